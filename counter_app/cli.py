@@ -1,0 +1,300 @@
+"""Command line: starts the TUI, or runs a headless subcommand and exits (0 on success)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from functools import cache
+
+from counter_app import __version__
+from counter_app.config import ConfigError, Settings, load_settings
+
+log = logging.getLogger("counter_app")
+DEMO_CITIZENS = 300
+
+
+class CliError(Exception):
+    """A one-line error for the person at the terminal; ``code`` is the exit status."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _date(text: str) -> date:
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            from datetime import datetime
+
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"ngày không hợp lệ «{text}» (cần YYYY-MM-DD hoặc DD/MM/YYYY)")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"cần một số nguyên dương, nhận được «{text}»") from None
+    if value < 0 or value > 5_000_000:
+        raise argparse.ArgumentTypeError(f"cần một số trong khoảng 0-5000000, nhận được {value}")
+    return value
+
+
+class Runner:
+    """Loads the settings and opens the store once, on first need, for the chosen subcommand."""
+
+    def __init__(self, demo: bool = False) -> None:
+        self.demo = demo
+
+    @cache  # noqa: B019 - one Runner per process
+    def settings(self) -> Settings:
+        settings = load_settings(demo=self.demo)
+        if self.demo and not _db_url_overridden(settings):
+            from dataclasses import replace
+
+            settings = replace(settings, db_url=f"sqlite:///{settings.data_dir / 'demo' / 'counter.sqlite3'}")
+        settings.ensure_dirs()
+        _setup_logging(settings)
+        return settings
+
+    @cache  # noqa: B019
+    def store(self):
+        from counter_app.services.context import open_store
+
+        return open_store(self.settings())
+
+
+def _db_url_overridden(settings: Settings) -> bool:
+    import os
+
+    return bool(os.environ.get("COUNTER_APP_DB_URL")) or "db_url" in settings.extra.get("store", {})
+
+
+def _setup_logging(settings: Settings) -> None:
+    if log.handlers:
+        return
+    handler = logging.FileHandler(settings.log_dir / "counter-app.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+# --- subcommands -------------------------------------------------------------------------------
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    runner = _get_runner()
+    store = runner.store()
+    if runner.demo:
+        ensure_demo_data(store, progress=_print_progress)
+    from counter_app.app import make_app
+
+    make_app(store).run()
+    return 0
+
+
+def ensure_demo_data(store, *, citizens: int = DEMO_CITIZENS, progress=None) -> bool:
+    """Seed the store when it holds no officers yet; True when it seeded."""
+    from sqlmodel import select
+
+    from counter_app.db.models import Officer
+    from counter_app.services.demo import seed_demo
+
+    with store.session() as session:
+        if session.exec(select(Officer.id).limit(1)).first() is not None:
+            return False
+    seed_demo(store, citizens=citizens, progress=progress)
+    return True
+
+
+def _print_progress(stage: str, done: int, total: int) -> None:
+    labels = {"units": "Đơn vị hành chính", "citizens": "Công dân", "dossiers": "Hồ sơ"}
+    print(f"\r{labels.get(stage, stage)}: {done}/{total}   ", end="" if done < total else "\n",
+          file=sys.stderr, flush=True)
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    runner = _get_runner()
+    from counter_app.db.engine import make_engine
+    from counter_app.db.migrate import upgrade
+
+    settings = runner.settings()
+    revision = upgrade(make_engine(settings.db_url))
+    print(f"Kho dữ liệu đã ở phiên bản {revision}: {_safe_url(settings.db_url)}")
+    return 0
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def cmd_seed_demo(args: argparse.Namespace) -> int:
+    runner = _get_runner()
+    from sqlmodel import select
+
+    from counter_app.db.models import Officer
+    from counter_app.services.demo import DEFAULT_SEED, seed_demo
+
+    store = runner.store()
+    with store.session() as session:
+        if session.exec(select(Officer.id).limit(1)).first() is not None:
+            raise CliError("Kho dữ liệu đã có dữ liệu; hãy dùng một COUNTER_APP_HOME hoặc COUNTER_APP_DB_URL mới.")
+    report = seed_demo(store, citizens=args.citizens, seed=args.seed if args.seed is not None else DEFAULT_SEED,
+                       today=args.today, progress=_print_progress)
+    from counter_app.domain.states import Status, label
+
+    print(f"Đã tạo dữ liệu mẫu: {report.citizens} công dân, {report.citizen_documents} giấy tờ số hóa, "
+          f"{report.dossiers} hồ sơ.")
+    for status, count in sorted(report.by_status.items()):
+        print(f"  {status:>2} {label(Status(status))}: {count}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    runner = _get_runner()
+    from counter_app.services import reports
+
+    store = runner.store()
+    if args.kind != "ledger":
+        raise CliError("Báo cáo chỉ tiêu (indicators) sẽ có ở phiên bản sau; hiện có: ledger.", code=3)
+    rows = reports.ledger_rows(store, args.date_from, args.date_to, unit_id=args.unit)
+    if args.format == "csv":
+        if args.out:
+            with open(args.out, "w", encoding="utf-8-sig", newline="") as fh:
+                reports.write_ledger_csv(rows, fh)
+        else:
+            reports.write_ledger_csv(rows, sys.stdout)
+        return 0
+    raise CliError("Sổ theo dõi dạng PDF cần mô-đun in; hãy dùng --format csv.", code=3)
+
+
+def not_yet(feature: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        raise CliError(f"«{feature}» chưa có trong phiên bản này.", code=3)
+
+    return run
+
+
+# --- parser ------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="counter-app",
+        description="Phần mềm quầy Bộ phận Một cửa: tiếp nhận và trả kết quả thủ tục hành chính.",
+    )
+    parser.add_argument("--version", action="version", version=f"counter-app {__version__}")
+    parser.add_argument("--demo", action="store_true",
+                        help="chạy trên kho dữ liệu mẫu (tạo và nạp dữ liệu mẫu nếu chưa có)")
+    parser.set_defaults(func=cmd_tui)
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+
+    db = sub.add_parser("db", help="quản lý kho dữ liệu")
+    db_sub = db.add_subparsers(dest="db_command", metavar="LỆNH", required=True)
+    db_sub.add_parser("upgrade", help="tạo hoặc nâng cấp lược đồ kho dữ liệu").set_defaults(func=cmd_db_upgrade)
+
+    seed = sub.add_parser("seed-demo", help="nạp dữ liệu mẫu vào kho dữ liệu trống")
+    seed.add_argument("--citizens", type=_positive, default=DEMO_CITIZENS, metavar="N",
+                      help=f"số công dân mẫu (mặc định {DEMO_CITIZENS})")
+    seed.add_argument("--seed", type=_positive, default=None, help="hạt giống ngẫu nhiên (cùng N, cùng dữ liệu)")
+    seed.add_argument("--today", type=_date, default=None, help="ngày làm mốc cho hồ sơ mẫu (mặc định: hôm nay)")
+    seed.set_defaults(func=cmd_seed_demo)
+
+    sync = sub.add_parser("sync", help="đồng bộ sự kiện với kho trung tâm PostgreSQL")
+    sync.add_argument("--once", action="store_true", help="đồng bộ một lượt rồi thoát")
+    sync.add_argument("--status", action="store_true", help="in số sự kiện chờ đồng bộ")
+    sync.set_defaults(func=not_yet("sync"))
+
+    report = sub.add_parser("report", help="báo cáo: sổ theo dõi hồ sơ (ledger), chỉ tiêu (indicators)")
+    report.add_argument("kind", choices=["ledger", "indicators"])
+    report.add_argument("--from", dest="date_from", type=_date, required=True, metavar="NGÀY")
+    report.add_argument("--to", dest="date_to", type=_date, required=True, metavar="NGÀY")
+    report.add_argument("--format", choices=["csv", "pdf"], default="csv")
+    report.add_argument("--unit", default=None, help="mã đơn vị (mặc định: đơn vị của quầy; * cho tất cả)")
+    report.add_argument("--out", default=None, help="ghi ra tệp thay vì màn hình")
+    report.set_defaults(func=cmd_report)
+
+    board = sub.add_parser("queue-board", help="màn hình công cộng hiển thị số đang phục vụ")
+    board.set_defaults(func=not_yet("queue-board"))
+
+    hand = sub.add_parser("handover", help="bàn giao hồ sơ cho đơn vị khác")
+    hand.add_argument("code")
+    hand.add_argument("--to", required=True, metavar="ĐƠN_VỊ")
+    hand.add_argument("--reason", required=True)
+    hand.set_defaults(func=not_yet("handover"))
+    sub.add_parser("inbox", help="hồ sơ được bàn giao đến đơn vị").set_defaults(func=not_yet("inbox"))
+
+    imp = sub.add_parser("import", help="nhập hồ sơ trực tuyến từ tệp JSON của Cổng dịch vụ công")
+    imp.add_argument("kind", choices=["online"])
+    imp.add_argument("file")
+    imp.set_defaults(func=not_yet("import online"))
+
+    _register_printing(sub)
+    return parser
+
+
+def _register_printing(sub) -> None:
+    """The printing commands (print, verify, keys) come from their own module when it is present."""
+    try:
+        from counter_app.commands import printing as printing_commands
+    except ImportError:  # pragma: no cover - while the printing module is being built
+        for name in ("print", "verify"):
+            sub.add_parser(name, help="in biểu mẫu" if name == "print" else "kiểm tra mã QR").set_defaults(
+                func=not_yet(name))
+        return
+    printing_commands.register(sub, _current_settings)
+
+
+_runner: Runner | None = None
+
+
+def _get_runner() -> Runner:
+    assert _runner is not None, "main() sets the runner"
+    return _runner
+
+
+def _current_settings() -> Settings:
+    return _get_runner().settings()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    global _runner
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _runner = Runner(demo=args.demo)
+    try:
+        return int(args.func(args) or 0)
+    except CliError as exc:
+        print(f"counter-app: {exc}", file=sys.stderr)
+        return exc.code
+    except ConfigError as exc:
+        print(f"counter-app: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # our own errors carry a Vietnamese message; anything else is logged
+        from counter_app.locale import describe_error
+
+        key = getattr(exc, "key", None)
+        if key is None:
+            from sqlalchemy.exc import OperationalError
+
+            if isinstance(exc, OperationalError):
+                print(f"counter-app: Không kết nối được kho dữ liệu: {exc.orig}", file=sys.stderr)
+                return 3
+            log.exception("unexpected error")
+            print(f"counter-app: lỗi không mong đợi: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+            return 1
+        print(f"counter-app: {describe_error(exc)}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,281 @@
+"""Settings: a TOML file in the platformdirs config dir, overridden by ``COUNTER_APP_*`` variables.
+
+Validated once, at start. A bad value raises :class:`ConfigError`, whose one-line message names
+the setting; the command line prints it and exits, never showing a traceback.
+
+The file (``config.toml``) looks like::
+
+    [store]
+    db_url = "postgresql://counter@127.0.0.1/counter"   # default: SQLite file in the data dir
+    central_url = "postgresql://counter@central/counter" # optional central PostgreSQL
+
+    [counter]
+    unit = 21025                  # ward/commune code from vietnam-provinces
+    number = 1                    # counter number 1-9
+    one_stop_code = "000.00.53.H51"  # QCVN 102 style; derived from the codes when absent
+
+    [calendar]
+    extra_days_off = ["2026-12-31"]
+    extra_working_days = ["2026-12-26"]
+    office_hours = [["07:30", "11:30"], ["13:30", "17:00"]]
+
+    [printing]
+    printer = "HP_LaserJet"       # CUPS queue for A4 forms (lp); none: PDF files only
+    escpos = "usb:0x0416:0x5011"  # 80 mm thermal printer; none: tickets as PDF
+
+    [security]
+    idle_lock_minutes = 5
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, time
+from pathlib import Path
+from typing import Any
+
+APP_NAME = "counter-app"
+ENV_PREFIX = "COUNTER_APP_"
+#: Phường Cẩm Thành, Quảng Ngãi: the demo's unit when COUNTER_APP_UNIT is unset.
+DEMO_UNIT_CODE = 21025
+DEFAULT_OFFICE_HOURS = ((time(7, 30), time(11, 30)), (time(13, 30), time(17, 0)))
+
+
+class ConfigError(ValueError):
+    """A setting has a value we cannot use; the message names the setting."""
+
+    def __init__(self, setting: str, problem: str) -> None:
+        super().__init__(f"Cấu hình không hợp lệ: {setting}: {problem}")
+        self.setting = setting
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path | None
+    config_file: Path
+    data_dir: Path
+    log_dir: Path
+    db_url: str
+    central_url: str | None
+    unit_code: int
+    counter: int
+    one_stop_code: str
+    extra_days_off: tuple[date, ...] = ()
+    extra_working_days: tuple[date, ...] = ()
+    office_hours: tuple[tuple[time, time], ...] = DEFAULT_OFFICE_HOURS
+    printer: str | None = None
+    escpos: str | None = None
+    idle_lock_minutes: int = 5
+    demo: bool = False
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def printed_dir(self) -> Path:
+        return self.data_dir / "printed"
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.data_dir / "keys"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def counter_id(self) -> str:
+        """Globally unique name of this workstation: the unit's one-stop code and the counter number."""
+        return f"{self.one_stop_code}#{self.counter}"
+
+    def ensure_dirs(self) -> None:
+        for directory in (self.data_dir, self.log_dir, self.printed_dir, self.keys_dir):
+            directory.mkdir(parents=True, exist_ok=True)
+
+    def calendar(self):  # -> WorkCalendar; imported lazily to keep start-up light
+        from counter_app.domain.calendar import WorkCalendar
+
+        return WorkCalendar(
+            extra_days_off=self.extra_days_off,
+            extra_working_days=self.extra_working_days,
+            office_hours=self.office_hours,
+        )
+
+
+def _dirs(home: Path | None) -> tuple[Path, Path, Path]:
+    """(config dir, data dir, log dir)."""
+    if home is not None:
+        return home / "config", home / "data", home / "logs"
+    import platformdirs
+
+    return (
+        Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), f"tệp TOML sai cú pháp ({exc})") from None
+    except OSError as exc:
+        raise ConfigError(str(path), f"không đọc được tệp ({exc.strerror})") from None
+
+
+def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
+    value = data.get(name, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"[{name}]", "phải là một bảng (table)")
+    return value
+
+
+def _as_int(setting: str, value: Any, low: int, high: int) -> int:
+    if isinstance(value, bool):
+        raise ConfigError(setting, f"phải là số nguyên, nhận được {value!r}")
+    if isinstance(value, str):
+        value = value.strip()
+        if not value.isdigit():
+            raise ConfigError(setting, f"phải là số nguyên, nhận được {value!r}")
+        value = int(value)
+    if not isinstance(value, int):
+        raise ConfigError(setting, f"phải là số nguyên, nhận được {value!r}")
+    if not low <= value <= high:
+        raise ConfigError(setting, f"phải trong khoảng {low}-{high}, nhận được {value}")
+    return value
+
+
+def _as_str(setting: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(setting, f"phải là chuỗi không rỗng, nhận được {value!r}")
+    return value.strip()
+
+
+def _as_dates(setting: str, value: Any) -> tuple[date, ...]:
+    if not isinstance(value, list):
+        raise ConfigError(setting, "phải là danh sách ngày dạng YYYY-MM-DD")
+    out = []
+    for item in value:
+        if isinstance(item, date):
+            out.append(item)
+            continue
+        try:
+            out.append(date.fromisoformat(str(item)))
+        except ValueError:
+            raise ConfigError(setting, f"ngày không hợp lệ {item!r} (cần YYYY-MM-DD)") from None
+    return tuple(out)
+
+
+def _as_time(setting: str, value: Any) -> time:
+    if isinstance(value, time):
+        return value
+    try:
+        return time.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(setting, f"giờ không hợp lệ {value!r} (cần HH:MM)") from None
+
+
+def _as_office_hours(setting: str, value: Any) -> tuple[tuple[time, time], ...]:
+    if not isinstance(value, list) or not value:
+        raise ConfigError(setting, 'phải là danh sách [["07:30", "11:30"], ...]')
+    periods = []
+    for item in value:
+        if not isinstance(item, list) or len(item) != 2:
+            raise ConfigError(setting, f"mỗi khoảng phải có giờ mở và giờ đóng, nhận được {item!r}")
+        start, end = _as_time(setting, item[0]), _as_time(setting, item[1])
+        if end <= start or (periods and start < periods[-1][1]):
+            raise ConfigError(setting, f"các khoảng giờ phải tăng dần và không chồng nhau: {item!r}")
+        periods.append((start, end))
+    return tuple(periods)
+
+
+def _unit_from(setting: str, value: Any) -> int:
+    code = _as_int(setting, value, 1, 99999)
+    from vietnam_provinces import Ward
+
+    try:
+        Ward.from_code(code)  # type: ignore[arg-type]
+    except ValueError:
+        raise ConfigError(setting, f"không có xã/phường mã {code} trong danh mục đơn vị hành chính") from None
+    return code
+
+
+def load_settings(env: dict[str, str] | None = None, *, demo: bool = False) -> Settings:
+    """Read the config file and the environment into validated settings."""
+    env = dict(os.environ if env is None else env)
+    home_value = env.get(f"{ENV_PREFIX}HOME", "").strip()
+    home = Path(home_value).expanduser().resolve() if home_value else None
+    config_dir, data_dir, log_dir = _dirs(home)
+    config_file = config_dir / "config.toml"
+    data = _read_toml(config_file)
+    store = _section(data, "store")
+    counter = _section(data, "counter")
+    cal = _section(data, "calendar")
+    printing = _section(data, "printing")
+    security = _section(data, "security")
+
+    db_url = env.get(f"{ENV_PREFIX}DB_URL") or store.get("db_url")
+    if db_url is None:
+        db_url = f"sqlite:///{data_dir / 'counter.sqlite3'}"
+    db_url = _as_str("COUNTER_APP_DB_URL" if env.get(f"{ENV_PREFIX}DB_URL") else "store.db_url", db_url)
+    if not db_url.startswith(("sqlite:", "postgresql:", "postgresql+psycopg:", "postgres:")):
+        raise ConfigError("COUNTER_APP_DB_URL", f"chỉ hỗ trợ sqlite:/// hoặc postgresql://, nhận được {db_url!r}")
+
+    central_url = env.get(f"{ENV_PREFIX}CENTRAL_URL") or store.get("central_url") or None
+    if central_url is not None:
+        central_url = _as_str("COUNTER_APP_CENTRAL_URL", central_url)
+        if not central_url.startswith(("postgresql:", "postgresql+psycopg:", "postgres:")):
+            raise ConfigError("COUNTER_APP_CENTRAL_URL", f"phải là địa chỉ postgresql://, nhận được {central_url!r}")
+
+    if env.get(f"{ENV_PREFIX}UNIT"):
+        unit_code = _unit_from("COUNTER_APP_UNIT", env[f"{ENV_PREFIX}UNIT"])
+    elif "unit" in counter:
+        unit_code = _unit_from("counter.unit", counter["unit"])
+    else:
+        unit_code = DEMO_UNIT_CODE
+
+    if env.get(f"{ENV_PREFIX}COUNTER"):
+        counter_no = _as_int("COUNTER_APP_COUNTER", env[f"{ENV_PREFIX}COUNTER"], 1, 9)
+    else:
+        counter_no = _as_int("counter.number", counter.get("number", 1), 1, 9)
+
+    if "one_stop_code" in counter:
+        one_stop_code = _as_str("counter.one_stop_code", counter["one_stop_code"])
+        if "-" in one_stop_code or " " in one_stop_code:
+            raise ConfigError("counter.one_stop_code", "không được chứa dấu '-' hay khoảng trắng")
+    else:
+        from vietnam_provinces import Ward
+
+        from counter_app.domain.codes import derive_unit_code
+
+        ward = Ward.from_code(unit_code)  # type: ignore[arg-type]
+        one_stop_code = derive_unit_code(int(ward.province_code), unit_code)
+
+    return Settings(
+        home=home,
+        config_file=config_file,
+        data_dir=data_dir,
+        log_dir=log_dir,
+        db_url=db_url,
+        central_url=central_url,
+        unit_code=unit_code,
+        counter=counter_no,
+        one_stop_code=one_stop_code,
+        extra_days_off=_as_dates("calendar.extra_days_off", cal.get("extra_days_off", [])),
+        extra_working_days=_as_dates("calendar.extra_working_days", cal.get("extra_working_days", [])),
+        office_hours=(
+            _as_office_hours("calendar.office_hours", cal["office_hours"])
+            if "office_hours" in cal
+            else DEFAULT_OFFICE_HOURS
+        ),
+        printer=_as_str("printing.printer", printing["printer"]) if printing.get("printer") else None,
+        escpos=_as_str("printing.escpos", printing["escpos"]) if printing.get("escpos") else None,
+        idle_lock_minutes=_as_int("security.idle_lock_minutes", security.get("idle_lock_minutes", 5), 1, 240),
+        demo=demo,
+        extra=data,
+    )

@@ -1,0 +1,302 @@
+"""SQLModel tables of the counter's store (the same schema on SQLite and PostgreSQL).
+
+Times are naive local time (Asia/Ho_Chi_Minh), as the counter shows and prints them.
+Identifiers that travel between stores (citizens, dossiers, events, handovers) are UUID strings,
+so that counters can create them offline without a central sequence.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from pydantic import NaiveDatetime
+from sqlalchemy import JSON, Column, Index, String, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+#: naive local time (Asia/Ho_Chi_Minh), as the counter shows and prints it
+LocalTime = NaiveDatetime
+
+
+def folded_column(length: int) -> Column:
+    """An indexed column of folded text, compared byte-wise so prefix ranges use the index.
+
+    PostgreSQL's default locale collation would order "nguyen van" and "nguyenvan" by letters only,
+    breaking ``>= prefix AND < prefix-successor`` scans; collation "C" (SQLite's BINARY) does not.
+    """
+    return Column(String(length).with_variant(String(length, collation="C"), "postgresql"), nullable=False, index=True)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Unit(SQLModel, table=True):
+    """An administrative unit that receives or handles dossiers (a ward/commune, or a provincial centre)."""
+
+    __tablename__ = "unit"
+    id: str = Field(primary_key=True, max_length=16)  # ward code from vietnam-provinces, e.g. "21025"
+    name: str = Field(max_length=200)
+    name_folded: str = Field(sa_column=folded_column(200))
+    kind: str = Field(max_length=16)  # "ward" | "commune" | "special" | "province"
+    province_code: int
+    province_name: str = Field(max_length=100)
+    one_stop_code: str = Field(max_length=40, unique=True)
+    head_title: str = Field(default="Chủ tịch", max_length=100)
+
+
+class Counter(SQLModel, table=True):
+    """A workstation of a unit; its number is the first digit of the dossier codes it issues."""
+
+    __tablename__ = "counter"
+    id: str = Field(primary_key=True, max_length=48)  # "<one_stop_code>#<number>"
+    unit_id: str = Field(foreign_key="unit.id", index=True, max_length=16)
+    number: int
+    name: str = Field(max_length=100)
+    key_id: str | None = Field(default=None, max_length=32)
+    __table_args__ = (UniqueConstraint("unit_id", "number"),)
+
+
+class Officer(SQLModel, table=True):
+    __tablename__ = "officer"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    username: str = Field(max_length=64, unique=True)
+    full_name: str = Field(max_length=120)
+    title: str = Field(default="Công chức Bộ phận Một cửa", max_length=120)
+    role: str = Field(max_length=16)  # officer | supervisor | admin
+    unit_id: str = Field(foreign_key="unit.id", index=True, max_length=16)
+    pin_hash: str = Field(max_length=300)
+    failed_attempts: int = 0
+    locked_until: LocalTime | None = None
+    active: bool = True
+
+
+class Procedure(SQLModel, table=True):
+    """An administrative procedure (TTHC) of the catalogue."""
+
+    __tablename__ = "procedure"
+    code: str = Field(primary_key=True, max_length=32)  # national code, e.g. "1.001193"
+    name: str = Field(max_length=400)
+    name_folded: str = Field(sa_column=folded_column(400))
+    field_code: str = Field(max_length=32)
+    field_name: str = Field(max_length=200)
+    working_days: int  # statutory processing time; 0 = same day
+    fee: int = 0  # VND
+    fee_note: str = Field(default="", max_length=300)
+    level: str = Field(default="commune", max_length=16)  # commune | province
+    boundless: bool = True  # may be received regardless of administrative boundary
+    land: bool = False  # land-related: on-time target 96% instead of 98%
+    queue_service: str = Field(default="A", max_length=4)
+    public_url: str = Field(default="", max_length=300)
+    active: bool = True
+
+
+class ProcedureDocument(SQLModel, table=True):
+    """A component of the dossier a procedure requires."""
+
+    __tablename__ = "procedure_document"
+    id: int | None = Field(default=None, primary_key=True)
+    procedure_code: str = Field(foreign_key="procedure.code", index=True, max_length=32)
+    position: int
+    name: str = Field(max_length=400)
+    copy_kind: str = Field(default="original", max_length=16)  # original | certified | copy
+    quantity: int = 1
+    doc_kind: str | None = Field(default=None, max_length=40)  # matches CitizenDocument.kind for reuse
+    required: bool = True
+
+
+class Citizen(SQLModel, table=True):
+    __tablename__ = "citizen"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    cccd: str = Field(max_length=12, unique=True)
+    old_id: str | None = Field(default=None, max_length=12)
+    full_name: str = Field(max_length=120)
+    name_folded: str = Field(sa_column=folded_column(120))
+    birth_date: date | None = None
+    gender: str | None = Field(default=None, max_length=8)
+    address: str = Field(default="", max_length=300)
+    phone: str = Field(default="", max_length=20)
+    email: str = Field(default="", max_length=120)
+    issued_on: date | None = None
+    home_unit_id: str | None = Field(default=None, max_length=16, index=True)
+    created_at: LocalTime
+    updated_at: LocalTime
+
+
+class CitizenDocument(SQLModel, table=True):
+    """A digitised document of a citizen, reusable at intake ("only provide information once")."""
+
+    __tablename__ = "citizen_document"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    citizen_id: str = Field(foreign_key="citizen.id", index=True, max_length=36)
+    kind: str = Field(max_length=40)
+    title: str = Field(max_length=300)
+    number: str = Field(default="", max_length=60)
+    issuer: str = Field(default="", max_length=200)
+    issued_on: date | None = None
+    file_hash: str = Field(default="", max_length=64)
+    source: str = Field(max_length=16)  # counter | result | national
+    created_at: LocalTime
+
+
+class Dossier(SQLModel, table=True):
+    """The current state of a dossier: a projection of its events (see services.projection)."""
+
+    __tablename__ = "dossier"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    code: str = Field(max_length=64, unique=True)
+    procedure_code: str = Field(foreign_key="procedure.code", index=True, max_length=32)
+    citizen_id: str | None = Field(default=None, foreign_key="citizen.id", index=True, max_length=36)
+    applicant_name: str = Field(max_length=120)
+    applicant_address: str = Field(default="", max_length=300)
+    applicant_phone: str = Field(default="", max_length=20)
+    applicant_email: str = Field(default="", max_length=120)
+    applicant_cccd: str = Field(default="", max_length=12)
+    summary: str = Field(default="", max_length=500)
+    channel: int = 1  # 1 counter, 2 online, 3 post
+    status: int
+    received_unit_id: str = Field(foreign_key="unit.id", index=True, max_length=16)
+    received_counter_id: str | None = Field(default=None, max_length=48)
+    received_by: str | None = Field(default=None, max_length=36)
+    custodian_unit_id: str = Field(foreign_key="unit.id", index=True, max_length=16)
+    return_unit_id: str = Field(foreign_key="unit.id", max_length=16)
+    return_method: str = Field(default="counter", max_length=16)  # counter | other_unit | post
+    return_address: str = Field(default="", max_length=300)
+    submitted_at: LocalTime | None = None  # online: when the citizen submitted
+    received_at: LocalTime | None = None
+    due_at: LocalTime | None = None
+    original_due_at: LocalTime | None = None
+    finished_at: LocalTime | None = None  # result ready
+    returned_at: LocalTime | None = None
+    clock_stopped_at: LocalTime | None = None
+    working_days: int = 0
+    sets: int = 1
+    fee: int = 0
+    fee_status: str = Field(default="paid", max_length=16)  # paid | exempt | unpaid
+    ledger_book: str = Field(default="", max_length=20)
+    ledger_line: int = 0
+    reused_data: bool = False
+    satisfaction: int | None = None  # 1 very satisfied, 2 satisfied, 3 not satisfied
+    supplement_rounds: int = 0
+    needs_attention: str | None = Field(default=None, max_length=300)
+    last_event_hash: str = Field(default="", max_length=64)
+    event_count: int = 0
+    updated_at: LocalTime
+
+    __table_args__ = (
+        Index("ix_dossier_status_due", "status", "due_at"),
+        Index("ix_dossier_received_at", "received_at"),
+    )
+
+
+class DossierDocument(SQLModel, table=True):
+    __tablename__ = "dossier_document"
+    id: int | None = Field(default=None, primary_key=True)
+    dossier_id: str = Field(foreign_key="dossier.id", index=True, max_length=36)
+    position: int
+    name: str = Field(max_length=400)
+    copy_kind: str = Field(default="original", max_length=16)
+    quantity: int = 1
+    received: bool = True
+    reused: bool = False
+    citizen_document_id: str | None = Field(default=None, max_length=36)
+
+
+class DossierEvent(SQLModel, table=True):
+    """Append-only history of a dossier; each event carries the hash of the dossier's previous one."""
+
+    __tablename__ = "dossier_event"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    dossier_id: str = Field(index=True, max_length=36)
+    dossier_code: str = Field(max_length=64, index=True)
+    seq: int  # 1, 2, ... within the dossier
+    type: str = Field(max_length=40)
+    officer_id: str | None = Field(default=None, max_length=36)
+    officer_name: str = Field(default="", max_length=120)
+    unit_id: str = Field(max_length=16)
+    counter_id: str | None = Field(default=None, max_length=48)
+    device_time: LocalTime
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    prev_hash: str = Field(default="", max_length=64)
+    hash: str = Field(max_length=64)
+
+    __table_args__ = (UniqueConstraint("dossier_id", "seq", name="uq_dossier_event_seq"),)
+
+
+class Handover(SQLModel, table=True):
+    """One move of custody between units: a row of the processing control sheet (Mẫu 05)."""
+
+    __tablename__ = "handover"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    dossier_id: str = Field(foreign_key="dossier.id", index=True, max_length=36)
+    from_unit_id: str = Field(max_length=16)
+    to_unit_id: str = Field(max_length=16, index=True)
+    reason: str = Field(default="", max_length=500)
+    documents: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    sent_at: LocalTime
+    sent_by: str = Field(default="", max_length=120)
+    state: str = Field(default="sent", max_length=16)  # sent | accepted | returned
+    answered_at: LocalTime | None = None
+    answered_by: str = Field(default="", max_length=120)
+    answer_reason: str = Field(default="", max_length=500)
+
+
+class QueueService(SQLModel, table=True):
+    """A queue line (e.g. "A" civil status): tickets are numbered per service and per day."""
+
+    __tablename__ = "queue_service"
+    code: str = Field(primary_key=True, max_length=4)
+    name: str = Field(max_length=120)
+
+
+class QueueTicket(SQLModel, table=True):
+    __tablename__ = "queue_ticket"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    unit_id: str = Field(foreign_key="unit.id", index=True, max_length=16)
+    day: date = Field(index=True)
+    number: str = Field(max_length=8)  # "A007", priority "UA003"
+    service: str = Field(foreign_key="queue_service.code", max_length=4)
+    priority: bool = False
+    priority_reason: str = Field(default="", max_length=60)
+    issued_at: LocalTime
+    status: str = Field(default="waiting", max_length=16)  # waiting | serving | done | no_show
+    counter_id: str | None = Field(default=None, max_length=48)
+    officer_id: str | None = Field(default=None, max_length=36)
+    called_at: LocalTime | None = None
+    recalls: int = 0
+    finished_at: LocalTime | None = None
+    dossier_id: str | None = Field(default=None, max_length=36)
+
+    __table_args__ = (
+        UniqueConstraint("unit_id", "day", "number", name="uq_ticket_number"),
+        Index("ix_ticket_waiting", "unit_id", "status", "priority", "issued_at"),
+    )
+
+
+class CodeSequence(SQLModel, table=True):
+    """Last number handed out per counter and day (dossier codes) or per counter and year (ledger lines)."""
+
+    __tablename__ = "code_sequence"
+    counter_id: str = Field(primary_key=True, max_length=48)
+    scope: str = Field(primary_key=True, max_length=16)  # "dossier:251122", "ledger:2025", "ticket:A:251122"
+    last: int = 0
+
+
+class Outbox(SQLModel, table=True):
+    """Events waiting to be pushed to the central store (at least once; the central side dedupes by id)."""
+
+    __tablename__ = "outbox"
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: str = Field(max_length=36, unique=True)
+    created_at: LocalTime
+    sent_at: LocalTime | None = Field(default=None, index=True)
+    attempts: int = 0
+    last_error: str = Field(default="", max_length=500)
+
+
+class SyncState(SQLModel, table=True):
+    __tablename__ = "sync_state"
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(default="", max_length=500)

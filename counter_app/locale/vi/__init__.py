@@ -1,0 +1,1 @@
+"""Vietnamese catalogue (the default language)."""

@@ -1,0 +1,72 @@
+"""Vietnamese texts of the services (errors and labels the officer sees)."""
+
+MESSAGES: dict[str, str] = {
+    # auth
+    "auth.unknown_user": "Không có cán bộ với tên đăng nhập «{username}».",
+    "auth.wrong_pin": "Mã PIN không đúng (còn {left} lần thử trước khi tài khoản bị khóa).",
+    "auth.locked": "Tài khoản bị khóa đến {until} do nhập sai mã PIN quá nhiều lần.",
+    "auth.inactive": "Tài khoản «{username}» đã bị vô hiệu hóa.",
+    "auth.pin_format": "Mã PIN phải gồm ít nhất 6 chữ số.",
+    "auth.role_required": "Chức năng này chỉ dành cho {role}.",
+    "role.officer": "cán bộ tiếp nhận",
+    "role.supervisor": "lãnh đạo, giám sát",
+    "role.admin": "quản trị",
+    # lookup
+    "lookup.dossier_not_found": "Không tìm thấy hồ sơ mã «{code}».",
+    "lookup.citizen_not_found": "Không tìm thấy công dân có số CCCD {cccd}.",
+    "lookup.procedure_not_found": "Không có thủ tục mã «{code}» trong danh mục.",
+    "lookup.unit_not_found": "Không có đơn vị mã «{code}».",
+    # intake
+    "intake.no_documents": "Hồ sơ phải có ít nhất một thành phần giấy tờ.",
+    "intake.missing_received": "Thiếu giấy tờ bắt buộc: {names}. Hãy yêu cầu bổ sung hoặc đánh dấu đã nhận.",
+    "intake.post_needs_address": "Trả kết quả qua bưu chính cần địa chỉ nhận.",
+    "intake.bad_return_method": "Hình thức trả kết quả không hợp lệ: {method}.",
+    "intake.applicant_name_required": "Cần họ tên người nộp hồ sơ.",
+    "intake.too_long": "Trường «{field}» quá dài (tối đa {limit} ký tự).",
+    "intake.sequence_exhausted": "Quầy {counter} đã cấp đủ 999 mã hồ sơ trong ngày {day}.",
+    "intake.reason_required": "Cần ghi rõ lý do.",
+    "intake.nothing_missing": "Hãy chọn ít nhất một giấy tờ cần bổ sung.",
+    "intake.not_supplement": "Hồ sơ {code} không ở trạng thái chờ bổ sung.",
+    "field.applicant_name": "Họ tên người nộp",
+    "field.applicant_address": "Địa chỉ",
+    "field.applicant_phone": "Số điện thoại",
+    "field.applicant_email": "Thư điện tử",
+    "field.summary": "Trích yếu",
+    "field.return_address": "Địa chỉ nhận kết quả",
+    "field.reason": "Lý do",
+    # workflow
+    "workflow.not_custodian": "Hồ sơ {code} đang do đơn vị {unit} giữ; chỉ đơn vị đó được thao tác.",
+    "workflow.not_ready": "Hồ sơ {code} chưa có kết quả (trạng thái: {status}).",
+    "workflow.bad_rating": "Mức hài lòng phải là 1, 2 hoặc 3.",
+    "workflow.already_rated": "Hồ sơ {code} đã được đánh giá.",
+    "workflow.not_returned": "Chỉ đánh giá được hồ sơ đã trả kết quả.",
+    "workflow.new_due_not_later": "Ngày hẹn mới phải sau ngày hẹn hiện tại ({due}).",
+    "satisfaction.1": "Rất hài lòng",
+    "satisfaction.2": "Hài lòng",
+    "satisfaction.3": "Không hài lòng",
+    "return_method.counter": "Tại Bộ phận Một cửa nơi nộp hồ sơ",
+    "return_method.other_unit": "Tại Bộ phận Một cửa đơn vị khác",
+    "return_method.post": "Qua dịch vụ bưu chính công ích",
+    "fee_status.paid": "Đã nộp",
+    "fee_status.exempt": "Miễn phí, lệ phí",
+    "fee_status.unpaid": "Chưa nộp",
+    "copy_kind.original": "Bản chính",
+    "copy_kind.certified": "Bản sao chứng thực",
+    "copy_kind.copy": "Bản sao",
+    # handover
+    "handover.same_unit": "Hồ sơ đã ở đơn vị {unit}.",
+    "handover.pending": "Hồ sơ {code} đang chờ đơn vị {unit} nhận bàn giao.",
+    "handover.not_addressed": "Không có bàn giao nào của hồ sơ {code} gửi đến đơn vị này.",
+    "handover.state_forbids": "Không thể bàn giao hồ sơ ở trạng thái «{status}».",
+    # queue
+    "queue.empty": "Không còn ai đang chờ.",
+    "queue.unknown_service": "Không có dịch vụ xếp hàng «{service}».",
+    "queue.ticket_not_found": "Không tìm thấy số thứ tự «{number}».",
+    "queue.not_serving": "Số {number} không đang được phục vụ tại quầy này.",
+    "queue.no_current": "Quầy chưa gọi số nào.",
+    # reports
+    "report.bad_range": "Khoảng ngày không hợp lệ: từ {start} đến {end}.",
+    "ledger.columns": "STT|Mã hồ sơ|Tên TTHC|Số lượng hồ sơ|Tên cá nhân, tổ chức|Địa chỉ, số điện thoại|"
+    "Cơ quan chủ trì giải quyết|Ngày nhận hồ sơ|Ngày hẹn trả kết quả|Ngày chuyển hồ sơ|"
+    "Ngày trả kết quả|Trạng thái|Ghi chú",
+}

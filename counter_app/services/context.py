@@ -1,0 +1,80 @@
+"""The store a counter works on, and who is acting at it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from counter_app.config import Settings
+from counter_app.db.engine import make_engine, session_scope
+from counter_app.domain.calendar import WorkCalendar
+
+
+def local_now() -> datetime:
+    """Wall-clock local time, naive, to the second (how the counter shows and stores times)."""
+    return datetime.now().replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The officer acting, with the unit and counter they act from."""
+
+    officer_id: str | None
+    name: str
+    role: str
+    unit_id: str
+    counter_id: str | None = None
+
+    @property
+    def counter_parts(self) -> tuple[str, int]:
+        """(the unit's one-stop code, the counter number) of the counter the actor works at."""
+        if not self.counter_id or "#" not in self.counter_id:
+            raise ValueError(f"actor {self.name!r} is not at a counter")
+        code, number = self.counter_id.rsplit("#", 1)
+        return code, int(number)
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role in ("supervisor", "admin")
+
+
+@dataclass
+class Store:
+    """The counter's working store: engine, settings and calendar, shared by every service."""
+
+    settings: Settings
+    engine: Engine
+    calendar: WorkCalendar = field(default=None)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.calendar is None:
+            self.calendar = self.settings.calendar()
+
+    @cached_property
+    def unit_id(self) -> str:
+        return str(self.settings.unit_code)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with session_scope(self.engine) as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(settings: Settings, *, upgrade: bool = True) -> Store:
+    """Open (and by default migrate) the store the settings point at."""
+    from counter_app.db.migrate import upgrade as run_upgrade
+
+    settings.ensure_dirs()
+    engine = make_engine(settings.db_url)
+    if upgrade:
+        run_upgrade(engine)
+    return Store(settings=settings, engine=engine)

@@ -1,0 +1,179 @@
+"""Finding citizens, procedures, units and dossiers as the officer types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from counter_app.db.models import (
+    Citizen,
+    CitizenDocument,
+    Dossier,
+    DossierDocument,
+    DossierEvent,
+    Handover,
+    Procedure,
+    ProcedureDocument,
+    Unit,
+)
+from counter_app.domain.codes import parse_dossier_code
+from counter_app.domain.vntext import fold
+from counter_app.services.errors import NotFound
+
+
+def prefix_bounds(prefix: str) -> tuple[str, str]:
+    """Bounds such that ``lo <= value < hi`` holds exactly for the values starting with ``prefix``."""
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _starting_with(column, text: str):
+    lo, hi = prefix_bounds(text)
+    return (column >= lo) & (column < hi)
+
+
+def citizen_by_cccd(session: Session, cccd: str) -> Citizen | None:
+    return session.exec(select(Citizen).where(Citizen.cccd == cccd.strip())).first()
+
+
+def search_citizens(session: Session, text: str, *, limit: int = 20) -> list[Citizen]:
+    """Citizens whose CCCD starts with ``text`` (digits) or whose name starts with it, accents ignored."""
+    text = text.strip()
+    if not text:
+        return []
+    if text.isdigit():
+        query = select(Citizen).where(_starting_with(Citizen.cccd, text)).order_by(Citizen.cccd)
+    else:
+        folded = fold(text)
+        if not folded:
+            return []
+        query = (
+            select(Citizen)
+            .where(_starting_with(Citizen.name_folded, folded))
+            .order_by(Citizen.name_folded, Citizen.cccd)
+        )
+    return list(session.exec(query.limit(limit)).all())
+
+
+def citizen_documents(session: Session, citizen_id: str) -> list[CitizenDocument]:
+    return list(
+        session.exec(
+            select(CitizenDocument)
+            .where(CitizenDocument.citizen_id == citizen_id)
+            .order_by(CitizenDocument.kind, col(CitizenDocument.issued_on).desc())
+        ).all()
+    )
+
+
+def search_procedures(session: Session, text: str, *, limit: int = 30) -> list[Procedure]:
+    """Active procedures whose folded name contains every word typed (accent-insensitive), best first.
+
+    The catalogue is small (tens to a few hundred rows), so the match runs in Python: an officer
+    typing ``khai sinh`` must find ``Thủ tục đăng ký khai sinh`` whatever the leading words.
+    """
+    procedures = session.exec(select(Procedure).where(Procedure.active == True)).all()  # noqa: E712
+    words = fold(text).split()
+    if not words:
+        return sorted(procedures, key=lambda p: p.name_folded)[:limit]
+    scored = []
+    for procedure in procedures:
+        haystack = procedure.name_folded
+        if all(word in haystack for word in words) or procedure.code.startswith(text.strip()):
+            starts = haystack.find(words[0])
+            scored.append((starts, len(haystack), procedure.name_folded, procedure))
+    scored.sort(key=lambda item: item[:3])
+    return [item[3] for item in scored[:limit]]
+
+
+def procedure(session: Session, code: str) -> Procedure:
+    found = session.get(Procedure, code)
+    if found is None:
+        raise NotFound("lookup.procedure_not_found", code=code)
+    return found
+
+
+def procedure_documents(session: Session, code: str) -> list[ProcedureDocument]:
+    return list(
+        session.exec(
+            select(ProcedureDocument)
+            .where(ProcedureDocument.procedure_code == code)
+            .order_by(ProcedureDocument.position)
+        ).all()
+    )
+
+
+def unit(session: Session, unit_id: str) -> Unit:
+    found = session.get(Unit, str(unit_id))
+    if found is None:
+        raise NotFound("lookup.unit_not_found", code=unit_id)
+    return found
+
+
+def search_units(session: Session, text: str, *, limit: int = 20) -> list[Unit]:
+    words = fold(text).split()
+    rows = session.exec(select(Unit)).all()
+    hits = [u for u in rows if all(w in u.name_folded for w in words) or u.id == text.strip()]
+    return sorted(hits, key=lambda u: (u.name_folded.find(words[0]) if words else 0, u.name_folded))[:limit]
+
+
+def dossier_by_code(session: Session, code: str) -> Dossier:
+    parsed = parse_dossier_code(code)  # a clear message for a malformed code
+    found = session.exec(select(Dossier).where(Dossier.code == code.strip())).first()
+    if found is None:
+        raise NotFound("lookup.dossier_not_found", code=code.strip())
+    del parsed
+    return found
+
+
+@dataclass(frozen=True)
+class DossierDetail:
+    dossier: Dossier
+    procedure: Procedure
+    documents: list[DossierDocument]
+    events: list[DossierEvent]
+    handovers: list[Handover]
+    units: dict[str, Unit]
+
+
+def dossier_detail(session: Session, code: str) -> DossierDetail:
+    dossier = dossier_by_code(session, code)
+    events = list(
+        session.exec(
+            select(DossierEvent).where(DossierEvent.dossier_id == dossier.id).order_by(DossierEvent.seq)
+        ).all()
+    )
+    handovers = list(
+        session.exec(
+            select(Handover).where(Handover.dossier_id == dossier.id).order_by(Handover.sent_at)
+        ).all()
+    )
+    unit_ids = {dossier.received_unit_id, dossier.custodian_unit_id, dossier.return_unit_id}
+    unit_ids |= {e.unit_id for e in events} | {h.to_unit_id for h in handovers} | {h.from_unit_id for h in handovers}
+    units = {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(unit_ids))).all()}
+    documents = list(
+        session.exec(
+            select(DossierDocument)
+            .where(DossierDocument.dossier_id == dossier.id)
+            .order_by(DossierDocument.position)
+        ).all()
+    )
+    return DossierDetail(dossier, procedure(session, dossier.procedure_code), documents, events, handovers, units)
+
+
+def dossiers_due_on(session: Session, unit_id: str, day: date, *, limit: int = 100) -> list[Dossier]:
+    from datetime import datetime, time
+
+    from counter_app.domain.states import OPEN
+
+    start, end = datetime.combine(day, time.min), datetime.combine(day, time.max)
+    return list(
+        session.exec(
+            select(Dossier)
+            .where(Dossier.custodian_unit_id == unit_id)
+            .where(col(Dossier.status).in_([int(s) for s in OPEN]))
+            .where(Dossier.due_at >= start, Dossier.due_at <= end)
+            .order_by(Dossier.due_at)
+            .limit(limit)
+        ).all()
+    )

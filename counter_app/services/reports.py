@@ -1,0 +1,87 @@
+"""Reports: the tracking ledger (Mẫu 06) for a date range."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import TextIO
+
+from sqlmodel import col, select
+
+from counter_app.db.models import Dossier, Handover, Procedure, Unit
+from counter_app.domain import states
+from counter_app.domain.states import Status
+from counter_app.locale import t
+from counter_app.services.context import Store
+from counter_app.services.errors import ServiceError
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    index: int
+    code: str
+    procedure_name: str
+    sets: int
+    applicant_name: str
+    address_phone: str
+    handling_unit: str
+    received_at: datetime | None
+    due_at: datetime | None
+    handed_over_at: datetime | None
+    returned_at: datetime | None
+    status: str
+    note: str
+
+
+def _fmt(value: datetime | None) -> str:
+    return value.strftime("%d/%m/%Y %H:%M") if value else ""
+
+
+def ledger_rows(store: Store, start: date, end: date, *, unit_id: str | None = None) -> list[LedgerRow]:
+    """Dossiers received by the unit (default: this counter's) between ``start`` and ``end`` inclusive."""
+    if end < start:
+        raise ServiceError("report.bad_range", start=start.isoformat(), end=end.isoformat())
+    unit_id = unit_id or store.unit_id
+    with store.session() as session:
+        query = (
+            select(Dossier, Procedure.name)
+            .join(Procedure, col(Procedure.code) == Dossier.procedure_code)
+            .where(Dossier.received_at >= datetime.combine(start, time.min))
+            .where(Dossier.received_at <= datetime.combine(end, time.max))
+            .order_by(Dossier.received_at, Dossier.code)
+        )
+        if unit_id != "*":
+            query = query.where(Dossier.received_unit_id == unit_id)
+        rows = session.exec(query).all()
+        ids = [d.id for d, _ in rows]
+        first_handover: dict[str, datetime] = {}
+        if ids:
+            for h in session.exec(select(Handover).where(col(Handover.dossier_id).in_(ids))).all():
+                if h.dossier_id not in first_handover or h.sent_at < first_handover[h.dossier_id]:
+                    first_handover[h.dossier_id] = h.sent_at
+        units = {u.id: u.name for u in session.exec(
+            select(Unit).where(col(Unit.id).in_({d.custodian_unit_id for d, _ in rows}))).all()}
+    out = []
+    for index, (d, procedure_name) in enumerate(rows, start=1):
+        status = Status(d.status)
+        note = ""
+        if d.finished_at and d.due_at:
+            note = states.label(states.timeliness(d.finished_at, d.due_at))
+        out.append(LedgerRow(
+            index=index, code=d.code, procedure_name=procedure_name, sets=d.sets, applicant_name=d.applicant_name,
+            address_phone=", ".join(x for x in (d.applicant_address, d.applicant_phone) if x),
+            handling_unit=units.get(d.custodian_unit_id, d.custodian_unit_id), received_at=d.received_at,
+            due_at=d.due_at, handed_over_at=first_handover.get(d.id), returned_at=d.returned_at,
+            status=states.label(status), note=note,
+        ))
+    return out
+
+
+def write_ledger_csv(rows: list[LedgerRow], out: TextIO) -> None:
+    writer = csv.writer(out)
+    writer.writerow(t("ledger.columns").split("|"))
+    for r in rows:
+        writer.writerow([r.index, r.code, r.procedure_name, r.sets, r.applicant_name, r.address_phone,
+                         r.handling_unit, _fmt(r.received_at), _fmt(r.due_at), _fmt(r.handed_over_at),
+                         _fmt(r.returned_at), r.status, r.note])
