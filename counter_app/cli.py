@@ -287,7 +287,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from sqlalchemy.exc import OperationalError
 
             if isinstance(exc, OperationalError):
-                print(f"counter-app: Không kết nối được kho dữ liệu: {exc.orig}", file=sys.stderr)
+                reason = " ".join(str(exc.orig).split())
+                print(f"counter-app: Không kết nối được kho dữ liệu: {reason}", file=sys.stderr)
                 return 3
             log.exception("unexpected error")
             print(f"counter-app: lỗi không mong đợi: {exc.__class__.__name__}: {exc}", file=sys.stderr)

@@ -12,9 +12,8 @@ from datetime import date
 from typing import Any
 
 from pydantic import NaiveDatetime
-from sqlalchemy import JSON, Column, Index, String, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, Index, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
-
 
 #: naive local time (Asia/Ho_Chi_Minh), as the counter shows and prints it
 LocalTime = NaiveDatetime
@@ -69,7 +68,7 @@ class Officer(SQLModel, table=True):
     unit_id: str = Field(foreign_key="unit.id", index=True, max_length=16)
     pin_hash: str = Field(max_length=300)
     failed_attempts: int = 0
-    locked_until: LocalTime | None = None
+    locked_until: LocalTime | None = Field(default=None, sa_type=DateTime)
     active: bool = True
 
 
@@ -121,8 +120,8 @@ class Citizen(SQLModel, table=True):
     email: str = Field(default="", max_length=120)
     issued_on: date | None = None
     home_unit_id: str | None = Field(default=None, max_length=16, index=True)
-    created_at: LocalTime
-    updated_at: LocalTime
+    created_at: LocalTime = Field(sa_type=DateTime)
+    updated_at: LocalTime = Field(sa_type=DateTime)
 
 
 class CitizenDocument(SQLModel, table=True):
@@ -138,7 +137,7 @@ class CitizenDocument(SQLModel, table=True):
     issued_on: date | None = None
     file_hash: str = Field(default="", max_length=64)
     source: str = Field(max_length=16)  # counter | result | national
-    created_at: LocalTime
+    created_at: LocalTime = Field(sa_type=DateTime)
 
 
 class Dossier(SQLModel, table=True):
@@ -164,13 +163,13 @@ class Dossier(SQLModel, table=True):
     return_unit_id: str = Field(foreign_key="unit.id", max_length=16)
     return_method: str = Field(default="counter", max_length=16)  # counter | other_unit | post
     return_address: str = Field(default="", max_length=300)
-    submitted_at: LocalTime | None = None  # online: when the citizen submitted
-    received_at: LocalTime | None = None
-    due_at: LocalTime | None = None
-    original_due_at: LocalTime | None = None
-    finished_at: LocalTime | None = None  # result ready
-    returned_at: LocalTime | None = None
-    clock_stopped_at: LocalTime | None = None
+    submitted_at: LocalTime | None = Field(default=None, sa_type=DateTime)  # online: when the citizen submitted
+    received_at: LocalTime | None = Field(default=None, sa_type=DateTime)
+    due_at: LocalTime | None = Field(default=None, sa_type=DateTime)
+    original_due_at: LocalTime | None = Field(default=None, sa_type=DateTime)
+    finished_at: LocalTime | None = Field(default=None, sa_type=DateTime)  # result ready
+    returned_at: LocalTime | None = Field(default=None, sa_type=DateTime)
+    clock_stopped_at: LocalTime | None = Field(default=None, sa_type=DateTime)
     working_days: int = 0
     sets: int = 1
     fee: int = 0
@@ -183,7 +182,7 @@ class Dossier(SQLModel, table=True):
     needs_attention: str | None = Field(default=None, max_length=300)
     last_event_hash: str = Field(default="", max_length=64)
     event_count: int = 0
-    updated_at: LocalTime
+    updated_at: LocalTime = Field(sa_type=DateTime)
 
     __table_args__ = (
         Index("ix_dossier_status_due", "status", "due_at"),
@@ -217,7 +216,7 @@ class DossierEvent(SQLModel, table=True):
     officer_name: str = Field(default="", max_length=120)
     unit_id: str = Field(max_length=16)
     counter_id: str | None = Field(default=None, max_length=48)
-    device_time: LocalTime
+    device_time: LocalTime = Field(sa_type=DateTime)
     payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     prev_hash: str = Field(default="", max_length=64)
     hash: str = Field(max_length=64)
@@ -235,10 +234,10 @@ class Handover(SQLModel, table=True):
     to_unit_id: str = Field(max_length=16, index=True)
     reason: str = Field(default="", max_length=500)
     documents: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    sent_at: LocalTime
+    sent_at: LocalTime = Field(sa_type=DateTime)
     sent_by: str = Field(default="", max_length=120)
     state: str = Field(default="sent", max_length=16)  # sent | accepted | returned
-    answered_at: LocalTime | None = None
+    answered_at: LocalTime | None = Field(default=None, sa_type=DateTime)
     answered_by: str = Field(default="", max_length=120)
     answer_reason: str = Field(default="", max_length=500)
 
@@ -260,13 +259,13 @@ class QueueTicket(SQLModel, table=True):
     service: str = Field(foreign_key="queue_service.code", max_length=4)
     priority: bool = False
     priority_reason: str = Field(default="", max_length=60)
-    issued_at: LocalTime
+    issued_at: LocalTime = Field(sa_type=DateTime)
     status: str = Field(default="waiting", max_length=16)  # waiting | serving | done | no_show
     counter_id: str | None = Field(default=None, max_length=48)
     officer_id: str | None = Field(default=None, max_length=36)
-    called_at: LocalTime | None = None
+    called_at: LocalTime | None = Field(default=None, sa_type=DateTime)
     recalls: int = 0
-    finished_at: LocalTime | None = None
+    finished_at: LocalTime | None = Field(default=None, sa_type=DateTime)
     dossier_id: str | None = Field(default=None, max_length=36)
 
     __table_args__ = (
@@ -290,8 +289,8 @@ class Outbox(SQLModel, table=True):
     __tablename__ = "outbox"
     id: int | None = Field(default=None, primary_key=True)
     event_id: str = Field(max_length=36, unique=True)
-    created_at: LocalTime
-    sent_at: LocalTime | None = Field(default=None, index=True)
+    created_at: LocalTime = Field(sa_type=DateTime)
+    sent_at: LocalTime | None = Field(default=None, index=True, sa_type=DateTime)
     attempts: int = 0
     last_error: str = Field(default="", max_length=500)
 

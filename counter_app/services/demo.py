@@ -26,8 +26,8 @@ from counter_app.db.models import (
 )
 from counter_app.domain.cccd import CccdData, format_cccd_qr
 from counter_app.domain.vntext import fold
-from counter_app.services import handover, intake, queue, workflow
 from counter_app.services import demo_catalogue as cat
+from counter_app.services import handover, intake, queue, workflow
 from counter_app.services.auth import hash_pin
 from counter_app.services.context import Actor, Store
 from counter_app.services.ids import deterministic_ids, new_id

@@ -38,7 +38,11 @@ def citizen_by_cccd(session: Session, cccd: str) -> Citizen | None:
 
 
 def search_citizens(session: Session, text: str, *, limit: int = 20) -> list[Citizen]:
-    """Citizens whose CCCD starts with ``text`` (digits) or whose name starts with it, accents ignored."""
+    """Citizens whose CCCD starts with ``text`` (digits) or whose name starts with it, accents ignored.
+
+    A trailing space ends the last word: ``"nguyen van "`` finds "Nguyễn Văn An" but not "Nguyễn Vanh".
+    """
+    word_ended = text[-1:].isspace()
     text = text.strip()
     if not text:
         return []
@@ -48,6 +52,8 @@ def search_citizens(session: Session, text: str, *, limit: int = 20) -> list[Cit
         folded = fold(text)
         if not folded:
             return []
+        if word_ended:
+            folded += " "
         query = (
             select(Citizen)
             .where(_starting_with(Citizen.name_folded, folded))

@@ -1,14 +1,13 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
-Create Date: 2026-11-22 03:59:41.236577
+Revises:
+Create Date: 2026-11-22 04:06:26.961191
 """
 
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-
+from alembic import op
 
 revision = '0001'
 down_revision = None
@@ -31,8 +30,8 @@ def upgrade() -> None:
     sa.Column('email', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
     sa.Column('issued_on', sa.Date(), nullable=True),
     sa.Column('home_unit_id', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True),
-    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-    sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('cccd')
     )
@@ -54,7 +53,7 @@ def upgrade() -> None:
     sa.Column('officer_name', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
     sa.Column('unit_id', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('counter_id', sqlmodel.sql.sqltypes.AutoString(length=48), nullable=True),
-    sa.Column('device_time', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('device_time', sa.DateTime(), nullable=False),
     sa.Column('payload', sa.JSON(), nullable=False),
     sa.Column('prev_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
@@ -66,8 +65,8 @@ def upgrade() -> None:
     op.create_table('outbox',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('event_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
-    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-    sa.Column('sent_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('sent_at', sa.DateTime(), nullable=True),
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.Column('last_error', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
     sa.PrimaryKeyConstraint('id'),
@@ -125,7 +124,7 @@ def upgrade() -> None:
     sa.Column('issued_on', sa.Date(), nullable=True),
     sa.Column('file_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
-    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['citizen_id'], ['citizen.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
@@ -161,13 +160,13 @@ def upgrade() -> None:
     sa.Column('return_unit_id', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('return_method', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('return_address', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
-    sa.Column('submitted_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
-    sa.Column('received_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
-    sa.Column('due_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
-    sa.Column('original_due_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
-    sa.Column('finished_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
-    sa.Column('returned_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
-    sa.Column('clock_stopped_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('submitted_at', sa.DateTime(), nullable=True),
+    sa.Column('received_at', sa.DateTime(), nullable=True),
+    sa.Column('due_at', sa.DateTime(), nullable=True),
+    sa.Column('original_due_at', sa.DateTime(), nullable=True),
+    sa.Column('finished_at', sa.DateTime(), nullable=True),
+    sa.Column('returned_at', sa.DateTime(), nullable=True),
+    sa.Column('clock_stopped_at', sa.DateTime(), nullable=True),
     sa.Column('working_days', sa.Integer(), nullable=False),
     sa.Column('sets', sa.Integer(), nullable=False),
     sa.Column('fee', sa.Integer(), nullable=False),
@@ -180,7 +179,7 @@ def upgrade() -> None:
     sa.Column('needs_attention', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True),
     sa.Column('last_event_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('event_count', sa.Integer(), nullable=False),
-    sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['citizen_id'], ['citizen.id'], ),
     sa.ForeignKeyConstraint(['custodian_unit_id'], ['unit.id'], ),
     sa.ForeignKeyConstraint(['procedure_code'], ['procedure.code'], ),
@@ -204,7 +203,7 @@ def upgrade() -> None:
     sa.Column('unit_id', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('pin_hash', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
     sa.Column('failed_attempts', sa.Integer(), nullable=False),
-    sa.Column('locked_until', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('locked_until', sa.DateTime(), nullable=True),
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['unit_id'], ['unit.id'], ),
     sa.PrimaryKeyConstraint('id'),
@@ -232,13 +231,13 @@ def upgrade() -> None:
     sa.Column('service', sqlmodel.sql.sqltypes.AutoString(length=4), nullable=False),
     sa.Column('priority', sa.Boolean(), nullable=False),
     sa.Column('priority_reason', sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
-    sa.Column('issued_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('issued_at', sa.DateTime(), nullable=False),
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('counter_id', sqlmodel.sql.sqltypes.AutoString(length=48), nullable=True),
     sa.Column('officer_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=True),
-    sa.Column('called_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('called_at', sa.DateTime(), nullable=True),
     sa.Column('recalls', sa.Integer(), nullable=False),
-    sa.Column('finished_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('finished_at', sa.DateTime(), nullable=True),
     sa.Column('dossier_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=True),
     sa.ForeignKeyConstraint(['service'], ['queue_service.code'], ),
     sa.ForeignKeyConstraint(['unit_id'], ['unit.id'], ),
@@ -269,10 +268,10 @@ def upgrade() -> None:
     sa.Column('to_unit_id', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('reason', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
     sa.Column('documents', sa.JSON(), nullable=False),
-    sa.Column('sent_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('sent_at', sa.DateTime(), nullable=False),
     sa.Column('sent_by', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
     sa.Column('state', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
-    sa.Column('answered_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('answered_at', sa.DateTime(), nullable=True),
     sa.Column('answered_by', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
     sa.Column('answer_reason', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
     sa.ForeignKeyConstraint(['dossier_id'], ['dossier.id'], ),

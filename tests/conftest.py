@@ -1,0 +1,157 @@
+"""Shared fixtures: settings under a temporary COUNTER_APP_HOME, stores on SQLite and on a real PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from counter_app.config import Settings, load_settings
+
+PG_URL = os.environ.get("COUNTER_APP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
+REQUIRE_PG = os.environ.get("COUNTER_APP_REQUIRE_PG") == "1"
+#: a fixed day for seeded data, so tests do not depend on the day they run
+SEED_DAY = date(2026, 11, 20)
+
+
+def make_settings(tmp_path, **env: str) -> Settings:
+    return load_settings({"COUNTER_APP_HOME": str(tmp_path), **env})
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return make_settings(tmp_path)
+
+
+def _pg_admin_connect():
+    import psycopg
+
+    return psycopg.connect(PG_URL, autocommit=True, connect_timeout=3)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    """The PostgreSQL test server's URL; skips (or fails when COUNTER_APP_REQUIRE_PG=1) if none answers."""
+    try:
+        with _pg_admin_connect():
+            pass
+    except Exception as exc:
+        message = f"no PostgreSQL at {PG_URL}: {exc}"
+        if REQUIRE_PG:
+            pytest.fail(message)
+        pytest.skip(message)
+    return PG_URL
+
+
+@pytest.fixture
+def pg_database(pg_server) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    from sqlalchemy.engine import make_url
+
+    name = f"counter_test_{uuid.uuid4().hex[:12]}"
+    with _pg_admin_connect() as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = make_url(pg_server).set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        with _pg_admin_connect() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def backend_settings(backend, request, tmp_path) -> Settings:
+    """Settings pointing at an empty store, once on SQLite and once on PostgreSQL."""
+    if backend == "sqlite":
+        return make_settings(tmp_path)
+    url = request.getfixturevalue("pg_database")
+    return make_settings(tmp_path, COUNTER_APP_DB_URL=url)
+
+
+def _seed(settings: Settings) -> None:
+    from counter_app.services.context import open_store
+    from counter_app.services.demo import seed_demo
+
+    store = open_store(settings)
+    seed_demo(store, citizens=60, today=SEED_DAY)
+    store.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """A seeded SQLite store made once per test session; tests get copies of its file."""
+    home = tmp_path_factory.mktemp("template-sqlite")
+    settings = make_settings(home)
+    _seed(settings)
+    return settings.data_dir / "counter.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server, tmp_path_factory) -> Iterator[str]:
+    """A seeded PostgreSQL database made once per test session; tests get CREATE DATABASE ... TEMPLATE copies."""
+    name = f"counter_tpl_{uuid.uuid4().hex[:12]}"
+    with _pg_admin_connect() as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    from sqlalchemy.engine import make_url
+
+    _seed(make_settings(tmp_path_factory.mktemp("template-pg"),
+                        COUNTER_APP_DB_URL=make_url(pg_server).set(database=name).render_as_string(False)))
+    yield name
+    with _pg_admin_connect() as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def store(backend_settings):
+    from counter_app.services.context import open_store
+
+    store = open_store(backend_settings)
+    yield store
+    store.dispose()
+
+
+@pytest.fixture
+def seeded_store(backend, request, tmp_path):
+    """A demo store (60 citizens, seeded for SEED_DAY) of its own, on each backend."""
+    import shutil
+
+    from counter_app.services.context import open_store
+
+    if backend == "sqlite":
+        template = request.getfixturevalue("sqlite_template")
+        settings = make_settings(tmp_path)
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copy(template, settings.data_dir / "counter.sqlite3")
+        database_name = None
+    else:
+        from sqlalchemy.engine import make_url
+
+        template = request.getfixturevalue("pg_template")
+        database_name = f"counter_test_{uuid.uuid4().hex[:12]}"
+        with _pg_admin_connect() as conn:
+            conn.execute(f'CREATE DATABASE "{database_name}" TEMPLATE "{template}"')
+        url = make_url(PG_URL).set(database=database_name).render_as_string(hide_password=False)
+        settings = make_settings(tmp_path, COUNTER_APP_DB_URL=url)
+    store = open_store(settings)
+    yield store
+    store.dispose()
+    if database_name:
+        with _pg_admin_connect() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{database_name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def sqlite_store(settings):
+    from counter_app.services.context import open_store
+
+    store = open_store(settings)
+    yield store
+    store.dispose()

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+
+from counter_app.config import DEMO_UNIT_CODE, ConfigError, load_settings
+
+
+def test_home_puts_every_file_under_it(tmp_path):
+    s = load_settings({"COUNTER_APP_HOME": str(tmp_path)})
+    for path in (s.config_file, s.data_dir, s.log_dir, s.printed_dir, s.keys_dir):
+        assert tmp_path in path.parents
+    assert s.db_url == f"sqlite:///{tmp_path / 'data' / 'counter.sqlite3'}"
+    assert s.unit_code == DEMO_UNIT_CODE
+    assert s.counter == 1
+    assert s.central_url is None
+
+
+def test_one_stop_code_is_derived_from_province_and_ward(tmp_path):
+    s = load_settings({"COUNTER_APP_HOME": str(tmp_path), "COUNTER_APP_UNIT": "70"})  # Phường Hoàn Kiếm, Hà Nội
+    assert s.unit_code == 70
+    assert s.one_stop_code == "000.00070.H01"
+    assert s.counter_id == "000.00070.H01#1"
+
+
+def test_environment_overrides_the_file(tmp_path):
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text(
+        '[counter]\nunit = 21211\nnumber = 4\none_stop_code = "000.00.53.H51"\n'
+        '[calendar]\nextra_days_off = ["2026-12-31"]\noffice_hours = [["08:00", "12:00"], ["13:00", "17:30"]]\n',
+        encoding="utf-8",
+    )
+    s = load_settings({"COUNTER_APP_HOME": str(tmp_path), "COUNTER_APP_COUNTER": "7"})
+    assert (s.unit_code, s.counter, s.one_stop_code) == (21211, 7, "000.00.53.H51")
+    assert str(s.extra_days_off[0]) == "2026-12-31"
+    assert s.office_hours[1][1].hour == 17 and s.office_hours[1][1].minute == 30
+    assert not s.calendar().is_working_day(s.extra_days_off[0])
+
+
+@pytest.mark.parametrize(
+    ("env", "setting"),
+    [
+        ({"COUNTER_APP_COUNTER": "0"}, "COUNTER_APP_COUNTER"),
+        ({"COUNTER_APP_COUNTER": "10"}, "COUNTER_APP_COUNTER"),
+        ({"COUNTER_APP_COUNTER": "một"}, "COUNTER_APP_COUNTER"),
+        ({"COUNTER_APP_UNIT": "99998"}, "COUNTER_APP_UNIT"),
+        ({"COUNTER_APP_UNIT": "abc"}, "COUNTER_APP_UNIT"),
+        ({"COUNTER_APP_DB_URL": "mysql://x"}, "COUNTER_APP_DB_URL"),
+        ({"COUNTER_APP_CENTRAL_URL": "sqlite:///x"}, "COUNTER_APP_CENTRAL_URL"),
+    ],
+)
+def test_bad_environment_value_names_the_setting(tmp_path, env, setting):
+    with pytest.raises(ConfigError) as info:
+        load_settings({"COUNTER_APP_HOME": str(tmp_path), **env})
+    assert info.value.setting == setting
+    assert setting in str(info.value) and "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("toml", "setting"),
+    [
+        ("[counter]\nnumber = \"bốn\"\n", "counter.number"),
+        ("[counter]\nnumber = true\n", "counter.number"),
+        ("[calendar]\nextra_days_off = [\"31/12/2026\"]\n", "calendar.extra_days_off"),
+        ("[calendar]\noffice_hours = [[\"13:00\", \"11:00\"]]\n", "calendar.office_hours"),
+        ("[security]\nidle_lock_minutes = 0\n", "security.idle_lock_minutes"),
+        ("counter = 3\n", "[counter]"),
+        ("[counter\nnumber = 1\n", "config.toml"),
+    ],
+)
+def test_bad_config_file_names_the_setting(tmp_path, toml, setting):
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_settings({"COUNTER_APP_HOME": str(tmp_path)})
+    assert setting in str(info.value)
