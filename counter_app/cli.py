@@ -121,10 +121,10 @@ def _print_progress(stage: str, done: int, total: int) -> None:
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     runner = _get_runner()
     from counter_app.db.engine import make_engine
-    from counter_app.db.migrate import upgrade
+    from counter_app.db.migrate import prepare
 
     settings = runner.settings()
-    revision = upgrade(make_engine(settings.db_url))
+    revision = prepare(make_engine(settings.db_url))
     print(f"Kho dữ liệu đã ở phiên bản {revision}: {_safe_url(settings.db_url)}")
     return 0
 
@@ -172,7 +172,33 @@ def cmd_report(args: argparse.Namespace) -> int:
         else:
             reports.write_ledger_csv(rows, sys.stdout)
         return 0
-    raise CliError("Sổ theo dõi dạng PDF cần mô-đun in; hãy dùng --format csv.", code=3)
+    from pathlib import Path
+
+    from counter_app.printing.output import FORM_LEDGER, save_pdf
+    from counter_app.services.printing_service import ledger_pdf
+
+    pdf = ledger_pdf(store, args.date_from, args.date_to, unit_id=args.unit)
+    if args.out is None and not sys.stdout.isatty():
+        sys.stdout.buffer.write(pdf)
+        return 0
+    saved = save_pdf(pdf, printed_dir=store.settings.printed_dir,
+                     code=f"{args.date_from:%Y%m%d}-{args.date_to:%Y%m%d}", form=FORM_LEDGER,
+                     when=args.date_to, out=Path(args.out) if args.out else None)
+    print(saved.out or saved.path)
+    return 0
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from counter_app.services.printing_service import print_form
+
+    store = _get_runner().store()
+    printed = print_form(store, args.code, args.form, out=Path(args.out) if args.out else None)
+    print(printed.path)
+    if printed.sent_to:
+        print(f"Đã gửi tới máy in {printed.sent_to}")
+    return 0
 
 
 def not_yet(feature: str) -> Callable[[argparse.Namespace], int]:
@@ -241,14 +267,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _register_printing(sub) -> None:
-    """The printing commands (print, verify, keys) come from their own module when it is present."""
-    try:
-        from counter_app.commands import printing as printing_commands
-    except ImportError:  # pragma: no cover - while the printing module is being built
-        for name in ("print", "verify"):
-            sub.add_parser(name, help="in biểu mẫu" if name == "print" else "kiểm tra mã QR").set_defaults(
-                func=not_yet(name))
-        return
+    from counter_app.commands import printing as printing_commands
+
+    printer = sub.add_parser("print", help="in biểu mẫu của một hồ sơ (Mẫu 01-05) ra tệp PDF và máy in")
+    printer.add_argument("form", choices=["receipt", "supplement", "refusal", "apology", "control"],
+                         help="receipt: Mẫu 01, supplement: Mẫu 02, refusal: Mẫu 03, apology: Mẫu 04, "
+                              "control: Mẫu 05")
+    printer.add_argument("code", metavar="MÃ_HỒ_SƠ")
+    printer.add_argument("--out", default=None, metavar="TỆP", help="ghi thêm một bản PDF ra tệp này")
+    printer.set_defaults(func=cmd_print)
     printing_commands.register(sub, _current_settings)
 
 

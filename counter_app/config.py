@@ -90,8 +90,9 @@ class Settings:
         return f"{self.one_stop_code}#{self.counter}"
 
     def ensure_dirs(self) -> None:
-        for directory in (self.data_dir, self.log_dir, self.printed_dir, self.keys_dir):
+        for directory in (self.data_dir, self.log_dir, self.printed_dir):
             directory.mkdir(parents=True, exist_ok=True)
+        self.keys_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # private signing keys live here
 
     def calendar(self):  # -> WorkCalendar; imported lazily to keep start-up light
         from counter_app.domain.calendar import WorkCalendar

@@ -38,3 +38,18 @@ def upgrade(engine: Engine, revision: str = "head") -> str:
         return head_revision()
     command.upgrade(alembic_config(engine), revision)
     return current_revision(engine) or ""
+
+
+def prepare(engine: Engine) -> str:
+    """Migrate, then load the country's administrative units when the store has none yet."""
+    revision = upgrade(engine)
+    from sqlmodel import Session, select
+
+    from counter_app.db.models import Unit
+    from counter_app.db.units import load_catalogue
+
+    with Session(engine) as session:
+        if session.exec(select(Unit.id).limit(1)).first() is None:
+            load_catalogue(session)
+            session.commit()
+    return revision

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from pydantic import NaiveDatetime
-from sqlalchemy import JSON, Column, DateTime, Index, String, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, DateTime, FetchedValue, Index, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 #: naive local time (Asia/Ho_Chi_Minh), as the counter shows and prints it
@@ -141,7 +141,7 @@ class CitizenDocument(SQLModel, table=True):
 
 
 class Dossier(SQLModel, table=True):
-    """The current state of a dossier: a projection of its events (see services.projection)."""
+    """The current state of a dossier: a projection of its events (see db.projection)."""
 
     __tablename__ = "dossier"
     id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
@@ -220,6 +220,10 @@ class DossierEvent(SQLModel, table=True):
     payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     prev_hash: str = Field(default="", max_length=64)
     hash: str = Field(max_length=64)
+    #: position in the central store's log (assigned there by a sequence); pulls page by it
+    central_seq: int | None = Field(
+        default=None, sa_column=Column(BigInteger, server_default=FetchedValue(), nullable=True, index=True)
+    )
 
     __table_args__ = (UniqueConstraint("dossier_id", "seq", name="uq_dossier_event_seq"),)
 
@@ -293,9 +297,33 @@ class Outbox(SQLModel, table=True):
     sent_at: LocalTime | None = Field(default=None, index=True, sa_type=DateTime)
     attempts: int = 0
     last_error: str = Field(default="", max_length=500)
+    #: the central store refused the event (stale custodian, broken chain); kept, never retried
+    rejected_at: LocalTime | None = Field(default=None, sa_type=DateTime)
 
 
 class SyncState(SQLModel, table=True):
     __tablename__ = "sync_state"
     key: str = Field(primary_key=True, max_length=64)
     value: str = Field(default="", max_length=500)
+
+
+class SyncRejection(SQLModel, table=True):
+    """Central side: an event refused because it breaks ownership or the dossier's chain."""
+
+    __tablename__ = "sync_rejection"
+    event_id: str = Field(primary_key=True, max_length=36)
+    dossier_id: str = Field(max_length=36, index=True)
+    dossier_code: str = Field(max_length=64)
+    unit_id: str = Field(max_length=16)
+    counter_id: str | None = Field(default=None, max_length=48)
+    reason: str = Field(max_length=500)
+    at: LocalTime = Field(sa_type=DateTime)
+
+
+class CalendarDay(SQLModel, table=True):
+    """A day off or make-up working day decided by the province, shared through the central store."""
+
+    __tablename__ = "calendar_day"
+    day: date = Field(primary_key=True)
+    working: bool
+    note: str = Field(default="", max_length=200)

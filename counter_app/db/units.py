@@ -1,4 +1,4 @@
-"""Administrative units from the ``vietnam-provinces`` catalogue (34 provinces, 3,321 communes)."""
+"""Administrative units (rows of the store) from the ``vietnam-provinces`` catalogue (34 provinces, 3,321 communes)."""
 
 from __future__ import annotations
 

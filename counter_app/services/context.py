@@ -56,6 +56,25 @@ class Store:
         if self.calendar is None:
             self.calendar = self.settings.calendar()
 
+    def reload_calendar(self) -> None:
+        """The configured calendar plus the days off and make-up days shared by the central store."""
+        from dataclasses import replace
+
+        from sqlmodel import select
+
+        from counter_app.db.models import CalendarDay
+
+        with self.session() as session:
+            days = session.exec(select(CalendarDay)).all()
+        shared_off = {d.day for d in days if not d.working}
+        shared_working = {d.day for d in days if d.working}
+        settings = replace(  # the province's shared decision wins over a counter's own file
+            self.settings,
+            extra_days_off=tuple(sorted((set(self.settings.extra_days_off) - shared_working) | shared_off)),
+            extra_working_days=tuple(sorted((set(self.settings.extra_working_days) - shared_off) | shared_working)),
+        )
+        self.calendar = settings.calendar()
+
     @cached_property
     def unit_id(self) -> str:
         return str(self.settings.unit_code)
@@ -71,10 +90,20 @@ class Store:
 
 def open_store(settings: Settings, *, upgrade: bool = True) -> Store:
     """Open (and by default migrate) the store the settings point at."""
-    from counter_app.db.migrate import upgrade as run_upgrade
+    from counter_app.db.migrate import prepare
 
     settings.ensure_dirs()
     engine = make_engine(settings.db_url)
     if upgrade:
-        run_upgrade(engine)
-    return Store(settings=settings, engine=engine)
+        prepare(engine)
+    store = Store(settings=settings, engine=engine)
+    if upgrade:
+        from sqlmodel import select
+
+        from counter_app.db.models import CalendarDay
+
+        with store.session() as session:
+            has_days = session.exec(select(CalendarDay.day).limit(1)).first() is not None
+        if has_days:
+            store.reload_calendar()
+    return store

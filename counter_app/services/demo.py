@@ -24,6 +24,7 @@ from counter_app.db.models import (
     QueueService,
     Unit,
 )
+from counter_app.db.units import ensure_counter, load_catalogue, province_centre_id
 from counter_app.domain.cccd import CccdData, format_cccd_qr
 from counter_app.domain.vntext import fold
 from counter_app.services import demo_catalogue as cat
@@ -32,7 +33,6 @@ from counter_app.services.auth import hash_pin
 from counter_app.services.context import Actor, Store
 from counter_app.services.ids import deterministic_ids, new_id
 from counter_app.services.intake import DocumentChoice, IntakeRequest
-from counter_app.services.units import ensure_counter, load_catalogue, province_centre_id
 
 DEFAULT_SEED = 20250701
 #: outcome of a demo dossier → weight; the first dossiers take one of each so every status appears

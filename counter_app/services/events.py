@@ -2,50 +2,34 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from counter_app.db.models import Dossier, DossierEvent, Outbox
+from counter_app.db.models import Dossier, DossierEvent, Handover, Outbox
+from counter_app.db.projection import apply_event
+from counter_app.domain import chain
+from counter_app.domain.custody import may_record
 from counter_app.services.context import Actor
+from counter_app.services.errors import Forbidden
 from counter_app.services.ids import new_id
-from counter_app.services.projection import apply_event
-
-
-def _json_default(value: object) -> str:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
-
-
-def canonical_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_json_default)
 
 
 def event_hash(event: DossierEvent) -> str:
-    """SHA-256 over the event's content and the previous event's hash."""
-    body = {
-        "id": event.id,
-        "dossier_id": event.dossier_id,
-        "dossier_code": event.dossier_code,
-        "seq": event.seq,
-        "type": event.type,
-        "officer_id": event.officer_id,
-        "unit_id": event.unit_id,
-        "counter_id": event.counter_id,
-        "device_time": event.device_time.isoformat(),
-        "payload": event.payload,
-        "prev_hash": event.prev_hash,
-    }
-    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+    """SHA-256 over the event's content and the previous event's hash (see domain.chain)."""
+    return chain.event_hash({name: getattr(event, name) for name in chain.HASHED_FIELDS})
 
 
-def plain(payload: dict[str, Any]) -> dict[str, Any]:
-    """The payload as JSON-ready values (datetimes as ISO text), as it will be stored and hashed."""
-    return json.loads(canonical_json(payload))
+def custody_state(session: Session, dossier: Dossier) -> dict[str, str | None]:
+    """The custody facts :func:`counter_app.domain.custody.may_record` decides on."""
+    if not dossier.event_count:
+        return {"custodian": None, "return_unit": None, "pending_handover_to": None}
+    pending = session.exec(
+        select(Handover.to_unit_id).where(Handover.dossier_id == dossier.id, Handover.state == "sent")
+    ).first()
+    return {"custodian": dossier.custodian_unit_id, "return_unit": dossier.return_unit_id,
+            "pending_handover_to": pending}
 
 
 def append_event(
@@ -56,7 +40,12 @@ def append_event(
     actor: Actor,
     at: datetime,
 ) -> DossierEvent:
-    """Record ``type_`` for ``dossier``: event row, outbox row, and the projection updated."""
+    """Record ``type_`` for ``dossier``: event row, outbox row, and the projection updated.
+
+    Refuses (:class:`Forbidden`) an event the actor's unit may not record in the dossier's custody state.
+    """
+    if not may_record(type_, actor.unit_id, **custody_state(session, dossier)):
+        raise Forbidden("workflow.not_custodian", code=dossier.code, unit=dossier.custodian_unit_id)
     event = DossierEvent(
         id=new_id(),
         dossier_id=dossier.id,
@@ -68,7 +57,7 @@ def append_event(
         unit_id=actor.unit_id,
         counter_id=actor.counter_id,
         device_time=at,
-        payload=plain(payload),
+        payload=chain.plain(payload),
         prev_hash=dossier.last_event_hash,
     )
     event.hash = event_hash(event)

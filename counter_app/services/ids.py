@@ -28,3 +28,12 @@ def deterministic_ids(seed: int) -> Iterator[None]:
         yield
     finally:
         _rng = previous
+
+
+#: namespace of citizen identifiers: a citizen's id is derived from their CCCD number, so two
+#: counters that meet the same citizen offline create the same row and sync merges them.
+CITIZEN_NAMESPACE = uuid.UUID("5b0d7f7e-3c1a-4f55-9a55-6f6e65737465")
+
+
+def citizen_id_for(cccd: str) -> str:
+    return str(uuid.uuid5(CITIZEN_NAMESPACE, cccd))

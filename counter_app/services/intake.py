@@ -17,7 +17,7 @@ from counter_app.services import lookup
 from counter_app.services.context import Actor, Store, local_now
 from counter_app.services.errors import ServiceError
 from counter_app.services.events import append_event
-from counter_app.services.ids import new_id
+from counter_app.services.ids import citizen_id_for, new_id
 from counter_app.services.workflow import ensure_custodian, transition
 
 RETURN_METHODS = ("counter", "other_unit", "post")
@@ -101,7 +101,7 @@ def upsert_citizen_from_card(session: Session, card: CccdData, *, now: datetime 
     citizen = lookup.citizen_by_cccd(session, card.number)
     if citizen is None:
         citizen = Citizen(
-            id=new_id(), cccd=card.number, old_id=card.old_id, full_name=card.full_name,
+            id=citizen_id_for(card.number), cccd=card.number, old_id=card.old_id, full_name=card.full_name,
             name_folded=fold(card.full_name), birth_date=card.birth_date, gender=card.gender,
             address=card.address, issued_on=card.issued_on, created_at=now, updated_at=now,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import inspect, text
-from sqlmodel import select
+from sqlmodel import func, select
 
 from counter_app.db import models as m
 from counter_app.db.migrate import current_revision, head_revision, upgrade
@@ -31,11 +31,10 @@ def test_sqlite_connections_are_durable(sqlite_store):
 def test_every_table_round_trips(store):
     now = datetime(2026, 11, 20, 8, 37)
     with store.session() as s:
-        s.add(m.Unit(id="21025", name="Phường Cẩm Thành", name_folded=fold("Phường Cẩm Thành"), kind="ward",
-                     province_code=51, province_name="Quảng Ngãi", one_stop_code="000.21025.H51"))
-        s.add(m.Unit(id="P51", name="Trung tâm Phục vụ hành chính công tỉnh Quảng Ngãi", name_folded="trung tam",
-                     kind="province", province_code=51, province_name="Quảng Ngãi", one_stop_code="000.00.00.H51"))
-        s.flush()
+        # opening the store loaded the country's units from vietnam-provinces
+        assert s.get(m.Unit, "21025").name == "Phường Cẩm Thành"
+        assert s.get(m.Unit, "P51").kind == "province"
+        assert s.exec(select(func.count()).select_from(m.Unit)).one() == 3321 + 34
         s.add(m.Counter(id="000.21025.H51#1", unit_id="21025", number=1, name="Quầy số 1"))
         s.add(m.Officer(id="o1", username="lan", full_name="Nguyễn Thị Lan", role="officer", unit_id="21025",
                         pin_hash="scrypt$x"))

@@ -8,6 +8,7 @@ import pytest
 from sqlmodel import select
 
 from counter_app.db.models import Dossier, DossierDocument, DossierEvent, Handover, Officer, Outbox
+from counter_app.db.projection import replay
 from counter_app.domain.codes import parse_dossier_code
 from counter_app.domain.states import IllegalTransition, Status
 from counter_app.services import handover, intake, lookup, workflow
@@ -15,7 +16,6 @@ from counter_app.services.context import Actor
 from counter_app.services.errors import Forbidden, ServiceError
 from counter_app.services.events import event_hash
 from counter_app.services.intake import DocumentChoice, IntakeRequest
-from counter_app.services.projection import replay
 
 THU = datetime(2026, 11, 19, 8, 37)  # Thursday
 

@@ -64,6 +64,10 @@ MESSAGES: dict[str, str] = {
     "queue.ticket_not_found": "Không tìm thấy số thứ tự «{number}».",
     "queue.not_serving": "Số {number} không đang được phục vụ tại quầy này.",
     "queue.no_current": "Quầy chưa gọi số nào.",
+    # printing from the store
+    "print.not_received": "Hồ sơ {code} chưa được tiếp nhận (trạng thái: {status}); chưa có giấy hẹn để in.",
+    "print.no_such_event": "Hồ sơ {code} không có thông tin cho biểu mẫu này.",
+    "print.unknown_form": "Không có biểu mẫu «{form}»; có: {forms}.",
     # reports
     "report.bad_range": "Khoảng ngày không hợp lệ: từ {start} đến {end}.",
     "ledger.columns": "STT|Mã hồ sơ|Tên TTHC|Số lượng hồ sơ|Tên cá nhân, tổ chức|Địa chỉ, số điện thoại|"

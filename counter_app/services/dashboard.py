@@ -1,0 +1,213 @@
+"""Read-only queries behind the counter's screens: today's work, dossiers due, store state.
+
+Nothing here writes. Every function takes the :class:`Store` and opens its own short session, so a
+screen can call it from a worker thread and get plain values back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlmodel import col, func, or_, select
+
+from counter_app.db.models import (
+    Counter,
+    Dossier,
+    DossierEvent,
+    Outbox,
+    Procedure,
+    QueueTicket,
+    SyncState,
+    Unit,
+)
+from counter_app.domain.states import OPEN, Status
+from counter_app.services.context import Store
+
+#: SyncState key the sync runner sets (ISO local time) after each successful exchange with the central store
+LAST_SYNC_KEY = "last_success_at"
+#: the counter counts as online while the last successful exchange is at most this old
+ONLINE_WINDOW = timedelta(minutes=5)
+PENDING_STATUSES = (Status.RECEIVED, Status.PROCESSING, Status.SUPPLEMENT_REQUESTED, Status.AWAITING_FEE)
+
+
+def _day_bounds(day: date) -> tuple[datetime, datetime]:
+    return datetime.combine(day, time.min), datetime.combine(day, time.max)
+
+
+@dataclass(frozen=True)
+class StoreState:
+    """What the status bar shows about the store: online or not, and events waiting to be sent."""
+
+    central_configured: bool
+    online: bool
+    waiting_events: int
+
+
+def store_state(store: Store, now: datetime) -> StoreState:
+    with store.session() as session:
+        waiting = session.exec(
+            select(func.count()).select_from(Outbox).where(col(Outbox.sent_at).is_(None))
+        ).one()
+        online = False
+        if store.settings.central_url:
+            row = session.get(SyncState, LAST_SYNC_KEY)
+            if row is not None and row.value:
+                try:
+                    last = datetime.fromisoformat(row.value).replace(tzinfo=None)
+                except ValueError:
+                    last = None
+                online = last is not None and now - last <= ONLINE_WINDOW
+    return StoreState(bool(store.settings.central_url), online, int(waiting))
+
+
+def unit_name(store: Store, unit_id: str) -> str:
+    with store.session() as session:
+        unit = session.get(Unit, str(unit_id))
+        return unit.name if unit is not None else str(unit_id)
+
+
+def counter_numbers(store: Store, unit_id: str) -> list[tuple[int, str]]:
+    """(number, name) of the unit's counters, in order."""
+    with store.session() as session:
+        rows = session.exec(select(Counter).where(Counter.unit_id == str(unit_id)).order_by(Counter.number)).all()
+        return [(c.number, c.name) for c in rows]
+
+
+@dataclass(frozen=True)
+class CounterDay:
+    """Today's work of one counter."""
+
+    received: int
+    refused: int
+    supplement_requested: int
+    returned: int
+    pending: int
+    awaiting_return: int
+    tickets_served: int
+
+
+def counter_day(store: Store, counter_id: str, unit_id: str, day: date) -> CounterDay:
+    start, end = _day_bounds(day)
+    with store.session() as session:
+        rows = session.exec(
+            select(DossierEvent.type, func.count())
+            .where(DossierEvent.counter_id == counter_id, DossierEvent.device_time >= start,
+                   DossierEvent.device_time <= end)
+            .group_by(DossierEvent.type)
+        ).all()
+        by_type = {kind: int(n) for kind, n in rows}
+        pending = session.exec(
+            select(func.count()).select_from(Dossier)
+            .where(Dossier.received_counter_id == counter_id,
+                   col(Dossier.status).in_([int(s) for s in PENDING_STATUSES]))
+        ).one()
+        awaiting_return = session.exec(
+            select(func.count()).select_from(Dossier)
+            .where(Dossier.return_unit_id == str(unit_id), Dossier.status == int(Status.RESULT_READY))
+        ).one()
+        served = session.exec(
+            select(func.count()).select_from(QueueTicket)
+            .where(QueueTicket.counter_id == counter_id, QueueTicket.day == day,
+                   col(QueueTicket.status).in_(["done", "no_show"]))
+        ).one()
+    return CounterDay(
+        received=by_type.get("received", 0) + by_type.get("received_online", 0),
+        refused=by_type.get("refused", 0),
+        supplement_requested=by_type.get("supplement_requested", 0),
+        returned=by_type.get("returned", 0),
+        pending=int(pending),
+        awaiting_return=int(awaiting_return),
+        tickets_served=int(served),
+    )
+
+
+@dataclass(frozen=True)
+class DossierRow:
+    """One line of a dossier list."""
+
+    code: str
+    applicant_name: str
+    procedure_name: str
+    status: int
+    due_at: datetime | None
+    received_at: datetime | None
+
+
+def _rows(session, query) -> list[DossierRow]:
+    return [
+        DossierRow(d.code, d.applicant_name, name, d.status, d.due_at, d.received_at)
+        for d, name in session.exec(query).all()
+    ]
+
+
+def _with_procedure():
+    return select(Dossier, Procedure.name).join(Procedure, col(Procedure.code) == Dossier.procedure_code)
+
+
+def due_on(store: Store, unit_id: str, day: date, *, limit: int = 100) -> list[DossierRow]:
+    """Open dossiers the unit holds that fall due on ``day``, earliest first."""
+    start, end = _day_bounds(day)
+    with store.session() as session:
+        return _rows(session, _with_procedure()
+                     .where(Dossier.custodian_unit_id == str(unit_id),
+                            col(Dossier.status).in_([int(s) for s in OPEN if s != Status.RESULT_READY]),
+                            Dossier.due_at >= start, Dossier.due_at <= end)
+                     .order_by(Dossier.due_at).limit(limit))
+
+
+def overdue(store: Store, unit_id: str, now: datetime, *, limit: int = 200) -> list[DossierRow]:
+    """Open dossiers the unit holds whose due time has passed, the most overdue first."""
+    with store.session() as session:
+        return _rows(session, _with_procedure()
+                     .where(Dossier.custodian_unit_id == str(unit_id),
+                            col(Dossier.status).in_([int(s) for s in OPEN if s not in
+                                                     (Status.RESULT_READY, Status.REGISTERED_ONLINE)]),
+                            col(Dossier.due_at).is_not(None), Dossier.due_at < now)
+                     .order_by(Dossier.due_at).limit(limit))
+
+
+def find_dossiers(store: Store, text: str, *, limit: int = 20) -> list[DossierRow]:
+    """Dossiers whose code contains ``text`` (at least 3 characters), newest first."""
+    text = text.strip()
+    if len(text) < 3:
+        return []
+    with store.session() as session:
+        return _rows(session, _with_procedure().where(col(Dossier.code).contains(text))
+                     .order_by(col(Dossier.updated_at).desc()).limit(limit))
+
+
+def citizen_dossiers(store: Store, citizen_id: str, cccd: str = "", *, limit: int = 50) -> list[DossierRow]:
+    """A citizen's dossiers (by citizen row or by the CCCD given at intake), newest first."""
+    condition = Dossier.citizen_id == citizen_id
+    if cccd:
+        condition = or_(condition, Dossier.applicant_cccd == cccd)
+    with store.session() as session:
+        return _rows(session, _with_procedure().where(condition)
+                     .order_by(col(Dossier.updated_at).desc()).limit(limit))
+
+
+def received_at_counter(store: Store, counter_id: str, day: date, *, limit: int = 30) -> list[DossierRow]:
+    """Dossiers this counter took in (or refused) on ``day``, latest first: what may need reprinting."""
+    start, end = _day_bounds(day)
+    with store.session() as session:
+        codes = session.exec(
+            select(DossierEvent.dossier_code)
+            .where(DossierEvent.counter_id == counter_id,
+                   col(DossierEvent.type).in_(["received", "refused", "received_online", "supplement_received"]),
+                   DossierEvent.device_time >= start, DossierEvent.device_time <= end)
+            .order_by(col(DossierEvent.device_time).desc()).limit(limit)
+        ).all()
+        if not codes:
+            return []
+        rows = _rows(session, _with_procedure().where(col(Dossier.code).in_(list(dict.fromkeys(codes)))))
+    order = {code: i for i, code in enumerate(dict.fromkeys(codes))}
+    return sorted(rows, key=lambda r: order[r.code])
+
+
+def serving_ticket(store: Store, counter_id: str) -> QueueTicket | None:
+    """The ticket this counter is serving, if any (the one ``queue.call_next`` will close)."""
+    with store.session() as session:
+        return session.exec(
+            select(QueueTicket).where(QueueTicket.counter_id == counter_id, QueueTicket.status == "serving")
+        ).first()
