@@ -201,6 +201,49 @@ def cmd_print(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sync(args: argparse.Namespace) -> int:
+    from counter_app.sync import client
+    from counter_app.sync.runner import SyncLoop, store_round
+
+    store = _get_runner().store()
+    if args.status:
+        st = client.status(store.engine)
+        print(f"pending: {st.pending}")
+        print(f"rejected: {st.rejected}")
+        print(f"last sync: {st.last_sync:%Y-%m-%d %H:%M:%S}" if st.last_sync else "last sync: never")
+        if st.last_error:
+            print(f"last error: {st.last_error}")
+        return 0
+    if not store.settings.central_url:
+        raise CliError("Chưa cấu hình kho trung tâm (COUNTER_APP_CENTRAL_URL hoặc [store] central_url).")
+    if args.batch_size:
+        client.PUSH_BATCH = args.batch_size
+    one_round = store_round(store)
+
+    def show(report) -> None:
+        if isinstance(report, Exception):
+            print(f"Không đồng bộ được với kho trung tâm: {_one_line(report)}", file=sys.stderr, flush=True)
+            return
+        print(f"Đã gửi {report.pushed} sự kiện, nhận {report.pulled_events} sự kiện của "
+              f"{report.pulled_dossiers} hồ sơ; từ chối {len(report.rejected)}.", flush=True)
+        for code in report.diverged:
+            print(f"Cần xử lý: hồ sơ {code} đã thay đổi ở nơi khác.", flush=True)
+
+    if args.once:
+        try:
+            report = one_round()
+        except Exception as exc:
+            raise CliError(f"Không đồng bộ được với kho trung tâm: {_one_line(exc)}", code=3) from None
+        show(report)
+        return 1 if report.rejected else 0
+    SyncLoop(one_round, interval=args.interval).run(on_report=show)
+    return 0
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(getattr(exc, "orig", None) or exc).split())[:300]
+
+
 def not_yet(feature: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         raise CliError(f"«{feature}» chưa có trong phiên bản này.", code=3)
@@ -236,7 +279,9 @@ def build_parser() -> argparse.ArgumentParser:
     sync = sub.add_parser("sync", help="đồng bộ sự kiện với kho trung tâm PostgreSQL")
     sync.add_argument("--once", action="store_true", help="đồng bộ một lượt rồi thoát")
     sync.add_argument("--status", action="store_true", help="in số sự kiện chờ đồng bộ")
-    sync.set_defaults(func=not_yet("sync"))
+    sync.add_argument("--interval", type=_positive, default=30, help="giây giữa hai lượt (mặc định 30)")
+    sync.add_argument("--batch-size", type=_positive, default=0, help="số sự kiện mỗi lô gửi (mặc định 500)")
+    sync.set_defaults(func=cmd_sync)
 
     report = sub.add_parser("report", help="báo cáo: sổ theo dõi hồ sơ (ledger), chỉ tiêu (indicators)")
     report.add_argument("kind", choices=["ledger", "indicators"])

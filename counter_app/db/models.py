@@ -318,6 +318,8 @@ class SyncRejection(SQLModel, table=True):
     counter_id: str | None = Field(default=None, max_length=48)
     reason: str = Field(max_length=500)
     at: LocalTime = Field(sa_type=DateTime)
+    #: the refused event itself, kept for the officer and the audit (the counter's copy)
+    event: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 
 class CalendarDay(SQLModel, table=True):

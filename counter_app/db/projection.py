@@ -40,6 +40,7 @@ def _value(field: str, value: Any) -> Any:
 
 
 def apply_event(session: Session, dossier: Dossier, event: DossierEvent) -> None:
+    session.add(dossier)  # before its documents and handovers, which refer to it
     payload = event.payload or {}
     for field, value in (payload.get("set") or {}).items():
         if field not in PROJECTED_FIELDS:
@@ -107,4 +108,18 @@ def replay(session: Session, dossier_id: str) -> Dossier:
     for event in events[dossier.event_count:]:
         apply_event(session, dossier, event)
     session.add(dossier)
+    return dossier
+
+
+def rebuild(session: Session, dossier_id: str) -> Dossier:
+    """Rebuild a dossier row, its documents and its handovers from scratch from its stored events."""
+    session.exec(delete(DossierDocument).where(DossierDocument.dossier_id == dossier_id))
+    session.exec(delete(Handover).where(Handover.dossier_id == dossier_id))
+    dossier = session.get(Dossier, dossier_id)
+    attention = dossier.needs_attention if dossier else None
+    if dossier is not None:
+        dossier.event_count, dossier.last_event_hash = 0, ""
+    session.flush()
+    dossier = replay(session, dossier_id)
+    dossier.needs_attention = attention
     return dossier

@@ -92,7 +92,8 @@ def seed_demo(store: Store, *, citizens: int = 300, seed: int = DEFAULT_SEED, to
               progress: Callable[[str, int, int], None] | None = None) -> SeedReport:
     """Fill an empty store with demo data. ``today`` anchors the dossiers' dates (default: today)."""
     today = today or date.today()
-    with deterministic_ids(seed * 1_000_003 + citizens):
+    # identifiers differ per unit (two demo counters can share a central store); citizens do not
+    with deterministic_ids((seed * 1_000_003 + citizens) * 100_003 + store.settings.unit_code):
         return _seed(store, citizens, random.Random(seed * 31 + citizens), today, progress or (lambda *_: None))
 
 

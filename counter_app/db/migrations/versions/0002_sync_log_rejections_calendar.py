@@ -31,6 +31,7 @@ def upgrade() -> None:
     sa.Column('counter_id', sqlmodel.sql.sqltypes.AutoString(length=48), nullable=True),
     sa.Column('reason', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
     sa.Column('at', sa.DateTime(), nullable=False),
+    sa.Column('event', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('event_id')
     )
     op.create_index(op.f('ix_sync_rejection_dossier_id'), 'sync_rejection', ['dossier_id'], unique=False)
