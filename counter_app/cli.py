@@ -244,6 +244,78 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(getattr(exc, "orig", None) or exc).split())[:300]
 
 
+def _cli_actor(store, username: str | None):
+    """Who a headless command acts as: the named officer of this unit, or the counter itself."""
+    from sqlmodel import select
+
+    from counter_app.db.models import Officer
+    from counter_app.services.context import Actor
+
+    if username:
+        with store.session() as session:
+            officer = session.exec(select(Officer).where(Officer.username == username)).first()
+        if officer is None or officer.unit_id != store.unit_id:
+            raise CliError(f"Không có cán bộ «{username}» ở đơn vị {store.unit_id}.")
+        return Actor(officer.id, officer.full_name, officer.role, officer.unit_id, store.settings.counter_id)
+    return Actor(None, f"Quầy số {store.settings.counter} (dòng lệnh)", "officer", store.unit_id,
+                 store.settings.counter_id)
+
+
+def cmd_handover(args: argparse.Namespace) -> int:
+    from counter_app.services import handover
+
+    store = _get_runner().store()
+    sent = handover.send(store, _cli_actor(store, args.officer), args.code, args.to.strip(), args.reason)
+    print(f"Đã bàn giao hồ sơ {args.code.strip()} cho đơn vị {sent.to_unit_id}; chờ đơn vị nhận xác nhận.")
+    return 0
+
+
+def cmd_inbox(args: argparse.Namespace) -> int:
+    from counter_app.services import handover, inbox, intake
+
+    store = _get_runner().store()
+    actor = _cli_actor(store, args.officer)
+    if args.accept or args.send_back:
+        code = (args.accept or args.send_back).strip()
+        pending = {item.code: item for item in inbox.items(store)}
+        if code not in pending:
+            raise CliError(f"Hồ sơ {code} không có trong hộp thư đến của đơn vị.")
+        if pending[code].kind == "online":
+            if args.accept:
+                intake.accept_online(store, actor, code)
+            else:
+                if not args.reason:
+                    raise CliError("Cần --reason khi trả lại hồ sơ.")
+                from counter_app.services.intake import DocumentChoice
+
+                intake.request_supplement(store, actor, code, [DocumentChoice("Thành phần hồ sơ còn thiếu")],
+                                          args.reason)
+        else:
+            if args.send_back and not args.reason:
+                raise CliError("Cần --reason khi trả lại hồ sơ.")
+            handover.answer(store, actor, code, accept=bool(args.accept), reason=args.reason or "")
+        print(f"{'Đã nhận' if args.accept else 'Đã trả lại'} hồ sơ {code}.")
+        return 0
+    for item in inbox.items(store):
+        due = f"{item.due_at:%d/%m/%Y %H:%M}" if item.due_at else ""
+        print(f"{item.code}\t{item.sender}\t{due}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from counter_app.services import portal
+
+    store = _get_runner().store()
+    report = portal.import_online(store, _cli_actor(store, args.officer), portal.read_records(Path(args.file)))
+    print(f"Đã nhập {len(report.imported)} hồ sơ trực tuyến; bỏ qua {len(report.skipped)} hồ sơ đã có; "
+          f"lỗi {len(report.failed)}.")
+    for label, reason in report.failed:
+        print(f"{label}: {reason}", file=sys.stderr)
+    return 2 if report.failed else 0
+
+
 def not_yet(feature: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         raise CliError(f"«{feature}» chưa có trong phiên bản này.", code=3)
@@ -299,13 +371,20 @@ def build_parser() -> argparse.ArgumentParser:
     hand.add_argument("code")
     hand.add_argument("--to", required=True, metavar="ĐƠN_VỊ")
     hand.add_argument("--reason", required=True)
-    hand.set_defaults(func=not_yet("handover"))
-    sub.add_parser("inbox", help="hồ sơ được bàn giao đến đơn vị").set_defaults(func=not_yet("inbox"))
+    hand.add_argument("--officer", default=None, help="tên đăng nhập của cán bộ thực hiện")
+    hand.set_defaults(func=cmd_handover)
+    box = sub.add_parser("inbox", help="hồ sơ chờ đơn vị tiếp nhận: được bàn giao đến, nộp trực tuyến")
+    box.add_argument("--accept", metavar="MÃ_HỒ_SƠ", help="nhận hồ sơ được bàn giao hoặc hồ sơ trực tuyến")
+    box.add_argument("--send-back", metavar="MÃ_HỒ_SƠ", help="trả lại hồ sơ (cần --reason)")
+    box.add_argument("--reason", default=None)
+    box.add_argument("--officer", default=None, help="tên đăng nhập của cán bộ thực hiện")
+    box.set_defaults(func=cmd_inbox)
 
     imp = sub.add_parser("import", help="nhập hồ sơ trực tuyến từ tệp JSON của Cổng dịch vụ công")
     imp.add_argument("kind", choices=["online"])
     imp.add_argument("file")
-    imp.set_defaults(func=not_yet("import online"))
+    imp.add_argument("--officer", default=None, help="tên đăng nhập của cán bộ thực hiện")
+    imp.set_defaults(func=cmd_import)
 
     _register_printing(sub)
     return parser

@@ -41,7 +41,7 @@ def send(store: Store, actor: Actor, code: str, to_unit_id: str, reason: str, do
             raise ServiceError("handover.state_forbids", status=states.label(Status(dossier.status)))
         waiting = pending_handover(session, dossier)
         if waiting is not None:
-            raise ServiceError("handover.pending", code=dossier.code, unit=waiting.to_unit_id)
+            raise ServiceError("handover.pending", code=dossier.code, unit=lookup.unit(session, waiting.to_unit_id).name)
         handover_id = new_id()
         docs = [nfc(d) for d in (documents or [])]
         append_event(session, dossier, "handover_sent", {

@@ -18,7 +18,6 @@ from counter_app.db.models import (
     ProcedureDocument,
     Unit,
 )
-from counter_app.domain.codes import parse_dossier_code
 from counter_app.domain.vntext import fold
 from counter_app.services.errors import NotFound
 
@@ -124,11 +123,10 @@ def search_units(session: Session, text: str, *, limit: int = 20) -> list[Unit]:
 
 
 def dossier_by_code(session: Session, code: str) -> Dossier:
-    parsed = parse_dossier_code(code)  # a clear message for a malformed code
+    """The dossier with this code: ours (``<unit>-<YYMMDD>-<NNNN>``) or one the national portal numbered."""
     found = session.exec(select(Dossier).where(Dossier.code == code.strip())).first()
     if found is None:
-        raise NotFound("lookup.dossier_not_found", code=code.strip())
-    del parsed
+        raise NotFound("lookup.dossier_not_found", code=code.strip()[:80])
     return found
 
 

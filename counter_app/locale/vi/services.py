@@ -68,6 +68,14 @@ MESSAGES: dict[str, str] = {
     "print.not_received": "Hồ sơ {code} chưa được tiếp nhận (trạng thái: {status}); chưa có giấy hẹn để in.",
     "print.no_such_event": "Hồ sơ {code} không có thông tin cho biểu mẫu này.",
     "print.unknown_form": "Không có biểu mẫu «{form}»; có: {forms}.",
+    # national portal records
+    "portal.bad_time": "Trường {field} phải là thời gian dạng yyyyMMddHHmmss, nhận được «{value}».",
+    "portal.missing_field": "Thiếu trường bắt buộc {field}.",
+    "portal.not_a_record": "Mỗi hồ sơ phải là một đối tượng JSON.",
+    "portal.bad_list": "Trường {field} phải là một danh sách đối tượng.",
+    "portal.unreadable": "Không đọc được tệp {path}: {reason}.",
+    "portal.bad_json": "Tệp {path} không phải JSON hợp lệ (dòng {line}).",
+    "inbox.online": "Nộp trực tuyến",
     # reports
     "report.bad_range": "Khoảng ngày không hợp lệ: từ {start} đến {end}.",
     "ledger.columns": "STT|Mã hồ sơ|Tên TTHC|Số lượng hồ sơ|Tên cá nhân, tổ chức|Địa chỉ, số điện thoại|"
