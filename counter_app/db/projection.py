@@ -39,56 +39,69 @@ def _value(field: str, value: Any) -> Any:
     return value
 
 
+def changes(event_type: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """The dossier columns an event sets, with their values as the row holds them."""
+    out = {}
+    for field, value in (payload.get("set") or {}).items():
+        if field not in PROJECTED_FIELDS:
+            raise ValueError(f"event {event_type} sets unknown field {field!r}")
+        out[field] = _value(field, value)
+    return out
+
+
+def document_rows(dossier_id: str, payload: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The dossier's new list of components when the event replaces it, else None."""
+    if "documents" not in payload:
+        return None
+    return [
+        {"dossier_id": dossier_id, "position": position, "name": doc["name"],
+         "copy_kind": doc.get("copy_kind", "original"), "quantity": doc.get("quantity", 1),
+         "received": doc.get("received", True), "reused": doc.get("reused", False),
+         "citizen_document_id": doc.get("citizen_document_id")}
+        for position, doc in enumerate(payload["documents"], start=1)
+    ]
+
+
+def handover_row(current: dict[str, Any] | None, dossier_id: str, officer_name: str, at: datetime,
+                 data: dict[str, Any]) -> dict[str, Any]:
+    """The control-sheet row after a handover event: created when sent, answered when accepted/returned."""
+    row = dict(current) if current else {
+        "id": data["id"], "dossier_id": dossier_id, "from_unit_id": data["from_unit_id"],
+        "to_unit_id": data["to_unit_id"], "reason": data.get("reason", ""),
+        "documents": list(data.get("documents", [])), "sent_at": at, "sent_by": officer_name, "state": "sent",
+        "answered_at": None, "answered_by": "", "answer_reason": "",
+    }
+    if data.get("state", "sent") != "sent":
+        row.update(state=data["state"], answered_at=at, answered_by=officer_name,
+                   answer_reason=data.get("answer_reason", ""))
+    return row
+
+
 def apply_event(session: Session, dossier: Dossier, event: DossierEvent) -> None:
     session.add(dossier)  # before its documents and handovers, which refer to it
     payload = event.payload or {}
-    for field, value in (payload.get("set") or {}).items():
-        if field not in PROJECTED_FIELDS:
-            raise ValueError(f"event {event.type} sets unknown field {field!r}")
-        setattr(dossier, field, _value(field, value))
-    if "documents" in payload:
+    for field, value in changes(event.type, payload).items():
+        setattr(dossier, field, value)
+    documents = document_rows(dossier.id, payload)
+    if documents is not None:
         if dossier.event_count:  # replacing an existing list (a new dossier has none yet)
             session.exec(delete(DossierDocument).where(DossierDocument.dossier_id == dossier.id))
-        for position, doc in enumerate(payload["documents"], start=1):
-            session.add(
-                DossierDocument(
-                    dossier_id=dossier.id,
-                    position=position,
-                    name=doc["name"],
-                    copy_kind=doc.get("copy_kind", "original"),
-                    quantity=doc.get("quantity", 1),
-                    received=doc.get("received", True),
-                    reused=doc.get("reused", False),
-                    citizen_document_id=doc.get("citizen_document_id"),
-                )
-            )
-    handover = payload.get("handover")
-    if handover:
-        _apply_handover(session, dossier, event, handover)
+        for doc in documents:
+            session.add(DossierDocument(**doc))
+    data = payload.get("handover")
+    if data:
+        current = session.get(Handover, data["id"])
+        row = handover_row(current.model_dump() if current else None, dossier.id, event.officer_name,
+                           event.device_time, data)
+        if current is None:
+            session.add(Handover(**row))
+        else:
+            for key, value in row.items():
+                setattr(current, key, value)
+            session.add(current)
     dossier.event_count = event.seq
     dossier.last_event_hash = event.hash
     dossier.updated_at = event.device_time
-
-
-def _apply_handover(session: Session, dossier: Dossier, event: DossierEvent, data: dict[str, Any]) -> None:
-    row = session.get(Handover, data["id"])
-    if row is None:
-        row = Handover(
-            id=data["id"],
-            dossier_id=dossier.id,
-            from_unit_id=data["from_unit_id"],
-            to_unit_id=data["to_unit_id"],
-            reason=data.get("reason", ""),
-            documents=list(data.get("documents", [])),
-            sent_at=event.device_time,
-            sent_by=event.officer_name,
-        )
-    if data.get("state", "sent") != "sent":
-        row.state = data["state"]
-        row.answered_at = event.device_time
-        row.answered_by = event.officer_name
-        row.answer_reason = data.get("answer_reason", "")
-    session.add(row)
 
 
 def replay(session: Session, dossier_id: str) -> Dossier:

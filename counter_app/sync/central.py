@@ -17,20 +17,21 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from psycopg.types.json import Jsonb
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
+from counter_app.db import projection
 from counter_app.db.models import (
     Citizen,
     CitizenDocument,
     Dossier,
-    DossierEvent,
+    DossierDocument,
     Handover,
     Procedure,
     ProcedureDocument,
     SyncRejection,
 )
-from counter_app.db.projection import apply_event
 from counter_app.domain.chain import HASHED_FIELDS
 from counter_app.domain.chain import event_hash as chain_hash
 from counter_app.domain.custody import may_record
@@ -39,6 +40,12 @@ from counter_app.domain.custody import may_record
 PUSH_LOCK_KEY = 0x636F756E74657261
 EVENT_FIELDS = ("id", "dossier_id", "dossier_code", "seq", "type", "officer_id", "officer_name", "unit_id",
                 "counter_id", "device_time", "payload", "prev_hash", "hash")
+DOSSIER_COLUMNS = tuple(c.name for c in Dossier.__table__.columns)
+HANDOVER_COLUMNS = tuple(c.name for c in Handover.__table__.columns)
+DOCUMENT_COLUMNS = tuple(c.name for c in DossierDocument.__table__.columns if c.name != "id")
+#: a dossier the central store has not seen yet, before its first event's ``set`` fills it
+NEW_DOSSIER = {name: (None if info.is_required() or info.default_factory else info.default)
+               for name, info in Dossier.model_fields.items()}
 
 
 @dataclass
@@ -46,13 +53,6 @@ class BatchResult:
     accepted: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     rejected: dict[str, str] = field(default_factory=dict)
-
-
-def event_row(data: dict[str, Any]) -> DossierEvent:
-    values = {k: data[k] for k in EVENT_FIELDS}
-    if isinstance(values["device_time"], str):
-        values["device_time"] = datetime.fromisoformat(values["device_time"])
-    return DossierEvent(**values)
 
 
 def lock(session: Session) -> None:
@@ -98,74 +98,171 @@ def insert_missing_procedures(session: Session, procedures: Iterable[Procedure],
     session.flush()
 
 
-def apply_batch(session: Session, events: list[DossierEvent], *, now: datetime) -> BatchResult:
-    """Take in ``events`` (detached rows from a counter's store) on the central store."""
+def apply_batch(session: Session, events: list[Any], *, now: datetime) -> BatchResult:
+    """Take in ``events`` (rows or mappings from a counter's store) on the central PostgreSQL store.
+
+    Validation and projection run in memory over the batch; the writes are a handful of COPY
+    statements into temporary tables merged with ``INSERT ... ON CONFLICT``, whatever the batch size.
+    """
     result = BatchResult()
     if not events:
         return result
-    ids = [e.id for e in events]
-    already = set(session.exec(select(DossierEvent.id).where(col(DossierEvent.id).in_(ids))).all())
-    dossier_ids = {e.dossier_id for e in events}
-    dossiers = {d.id: d for d in session.exec(select(Dossier).where(col(Dossier.id).in_(dossier_ids)))}
-    pending = {h.dossier_id: h.to_unit_id for h in session.exec(
-        select(Handover).where(col(Handover.dossier_id).in_(dossier_ids), Handover.state == "sent"))}
+    events = [e if isinstance(e, dict) else e.model_dump() for e in events]
+    conn = session.connection().connection.driver_connection  # psycopg, inside the session's transaction
+    ids = [e["id"] for e in events]
+    dossier_ids = list({e["dossier_id"] for e in events})
+    with conn.cursor() as cur:
+        cur.execute("SELECT id FROM dossier_event WHERE id = ANY(%s)", (ids,))
+        already = {r[0] for r in cur.fetchall()}
+        cur.execute(f"SELECT {', '.join(DOSSIER_COLUMNS)} FROM dossier WHERE id = ANY(%s)", (dossier_ids,))
+        dossiers = {r[0]: dict(zip(DOSSIER_COLUMNS, r, strict=True)) for r in cur.fetchall()}
+        cur.execute(f"SELECT {', '.join(HANDOVER_COLUMNS)} FROM handover WHERE dossier_id = ANY(%s)",
+                    (dossier_ids,))
+        handovers = {r[0]: dict(zip(HANDOVER_COLUMNS, r, strict=True)) for r in cur.fetchall()}
+    pending = {h["dossier_id"]: h["to_unit_id"] for h in handovers.values() if h["state"] == "sent"}
+    touched: set[str] = set()
+    new_documents: dict[str, list[dict[str, Any]]] = {}
+    changed_handovers: set[str] = set()
+    accepted_rows: list[dict[str, Any]] = []
+    rejections: list[SyncRejection] = []
     broken: set[str] = set()
-    for event in sorted(events, key=lambda e: (e.dossier_id, e.seq)):
-        if event.id in already:
-            result.duplicates.append(event.id)
+    for event in sorted(events, key=lambda e: (e["dossier_id"], e["seq"])):
+        if event["id"] in already:
+            result.duplicates.append(event["id"])
             continue
-        dossier = dossiers.get(event.dossier_id)
-        reason = _refusal(event, dossier, pending.get(event.dossier_id), event.dossier_id in broken)
+        dossier_id = event["dossier_id"]
+        row = dossiers.get(dossier_id)
+        reason = _refusal(event, row, pending.get(dossier_id), dossier_id in broken)
         if reason:
-            broken.add(event.dossier_id)
-            result.rejected[event.id] = reason
-            session.merge(rejection(event, reason, now))
+            broken.add(dossier_id)
+            result.rejected[event["id"]] = reason
+            rejections.append(rejection(event, reason, now))
             continue
-        if dossier is None:
-            first = event.payload.get("set", {})
-            dossier = Dossier(id=event.dossier_id, code=event.dossier_code, status=0,
-                              procedure_code=first.get("procedure_code", ""),
-                              applicant_name=first.get("applicant_name", ""),
-                              received_unit_id=event.unit_id, custodian_unit_id=event.unit_id,
-                              return_unit_id=event.unit_id, updated_at=event.device_time)
-            dossiers[dossier.id] = dossier
-        row = event_row(event.model_dump())
-        apply_event(session, dossier, row)
-        session.add(dossier)
-        session.add(row)
-        handover = (row.payload or {}).get("handover")
-        if handover:
-            if handover.get("state", "sent") == "sent":
-                pending[dossier.id] = handover["to_unit_id"]
+        device_time = event["device_time"]
+        if isinstance(device_time, str):
+            device_time = event["device_time"] = datetime.fromisoformat(device_time)
+        payload = event["payload"] or {}
+        if row is None:
+            row = dossiers[dossier_id] = {**NEW_DOSSIER, "id": dossier_id, "code": event["dossier_code"]}
+        row.update(projection.changes(event["type"], payload))
+        row.update(event_count=event["seq"], last_event_hash=event["hash"], updated_at=device_time)
+        documents = projection.document_rows(dossier_id, payload)
+        if documents is not None:
+            new_documents[dossier_id] = documents
+        data = payload.get("handover")
+        if data:
+            handovers[data["id"]] = projection.handover_row(handovers.get(data["id"]), dossier_id,
+                                                            event.get("officer_name", ""), device_time, data)
+            changed_handovers.add(data["id"])
+            if data.get("state", "sent") == "sent":
+                pending[dossier_id] = data["to_unit_id"]
             else:
-                pending.pop(dossier.id, None)
-        result.accepted.append(event.id)
-        session.flush()
+                pending.pop(dossier_id, None)
+        touched.add(dossier_id)
+        accepted_rows.append(event)
+        result.accepted.append(event["id"])
+    with conn.cursor() as cur:
+        if touched:
+            _merge(cur, "dossier", DOSSIER_COLUMNS, [dossiers[d] for d in sorted(touched)], update=True)
+        if new_documents:
+            cur.execute("DELETE FROM dossier_document WHERE dossier_id = ANY(%s)", (list(new_documents),))
+            _copy(cur, "dossier_document", DOCUMENT_COLUMNS, [d for docs in new_documents.values() for d in docs])
+        if changed_handovers:
+            _merge(cur, "handover", HANDOVER_COLUMNS, [handovers[h] for h in sorted(changed_handovers)],
+                   update=True)
+        if accepted_rows:
+            _merge(cur, "dossier_event", EVENT_FIELDS, accepted_rows, update=False)
+    for item in rejections:
+        session.merge(item)
+    session.flush()
     return result
 
 
-def rejection(event: DossierEvent, reason: str, now: datetime) -> SyncRejection:
+def _cell(value: Any) -> Any:
+    return Jsonb(value) if isinstance(value, dict | list) else value
+
+
+def _copy(cur, table: str, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
+    with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([_cell(row[c]) for c in columns])
+
+
+def _merge(cur, table: str, columns: tuple[str, ...], rows: list[dict[str, Any]], *, update: bool,
+           key: str = "id", only_if: str = "") -> None:
+    """COPY ``rows`` into a temporary twin of ``table``, then insert them, replacing or skipping conflicts."""
+    staging = f"staging_{table}"
+    cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {table}) ON COMMIT DELETE ROWS")
+    cur.execute(f"TRUNCATE {staging}")
+    _copy(cur, staging, columns, rows)
+    names = ", ".join(columns)
+    if update:
+        assignments = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns if c != key)
+        conflict = f"DO UPDATE SET {assignments} {only_if}"
+    else:
+        conflict = "DO NOTHING"
+    cur.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging} ON CONFLICT ({key}) {conflict}")
+
+
+CITIZEN_COLUMNS = tuple(c.name for c in Citizen.__table__.columns)
+CITIZEN_DOCUMENT_COLUMNS = tuple(c.name for c in CitizenDocument.__table__.columns)
+PROCEDURE_COLUMNS = tuple(c.name for c in Procedure.__table__.columns)
+PROCEDURE_DOCUMENT_COLUMNS = tuple(c.name for c in ProcedureDocument.__table__.columns if c.name != "id")
+
+
+def bring_references(session: Session, *, citizens: list[dict[str, Any]], citizen_documents: list[dict[str, Any]],
+                     procedures: list[dict[str, Any]], procedure_documents: list[dict[str, Any]]) -> None:
+    """What a batch's dossiers refer to, merged in bulk on the central store before the events.
+
+    Citizens (keyed by the UUID derived from the CCCD number): the newest record wins. Digitised
+    documents are immutable. Procedures the central catalogue lacks are added; it never takes a
+    counter's copy over its own.
+    """
+    conn = session.connection().connection.driver_connection
+    with conn.cursor() as cur:
+        if citizens:
+            _merge(cur, "citizen", CITIZEN_COLUMNS, citizens, update=True,
+                   only_if="WHERE citizen.updated_at < EXCLUDED.updated_at")
+        if citizen_documents:
+            _merge(cur, "citizen_document", CITIZEN_DOCUMENT_COLUMNS, citizen_documents, update=False)
+        if procedures:
+            cur.execute("SELECT code FROM procedure WHERE code = ANY(%s)", ([p["code"] for p in procedures],))
+            have = {r[0] for r in cur.fetchall()}
+            new = [p for p in procedures if p["code"] not in have]
+            if new:
+                _copy(cur, "procedure", PROCEDURE_COLUMNS, new)
+                codes = {p["code"] for p in new}
+                _copy(cur, "procedure_document", PROCEDURE_DOCUMENT_COLUMNS,
+                      [d for d in procedure_documents if d["procedure_code"] in codes])
+
+
+def rejection(event: Any, reason: str, now: datetime) -> SyncRejection:
     from counter_app.domain.chain import plain
 
-    return SyncRejection(event_id=event.id, dossier_id=event.dossier_id, dossier_code=event.dossier_code,
-                         unit_id=event.unit_id, counter_id=event.counter_id, reason=reason[:500], at=now,
-                         event=plain(event.model_dump(exclude={"central_seq"})))
+    data = event if isinstance(event, dict) else event.model_dump()
+    return SyncRejection(event_id=data["id"], dossier_id=data["dossier_id"], dossier_code=data["dossier_code"],
+                         unit_id=data["unit_id"], counter_id=data["counter_id"], reason=reason[:500], at=now,
+                         event=plain({k: data[k] for k in EVENT_FIELDS}))
 
 
-def _refusal(event: DossierEvent, dossier: Dossier | None, pending_to: str | None, broken: bool) -> str | None:
+def _refusal(event: dict[str, Any], dossier: dict[str, Any] | None, pending_to: str | None,
+             broken: bool) -> str | None:
     """Why the central store refuses ``event``, or None to accept it."""
     if broken:
         return "Sự kiện trước của hồ sơ trong cùng lô đã bị từ chối."
-    if chain_hash({name: getattr(event, name) for name in HASHED_FIELDS}) != event.hash:
+    fields = {name: event[name] for name in HASHED_FIELDS}
+    if isinstance(fields["device_time"], str):
+        fields["device_time"] = datetime.fromisoformat(fields["device_time"])
+    if chain_hash(fields) != event["hash"]:
         return "Mã băm của sự kiện không khớp nội dung (dữ liệu bị sửa?)."
-    count = dossier.event_count if dossier else 0
-    last = dossier.last_event_hash if dossier else ""
-    if event.seq != count + 1 or event.prev_hash != last:
-        return (f"Hồ sơ {event.dossier_code} đã thay đổi ở nơi khác (sự kiện {event.seq}, "
+    count = dossier["event_count"] if dossier else 0
+    last = dossier["last_event_hash"] if dossier else ""
+    if event["seq"] != count + 1 or event["prev_hash"] != last:
+        return (f"Hồ sơ {event['dossier_code']} đã thay đổi ở nơi khác (sự kiện {event['seq']}, "
                 f"kho trung tâm đang ở sự kiện {count}).")
-    custodian = dossier.custodian_unit_id if dossier else None
-    if not may_record(event.type, event.unit_id, custodian=custodian,
-                      return_unit=dossier.return_unit_id if dossier else None, pending_handover_to=pending_to):
-        return (f"Đơn vị {event.unit_id} không giữ hồ sơ {event.dossier_code} "
+    custodian = dossier["custodian_unit_id"] if dossier else None
+    if not may_record(event["type"], event["unit_id"], custodian=custodian,
+                      return_unit=dossier["return_unit_id"] if dossier else None, pending_handover_to=pending_to):
+        return (f"Đơn vị {event['unit_id']} không giữ hồ sơ {event['dossier_code']} "
                 f"(đơn vị đang giữ: {custodian}).")
     return None

@@ -82,6 +82,11 @@ def status(local: Engine) -> SyncStatus:
                           _state(session, "last_error"))
 
 
+def _rows(session: Session, table, condition) -> list[dict]:
+    """Plain rows (no ORM objects: a push moves thousands)."""
+    return [dict(r) for r in session.execute(select(table).where(condition)).mappings().all()]
+
+
 def _detached(rows):
     return [type(r).model_validate(r.model_dump()) for r in rows]
 
@@ -102,22 +107,25 @@ def push(local: Engine, central_engine: Engine, *, now: datetime, batch_size: in
             ).all()
             if not waiting:
                 break
-            events = _detached(session.exec(select(DossierEvent).where(col(DossierEvent.id).in_(waiting))).all())
-            dossier_ids = {e.dossier_id for e in events}
-            citizen_ids = {c for c in session.exec(select(Dossier.citizen_id).where(
-                col(Dossier.id).in_(dossier_ids))).all() if c}
-            citizens = _detached(session.exec(select(Citizen).where(col(Citizen.id).in_(citizen_ids))).all())
-            documents = _detached(session.exec(select(CitizenDocument).where(
-                col(CitizenDocument.citizen_id).in_(citizen_ids))).all())
-            codes = {c for c in session.exec(select(Dossier.procedure_code).where(
-                col(Dossier.id).in_(dossier_ids))).all()}
-            procedures = _detached(session.exec(select(Procedure).where(col(Procedure.code).in_(codes))).all())
-            procedure_docs = _detached(session.exec(select(ProcedureDocument).where(
-                col(ProcedureDocument.procedure_code).in_(codes))).all())
+            table = DossierEvent.__table__
+            events = [dict(r) for r in session.execute(
+                select(table).where(table.c.id.in_(waiting))).mappings().all()]
+            dossier_ids = {e["dossier_id"] for e in events}
+            refs = session.execute(select(Dossier.citizen_id, Dossier.procedure_code).where(
+                col(Dossier.id).in_(dossier_ids))).all()
+            citizen_ids = {c for c, _ in refs if c}
+            codes = {p for _, p in refs}
+            references = {
+                "citizens": _rows(session, Citizen.__table__, col(Citizen.id).in_(citizen_ids)),
+                "citizen_documents": _rows(session, CitizenDocument.__table__,
+                                           col(CitizenDocument.citizen_id).in_(citizen_ids)),
+                "procedures": _rows(session, Procedure.__table__, col(Procedure.code).in_(codes)),
+                "procedure_documents": _rows(session, ProcedureDocument.__table__,
+                                             col(ProcedureDocument.procedure_code).in_(codes)),
+            }
         with Session(central_engine) as cs:
             central.lock(cs)
-            central.insert_missing_procedures(cs, procedures, procedure_docs)
-            central.upsert_citizens(cs, citizens, documents)
+            central.bring_references(cs, **references)
             result = central.apply_batch(cs, events, now=now)
             cs.commit()
         with Session(local) as session:
@@ -125,7 +133,7 @@ def push(local: Engine, central_engine: Engine, *, now: datetime, batch_size: in
             if done:
                 session.execute(update(Outbox).where(col(Outbox.event_id).in_(done)).values(sent_at=now))
             if result.rejected:
-                _set_aside(session, [e for e in events if e.id in result.rejected], result.rejected, now)
+                _set_aside(session, [e for e in events if e["id"] in result.rejected], result.rejected, now)
             session.commit()
         report.pushed += len(result.accepted)
         report.duplicates += len(result.duplicates)
@@ -134,25 +142,25 @@ def push(local: Engine, central_engine: Engine, *, now: datetime, batch_size: in
     return report
 
 
-def _set_aside(session: Session, refused: list[DossierEvent], reasons: dict[str, str], now: datetime) -> None:
+def _set_aside(session: Session, refused: list[dict], reasons: dict[str, str], now: datetime) -> None:
     """Keep refused events aside (sync_rejection), take them out of their dossiers' chains, flag the dossiers.
 
     The dossier is rebuilt from the events the central store accepted, so the next pull continues
     the chain the rest of the country sees; the officer sees why in ``needs_attention``.
     """
     for event in refused:
-        session.merge(central.rejection(event, reasons[event.id], now))
-        session.execute(update(Outbox).where(Outbox.event_id == event.id)
-                        .values(rejected_at=now, last_error=reasons[event.id][:500]))
-        session.exec(delete(DossierEvent).where(DossierEvent.id == event.id))
+        session.merge(central.rejection(event, reasons[event["id"]], now))
+        session.execute(update(Outbox).where(Outbox.event_id == event["id"])
+                        .values(rejected_at=now, last_error=reasons[event["id"]][:500]))
+        session.exec(delete(DossierEvent).where(DossierEvent.id == event["id"]))
     session.flush()
-    for dossier_id in {e.dossier_id for e in refused}:
-        first = next(e for e in refused if e.dossier_id == dossier_id)
+    for dossier_id in {e["dossier_id"] for e in refused}:
+        first = next(e for e in refused if e["dossier_id"] == dossier_id)
         has_history = session.exec(
             select(DossierEvent.id).where(DossierEvent.dossier_id == dossier_id).limit(1)).first()
         dossier = rebuild(session, dossier_id) if has_history else session.get(Dossier, dossier_id)
         if dossier is not None:
-            dossier.needs_attention = f"{first.type}: {reasons[first.id]}"[:300]
+            dossier.needs_attention = f"{first['type']}: {reasons[first['id']]}"[:300]
             session.add(dossier)
 
 
