@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import date
 
 import pytest
@@ -46,20 +47,26 @@ def pg_server() -> str:
     return PG_URL
 
 
-@pytest.fixture
-def pg_database(pg_server) -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+@contextmanager
+def temporary_database(prefix: str = "counter_test", template: str | None = None) -> Iterator[tuple[str, str]]:
+    """(name, URL) of a PostgreSQL database made for the caller (empty, or a copy of ``template``), then dropped."""
     from sqlalchemy.engine import make_url
 
-    name = f"counter_test_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     with _pg_admin_connect() as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = make_url(pg_server).set(database=name).render_as_string(hide_password=False)
+        conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
     try:
-        yield url
+        yield name, make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     finally:
         with _pg_admin_connect() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_database(pg_server) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    with temporary_database() as (_, url):
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -97,16 +104,9 @@ def sqlite_template(tmp_path_factory):
 @pytest.fixture(scope="session")
 def pg_template(pg_server, tmp_path_factory) -> Iterator[str]:
     """A seeded PostgreSQL database made once per test session; tests get CREATE DATABASE ... TEMPLATE copies."""
-    name = f"counter_tpl_{uuid.uuid4().hex[:12]}"
-    with _pg_admin_connect() as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    from sqlalchemy.engine import make_url
-
-    _seed(make_settings(tmp_path_factory.mktemp("template-pg"),
-                        COUNTER_APP_DB_URL=make_url(pg_server).set(database=name).render_as_string(False)))
-    yield name
-    with _pg_admin_connect() as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with temporary_database("counter_tpl") as (name, url):
+        _seed(make_settings(tmp_path_factory.mktemp("template-pg"), COUNTER_APP_DB_URL=url))
+        yield name
 
 
 @pytest.fixture
@@ -125,27 +125,17 @@ def seeded_store(backend, request, tmp_path):
 
     from counter_app.services.context import open_store
 
-    if backend == "sqlite":
-        template = request.getfixturevalue("sqlite_template")
-        settings = make_settings(tmp_path)
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copy(template, settings.data_dir / "counter.sqlite3")
-        database_name = None
-    else:
-        from sqlalchemy.engine import make_url
-
-        template = request.getfixturevalue("pg_template")
-        database_name = f"counter_test_{uuid.uuid4().hex[:12]}"
-        with _pg_admin_connect() as conn:
-            conn.execute(f'CREATE DATABASE "{database_name}" TEMPLATE "{template}"')
-        url = make_url(PG_URL).set(database=database_name).render_as_string(hide_password=False)
-        settings = make_settings(tmp_path, COUNTER_APP_DB_URL=url)
-    store = open_store(settings)
-    yield store
-    store.dispose()
-    if database_name:
-        with _pg_admin_connect() as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{database_name}" WITH (FORCE)')
+    with ExitStack() as stack:
+        if backend == "sqlite":
+            settings = make_settings(tmp_path)
+            settings.data_dir.mkdir(parents=True, exist_ok=True)
+            shutil.copy(request.getfixturevalue("sqlite_template"), settings.data_dir / "counter.sqlite3")
+        else:
+            _, url = stack.enter_context(temporary_database(template=request.getfixturevalue("pg_template")))
+            settings = make_settings(tmp_path, COUNTER_APP_DB_URL=url)
+        store = open_store(settings)
+        yield store
+        store.dispose()
 
 
 @pytest.fixture
