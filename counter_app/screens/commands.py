@@ -1,0 +1,138 @@
+"""Command palette (Ctrl+P) providers: open a dossier by code, find a citizen, switch counter, reprint."""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from counter_app.domain.states import Status
+from counter_app.domain.vntext import fold
+from counter_app.locale import t
+
+
+class _CounterProvider(Provider):
+    @property
+    def counter_app(self):
+        return self.app
+
+    def _logged_in(self) -> bool:
+        return getattr(self.app, "actor", None) is not None
+
+    def score(self, query: str, text: str) -> float:
+        """Fuzzy score of ``text`` for ``query`` in [0, 1), accents ignored (``quay`` finds ``quầy``).
+
+        Textual's matcher gives an unbounded strength; it is squashed here so that the fixed scores
+        the providers give (an exact dossier code is 1.0) rank as intended.
+        """
+        raw = self.matcher(fold(query)).match(fold(text))
+        return raw / (raw + 10.0)
+
+
+class DossierProvider(_CounterProvider):
+    """Open a dossier by (part of) its code."""
+
+    async def discover(self) -> Hits:
+        if self._logged_in():
+            yield DiscoveryHit(t("palette.open_dossier"), self.app.action_find, help=t("palette.open_dossier_help"))
+
+    async def search(self, query: str) -> Hits:
+        if not self._logged_in():
+            return
+        from counter_app.services import dashboard
+
+        rows = await asyncio.to_thread(dashboard.find_dossiers, self.app.store, query, limit=10)
+        for row in rows:
+            text = t("palette.dossier_hit", code=row.code, name=row.applicant_name,
+                     status=Status(row.status).label)
+            score = 1.0 if query.strip() in row.code else max(self.score(query, text), 0.6)
+            yield Hit(score, text, partial(self.app.open_dossier, row.code), text=text)
+
+
+class CitizenProvider(_CounterProvider):
+    """Find a citizen by CCCD number or name (accents ignored)."""
+
+    async def discover(self) -> Hits:
+        if self._logged_in():
+            yield DiscoveryHit(t("palette.find_citizen"), self.app.action_find, help=t("palette.find_citizen_help"))
+
+    async def search(self, query: str) -> Hits:
+        if not self._logged_in():
+            return
+        from counter_app.services import lookup
+
+        def find():
+            with self.app.store.session() as session:
+                return lookup.search_citizens(session, query, limit=8)
+
+        citizens = await asyncio.to_thread(find)
+        for citizen in citizens:
+            text = t("palette.citizen_hit", name=citizen.full_name, cccd=citizen.cccd)
+            score = min(max(self.score(query, text), 0.5), 0.9)
+            yield Hit(score, text, partial(self.app.action_find, citizen.cccd), text=text)
+        # always one way on: search the query on the find screen (there is never an empty list)
+        text = t("palette.find_query", query=query)
+        yield Hit(0.05, text, partial(self.app.action_find, query), text=text)
+
+
+class CounterProvider(_CounterProvider):
+    """Switch the counter this officer works at."""
+
+    async def _hits(self):
+        from counter_app.services import dashboard
+
+        actor = self.app.actor
+        current = actor.counter_parts[1] if actor and actor.counter_id else None
+        counters = await asyncio.to_thread(dashboard.counter_numbers, self.app.store, actor.unit_id)
+        return [(number, t("palette.switch_counter", number=number, name=name))
+                for number, name in counters if number != current]
+
+    async def discover(self) -> Hits:
+        if not self._logged_in():
+            return
+        for number, text in await self._hits():
+            yield DiscoveryHit(text, partial(self.app.switch_counter, number), text=text)
+
+    async def search(self, query: str) -> Hits:
+        if not self._logged_in():
+            return
+        for number, text in await self._hits():
+            score = self.score(query, text)
+            if score > 0:
+                yield Hit(score, text, partial(self.app.switch_counter, number), text=text)
+
+
+class ReprintProvider(_CounterProvider):
+    """Print a receipt again: today's dossiers of this counter first, or any dossier by code."""
+
+    async def _today(self):
+        from counter_app.services import dashboard
+
+        actor = self.app.actor
+        return await asyncio.to_thread(dashboard.received_at_counter, self.app.store, actor.counter_id,
+                                       self.app.now().date())
+
+    async def discover(self) -> Hits:
+        if not self._logged_in():
+            return
+        for row in (await self._today())[:5]:
+            text = t("palette.reprint_hit", code=row.code, name=row.applicant_name)
+            yield DiscoveryHit(text, partial(self.app.reprint_receipt, row.code), text=text)
+
+    async def search(self, query: str) -> Hits:
+        if not self._logged_in():
+            return
+        from counter_app.services import dashboard
+
+        rows = await self._today()
+        if len(query.strip()) >= 3:
+            known = {r.code for r in rows}
+            more = await asyncio.to_thread(dashboard.find_dossiers, self.app.store, query, limit=5)
+            rows += [r for r in more if r.code not in known]
+        for row in rows:
+            text = t("palette.reprint_hit", code=row.code, name=row.applicant_name)
+            score = self.score(query, text)
+            if score > 0 or query.strip() in row.code:
+                # below "open dossier" for the same code: reprinting is the rarer wish
+                yield Hit(0.3 + 0.2 * score, text, partial(self.app.reprint_receipt, row.code), text=text)

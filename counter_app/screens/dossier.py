@@ -1,0 +1,366 @@
+"""One dossier: applicant, procedure, documents, custody, due date, timeline, and the allowed actions.
+
+Only the actions the state machine (``domain.states``) allows from the current status, for a unit
+that may act on the dossier, are offered in the footer.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from counter_app.domain import states
+from counter_app.domain.states import Status
+from counter_app.locale import has, t
+from counter_app.screens.base import ReportsWorkerErrors
+from counter_app.screens.keys import quiet
+from counter_app.widgets import fmt
+from counter_app.widgets.status_bar import StatusBar
+
+HANDOVER_STATUSES = frozenset({Status.RECEIVED, Status.PROCESSING, Status.AWAITING_FEE, Status.RESULT_READY})
+REPRINTABLE = {"receipt": frozenset(set(Status) - {Status.REFUSED, Status.REGISTERED_ONLINE}),
+               "supplement": frozenset({Status.SUPPLEMENT_REQUESTED}), "refusal": frozenset({Status.REFUSED})}
+
+
+def timeliness_text(dossier, now) -> Text:
+    """On time / late, for a finished dossier against its due time, for an open one against now."""
+    if dossier.due_at is None:
+        return Text("—", style="dim")
+    if dossier.finished_at is not None:
+        timeliness = states.timeliness(dossier.finished_at, dossier.due_at)
+        style = "bold red" if timeliness is states.Timeliness.LATE else "bold green"
+        return Text(timeliness.label, style=style)
+    if Status(dossier.status) in states.TERMINAL:
+        return Text("—", style="dim")
+    if dossier.clock_stopped_at is not None:
+        return Text(t("dossier.clock_stopped"), style="bold yellow")
+    if now > dossier.due_at:
+        return Text(t("dossier.overdue", days=(now.date() - dossier.due_at.date()).days), style="bold red")
+    if now.date() == dossier.due_at.date():
+        return Text(t("dossier.due_today"), style="bold yellow")
+    return Text(t("dossier.in_time"), style="bold green")
+
+
+class DossierScreen(ReportsWorkerErrors, Screen):
+    BINDINGS = [
+        Binding("x", "process", t("key.process"), id="dossier.process"),
+        Binding("b", "supplement", t("key.supplement_short"), id="dossier.supplement"),
+        Binding("n", "supplement_received", t("key.supplement_received"), id="dossier.supplement_received"),
+        Binding("g", "handover", t("key.handover"), id="dossier.handover"),
+        Binding("k", "result_ready", t("key.result_ready"), id="dossier.result_ready"),
+        Binding("l", "apologise", t("key.apologise"), id="dossier.apologise"),
+        Binding("u", "withdraw", t("key.withdraw"), id="dossier.withdraw"),
+        Binding("t", "return", t("key.return_this"), id="dossier.return"),
+        Binding("ctrl+r", "reprint", t("key.reprint"), id="dossier.reprint"),
+        *quiet("f2", "f4", "f5", "f6", "f7"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, detail, citizen_cccd: str = "") -> None:
+            super().__init__()
+            self.detail = detail
+
+    class Done(Message):
+        def __init__(self, note: str, print_kind: str | None = None) -> None:
+            super().__init__()
+            self.note = note
+            self.print_kind = print_kind
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+        self.detail = None
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar()
+        yield Static(Text(t("dossier.loading", code=self.code)), id="dossier-title")
+        with VerticalScroll(id="dossier-body"):
+            with Horizontal(id="dossier-top"):
+                with Vertical(id="dossier-applicant") as box:
+                    box.border_title = t("dossier.applicant")
+                    yield Static("", id="applicant")
+                with Vertical(id="dossier-progress") as box:
+                    box.border_title = t("dossier.progress")
+                    yield Static("", id="progress")
+            with Vertical(id="dossier-docs-box") as box:
+                box.border_title = t("dossier.documents")
+                yield DataTable(id="dossier-docs", cursor_type="none", zebra_stripes=True)
+            with Vertical(id="dossier-timeline-box") as box:
+                box.border_title = t("dossier.timeline")
+                yield DataTable(id="dossier-timeline", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        docs = self.query_one("#dossier-docs", DataTable)
+        docs.add_column(t("col.no"), width=3)
+        docs.add_column(t("col.document"), width=70)
+        docs.add_column(t("col.copy_kind"), width=18)
+        docs.add_column(t("col.quantity"), width=4)
+        docs.add_column(t("col.state"), width=26)
+        timeline = self.query_one("#dossier-timeline", DataTable)
+        timeline.add_column(t("col.when"), width=16)
+        timeline.add_column(t("col.event"), width=34)
+        timeline.add_column(t("col.who"), width=22)
+        timeline.add_column(t("col.where"), width=36)
+        timeline.add_column(t("col.note"), width=20)
+        self.reload()
+
+    def reload(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="dossier", exit_on_error=False)
+    def _load(self) -> None:
+        from counter_app.services import lookup
+
+        with self.app.store.session() as session:
+            detail = lookup.dossier_detail(session, self.code)
+        self.post_message(self.Loaded(detail))
+
+    def on_dossier_screen_loaded(self, message: Loaded) -> None:
+        self.detail = detail = message.detail
+        dossier, procedure = detail.dossier, detail.procedure
+        now = self.app.now()
+        status = Status(dossier.status)
+        title = Text(t("dossier.title", code=dossier.code), style="bold")
+        title.append("   " + status.label, style="bold reverse")
+        title.append("   " + procedure.name, style="bold")
+        self.query_one("#dossier-title", Static).update(title)
+
+        applicant = Text()
+        applicant.append(dossier.applicant_name + "\n", style="bold")
+        if dossier.applicant_cccd:
+            applicant.append(t("citizen.cccd", cccd=dossier.applicant_cccd) + "\n")
+        applicant.append(t("citizen.address", address=dossier.applicant_address or "—") + "\n")
+        if dossier.applicant_phone:
+            applicant.append(t("citizen.phone", phone=dossier.applicant_phone) + "\n")
+        applicant.append(t("dossier.channel", channel=states.Channel(dossier.channel).label) + "\n")
+        applicant.append(t("dossier.return_method", method=t(f"return_method.{dossier.return_method}")))
+        if dossier.return_address:
+            applicant.append("\n" + t("dossier.return_address", address=dossier.return_address))
+        if dossier.satisfaction:
+            applicant.append("\n" + t("dossier.satisfaction", level=t(f"satisfaction.{dossier.satisfaction}")))
+        self.query_one("#applicant", Static).update(applicant)
+
+        unit_name = self._unit_name
+        progress = Text()
+        progress.append(t("dossier.procedure_line", code=procedure.code, time=_days(dossier.working_days)) + "\n")
+        progress.append(t("dossier.received_line", when=fmt.moment(dossier.received_at),
+                          unit=unit_name(dossier.received_unit_id)) + "\n")
+        progress.append(t("dossier.custodian", unit=unit_name(dossier.custodian_unit_id)) + "\n", style="bold")
+        due_line = Text(t("dossier.due_line", due=fmt.long_moment(dossier.due_at)) + "  ")
+        due_line.append_text(timeliness_text(dossier, now))
+        progress.append_text(due_line)
+        if dossier.original_due_at and dossier.due_at and dossier.original_due_at != dossier.due_at:
+            progress.append("\n" + t("dossier.original_due", due=fmt.moment(dossier.original_due_at)), style="dim")
+        if dossier.finished_at:
+            progress.append("\n" + t("dossier.finished", when=fmt.moment(dossier.finished_at)))
+        if dossier.returned_at:
+            progress.append("\n" + t("dossier.returned", when=fmt.moment(dossier.returned_at)))
+        if dossier.fee:
+            progress.append("\n" + t("dossier.fee", fee=fmt.money(dossier.fee),
+                                      status=t(f"fee_status.{dossier.fee_status}")))
+        else:
+            progress.append("\n" + t("dossier.no_fee"))
+        pending = [h for h in detail.handovers if h.state == "sent"]
+        if pending:
+            progress.append("\n" + t("dossier.handover_pending", unit=unit_name(pending[0].to_unit_id)),
+                            style="bold yellow")
+        self.query_one("#progress", Static).update(progress)
+
+        docs = self.query_one("#dossier-docs", DataTable)
+        docs.clear()
+        for index, doc in enumerate(detail.documents, start=1):
+            if doc.reused:
+                state = Text(t("doc.reused"), style="cyan")
+            elif doc.received:
+                state = Text(t("doc.received"), style="green")
+            else:
+                state = Text(t("doc.missing"), style="bold red")
+            docs.add_row(str(index), doc.name, t(f"copy_kind.{doc.copy_kind}"), str(doc.quantity), state)
+
+        timeline = self.query_one("#dossier-timeline", DataTable)
+        timeline.clear()
+        for event in detail.events:
+            label = t(f"event.{event.type}") if has(f"event.{event.type}") else event.type
+            where = unit_name(event.unit_id)
+            if event.counter_id and "#" in event.counter_id:
+                where += " · " + t("status.counter", number=event.counter_id.rsplit("#", 1)[1])
+            timeline.add_row(fmt.moment(event.device_time), label, event.officer_name or "—", where,
+                             _event_note(event.payload))
+        self.refresh_bindings()
+
+    def _unit_name(self, unit_id: str | None) -> str:
+        if not unit_id or self.detail is None:
+            return "—"
+        unit = self.detail.units.get(unit_id)
+        return unit.name if unit is not None else unit_id
+
+    # --- which actions ------------------------------------------------------------------------------
+
+    def _may_act(self) -> bool:
+        return self.detail is not None and self.detail.dossier.custodian_unit_id == self.app.actor.unit_id
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.detail is None:
+            return action not in {b.action for b in self.BINDINGS}
+        dossier = self.detail.dossier
+        status = Status(dossier.status)
+        pending = any(h.state == "sent" for h in self.detail.handovers)
+        if action == "process":
+            return self._may_act() and states.can_transition(status, Status.PROCESSING)
+        if action == "supplement":
+            return self._may_act() and states.can_transition(status, Status.SUPPLEMENT_REQUESTED)
+        if action == "supplement_received":
+            return self._may_act() and status == Status.SUPPLEMENT_REQUESTED
+        if action == "handover":
+            return self._may_act() and status in HANDOVER_STATUSES and not pending
+        if action == "result_ready":
+            return self._may_act() and states.can_transition(status, Status.RESULT_READY)
+        if action == "apologise":
+            return (self._may_act() and status in states.OPEN and status != Status.RESULT_READY
+                    and dossier.due_at is not None)
+        if action == "withdraw":
+            return self._may_act() and states.can_transition(status, Status.WITHDRAWN)
+        if action == "return":
+            return (status == Status.RESULT_READY
+                    and self.app.actor.unit_id in (dossier.custodian_unit_id, dossier.return_unit_id))
+        if action == "reprint":
+            return any(status in allowed for allowed in REPRINTABLE.values())
+        return True
+
+    # --- actions ------------------------------------------------------------------------------------
+
+    def action_process(self) -> None:
+        self._act("process")
+
+    def action_result_ready(self) -> None:
+        self._act("result_ready")
+
+    def action_supplement_received(self) -> None:
+        self._act("supplement_received")
+
+    def action_supplement(self) -> None:
+        from counter_app.screens.dialogs import SupplementDialog
+
+        names = [d.name for d in self.detail.documents]
+        missing = [d.name for d in self.detail.documents if not d.received]
+
+        def answered(answer) -> None:
+            if answer is not None:
+                self._act("supplement", missing=answer[0], reason=answer[1])
+
+        self.app.push_screen(SupplementDialog(names, missing, suggestions=[t("reason.supplement.1"),
+                                                                           t("reason.supplement.2")]), answered)
+
+    def action_handover(self) -> None:
+        from counter_app.screens.dialogs import HandoverDialog
+
+        def answered(answer) -> None:
+            if answer is not None:
+                self._act("handover", unit_id=answer[0], unit_name=answer[1], reason=answer[2])
+
+        self.app.push_screen(HandoverDialog([d.name for d in self.detail.documents],
+                                            suggestions=[t("reason.handover.1")]), answered)
+
+    def action_apologise(self) -> None:
+        from counter_app.screens.dialogs import ApologyDialog
+
+        def answered(answer) -> None:
+            if answer is not None:
+                self._act("apologise", new_due=answer[0], reason=answer[1])
+
+        self.app.push_screen(ApologyDialog(self.detail.dossier.due_at, self.app.now(),
+                                           suggestions=[t("reason.apology.1")]), answered)
+
+    def action_withdraw(self) -> None:
+        from counter_app.screens.dialogs import ReasonDialog
+
+        def answered(reason) -> None:
+            if reason:
+                self._act("withdraw", reason=reason)
+
+        self.app.push_screen(ReasonDialog(t("withdraw.title"), t("withdraw.prompt", code=self.code),
+                                          suggestions=[t("reason.withdraw.1")]), answered)
+
+    def action_return(self) -> None:
+        self.app.action_return_result(self.code)
+
+    def action_reprint(self) -> None:
+        status = Status(self.detail.dossier.status)
+        kind = next(k for k, allowed in REPRINTABLE.items() if status in allowed)
+        self.app.notify(t("print.printing"))
+        self._print(kind)
+
+    @work(thread=True, exclusive=False, group="dossier-print", exit_on_error=False)
+    def _print(self, kind: str) -> None:
+        from counter_app.screens.printing import print_document
+
+        outcome = print_document(self.app.store, self.code, kind)
+        self.app.call_from_thread(self.app.notify, outcome.message,
+                                  severity="information" if outcome.ok else "error")
+
+    @work(thread=True, exclusive=True, group="dossier-action", exit_on_error=False)
+    def _act(self, kind: str, **options) -> None:
+        from counter_app.services import handover, intake, workflow
+        from counter_app.services.intake import DocumentChoice
+
+        app = self.app
+        store, actor, now, code = app.store, app.actor, app.now(), self.code
+        print_kind = None
+        if kind == "process":
+            workflow.start_processing(store, actor, code, now=now)
+        elif kind == "result_ready":
+            workflow.mark_result_ready(store, actor, code, now=now)
+        elif kind == "supplement":
+            by_name = {d.name: d for d in self.detail.documents}
+            missing = [DocumentChoice(n, by_name[n].copy_kind, by_name[n].quantity) for n in options["missing"]]
+            intake.request_supplement(store, actor, code, missing, options["reason"], now=now)
+            print_kind = "supplement"
+        elif kind == "supplement_received":
+            intake.supplement_received(store, actor, code, now=now)
+            print_kind = "receipt"
+        elif kind == "handover":
+            handover.send(store, actor, code, options["unit_id"], options["reason"],
+                          [d.name for d in self.detail.documents], now=now)
+        elif kind == "apologise":
+            workflow.apologise(store, actor, code, options["new_due"], options["reason"], now=now)
+            print_kind = "apology"
+        elif kind == "withdraw":
+            workflow.withdraw(store, actor, code, options["reason"], now=now)
+        note = t(f"dossier.done.{kind}", code=code, unit=options.get("unit_name", ""))
+        self.post_message(self.Done(note, print_kind))
+
+    def on_dossier_screen_done(self, message: Done) -> None:
+        self.app.notify(message.note)
+        self.app.refresh_store_state()
+        self.reload()
+        if message.print_kind:
+            self._print(message.print_kind)
+
+
+def _days(days: int) -> str:
+    return t("procedure.same_day") if days == 0 else t("procedure.days", days=days)
+
+
+def _event_note(payload: dict) -> str:
+    if not payload:
+        return ""
+    if "reason" in payload:
+        return str(payload["reason"])
+    handover = payload.get("handover") or {}
+    if handover.get("answer_reason"):
+        return str(handover["answer_reason"])
+    if handover.get("reason"):
+        return str(handover["reason"])
+    rating = (payload.get("set") or {}).get("satisfaction")
+    if rating:
+        return t(f"satisfaction.{rating}")
+    if payload.get("receiver_name"):
+        return t("dossier.receiver", name=payload["receiver_name"])
+    return ""

@@ -1,0 +1,165 @@
+"""Find (F4): citizens by CCCD or name (accents ignored, as you type) and dossiers by code."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from counter_app.domain.states import Status
+from counter_app.locale import t
+from counter_app.screens.base import ReportsWorkerErrors
+from counter_app.screens.keys import quiet
+from counter_app.widgets import fmt
+from counter_app.widgets.status_bar import StatusBar
+from counter_app.widgets.vn_input import VnInput
+
+
+class FindScreen(ReportsWorkerErrors, Screen):
+    BINDINGS = [
+        Binding("f3", "intake_for_citizen", t("key.intake_for_citizen"), id="find.intake"),
+        Binding("down", "focus_results", show=False, id="find.down"),
+        *quiet("f5", "f6", "f7"),
+    ]
+
+    class Found(Message):
+        def __init__(self, query: str, citizens: list, dossiers: list) -> None:
+            super().__init__()
+            self.query = query
+            self.citizens = citizens
+            self.dossiers = dossiers
+
+    class CitizenDossiers(Message):
+        def __init__(self, citizen_id: str, dossiers: list) -> None:
+            super().__init__()
+            self.citizen_id = citizen_id
+            self.dossiers = dossiers
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.initial_query = query
+        self.citizens: dict[str, object] = {}
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar()
+        yield Static(Text(t("find.title"), style="bold"), id="find-title")
+        with Vertical(id="find-box") as box:
+            box.border_title = t("find.search")
+            yield VnInput(id="find-input", value=self.initial_query, placeholder=t("find.hint"))
+        with Horizontal(id="find-main"):
+            with Vertical(id="find-citizens-box") as box:
+                box.border_title = t("find.citizens")
+                yield DataTable(id="find-citizens", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="find-dossiers-box") as box:
+                box.border_title = t("find.dossiers")
+                yield DataTable(id="find-dossiers", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        citizens = self.query_one("#find-citizens", DataTable)
+        citizens.add_column(t("col.name"), width=24, key="name")
+        citizens.add_column(t("col.cccd"), width=12, key="cccd")
+        citizens.add_column(t("col.birth"), width=10, key="birth")
+        dossiers = self.query_one("#find-dossiers", DataTable)
+        dossiers.add_column(t("col.code"), width=25, key="code")
+        dossiers.add_column(t("col.applicant"), width=16, key="applicant")
+        dossiers.add_column(t("col.procedure"), width=18, key="procedure")
+        dossiers.add_column(t("col.status"), width=12, key="status")
+        self.query_one("#find-input", Input).focus()
+        if self.initial_query:
+            self._search(self.initial_query)
+
+    @on(Input.Changed, "#find-input")
+    def _typed(self, event: Input.Changed) -> None:
+        self._search(event.value)
+
+    @on(Input.Submitted, "#find-input")
+    def _entered(self) -> None:
+        self.action_focus_results()
+
+    def action_focus_results(self) -> None:
+        for selector in ("#find-citizens", "#find-dossiers"):
+            table = self.query_one(selector, DataTable)
+            if table.row_count:
+                table.focus()
+                return
+
+    @work(thread=True, exclusive=True, group="find", exit_on_error=False)
+    def _search(self, text: str) -> None:
+        from counter_app.services import dashboard, lookup
+
+        text = text.strip()
+        citizens, dossiers = [], []
+        if text:
+            with self.app.store.session() as session:
+                citizens = lookup.search_citizens(session, text, limit=30)
+            dossiers = dashboard.find_dossiers(self.app.store, text)
+            if len(citizens) == 1 and not dossiers:
+                dossiers = dashboard.citizen_dossiers(self.app.store, citizens[0].id, citizens[0].cccd)
+        self.post_message(self.Found(text, citizens, dossiers))
+
+    def on_find_screen_found(self, message: Found) -> None:
+        if message.query != self.query_one("#find-input", Input).value.strip():
+            return
+        table = self.query_one("#find-citizens", DataTable)
+        table.clear()
+        self.citizens = {c.id: c for c in message.citizens}
+        for citizen in message.citizens:
+            table.add_row(citizen.full_name, citizen.cccd, fmt.day(citizen.birth_date), key=citizen.id)
+        self._fill_dossiers(message.dossiers)
+        box = self.query_one("#find-citizens-box")
+        box.border_subtitle = t("home.count", count=len(message.citizens)) if message.query else ""
+
+    def _fill_dossiers(self, rows) -> None:
+        table = self.query_one("#find-dossiers", DataTable)
+        table.clear()
+        for row in rows:
+            table.add_row(row.code, row.applicant_name, fmt.procedure_short(row.procedure_name),
+                          Status(row.status).label, key=row.code)
+
+    @on(DataTable.RowHighlighted, "#find-citizens")
+    def _citizen_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key is not None and event.row_key.value in self.citizens:
+            citizen = self.citizens[event.row_key.value]
+            self._load_dossiers(citizen.id, citizen.cccd)
+
+    @work(thread=True, exclusive=True, group="find-dossiers", exit_on_error=False)
+    def _load_dossiers(self, citizen_id: str, cccd: str) -> None:
+        from counter_app.services import dashboard
+
+        self.post_message(self.CitizenDossiers(citizen_id, dashboard.citizen_dossiers(self.app.store, citizen_id, cccd)))
+
+    def on_find_screen_citizen_dossiers(self, message: CitizenDossiers) -> None:
+        table = self.query_one("#find-citizens", DataTable)
+        if table.row_count and table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == message.citizen_id:
+            self._fill_dossiers(message.dossiers)
+
+    @on(DataTable.RowSelected, "#find-citizens")
+    def _citizen_selected(self) -> None:
+        dossiers = self.query_one("#find-dossiers", DataTable)
+        if dossiers.row_count:
+            dossiers.focus()
+        else:
+            self.action_intake_for_citizen()
+
+    @on(DataTable.RowSelected, "#find-dossiers")
+    def _dossier_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.open_dossier(event.row_key.value)
+
+    def _highlighted_citizen(self):
+        table = self.query_one("#find-citizens", DataTable)
+        if not table.row_count:
+            return None
+        return self.citizens.get(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_intake_for_citizen(self) -> None:
+        citizen = self._highlighted_citizen()
+        if citizen is None:
+            self.app.action_new_intake()
+        else:
+            self.app.action_new_intake(citizen_id=citizen.id)

@@ -1,0 +1,54 @@
+"""Help (F1): every key, what it does, and how the scanner works."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from counter_app.locale import t
+from counter_app.screens.base import ReportsWorkerErrors
+
+SECTIONS = [
+    ("help.global", [("F1", "key.help"), ("F2", "key.call_next"), ("F3", "key.new_intake"), ("F4", "key.find"),
+                     ("F5", "key.return_result"), ("F6", "key.handover_inbox"), ("F7", "key.supervisor"),
+                     ("F10", "key.save"), ("Esc", "key.back"), ("Ctrl+P", "help.palette"),
+                     ("Ctrl+Q", "key.quit")]),
+    ("help.home", [("F8", "key.recall"), ("F9", "key.no_show"), ("Ctrl+N", "key.issue_ticket"),
+                   ("Ctrl+T", "key.transfer"), ("Enter", "help.open_row")]),
+    ("help.intake", [("↑ ↓ Enter", "help.pick"), ("Space", "key.toggle_received"), ("r", "key.toggle_reused"),
+                     ("Tab", "help.next_field"), ("F8", "key.supplement"), ("F9", "key.refuse"),
+                     ("Ctrl+R", "key.reprint")]),
+    ("help.dossier", [("x", "key.process"), ("b", "key.supplement_short"), ("n", "key.supplement_received"),
+                      ("g", "key.handover"), ("k", "key.result_ready"), ("l", "key.apologise"),
+                      ("u", "key.withdraw"), ("t", "key.return_this"), ("Ctrl+R", "key.reprint")]),
+    ("help.return", [("1 / 2 / 3", "help.rating")]),
+]
+
+
+class HelpScreen(ReportsWorkerErrors, ModalScreen):
+    BINDINGS = [
+        Binding("escape,f1", "close", t("key.close"), id="help.close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog wide", id="help-box") as box:
+            box.border_title = t("help.title")
+            yield Static(Text(t("help.scanner"), style="italic"))
+            for title, rows in SECTIONS:
+                table = Table(title=t(title), title_justify="left", title_style="bold", show_header=False,
+                              box=None, padding=(0, 2))
+                table.add_column(style="bold cyan", width=12)
+                table.add_column()
+                for key, text in rows:
+                    table.add_row(key, t(text))
+                yield Static(table)
+            yield Static(t("help.close_hint"), classes="dialog-keys")
+        yield Footer(compact=True)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,107 @@
+"""Log-in: username and PIN. In the demo the demo officer is filled in, so Enter logs in."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Center, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static
+
+from counter_app.locale import describe_error, t
+from counter_app.screens.base import ReportsWorkerErrors
+from counter_app.services.context import Actor
+from counter_app.widgets.status_bar import StatusBar
+from counter_app.widgets.vn_input import VnInput
+
+
+class LoginScreen(ReportsWorkerErrors, Screen):
+    class Done(Message):
+        def __init__(self, actor: Actor | None, unit_title: str = "", error: str = "") -> None:
+            super().__init__()
+            self.actor = actor
+            self.unit_title = unit_title
+            self.error = error
+
+    def compose(self) -> ComposeResult:
+        settings = self.app.store.settings
+        yield StatusBar()
+        with Center(), Vertical(id="login-box") as box:
+            box.border_title = t("login.title")
+            yield Static(t("login.heading"), id="login-heading")
+            yield Static(t("login.counter", number=settings.counter, code=settings.one_stop_code),
+                         id="login-counter")
+            yield Label(t("login.username"))
+            yield VnInput(id="username", placeholder=t("login.username_hint"), scan_aware=False, max_length=64)
+            yield Label(t("login.pin"))
+            yield Input(id="pin", password=True, placeholder=t("login.pin_hint"), restrict=r"[0-9]*", max_length=12)
+            yield Static("", id="login-error")
+            if self.app.demo:
+                yield Static(t("login.demo_hint"), id="login-demo")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        if self.app.demo:
+            from counter_app.services.demo_catalogue import DEMO_PIN, DEMO_USERNAME
+
+            self.query_one("#username", Input).value = DEMO_USERNAME
+            self.query_one("#pin", Input).value = DEMO_PIN
+            self.query_one("#pin", Input).focus()
+        else:
+            self.query_one("#username", Input).focus()
+
+    @on(Input.Submitted, "#username")
+    def _username_done(self) -> None:
+        pin = self.query_one("#pin", Input)
+        if pin.value:
+            self._submit()
+        else:
+            pin.focus()
+
+    @on(Input.Submitted, "#pin")
+    def _pin_done(self) -> None:
+        self._submit()
+
+    def handle_scan(self, _scan) -> bool:
+        self.app.notify(t("scan.login_first"), severity="warning")
+        return True
+
+    def _submit(self) -> None:
+        username = self.query_one("#username", Input).value.strip()
+        pin = self.query_one("#pin", Input).value
+        if not username:
+            self._show_error(t("login.need_username"))
+            self.query_one("#username", Input).focus()
+            return
+        if not pin:
+            self._show_error(t("login.need_pin"))
+            self.query_one("#pin", Input).focus()
+            return
+        self.query_one("#login-error", Static).update(t("login.checking"))
+        self._login(username, pin)
+
+    @work(thread=True, exclusive=True, group="login", exit_on_error=False)
+    def _login(self, username: str, pin: str) -> None:
+        from counter_app.services import auth, dashboard
+        from counter_app.services.errors import ServiceError
+
+        try:
+            actor = auth.login(self.app.store, username, pin, now=self.app.now())
+        except ServiceError as exc:
+            self.post_message(self.Done(None, error=describe_error(exc)))
+            return
+        self.post_message(self.Done(actor, dashboard.unit_name(self.app.store, actor.unit_id)))
+
+    def on_login_screen_done(self, message: Done) -> None:
+        if message.actor is None:
+            self._show_error(message.error)
+            pin = self.query_one("#pin", Input)
+            pin.value = ""
+            pin.focus()
+            return
+        self.app.logged_in(message.actor, message.unit_title)
+
+    def _show_error(self, text: str) -> None:
+        self.query_one("#login-error", Static).update(text)
+        self.app.notify(text, severity="error")

@@ -1,0 +1,172 @@
+"""Return a result (F5): scan or type the code, check the result is ready, record who took it, rate."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Input, Label, Static
+
+from counter_app.domain.states import Status
+from counter_app.locale import describe_error, t
+from counter_app.screens.base import ReportsWorkerErrors
+from counter_app.screens.dossier import timeliness_text
+from counter_app.screens.keys import quiet
+from counter_app.widgets import fmt
+from counter_app.widgets.scan import CodeScan
+from counter_app.widgets.status_bar import StatusBar
+from counter_app.widgets.vn_input import VnInput
+
+
+class ReturnScreen(ReportsWorkerErrors, Screen):
+    BINDINGS = quiet("f4", "f6", "f7")
+
+    class Loaded(Message):
+        def __init__(self, detail, error: str = "") -> None:
+            super().__init__()
+            self.detail = detail
+            self.error = error
+
+    class Returned(Message):
+        def __init__(self, code: str) -> None:
+            super().__init__()
+            self.code = code
+
+    class Rated(Message):
+        def __init__(self, code: str, level: int | None) -> None:
+            super().__init__()
+            self.code = code
+            self.level = level
+
+    def __init__(self, code: str = "") -> None:
+        super().__init__()
+        self.initial_code = code
+        self.detail = None
+        self.saving = False
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar()
+        yield Static(Text(t("return.title"), style="bold"), id="return-title")
+        with Vertical(id="return-box") as box:
+            box.border_title = t("return.code")
+            yield VnInput(id="return-code", placeholder=t("return.code_hint"))
+            yield Static(t("return.waiting_code"), id="return-dossier")
+        with Vertical(id="return-receiver") as box:
+            box.border_title = t("return.receiver")
+            yield Label(t("return.receiver_name"))
+            yield VnInput(id="receiver-name", max_length=120, scan_aware=False)
+            yield Label(t("return.receiver_id"))
+            yield VnInput(id="receiver-id", max_length=20, scan_aware=False, placeholder=t("return.receiver_id_hint"))
+            yield Checkbox(t("return.id_checked"), id="id-checked")
+            yield Static(t("return.keys"), classes="dialog-keys")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#return-receiver").display = False
+        self.query_one("#return-code", Input).focus()
+        if self.initial_code:
+            self._load(self.initial_code)
+
+    def handle_scan(self, scan) -> bool:
+        if isinstance(scan, CodeScan) and not self.saving:
+            self._load(scan.code)
+            return True
+        return False
+
+    @on(Input.Submitted, "#return-code")
+    def _typed(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self._load(event.value.strip())
+
+    @work(thread=True, exclusive=True, group="return-load", exit_on_error=False)
+    def _load(self, code: str) -> None:
+        from counter_app.services import lookup
+        from counter_app.services.errors import ServiceError
+
+        try:
+            with self.app.store.session() as session:
+                detail = lookup.dossier_detail(session, code)
+        except (ServiceError, ValueError) as exc:
+            self.post_message(self.Loaded(None, describe_error(exc)))
+            return
+        self.post_message(self.Loaded(detail))
+
+    def on_return_screen_loaded(self, message: Loaded) -> None:
+        label = self.query_one("#return-dossier", Static)
+        receiver = self.query_one("#return-receiver")
+        if message.detail is None:
+            self.detail = None
+            receiver.display = False
+            label.update(Text(message.error, style="bold red"))
+            self.app.notify(message.error, severity="error")
+            return
+        detail = message.detail
+        dossier = detail.dossier
+        self.query_one("#return-code", Input).value = dossier.code
+        text = Text()
+        text.append(dossier.code + "\n", style="bold")
+        text.append(dossier.applicant_name + " — " + detail.procedure.name + "\n")
+        text.append(t("dossier.due_line", due=fmt.long_moment(dossier.due_at)) + "  ")
+        text.append_text(timeliness_text(dossier, self.app.now()))
+        text.append("\n" + t("dossier.status_line", status=Status(dossier.status).label), style="bold")
+        label.update(text)
+        if dossier.status != Status.RESULT_READY:
+            self.detail = None
+            receiver.display = False
+            error = t("workflow.not_ready", code=dossier.code, status=Status(dossier.status).label)
+            if dossier.status == Status.RETURNED:
+                error = t("return.already", code=dossier.code, when=fmt.moment(dossier.returned_at))
+            label.update(text.append("\n" + error, style="bold red"))
+            self.app.notify(error, severity="warning")
+            return
+        self.detail = detail
+        receiver.display = True
+        name = self.query_one("#receiver-name", Input)
+        name.value = dossier.applicant_name
+        self.query_one("#receiver-id", Input).value = dossier.applicant_cccd
+        self.query_one("#id-checked", Checkbox).focus()
+        self.refresh_bindings()
+
+    def action_save(self) -> None:
+        if self.detail is None:
+            self.app.notify(t("return.need_dossier"), severity="warning")
+            return
+        if self.saving:
+            return
+        self.saving = True
+        self._return(self.detail.dossier.code, self.query_one("#receiver-name", Input).value,
+                     self.query_one("#receiver-id", Input).value, self.query_one("#id-checked", Checkbox).value)
+
+    @work(thread=True, exclusive=True, group="return-save", exit_on_error=False)
+    def _return(self, code: str, name: str, receiver_id: str, checked: bool) -> None:
+        from counter_app.services import workflow
+
+        try:
+            workflow.return_result(self.app.store, self.app.actor, code, receiver_name=name, id_checked=checked,
+                                   receiver_id=receiver_id, now=self.app.now())
+        finally:
+            self.saving = False
+        self.post_message(self.Returned(code))
+
+    def on_return_screen_returned(self, message: Returned) -> None:
+        from counter_app.screens.dialogs import RatingDialog
+
+        self.app.notify(t("return.done", code=message.code))
+        self.app.push_screen(RatingDialog(message.code), lambda level: self._rate(message.code, level))
+
+    @work(thread=True, exclusive=True, group="return-rate", exit_on_error=False)
+    def _rate(self, code: str, level: int | None) -> None:
+        from counter_app.services import workflow
+
+        if level is not None:
+            workflow.rate(self.app.store, self.app.actor, code, level, now=self.app.now())
+        self.post_message(self.Rated(code, level))
+
+    def on_return_screen_rated(self, message: Rated) -> None:
+        if message.level is not None:
+            self.app.notify(t("rating.done", level=t(f"satisfaction.{message.level}")))
+        self.app.refresh_store_state()
+        self.app.go_home()

@@ -1,0 +1,99 @@
+"""The checklist of a dossier's documents at intake: received, reused from the citizen's digitised data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable
+
+from counter_app.locale import t
+
+
+@dataclass(frozen=True)
+class DocRow:
+    """One required document and what the officer ticked for it."""
+
+    name: str
+    copy_kind: str
+    quantity: int
+    received: bool = True
+    reused: bool = False
+    #: the citizen's digitised document that can stand in for the paper, when there is one
+    reusable_id: str | None = None
+    reusable_title: str = ""
+
+
+class DocumentChecklist(DataTable):
+    """Space toggles "received", R toggles "reuse the digitised document" where one is available."""
+
+    BINDINGS = [
+        Binding("space", "toggle_received", t("key.toggle_received"), id="checklist.received", show=False),
+        Binding("r", "toggle_reused", t("key.toggle_reused"), id="checklist.reused", show=False),
+    ]
+
+    class Changed(Message):
+        def __init__(self, checklist: DocumentChecklist) -> None:
+            super().__init__()
+            self.checklist = checklist
+
+        @property
+        def control(self) -> DocumentChecklist:
+            return self.checklist
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.rows_data: list[DocRow] = []
+
+    def on_mount(self) -> None:
+        self.add_column(t("col.no"), width=3, key="no")
+        self.add_column(t("col.document"), width=44, key="name")
+        self.add_column(t("col.copy_kind"), width=18, key="kind")
+        self.add_column(t("col.quantity"), width=4, key="qty")
+        self.add_column(t("col.received"), width=10, key="received")
+        self.add_column(t("col.reuse"), width=44, key="reused")
+
+    def set_rows(self, rows: list[DocRow]) -> None:
+        self.rows_data = list(rows)
+        self.clear()
+        for index, row in enumerate(self.rows_data):
+            self.add_row(*self._cells(index, row), key=str(index))
+        self.post_message(self.Changed(self))
+
+    def _cells(self, index: int, row: DocRow) -> list:
+        received = Text(t("check.yes"), style="bold green") if row.received else Text(t("check.no"), style="bold red")
+        if row.reusable_id is None:
+            reused = Text("—", style="dim")
+        elif row.reused:
+            reused = Text(t("check.reused", title=row.reusable_title), style="bold cyan")
+        else:
+            reused = Text(t("check.reusable", title=row.reusable_title), style="dim cyan")
+        return [str(index + 1), row.name, t(f"copy_kind.{row.copy_kind}"), str(row.quantity), received, reused]
+
+    def _update(self, index: int, row: DocRow) -> None:
+        self.rows_data[index] = row
+        cells = self._cells(index, row)
+        self.update_cell(str(index), "received", cells[4])
+        self.update_cell(str(index), "reused", cells[5])
+        self.post_message(self.Changed(self))
+
+    def action_toggle_received(self) -> None:
+        if not self.rows_data:
+            return
+        index = self.cursor_row
+        row = self.rows_data[index]
+        self._update(index, replace(row, received=not row.received))
+
+    def action_toggle_reused(self) -> None:
+        if not self.rows_data:
+            return
+        index = self.cursor_row
+        row = self.rows_data[index]
+        if row.reusable_id is None:
+            self.notify(t("intake.no_reusable"), severity="warning")
+            return
+        reused = not row.reused
+        # a reused digitised document stands for the paper: it counts as received
+        self._update(index, replace(row, reused=reused, received=True if reused else row.received))

@@ -1,0 +1,66 @@
+"""What a handheld scanner typed: a CCCD QR payload, a dossier code, or a garbled scan.
+
+A scanner in keyboard mode types the code's text and Enter. The same text can arrive through any
+input (typed, pasted or scanned) or as a burst of keys with no input focused; :func:`classify`
+tells the app what it is. Pure functions, no Textual.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from counter_app.domain.cccd import CccdData, InvalidCccd, parse_cccd_qr
+from counter_app.domain.codes import InvalidDossierCode, parse_dossier_code
+
+__all__ = ["CardScan", "CodeScan", "ScanError", "classify", "is_scan_like"]
+
+#: a CCCD QR attempt: starts with a run of digits then "|", or carries the pipes of the format
+_CCCD_START = re.compile(r"[0-9]{9,}\|")
+#: a dossier code attempt: <unit one-stop code>-<digits>-<digits>, the unit code starting with a digit
+_CODE_LIKE = re.compile(r"[0-9][0-9A-Za-z.]*-[0-9]+-[0-9]+")
+
+
+@dataclass(frozen=True)
+class CardScan:
+    card: CccdData
+
+
+@dataclass(frozen=True)
+class CodeScan:
+    code: str
+
+
+@dataclass(frozen=True)
+class ScanError:
+    message: str
+
+
+def _clean(text: str) -> str:
+    return text.replace("\ufeff", "").strip()
+
+
+def is_scan_like(text: str) -> bool:
+    """True when ``text`` is meant as a scanned CCCD QR or dossier code (well-formed or not)."""
+    text = _clean(text)
+    if not text:
+        return False
+    if _CCCD_START.match(text) or text.count("|") >= 4:
+        return True
+    return _CODE_LIKE.fullmatch(text) is not None
+
+
+def classify(text: str) -> CardScan | CodeScan | ScanError | None:
+    """The scan ``text`` stands for; None when it does not look like a scan at all."""
+    if not is_scan_like(text):
+        return None
+    text = _clean(text)
+    if "|" in text:
+        try:
+            return CardScan(parse_cccd_qr(text))
+        except InvalidCccd as exc:
+            return ScanError(str(exc))
+    try:
+        return CodeScan(parse_dossier_code(text).code)
+    except InvalidDossierCode as exc:
+        return ScanError(str(exc))

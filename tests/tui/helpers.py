@@ -1,0 +1,109 @@
+"""Helpers of the pilot tests: wait on conditions, type like a keyboard, log in."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+
+DEMO_DAY = date(2026, 11, 20)  # a Friday
+#: the fixed clock of every TUI test: Friday 20/11/2026, 09:15, during office hours
+FIXED_NOW = datetime(2026, 11, 20, 9, 15, 0)
+SIZE = (140, 45)
+
+
+def fixed_clock() -> datetime:
+    return FIXED_NOW
+
+
+async def wait_for(pilot, condition: Callable[[], object], description: str, timeout: float = 10.0) -> None:
+    """Let the app run until ``condition()`` is true; fail with ``description`` after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if condition():
+                return
+        except Exception:
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for: {description}")
+        await pilot.pause(0.02)
+
+
+async def type_text(pilot, text: str, *, enter: bool = False) -> None:
+    """Type ``text`` (then Enter) as a scanner in keyboard mode does: one key event per character, in a burst.
+
+    The keys go through the same path as real ones (the driver's message queue, then the App); unlike
+    ``pilot.press`` this does not wait for idle after every key, which is both faster and what a
+    scanner looks like to the app.
+    """
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = pilot.app
+    for char in text:
+        key = char if char.isalnum() else _character_to_key(char)
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    if enter:
+        event = events.Key("enter", "\r")
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await pilot.pause()
+
+
+async def login(pilot) -> None:
+    """Log in as the demo officer (pre-filled): Enter."""
+    from counter_app.screens.counter import CounterScreen
+
+    app = pilot.app
+    await wait_for(pilot, lambda: app.screen.query_one("#pin").has_focus, "login screen ready")
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, CounterScreen), "counter screen after log-in")
+    await wait_for(pilot, lambda: app.store_state is not None, "store state in the status bar")
+
+
+def find_code(store, *, status: int, custodian: str | None = None) -> str:
+    """The code of some demo dossier in ``status`` (held by ``custodian``, default the home unit)."""
+    from sqlmodel import select
+
+    from counter_app.db.models import Dossier
+
+    with store.session() as session:
+        query = select(Dossier.code).where(Dossier.status == status,
+                                           Dossier.custodian_unit_id == (custodian or store.unit_id))
+        code = session.exec(query.order_by(Dossier.code)).first()
+    assert code is not None, f"no demo dossier with status {status}"
+    return code
+
+
+def counts(store) -> dict[str, int]:
+    """Row counts of the tables a scan or an action could change."""
+    from sqlmodel import func, select
+
+    from counter_app.db.models import Citizen, Dossier, DossierEvent, Outbox, QueueTicket
+
+    with store.session() as session:
+        return {model.__name__: session.exec(select(func.count()).select_from(model)).one()
+                for model in (Citizen, Dossier, DossierEvent, Outbox, QueueTicket)}
+
+
+def notices(app, severity: str | None = None) -> list[str]:
+    return [text for level, text in app.notices if severity is None or level == severity]
+
+
+async def start_intake(pilot, payload: str, procedure: str = "khai sinh"):
+    """From the counter screen: F3, scan ``payload``, pick ``procedure``; returns the intake screen."""
+    from counter_app.screens.intake import IntakeScreen
+
+    app = pilot.app
+    await pilot.press("f3")
+    await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen), "intake screen")
+    screen = app.screen
+    await type_text(pilot, payload, enter=True)
+    await wait_for(pilot, lambda: screen.citizen is not None, "citizen loaded from the card")
+    await type_text(pilot, procedure, enter=True)
+    await wait_for(pilot, lambda: screen.procedure is not None, "procedure picked")
+    await wait_for(pilot, lambda: len(screen.query_one("#checklist").rows_data) > 0, "checklist filled")
+    return screen

@@ -1,0 +1,66 @@
+"""Snapshots of the main screens at 140x45 with the clock fixed (Friday 20/11/2026 09:15).
+
+Update them only after looking at the report: ``pytest tests/tui --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from counter_app.domain.states import Status
+from counter_app.services.demo import demo_card_payloads
+
+from .helpers import SIZE, find_code, login, start_intake, wait_for
+
+
+async def _settle(pilot) -> None:
+    """Freeze what moves: no cursor blink, no notices."""
+    app = pilot.app
+    for widget in app.screen.query(Input):
+        widget.cursor_blink = False
+    app.clear_notifications()
+    await pilot.pause()
+
+
+def test_counter_screen(snap_compare, app):
+    async def run_before(pilot) -> None:
+        await login(pilot)
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.serving is not None, "ticket called")
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.query_one("#due-table").row_count > 0, "dossiers due today")
+        await wait_for(pilot, lambda: "A001" in str(screen.query_one("#serving-number").value), "serving number")
+        queue = screen.query_one("#queue-table")
+        # the queue reloaded after the call: A001 (priority) is no longer waiting
+        await wait_for(pilot, lambda: str(queue.get_cell("A", "priority")) == "0", "queue without A001")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_intake_screen(snap_compare, app, store):
+    payload = demo_card_payloads(store, limit=1)[0]
+
+    async def run_before(pilot) -> None:
+        await login(pilot)
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.serving is not None, "ticket called")
+        await start_intake(pilot, payload)
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_dossier_screen(snap_compare, app, store):
+    code = find_code(store, status=Status.PROCESSING)
+
+    async def run_before(pilot) -> None:
+        await login(pilot)
+        app.open_dossier(code)
+        from counter_app.screens.dossier import DossierScreen
+
+        await wait_for(pilot, lambda: isinstance(app.screen, DossierScreen) and app.screen.detail is not None,
+                       "dossier loaded")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
