@@ -116,6 +116,7 @@ class CounterApp(App[None]):
         self._burst: list[events.Key] = []
         self._burst_at = 0.0
         self._burst_timer = None
+        self._sync_failures = 0
 
     # --- start-up and log-in -------------------------------------------------------------------
 
@@ -134,6 +135,35 @@ class CounterApp(App[None]):
         self.refresh_store_state()
         self.set_interval(STORE_STATE_EVERY_S, self.refresh_store_state)
         self.load_serving()
+        if self.store.settings.central_url:
+            self._sync_round()
+
+    # --- background sync -----------------------------------------------------------------------
+
+    class SyncFinished(Message):
+        def __init__(self, error: str = "") -> None:
+            super().__init__()
+            self.error = error
+
+    @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
+    def _sync_round(self) -> None:
+        """One exchange with the central store; the screen never waits for it."""
+        from counter_app.sync.client import sync_once
+
+        try:
+            sync_once(self.store.engine, self.store.settings.central_url, self.store.unit_id, now=self.now())
+        except Exception as exc:  # offline is a normal state of a counter: note it, retry later
+            log.info("sync round failed: %s", exc)
+            self.post_message(self.SyncFinished(" ".join(str(exc).split())[:200]))
+            return
+        self.post_message(self.SyncFinished())
+
+    def on_counter_app_sync_finished(self, message: SyncFinished) -> None:
+        from counter_app.sync.runner import next_delay
+
+        self._sync_failures = self._sync_failures + 1 if message.error else 0
+        self.refresh_store_state()
+        self.set_timer(next_delay(self._sync_failures), self._sync_round)
 
     def now(self) -> datetime:
         return self.clock()
@@ -172,6 +202,8 @@ class CounterApp(App[None]):
             online = t("status.online") if state.online else t("status.offline")
             parts.append((online, "bold green" if state.online else "bold yellow"))
             parts.append((t("status.events_waiting", count=state.waiting_events), ""))
+            if state.last_sync is not None:
+                parts.append((t("status.last_sync", time=f"{state.last_sync:%H:%M}"), "dim"))
             if state.rejected_events:
                 parts.append((t("status.events_rejected", count=state.rejected_events), "bold red"))
         if self.demo:

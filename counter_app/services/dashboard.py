@@ -15,19 +15,13 @@ from counter_app.db.models import (
     Counter,
     Dossier,
     DossierEvent,
-    Outbox,
     Procedure,
     QueueTicket,
-    SyncState,
     Unit,
 )
 from counter_app.domain.states import OPEN, Status
 from counter_app.services.context import Store
 
-#: SyncState keys the sync round (``counter_app.sync.client.sync_once``) writes: ISO local time of the last
-#: successful exchange with the central store, and the error of the last failed one ("" after a success)
-LAST_SYNC_KEY = "last_sync"
-LAST_ERROR_KEY = "last_error"
 #: the counter counts as online while the last successful exchange is at most this old (rounds run every 30 s)
 ONLINE_WINDOW = timedelta(minutes=2)
 PENDING_STATUSES = (Status.RECEIVED, Status.PROCESSING, Status.SUPPLEMENT_REQUESTED, Status.AWAITING_FEE)
@@ -46,29 +40,17 @@ class StoreState:
     waiting_events: int
     #: events the central store refused, set aside by the sync (they will not be sent again)
     rejected_events: int = 0
-
-
-def _state(session, key: str) -> str:
-    row = session.get(SyncState, key)
-    return row.value if row is not None else ""
+    #: the last successful exchange with the central store
+    last_sync: datetime | None = None
 
 
 def store_state(store: Store, now: datetime) -> StoreState:
-    with store.session() as session:
-        rows = session.exec(
-            select(col(Outbox.rejected_at).is_not(None), func.count())
-            .where(col(Outbox.sent_at).is_(None))
-            .group_by(col(Outbox.rejected_at).is_not(None))
-        ).all()
-        counts = {bool(rejected): int(n) for rejected, n in rows}
-        online = False
-        if store.settings.central_url and not _state(session, LAST_ERROR_KEY):
-            try:
-                last = datetime.fromisoformat(_state(session, LAST_SYNC_KEY)).replace(tzinfo=None)
-            except ValueError:
-                last = None
-            online = last is not None and now - last <= ONLINE_WINDOW
-    return StoreState(bool(store.settings.central_url), online, counts.get(False, 0), counts.get(True, 0))
+    from counter_app.sync.client import status
+
+    sync = status(store.engine)
+    online = bool(store.settings.central_url) and not sync.last_error and sync.last_sync is not None \
+        and now - sync.last_sync <= ONLINE_WINDOW
+    return StoreState(bool(store.settings.central_url), online, sync.pending, sync.rejected, sync.last_sync)
 
 
 def unit_name(store: Store, unit_id: str) -> str:

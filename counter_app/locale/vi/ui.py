@@ -48,6 +48,7 @@ MESSAGES: dict[str, str] = {
     "status.online": "Trực tuyến",
     "status.offline": "Ngoại tuyến",
     "status.events_waiting": "{count} sự kiện chờ đồng bộ",
+    "status.last_sync": "Đồng bộ lúc {time}",
     "status.events_rejected": "{count} sự kiện bị kho trung tâm từ chối",
     "status.demo": "DỮ LIỆU MẪU",
     # --- dates, money ------------------------------------------------------------------------------

@@ -1,0 +1,48 @@
+"""The TUI syncs in the background with a configured central store, and the status bar says so."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlmodel import Session, func, select
+
+from counter_app.db.engine import make_engine
+from counter_app.db.migrate import prepare
+from counter_app.db.models import DossierEvent
+
+from .helpers import SIZE, fixed_clock, login, wait_for
+
+
+async def test_after_log_in_the_counter_pushes_its_events_and_shows_online(store, pg_database):
+    central = make_engine(pg_database)
+    prepare(central)
+    store.settings = replace(store.settings, central_url=pg_database)
+    from counter_app.app import make_app
+
+    app = make_app(store, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot)
+        await wait_for(pilot, lambda: app.store_state is not None and app.store_state.online,
+                       "online after the first round", timeout=30)
+        await wait_for(pilot, lambda: app.store_state.waiting_events == 0, "nothing waiting", timeout=10)
+        bar = " ".join(text for text, _ in app.status_parts())
+        assert "Trực tuyến" in bar and "0 sự kiện chờ đồng bộ" in bar and "Đồng bộ lúc" in bar
+    with Session(central) as s:
+        assert s.exec(select(func.count()).select_from(DossierEvent)).one() > 0
+    central.dispose()
+
+
+async def test_an_unreachable_centre_leaves_the_counter_working_offline(store):
+    store.settings = replace(store.settings, central_url="postgresql://postgres@127.0.0.1:9/none")
+    from counter_app.app import make_app
+
+    app = make_app(store, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot)
+        await wait_for(pilot, lambda: app._sync_failures >= 1, "a failed round", timeout=20)
+        app.refresh_store_state()
+        await wait_for(pilot, lambda: app.store_state.waiting_events > 0, "events still waiting")
+        bar = " ".join(text for text, _ in app.status_parts())
+        assert "Ngoại tuyến" in bar
+        await pilot.press("f3")  # the counter keeps working
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "IntakeScreen", "intake opens")
