@@ -1,7 +1,8 @@
 """Start-up time of the counter TUI, from process start to the log-in screen shown.
 
-Each run is a fresh ``python -c`` process that does what ``counter-app --demo`` does (settings, store
-opened and migrated, app built) and runs the app headless until the log-in screen is mounted; the
+Each run is a fresh ``python -c`` process that does what ``counter-app --demo`` does (settings read, app
+built with the store opening in the background) and runs the app headless until the log-in screen is
+mounted and focused; the
 parent measures wall time from spawning the process to the child's "ready" line. A minimal bare
 Textual app (one Static) is measured the same way in the same run, and the ratio printed.
 
@@ -30,8 +31,8 @@ COUNTER_APP = textwrap.dedent(f"""
     from counter_app.cli import Runner
     from counter_app.app import make_app
 
-    store = Runner(demo=True).store()
-    app = make_app(store)
+    runner = Runner(demo=True)
+    app = make_app(runner.store, settings=runner.settings())  # as counter-app --demo starts it
 
     async def auto_pilot(pilot):
         from counter_app.screens.login import LoginScreen

@@ -6,6 +6,7 @@ Screens are imported when first shown, so that start-up stays light.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from textual.reactive import var
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
+from counter_app.config import Settings
 from counter_app.locale import describe_error, t
 from counter_app.services.context import Actor, Store, local_now
 from counter_app.widgets.scan import CardScan, CodeScan, ScanError, classify, is_scan_like
@@ -104,9 +106,21 @@ class CounterApp(App[None]):
             super().__init__()
             self.state = state
 
-    def __init__(self, store: Store, *, demo: bool = False, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(self, store: Store | Callable[[], Store], *, settings: Settings | None = None, demo: bool = False,
+                 clock: Callable[[], datetime] | None = None) -> None:
         super().__init__()
-        self.store = store
+        if isinstance(store, Store):
+            self._store: Store | None = store
+            self._open_store: Callable[[], Store] | None = None
+            self.settings: Settings = store.settings
+        else:  # opened in a worker while the log-in screen is already up
+            if settings is None:
+                raise ValueError("a store opener needs the settings")
+            self._store, self._open_store, self.settings = None, store, settings
+        self._store_ready = threading.Event()
+        self._store_error: BaseException | None = None
+        if self._store is not None:
+            self._store_ready.set()
         self.demo = demo
         self.clock: Callable[[], datetime] = clock or local_now
         self.unit_title = ""
@@ -124,6 +138,27 @@ class CounterApp(App[None]):
         from counter_app.screens.login import LoginScreen
 
         self.push_screen(LoginScreen())
+        if self._open_store is not None:
+            self._open_store_in_background()
+
+    @property
+    def store(self) -> Store:
+        """The counter's store; the first callers (the log-in worker) wait for it to be opened."""
+        self._store_ready.wait()
+        if self._store is None:
+            raise self._store_error or RuntimeError("store not opened")
+        return self._store
+
+    @work(thread=True, exclusive=True, group="open-store", exit_on_error=False)
+    def _open_store_in_background(self) -> None:
+        try:
+            self._store = self._open_store()
+        except BaseException as exc:
+            self._store_error = exc
+            log.exception("opening the store failed")
+            self.call_from_thread(self.notify, describe_error(exc), severity="error", timeout=30)
+        finally:
+            self._store_ready.set()
 
     def logged_in(self, actor: Actor, unit_title: str) -> None:
         """Called by the log-in screen: remember the officer and go to the counter screen."""
@@ -135,7 +170,7 @@ class CounterApp(App[None]):
         self.refresh_store_state()
         self.set_interval(STORE_STATE_EVERY_S, self.refresh_store_state)
         self.load_serving()
-        if self.store.settings.central_url:
+        if self.settings.central_url:
             self._sync_round()
 
     # --- background sync -----------------------------------------------------------------------
@@ -151,7 +186,7 @@ class CounterApp(App[None]):
         from counter_app.sync.client import sync_once
 
         try:
-            sync_once(self.store.engine, self.store.settings.central_url, self.store.unit_id, now=self.now())
+            sync_once(self.store.engine, self.settings.central_url, self.store.unit_id, now=self.now())
         except Exception as exc:  # offline is a normal state of a counter: note it, retry later
             log.info("sync round failed: %s", exc)
             self.post_message(self.SyncFinished(" ".join(str(exc).split())[:200]))
@@ -188,7 +223,7 @@ class CounterApp(App[None]):
     # --- status bar --------------------------------------------------------------------------------
 
     def status_parts(self) -> list[tuple[str, str]]:
-        settings = self.store.settings
+        settings = self.settings
         actor = self.actor
         number = actor.counter_parts[1] if actor and actor.counter_id else settings.counter
         parts = [
@@ -367,7 +402,7 @@ class CounterApp(App[None]):
     def switch_counter(self, number: int) -> None:
         if self.actor is None:
             return
-        counter_id = f"{self.store.settings.one_stop_code}#{number}"
+        counter_id = f"{self.settings.one_stop_code}#{number}"
         self.actor = replace(self.actor, counter_id=counter_id)
         self.notify(t("notice.counter_switched", number=number))
         self.load_serving()
@@ -487,6 +522,11 @@ class CounterApp(App[None]):
             self.post_message(replay)
 
 
-def make_app(store: Store, *, demo: bool | None = None, clock: Callable[[], datetime] | None = None) -> CounterApp:
-    """The app on ``store``; ``demo`` defaults to the store's settings, ``clock`` to the wall clock."""
-    return CounterApp(store, demo=store.settings.demo if demo is None else demo, clock=clock)
+def make_app(store: Store | Callable[[], Store], *, settings: Settings | None = None, demo: bool | None = None,
+             clock: Callable[[], datetime] | None = None) -> CounterApp:
+    """The app on ``store`` — or on the store a zero-argument opener returns, opened in the background
+    while the log-in screen is shown (then ``settings`` are required). ``demo`` defaults to the
+    settings' flag, ``clock`` to the wall clock."""
+    settings = store.settings if isinstance(store, Store) else settings
+    demo = (settings.demo if settings is not None else False) if demo is None else demo
+    return CounterApp(store, settings=settings, demo=demo, clock=clock)

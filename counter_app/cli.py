@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 from counter_app import __version__
 from counter_app.config import ConfigError, Settings, load_settings
@@ -89,13 +90,26 @@ def _setup_logging(settings: Settings) -> None:
 
 def cmd_tui(args: argparse.Namespace) -> int:
     runner = _get_runner()
-    store = runner.store()
-    if runner.demo:
-        ensure_demo_data(store, progress=_print_progress)
+    settings = runner.settings()
+    if runner.demo and not _store_file_exists(settings):  # first demo start: seed it, showing progress
+        ensure_demo_data(runner.store(), progress=_print_progress)
     from counter_app.app import make_app
 
-    make_app(store).run()
+    def open_store():
+        store = runner.store()
+        if runner.demo:  # a demo store whose seeding was interrupted gets seeded now
+            ensure_demo_data(store)
+        return store
+
+    # the log-in screen shows at once; the store opens (and migrates) behind it
+    make_app(open_store, settings=settings).run()
     return 0
+
+
+def _store_file_exists(settings: Settings) -> bool:
+    if not settings.db_url.startswith("sqlite:///"):
+        return True
+    return Path(settings.db_url.removeprefix("sqlite:///")).exists()
 
 
 def ensure_demo_data(store, *, citizens: int = DEMO_CITIZENS, progress=None) -> bool:

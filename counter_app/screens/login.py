@@ -25,7 +25,7 @@ class LoginScreen(ReportsWorkerErrors, Screen):
             self.error = error
 
     def compose(self) -> ComposeResult:
-        settings = self.app.store.settings
+        settings = self.app.settings
         yield StatusBar()
         with Center(), Vertical(id="login-box") as box:
             box.border_title = t("login.title")

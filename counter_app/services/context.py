@@ -7,13 +7,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-
-from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from counter_app.config import Settings
-from counter_app.db.engine import make_engine, session_scope
-from counter_app.domain.calendar import WorkCalendar
+
+if TYPE_CHECKING:  # the TUI imports this module before the store opens: keep SQLAlchemy out of start-up
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
+
+    from counter_app.domain.calendar import WorkCalendar
 
 
 def local_now() -> datetime:
@@ -81,6 +83,8 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
+        from counter_app.db.engine import session_scope
+
         with session_scope(self.engine) as session:
             yield session
 
@@ -90,6 +94,7 @@ class Store:
 
 def open_store(settings: Settings, *, upgrade: bool = True) -> Store:
     """Open (and by default migrate) the store the settings point at."""
+    from counter_app.db.engine import make_engine
     from counter_app.db.migrate import prepare
 
     settings.ensure_dirs()

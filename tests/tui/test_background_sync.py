@@ -46,3 +46,25 @@ async def test_an_unreachable_centre_leaves_the_counter_working_offline(store):
         assert "Ngoại tuyến" in bar
         await pilot.press("f3")  # the counter keeps working
         await wait_for(pilot, lambda: app.screen.__class__.__name__ == "IntakeScreen", "intake opens")
+
+
+async def test_the_log_in_screen_shows_before_the_store_is_open(store):
+    """counter-app starts the app with an opener: log-in works once the store is open behind it."""
+    import threading
+
+    from counter_app.app import make_app
+    from counter_app.screens.counter import CounterScreen
+
+    release = threading.Event()
+
+    def slow_opener():
+        release.wait(10)
+        return store
+
+    app = make_app(slow_opener, settings=store.settings, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.screen.query_one("#pin").has_focus, "log-in screen up")
+        assert not app._store_ready.is_set()
+        await pilot.press("enter")  # the officer is faster than the disk
+        release.set()
+        await wait_for(pilot, lambda: isinstance(app.screen, CounterScreen), "logged in once the store opened")
