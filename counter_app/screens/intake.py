@@ -319,7 +319,8 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
         procedures = []
         if text:
             with self.app.store.session() as session:
-                procedures = lookup.search_procedures(session, text, limit=12)
+                unit_id = self.app.actor.unit_id if self.app.actor else None
+                procedures = lookup.search_procedures(session, text, limit=12, unit_id=unit_id)
         self.post_message(self.ProceduresFound(text, procedures))
 
     def on_intake_screen_procedures_found(self, message: ProceduresFound) -> None:

@@ -230,7 +230,8 @@ def _seed_dossiers(store: Store, rng: random.Random, today: date, citizen_ids: l
         at_home = rng.random() < 0.75 or outcome in ("handed_over", "handover_pending", "online")
         clerk = rng.choice(clerks) if at_home else remote[rng.choice(others).id]
         land = outcome in ("handed_over", "handover_pending") or (rng.random() < 0.08 and at_home)
-        proc_code = rng.choice(land_procs if land else commune_procs)
+        choices = land_procs if land else commune_procs
+        proc_code = rng.choices(choices, weights=[cat.PROCEDURE_WEIGHTS.get(c, 1) for c in choices])[0]
         with store.session() as session:
             working_days = session.get(Procedure, proc_code).working_days
         citizen_id = rng.choice(citizen_ids)

@@ -77,6 +77,14 @@ PROCEDURES = [
       ("Căn cước của người sử dụng đất", "copy", 1, "cccd")]),
 ]
 
+#: how often a commune counter receives each procedure, roughly: copy certification and birth
+#: registration dominate; the rest are occasional (weights for the demo dossiers)
+PROCEDURE_WEIGHTS = {
+    "2.000815": 30, "1.001193": 22, "2.000884": 12, "1.004873": 8, "1.000656": 6, "1.000894": 6,
+    "2.000635": 5, "1.001776": 4, "2.000986": 3, "1.004946": 2, "1.000689": 2, "1.001022": 1,
+    "1.003596": 1, "1.002335": 1, "1.004227": 4, "1.002273": 2,
+}
+
 QUEUE_SERVICES = [
     ("A", "Hộ tịch"),
     ("B", "Chứng thực"),

@@ -187,3 +187,24 @@ def test_apology_moves_the_due_date_forward_only(seeded_store):
     d = workflow.apologise(store, actor, d.code, datetime(2026, 11, 27, 8, 37), "Cần xác minh",
                            now=datetime(2026, 11, 23, 9, 0))
     assert d.due_at == datetime(2026, 11, 27, 8, 37) and d.original_due_at == datetime(2026, 11, 25, 8, 37)
+
+
+def test_procedure_search_matches_word_starts_and_puts_the_usual_first(seeded_store):
+    from counter_app.services import lookup
+
+    with seeded_store.session() as s:
+        names = [p.name for p in lookup.search_procedures(s, "khai sinh")]
+        assert names[:2] == ["Thủ tục đăng ký khai sinh", "Thủ tục đăng ký lại khai sinh"]
+        assert [p.code for p in lookup.search_procedures(s, "ĐĂNG KÝ KẾT")] == ["1.000894"]
+        assert lookup.search_procedures(s, "xyz") == []
+        # "chung thuc" matches three; the one this unit receives most comes first
+        usual = [p.code for p in lookup.search_procedures(s, "chung thuc", unit_id=seeded_store.unit_id)]
+        assert set(usual) == {"2.000815", "2.000884", "2.000986"}
+    assert usual[0] != "2.000986"
+    actor = clerk(seeded_store)
+    for minute in range(40):  # the counter now takes in chứng thực hợp đồng all morning
+        request = request_for(seeded_store, "2.000986")
+        intake.receive(seeded_store, actor, request, now=datetime.now().replace(hour=8, minute=minute))
+    with seeded_store.session() as s:
+        after = [p.code for p in lookup.search_procedures(s, "chung thuc", unit_id=seeded_store.unit_id)]
+        assert after[0] == "2.000986"
