@@ -29,10 +29,16 @@ def test_counter_screen(snap_compare, app):
         await wait_for(pilot, lambda: app.serving is not None, "ticket called")
         screen = app.screen
         await wait_for(pilot, lambda: screen.query_one("#due-table").row_count > 0, "dossiers due today")
-        await wait_for(pilot, lambda: "A001" in str(screen.query_one("#serving-number").value), "serving number")
+        number = app.serving.number  # the demo queue's first priority ticket
+        await wait_for(pilot, lambda: number in str(screen.query_one("#serving-number").value), "serving number")
+        from counter_app.services.queue import waiting_by_service
+
         queue = screen.query_one("#queue-table")
-        # the queue reloaded after the call: A001 (priority) is no longer waiting
-        await wait_for(pilot, lambda: str(queue.get_cell("A", "priority")) == "0", "queue without A001")
+        expected = {code: (normal, priority) for code, _, normal, priority in waiting_by_service(app.store,
+                                                                                                 now=app.now())}
+        # the queue reloaded after the call: the called ticket is no longer waiting
+        await wait_for(pilot, lambda: all((int(str(queue.get_cell(c, "normal"))), int(str(queue.get_cell(c, "priority"))))
+                                          == counts for c, counts in expected.items()), "queue without the called one")
         await _settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
