@@ -125,6 +125,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(str(path), f"tệp TOML sai cú pháp ({exc})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(str(path), "tệp phải được lưu với bảng mã UTF-8") from None
     except OSError as exc:
         raise ConfigError(str(path), f"không đọc được tệp ({exc.strerror})") from None
 
@@ -141,7 +143,7 @@ def _as_int(setting: str, value: Any, low: int, high: int) -> int:
         raise ConfigError(setting, f"phải là số nguyên, nhận được {value!r}")
     if isinstance(value, str):
         value = value.strip()
-        if not value.isdigit():
+        if not (value.isascii() and value.isdigit()):
             raise ConfigError(setting, f"phải là số nguyên, nhận được {value!r}")
         value = int(value)
     if not isinstance(value, int):

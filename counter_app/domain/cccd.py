@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .messages import DomainError
-from .vntext import fold, nfc
+from .vntext import fold, nfc, scanned
 
 __all__ = [
     "CccdData",
@@ -51,9 +51,7 @@ _FIELD_NAMES = {
 }
 
 
-def _strip(text: str) -> str:
-    """Strip surrounding whitespace (CR/LF included) and drop byte-order marks some scanner drivers send."""
-    return text.replace("\ufeff", "").strip()
+_strip = scanned
 
 
 class InvalidCccd(DomainError):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .messages import DomainError
+from .vntext import scanned
 
 __all__ = [
     "DossierCode",
@@ -101,7 +102,7 @@ def parse_dossier_code(text: str) -> DossierCode:
     case it was printed with.  ``YY`` is read as 20YY.  Raises
     :class:`InvalidDossierCode` with the reason for anything else.
     """
-    stripped = text.strip()
+    stripped = scanned(text)
     if not stripped:
         raise InvalidDossierCode("code.empty")
     parts = stripped.split("-")

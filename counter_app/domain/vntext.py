@@ -54,3 +54,9 @@ def delete_last_letter(text: str) -> str:
     if end >= 2 and text[end - 2 : end] == "\r\n":
         return text[: end - 2]
     return text[: end - 1]
+
+
+def scanned(text: str) -> str:
+    """Text as a handheld scanner typed it, cleaned: surrounding whitespace (CR/LF included) and the
+    byte-order marks some scanner drivers send are dropped."""
+    return text.replace("\ufeff", "").strip()

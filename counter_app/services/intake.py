@@ -98,6 +98,10 @@ def _new_code(session: Session, actor: Actor, at: datetime) -> str:
 def upsert_citizen_from_card(session: Session, card: CccdData, *, now: datetime | None = None) -> Citizen:
     """The citizen of a scanned card, created from the card's data when the store does not know them."""
     now = now or local_now()
+    if len(card.full_name) > 120:
+        raise ServiceError("citizen.name_too_long", limit=120)
+    if len(card.address) > 300:
+        raise ServiceError("citizen.address_too_long", limit=300)
     citizen = lookup.citizen_by_cccd(session, card.number)
     if citizen is None:
         citizen = Citizen(

@@ -18,7 +18,7 @@ from counter_app.db.models import (
     ProcedureDocument,
     Unit,
 )
-from counter_app.domain.vntext import fold
+from counter_app.domain.vntext import fold, scanned
 from counter_app.services.errors import NotFound
 
 
@@ -33,7 +33,7 @@ def _starting_with(column, text: str):
 
 
 def citizen_by_cccd(session: Session, cccd: str) -> Citizen | None:
-    return session.exec(select(Citizen).where(Citizen.cccd == cccd.strip())).first()
+    return session.exec(select(Citizen).where(Citizen.cccd == scanned(cccd))).first()
 
 
 def search_citizens(session: Session, text: str, *, limit: int = 20) -> list[Citizen]:
@@ -139,9 +139,10 @@ def search_units(session: Session, text: str, *, limit: int = 20) -> list[Unit]:
 
 def dossier_by_code(session: Session, code: str) -> Dossier:
     """The dossier with this code: ours (``<unit>-<YYMMDD>-<NNNN>``) or one the national portal numbered."""
-    found = session.exec(select(Dossier).where(Dossier.code == code.strip())).first()
+    code = scanned(code)
+    found = session.exec(select(Dossier).where(Dossier.code == code)).first()
     if found is None:
-        raise NotFound("lookup.dossier_not_found", code=code.strip()[:80])
+        raise NotFound("lookup.dossier_not_found", code=code[:80])
     return found
 
 

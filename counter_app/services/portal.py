@@ -114,6 +114,8 @@ def read_records(path: Path) -> list[Any]:
         raise ServiceError("portal.unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
     except json.JSONDecodeError as exc:
         raise ServiceError("portal.bad_json", path=str(path), line=exc.lineno) from None
+    except UnicodeDecodeError:
+        raise ServiceError("portal.not_utf8", path=str(path)) from None
     if isinstance(data, dict):
         data = data.get("data") or data.get("HoSo") or [data]
     if not isinstance(data, list):

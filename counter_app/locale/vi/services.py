@@ -75,6 +75,9 @@ MESSAGES: dict[str, str] = {
     "portal.bad_list": "Trường {field} phải là một danh sách đối tượng.",
     "portal.unreadable": "Không đọc được tệp {path}: {reason}.",
     "portal.bad_json": "Tệp {path} không phải JSON hợp lệ (dòng {line}).",
+    "portal.not_utf8": "Tệp {path} phải được lưu với bảng mã UTF-8.",
+    "citizen.name_too_long": "Họ tên trên thẻ dài quá {limit} ký tự: dữ liệu quét không hợp lệ.",
+    "citizen.address_too_long": "Địa chỉ trên thẻ dài quá {limit} ký tự: dữ liệu quét không hợp lệ.",
     "inbox.online": "Nộp trực tuyến",
     # reports
     "report.bad_range": "Khoảng ngày không hợp lệ: từ {start} đến {end}.",
