@@ -277,6 +277,9 @@ class CounterApp(App[None]):
         error = worker.error
         if error is None:
             return
+        from counter_app.services.storage_errors import translate
+
+        error = translate(error)  # a full disk or a read-only store is said as such
         if getattr(error, "key", None) is None:
             log.error("worker %s failed", worker.name, exc_info=error)
             self.notify(t("error.unexpected", error=f"{type(error).__name__}: {error}"), severity="error")

@@ -401,6 +401,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.set_defaults(func=cmd_import)
 
     _register_printing(sub)
+    from counter_app.commands import admin as admin_commands
+
+    admin_commands.register(sub, lambda: _get_runner().store(), _current_settings)
     return parser
 
 
@@ -446,6 +449,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # our own errors carry a Vietnamese message; anything else is logged
         from counter_app.locale import describe_error
+        from counter_app.services.storage_errors import translate
+
+        exc = translate(exc)  # a full disk, a read-only store: said as such
 
         key = getattr(exc, "key", None)
         if key is None:

@@ -329,3 +329,22 @@ class CalendarDay(SQLModel, table=True):
     day: date = Field(primary_key=True)
     working: bool
     note: str = Field(default="", max_length=200)
+
+
+class AccessLog(SQLModel, table=True):
+    """Who opened a citizen's personal data, when, from where and why (Decree 13/2023/NĐ-CP).
+
+    Written in the same transaction as the read it records (see ``services.access``); never updated.
+    ``citizen_id`` is empty only when a dossier without a citizen record was opened.
+    """
+
+    __tablename__ = "access_log"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    officer_id: str | None = Field(default=None, max_length=36)
+    officer_name: str = Field(default="", max_length=120)
+    unit_id: str = Field(max_length=16, index=True)
+    counter_id: str | None = Field(default=None, max_length=48)
+    citizen_id: str | None = Field(default=None, max_length=36, index=True)
+    dossier_id: str | None = Field(default=None, max_length=36)
+    purpose: str = Field(max_length=300)
+    at: LocalTime = Field(sa_type=DateTime, index=True)

@@ -1,0 +1,298 @@
+"""Backups of a counter's SQLite store, taken while the counter works, and their checked restore.
+
+:func:`backup` copies the store with SQLite's online backup API (``sqlite3.Connection.backup``) in
+one step: the copy is the state of one read transaction, so a dossier being received at that moment
+is either wholly in it or not at all, and the counter keeps writing meanwhile (WAL). The copy is
+turned into a self-contained single file (``journal_mode=DELETE``), checked (``PRAGMA
+integrity_check`` and the audit of every dossier's hash chain), flushed to disk, and only then given
+its final name ``counter-<unit>-<counter>-<YYYYmmdd-HHMMSS>.sqlite3``; a failed check removes it.
+
+:func:`restore` checks a backup file before touching anything (SQLite header, ``integrity_check``,
+schema revision known to this version, audit), makes sure no one uses the store (leaving WAL mode
+needs exclusive access), keeps the current file aside as ``<name>.before-restore-<time>.sqlite3``,
+then swaps the checked copy in with one atomic rename.
+
+The PostgreSQL central store is backed up with PostgreSQL's own tools (``pg_dump``/``pg_basebackup``);
+see docs/backup.md.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import time
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine
+from sqlalchemy.engine import Engine, make_url
+
+from counter_app.config import Settings
+from counter_app.services import audit
+from counter_app.services.context import local_now
+from counter_app.services.errors import ServiceError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BACKUP_GLOB = "counter-*.sqlite3"
+DEFAULT_KEEP_DAYS = 30
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    size: int
+    dossiers: int
+    events: int
+
+
+@dataclass(frozen=True)
+class RestoreInfo:
+    source: Path
+    target: Path
+    aside: Path | None  # the store as it was before the restore (None: there was none)
+    dossiers: int
+    events: int
+
+
+def sqlite_path(settings: Settings) -> Path:
+    """The SQLite file of the store ``settings`` point at; ServiceError for a PostgreSQL store."""
+    url = make_url(settings.db_url)
+    if not url.drivername.startswith("sqlite") or not url.database or url.database == ":memory:":
+        raise ServiceError("backup.sqlite_only", url=url.render_as_string(hide_password=True))
+    return Path(url.database).expanduser().resolve()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _read_only_engine(path: Path) -> Engine:
+    """An engine that reads ``path`` as it is (no WAL switch, no pragmas, no writes)."""
+    uri = f"file:{path}?mode=ro"
+    return create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+
+
+def integrity_problem(connection: sqlite3.Connection) -> str | None:
+    """None when ``PRAGMA integrity_check`` says ok, else its first lines."""
+    rows = [r[0] for r in connection.execute("PRAGMA integrity_check").fetchmany(5)]
+    return None if rows == ["ok"] else "; ".join(str(r) for r in rows)[:300]
+
+
+def _audit(path: Path) -> audit.AuditReport:
+    engine = _read_only_engine(path)
+    try:
+        return audit.verify(engine)
+    finally:
+        engine.dispose()
+
+
+def _free_name(directory: Path, stem: str) -> Path:
+    candidate = directory / f"{stem}.sqlite3"
+    n = 2
+    while candidate.exists():
+        candidate = directory / f"{stem}-{n}.sqlite3"
+        n += 1
+    return candidate
+
+
+def create(store: Any, to_dir: Path | str | None = None, *, now: datetime | None = None) -> BackupInfo:
+    """Back up the store now (safe while counters write); returns where the checked copy is."""
+    settings: Settings = store.settings
+    source = sqlite_path(settings)
+    if not source.is_file():
+        raise ServiceError("backup.no_store", path=source)
+    directory = Path(to_dir).expanduser() if to_dir else settings.backups_dir
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ServiceError("backup.dir_unwritable", path=str(directory), reason=exc.strerror or exc) from None
+    now = now or local_now()
+    final = _free_name(directory, f"counter-{settings.unit_code}-{settings.counter}-{now:%Y%m%d-%H%M%S}")
+    partial = final.with_name(final.name + ".partial")
+    try:
+        with closing(sqlite3.connect(source, timeout=30)) as src, closing(sqlite3.connect(partial)) as dst:
+            src.execute("PRAGMA busy_timeout=30000")
+            src.backup(dst)  # pages=-1: one step, one read transaction, a consistent state
+            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            problem = integrity_problem(dst)
+        if problem is not None:
+            raise ServiceError("backup.copy_failed", reason=problem)
+        report = _audit(partial)
+        if not report.ok:
+            raise ServiceError("backup.copy_failed", reason=report.problems[0].message)
+        _fsync(partial)
+        os.replace(partial, final)
+        _fsync(directory)
+    except OSError as exc:
+        raise ServiceError("backup.dir_unwritable", path=str(directory), reason=exc.strerror or exc) from None
+    finally:
+        partial.unlink(missing_ok=True)
+    return BackupInfo(final, final.stat().st_size, report.dossiers, report.events)
+
+
+def backup(store: Any, to_dir: Path | str | None = None) -> Path:
+    """Back up the store into ``to_dir`` (default ``settings.backups_dir``); returns the backup file."""
+    return create(store, to_dir).path
+
+
+def prune(directory: Path | str, keep_days: int = DEFAULT_KEEP_DAYS, *, now: float | None = None) -> list[Path]:
+    """Remove this application's backups older than ``keep_days`` from ``directory``; returns them."""
+    if keep_days <= 0:
+        return []
+    limit = (now if now is not None else time.time()) - timedelta(days=keep_days).total_seconds()
+    removed = []
+    for path in sorted(Path(directory).glob(BACKUP_GLOB)):
+        if path.is_file() and path.stat().st_mtime < limit:
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+# --- restore -----------------------------------------------------------------------------------
+
+
+def check_file(path: Path, *, shown: Path | None = None) -> audit.AuditReport:
+    """Everything that must hold before a file may become the store; ServiceError naming what fails."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    from counter_app.db.migrate import MIGRATIONS_DIR, head_revision
+
+    shown = shown or path
+    with open(path, "rb") as fh:
+        if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise ServiceError("backup.not_sqlite", path=shown)
+    try:
+        with closing(sqlite3.connect(path)) as connection:
+            connection.execute("PRAGMA journal_mode=DELETE")
+            problem = integrity_problem(connection)
+            if problem is not None:
+                raise ServiceError("backup.corrupt", path=shown, detail=problem)
+            try:
+                revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            except sqlite3.OperationalError:
+                revision = None
+    except sqlite3.DatabaseError as exc:
+        raise ServiceError("backup.corrupt", path=shown, detail=" ".join(str(exc).split())[:200]) from None
+    if not revision:
+        raise ServiceError("backup.no_schema", path=shown)
+    try:
+        known = ScriptDirectory(str(MIGRATIONS_DIR)).get_revision(revision[0])
+    except CommandError:
+        known = None
+    if known is None:
+        raise ServiceError("backup.unknown_schema", revision=revision[0], head=head_revision())
+    report = _audit(path)
+    if not report.ok:
+        raise ServiceError("backup.audit_failed", count=len(report.problems), first=report.problems[0].message)
+    return report
+
+
+def reseat_sequences(store: Any) -> int:
+    """Raise this counter's dossier-code and ledger-line counters above every number its store holds.
+
+    After a restore, the store's counters are those of the backup; dossiers the counter received
+    after the backup come back through the first sync (pull), and without this the next intake of
+    the same day would hand out a code already on a printed receipt. Run it after that first sync
+    (``counter-app restore --reseat``). Returns how many counters were raised.
+    """
+    from sqlmodel import select
+
+    from counter_app.db.models import CodeSequence, Dossier
+    from counter_app.domain.codes import InvalidDossierCode, parse_dossier_code
+
+    settings: Settings = store.settings
+    counter_id = settings.counter_id
+    highest: dict[str, int] = {}
+    with store.session() as session:
+        rows = session.exec(select(Dossier.code, Dossier.received_counter_id, Dossier.ledger_book,
+                                   Dossier.ledger_line)).all()
+        for code, received_counter, ledger_book, ledger_line in rows:
+            try:
+                parsed = parse_dossier_code(code)
+            except InvalidDossierCode:
+                parsed = None  # a code the national portal gave
+            if parsed and parsed.unit_code == settings.one_stop_code and parsed.counter == settings.counter:
+                scope = f"dossier:{parsed.received_on:%y%m%d}"
+                highest[scope] = max(highest.get(scope, 0), parsed.seq)
+            if received_counter == counter_id and ledger_line and ledger_book[:4].isdigit():
+                scope = f"ledger:{ledger_book[:4]}"
+                highest[scope] = max(highest.get(scope, 0), ledger_line)
+        raised = 0
+        for scope, last in highest.items():
+            row = session.get(CodeSequence, (counter_id, scope))
+            if row is None:
+                row = CodeSequence(counter_id=counter_id, scope=scope, last=0)
+            if row.last < last:
+                row.last = last
+                session.add(row)
+                raised += 1
+    return raised
+
+
+def _take_offline(target: Path) -> None:
+    """Make sure nobody uses ``target`` and that it is one self-contained file (WAL folded in).
+
+    Leaving WAL mode needs every other connection closed: SQLite answers "database is locked" otherwise.
+    A file too damaged to open is left as it is (it is being replaced because of that).
+    """
+    try:
+        with closing(sqlite3.connect(target, timeout=2)) as connection:
+            mode = connection.execute("PRAGMA journal_mode=DELETE").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise ServiceError("backup.store_busy") from None
+        return
+    except sqlite3.DatabaseError:
+        return
+    if not mode or str(mode[0]).lower() != "delete":
+        raise ServiceError("backup.store_busy")
+
+
+def restore(path: Path | str, store_settings: Settings, *, now: datetime | None = None) -> RestoreInfo:
+    """Replace the store ``store_settings`` point at with the backup ``path``, after checking it.
+
+    The application must not be running on that store (refused with a clear message if it is).
+    The previous store file is kept aside; the swap itself is one atomic rename.
+    """
+    source = Path(path).expanduser()
+    if not source.is_file():
+        raise ServiceError("backup.not_found", path=source)
+    target = sqlite_path(store_settings)
+    source = source.resolve()
+    if target.exists() and source.samefile(target):
+        raise ServiceError("backup.same_file", path=source)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(target.name + ".restoring")
+    try:
+        shutil.copyfile(source, staging)  # checks run on exactly the bytes that will be installed
+        report = check_file(staging, shown=source)
+        _fsync(staging)
+        aside = None
+        if target.exists():
+            _take_offline(target)
+            stamp = f"{(now or local_now()):%Y%m%d-%H%M%S}"
+            aside = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
+            try:
+                os.link(target, aside)
+            except OSError:
+                shutil.copy2(target, aside)
+            for suffix in ("-wal", "-shm"):  # never let an old WAL be replayed into the restored file
+                companion = target.with_name(target.name + suffix)
+                if companion.exists():
+                    os.replace(companion, aside.with_name(aside.name + suffix))
+        os.replace(staging, target)
+        _fsync(target.parent)
+    finally:
+        staging.unlink(missing_ok=True)
+        for suffix in ("-journal", "-wal", "-shm"):
+            staging.with_name(staging.name + suffix).unlink(missing_ok=True)
+    return RestoreInfo(source, target, aside, report.dossiers, report.events)

@@ -1,0 +1,328 @@
+"""The central PostgreSQL store, locked down per unit: one role per counter, row-level security.
+
+Why: every counter of the country pushes to (and pulls from) a province's central store. With one
+shared login, a counter's machine — or anyone holding its configuration — could read every
+citizen and every dossier of the province. Here each counter logs in with its own PostgreSQL role,
+and PostgreSQL itself (row-level security) lets that role see and write only what concerns its unit,
+whatever SQL it sends.
+
+Setup, once per central database, as its owner or a superuser (the "admin connection")::
+
+    from counter_app.sync import security
+    engine = make_engine("postgresql://postgres@central/counter")   # admin
+    security.install(engine)                                        # idempotent; re-run after upgrades
+    security.create_counter_role(engine, "21025", 1, password)      # → role "counter_21025_1"
+
+or from the command line: ``counter-app central secure --url ADMIN_URL`` then
+``counter-app central counter-role 21025 1 --url ADMIN_URL`` (password read from standard input).
+The counter then uses ``COUNTER_APP_CENTRAL_URL=postgresql://counter_21025_1:PASSWORD@central/counter``.
+Roles are cluster-wide in PostgreSQL; their grants are per database.
+
+What :func:`install` creates:
+
+``counter_role(role_name, unit_id, counter_number)``
+    maps a login role to its unit; policies compare ``current_user`` through it. Counters cannot read it.
+``citizen_origin(citizen_id, unit_id)``
+    which unit's counter first created a citizen row centrally (an ``AFTER INSERT`` trigger fills it
+    from the login role, ``session_user``), so a unit keeps seeing the citizens it registered.
+group role ``counter_app_counters`` (NOLOGIN)
+    holds every grant; each counter role is a member. Policies apply ``TO counter_app_counters``;
+    a superuser or the tables' owner bypasses row-level security and sees everything.
+``SECURITY DEFINER`` helper functions
+    ``counter_unit_of(role)``, ``counter_inbox_has(dossier_id, unit)``, ``counter_sees_dossier(dossier_id,
+    unit)``, ``counter_sees_citizen(citizen_id, unit)``: they read the tables without row-level security,
+    which avoids policies that recurse into each other (dossier ↔ handover). Also
+    ``counter_citizen_exists(citizen_id)`` for the push (below). EXECUTE is granted to the group only.
+
+A unit *u* (the unit of ``current_user``) may:
+
+============================  =====================================================================
+``dossier``                   read, insert, update the rows it received, holds (custodian), returns
+                              (return point), or that a handover waiting for *u* (state ``sent``)
+                              concerns. No delete.
+``dossier_event``             read the events of those dossiers; insert events *of its own unit*
+                              (``unit_id`` = *u*) into those dossiers only. No update, no delete:
+                              the log is append-only even for a compromised counter.
+``handover``                  read/insert/update rows from or to *u*, or of a dossier *u* sees.
+``dossier_document``          read/write the components of dossiers *u* sees.
+``citizen``                   read/update citizens referenced by a dossier *u* sees, or created by *u*;
+                              insert new ones.
+``citizen_document``          likewise, through the citizen.
+``officer``                   read its own unit's officers (for the pull of reference data).
+``sync_rejection``            read/write its own unit's refused events.
+catalogue                     ``unit``, ``counter``, ``procedure``, ``procedure_document``,
+                              ``queue_service``, ``calendar_day``: read only, every row.
+============================  =====================================================================
+
+Anything else (``access_log``, ``counter_role``, ``citizen_origin``, ``alembic_version``, ...) is
+not granted at all. An INSERT that breaks a policy fails with "new row violates row-level security
+policy"; a SELECT simply returns no row of other units.
+
+Sync as a counter role. ``sync/client.py`` and ``sync/central.py`` are unchanged by this module;
+pull works as it is (its queries see exactly the unit's rows, which is what it asks for), push needs
+three changes in ``central.py``, all tried against these policies (a counter's whole outbox pushed,
+then pulled again, audit OK on both sides):
+
+* ``apply_batch`` COPYs ``dossier_document`` rows straight into the table, and PostgreSQL refuses
+  ``COPY FROM`` into a table with row-level security. Copy them into a staging table made with
+  ``CREATE TEMP TABLE ... AS SELECT <columns> FROM dossier_document WITH NO DATA`` (not ``LIKE``:
+  the serial ``id`` would be NOT NULL without its default), then ``INSERT ... SELECT``.
+* ``INSERT ... ON CONFLICT`` (DO NOTHING as well as DO UPDATE) makes PostgreSQL apply the SELECT
+  policy to the *new* rows, and a citizen the counter is registering is not visible to it yet (its
+  dossier comes next). So ``bring_references`` must insert only the citizens the central store lacks,
+  with a plain ``INSERT ... SELECT ... WHERE NOT counter_citizen_exists(s.id)`` (a helper created
+  here), and the update of existing citizens (``UPDATE citizen ... FROM staging ... WHERE
+  citizen.updated_at < s.updated_at``) and the insert of their documents (``WHERE NOT EXISTS``)
+  must run *after* ``apply_batch``, when the batch's dossiers have made those citizens visible.
+  Row-level security silently skips an UPDATE of a citizen the unit may not see.
+* Procedures a counter brings that the central catalogue lacks cannot be inserted by a counter
+  role: the catalogue is the administrator's (load it centrally first).
+
+``pg_advisory_xact_lock``, the temporary staging tables (``TEMP`` on the database is granted to
+``PUBLIC`` by default) and ``nextval`` on the event sequence (``USAGE`` granted here) need nothing
+more. ``counter_citizen_exists`` tells a counter whether a citizen id exists centrally — never the
+row itself; the citizen's unique CCCD number would reveal as much through a failed insert.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from counter_app.services.errors import ServiceError
+
+GROUP_ROLE = "counter_app_counters"
+MIN_PASSWORD = 12
+#: read by every counter role, every row
+CATALOGUE_TABLES = ("unit", "counter", "procedure", "procedure_document", "queue_service", "calendar_day")
+
+_ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+
+_UNIT = "(SELECT counter_unit_of(current_user::text))"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS counter_role (
+    role_name varchar(63) PRIMARY KEY,
+    unit_id varchar(16) NOT NULL REFERENCES unit(id),
+    counter_number integer,
+    created_at timestamp NOT NULL DEFAULT localtimestamp
+);
+CREATE TABLE IF NOT EXISTS citizen_origin (
+    citizen_id varchar(36) NOT NULL REFERENCES citizen(id) ON DELETE CASCADE,
+    unit_id varchar(16) NOT NULL,
+    PRIMARY KEY (citizen_id, unit_id)
+);
+
+CREATE OR REPLACE FUNCTION counter_unit_of(role_name text) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+    SELECT r.unit_id::text FROM public.counter_role r WHERE r.role_name = $1
+$fn$;
+
+CREATE OR REPLACE FUNCTION counter_inbox_has(dossier_id text, unit text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+    SELECT EXISTS (SELECT 1 FROM public.handover h
+                   WHERE h.dossier_id = $1 AND h.to_unit_id = $2 AND h.state = 'sent')
+$fn$;
+
+CREATE OR REPLACE FUNCTION counter_sees_dossier(dossier_id text, unit text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+    SELECT EXISTS (
+        SELECT 1 FROM public.dossier d
+        WHERE d.id = $1
+          AND (d.received_unit_id = $2 OR d.custodian_unit_id = $2 OR d.return_unit_id = $2
+               OR EXISTS (SELECT 1 FROM public.handover h
+                          WHERE h.dossier_id = d.id AND h.to_unit_id = $2 AND h.state = 'sent')))
+$fn$;
+
+CREATE OR REPLACE FUNCTION counter_sees_citizen(citizen_id text, unit text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+    SELECT EXISTS (SELECT 1 FROM public.citizen_origin o WHERE o.citizen_id = $1 AND o.unit_id = $2)
+        OR EXISTS (
+            SELECT 1 FROM public.dossier d
+            WHERE d.citizen_id = $1
+              AND (d.received_unit_id = $2 OR d.custodian_unit_id = $2 OR d.return_unit_id = $2
+                   OR EXISTS (SELECT 1 FROM public.handover h
+                              WHERE h.dossier_id = d.id AND h.to_unit_id = $2 AND h.state = 'sent')))
+$fn$;
+
+CREATE OR REPLACE FUNCTION counter_citizen_exists(citizen_id text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+    SELECT EXISTS (SELECT 1 FROM public.citizen c WHERE c.id = $1)
+$fn$;
+
+CREATE OR REPLACE FUNCTION counter_note_citizen_origin() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+BEGIN
+    INSERT INTO public.citizen_origin (citizen_id, unit_id)
+    SELECT NEW.id, r.unit_id FROM public.counter_role r WHERE r.role_name = session_user::text
+    ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END
+$fn$;
+
+DROP TRIGGER IF EXISTS counter_citizen_origin ON citizen;
+CREATE TRIGGER counter_citizen_origin AFTER INSERT ON citizen
+    FOR EACH ROW EXECUTE FUNCTION counter_note_citizen_origin();
+"""
+
+_DOSSIER_VISIBLE = (f"(received_unit_id = {_UNIT} OR custodian_unit_id = {_UNIT} OR return_unit_id = {_UNIT} "
+                    f"OR counter_inbox_has(id, {_UNIT}))")
+
+#: (table, policy name, command, USING, WITH CHECK)
+_POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
+    ("dossier", "counter_read", "SELECT", _DOSSIER_VISIBLE, None),
+    ("dossier", "counter_insert", "INSERT", None, _DOSSIER_VISIBLE),
+    ("dossier", "counter_update", "UPDATE", _DOSSIER_VISIBLE, _DOSSIER_VISIBLE),
+    ("dossier_event", "counter_read", "SELECT", f"counter_sees_dossier(dossier_id, {_UNIT})", None),
+    ("dossier_event", "counter_insert", "INSERT", None,
+     f"unit_id = {_UNIT} AND counter_sees_dossier(dossier_id, {_UNIT})"),
+    ("handover", "counter_all", "ALL",
+     f"from_unit_id = {_UNIT} OR to_unit_id = {_UNIT} OR counter_sees_dossier(dossier_id, {_UNIT})",
+     f"from_unit_id = {_UNIT} OR to_unit_id = {_UNIT} OR counter_sees_dossier(dossier_id, {_UNIT})"),
+    ("dossier_document", "counter_all", "ALL", f"counter_sees_dossier(dossier_id, {_UNIT})",
+     f"counter_sees_dossier(dossier_id, {_UNIT})"),
+    ("citizen", "counter_read", "SELECT", f"counter_sees_citizen(id, {_UNIT})", None),
+    ("citizen", "counter_insert", "INSERT", None, f"{_UNIT} IS NOT NULL"),
+    ("citizen", "counter_update", "UPDATE", f"counter_sees_citizen(id, {_UNIT})", f"{_UNIT} IS NOT NULL"),
+    ("citizen_document", "counter_read", "SELECT", f"counter_sees_citizen(citizen_id, {_UNIT})", None),
+    ("citizen_document", "counter_insert", "INSERT", None, f"counter_sees_citizen(citizen_id, {_UNIT})"),
+    ("officer", "counter_read", "SELECT", f"unit_id = {_UNIT}", None),
+    ("sync_rejection", "counter_all", "ALL", f"unit_id = {_UNIT}", f"unit_id = {_UNIT}"),
+)
+
+#: table → privileges granted to the group (row-level security narrows them to the unit's rows)
+_GRANTS = {
+    "dossier": "SELECT, INSERT, UPDATE",
+    "dossier_event": "SELECT, INSERT",
+    "handover": "SELECT, INSERT, UPDATE",
+    "dossier_document": "SELECT, INSERT, UPDATE, DELETE",
+    "citizen": "SELECT, INSERT, UPDATE",
+    "citizen_document": "SELECT, INSERT",
+    "officer": "SELECT",
+    "sync_rejection": "SELECT, INSERT, UPDATE",
+    **{table: "SELECT" for table in CATALOGUE_TABLES},
+}
+
+_FUNCTIONS = ("counter_unit_of(text)", "counter_inbox_has(text, text)", "counter_sees_dossier(text, text)",
+              "counter_sees_citizen(text, text)", "counter_citizen_exists(text)")
+
+
+def _check_postgresql(engine: Engine) -> None:
+    if engine.dialect.name != "postgresql":
+        raise ServiceError("security.not_postgresql")
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _quote(engine: Engine, name: str) -> str:
+    return engine.dialect.identifier_preparer.quote_identifier(name)
+
+
+def install(engine: Engine, *, group: str = GROUP_ROLE) -> None:
+    """Create the role map, helper functions, group role, grants and policies (idempotent).
+
+    ``engine`` connects as the tables' owner or a superuser, to a migrated central database.
+    """
+    _check_postgresql(engine)
+    g = _quote(engine, group)
+    with engine.begin() as connection:
+        connection.execute(text("SELECT pg_advisory_xact_lock(hashtext('counter_app.security'))"))
+        # roles are cluster-wide: another database may be creating the same group role right now
+        connection.exec_driver_sql(
+            f"DO $do$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {_literal(group)}) THEN "
+            f"CREATE ROLE {g} NOLOGIN; END IF; "
+            "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $do$")
+        connection.exec_driver_sql(_SCHEMA)
+        for function in (*_FUNCTIONS, "counter_note_citizen_origin()"):
+            connection.exec_driver_sql(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
+        for function in _FUNCTIONS:
+            connection.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {g}")
+        connection.exec_driver_sql("REVOKE ALL ON counter_role, citizen_origin FROM PUBLIC")
+        for table, privileges in _GRANTS.items():
+            connection.exec_driver_sql(f"GRANT {privileges} ON {table} TO {g}")
+        connection.exec_driver_sql(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {g}")
+        for table in {p[0] for p in _POLICIES}:
+            connection.exec_driver_sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        for table, name, command, using, check in _POLICIES:
+            connection.exec_driver_sql(f"DROP POLICY IF EXISTS {name} ON {table}")
+            clauses = f" USING ({using})" if using else ""
+            clauses += f" WITH CHECK ({check})" if check else ""
+            connection.exec_driver_sql(f"CREATE POLICY {name} ON {table} FOR {command} TO {g}{clauses}")
+
+
+def uninstall(engine: Engine, *, group: str = GROUP_ROLE) -> None:
+    """Remove the policies and grants (the role map and the counter roles stay)."""
+    _check_postgresql(engine)
+    g = _quote(engine, group)
+    with engine.begin() as connection:
+        for table, name, *_ in _POLICIES:
+            connection.exec_driver_sql(f"DROP POLICY IF EXISTS {name} ON {table}")
+        for table in {p[0] for p in _POLICIES}:
+            connection.exec_driver_sql(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
+        if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": group}).first():
+            for table in _GRANTS:
+                connection.exec_driver_sql(f"REVOKE ALL ON {table} FROM {g}")
+            connection.exec_driver_sql(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {g}")
+        connection.exec_driver_sql("DROP TRIGGER IF EXISTS counter_citizen_origin ON citizen")
+
+
+def role_name_for(unit_id: str, number: int) -> str:
+    return f"counter_{str(unit_id).strip().lower()}_{number}"
+
+
+def create_counter_role(engine: Engine, unit_id: str, number: int, password: str, *,
+                        role_name: str | None = None, group: str = GROUP_ROLE) -> str:
+    """Create (or give a new password to) the LOGIN role of counter ``number`` of ``unit_id``.
+
+    Returns the role name (``counter_<unit>_<number>`` unless ``role_name`` is given). :func:`install`
+    must have run on this database.
+    """
+    _check_postgresql(engine)
+    unit_id = str(unit_id).strip()
+    if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= 9:
+        raise ServiceError("security.bad_counter", number=number)
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
+        raise ServiceError("security.bad_password", min=MIN_PASSWORD)
+    name = role_name or role_name_for(unit_id, number)
+    if not _ROLE_NAME.fullmatch(name):
+        raise ServiceError("security.unknown_unit", unit=unit_id[:20])
+    from psycopg import sql
+
+    with engine.begin() as connection:
+        if connection.execute(text("SELECT 1 FROM unit WHERE id = :u"), {"u": unit_id}).first() is None:
+            raise ServiceError("security.unknown_unit", unit=unit_id[:20])
+        raw = connection.connection.driver_connection
+        with raw.cursor() as cur:
+            cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,))
+            verb = "ALTER" if cur.fetchone() else "CREATE"
+            cur.execute(sql.SQL(verb + " ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS "
+                                       "PASSWORD {}").format(sql.Identifier(name), sql.Literal(password)))
+            cur.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(name)))
+        connection.execute(text(
+            "INSERT INTO counter_role (role_name, unit_id, counter_number) VALUES (:r, :u, :n) "
+            "ON CONFLICT (role_name) DO UPDATE SET unit_id = EXCLUDED.unit_id, counter_number = EXCLUDED.counter_number"
+        ), {"r": name, "u": unit_id, "n": number})
+    return name
+
+
+def drop_counter_role(engine: Engine, role_name: str) -> None:
+    """Withdraw a counter's access: its mapping, then the role itself (when it has no other database)."""
+    _check_postgresql(engine)
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM counter_role WHERE role_name = :r"), {"r": role_name})
+        if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role_name}).first():
+            quoted = _quote(engine, role_name)
+            connection.exec_driver_sql(f"DROP OWNED BY {quoted}")
+            connection.exec_driver_sql(f"DROP ROLE {quoted}")
+
+
+def counter_roles(engine: Engine) -> list[tuple[str, str, int | None]]:
+    """(role name, unit, counter number) of every counter role of this database."""
+    _check_postgresql(engine)
+    with engine.connect() as connection:
+        return [tuple(r) for r in connection.execute(text(
+            "SELECT role_name, unit_id, counter_number FROM counter_role ORDER BY unit_id, counter_number"))]

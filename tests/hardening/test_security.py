@@ -1,0 +1,206 @@
+"""Row-level security of the central PostgreSQL: a counter's role sees and writes only its unit's rows."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, ProgrammingError
+from sqlmodel import select
+
+from counter_app.db.engine import make_engine
+from counter_app.db.models import Dossier, Officer, Unit
+from counter_app.domain.cccd import CccdData
+from counter_app.services import handover, intake, lookup
+from counter_app.services.context import Actor, open_store
+from counter_app.services.demo import seed_demo
+from counter_app.services.errors import ServiceError
+from counter_app.services.intake import DocumentChoice, IntakeRequest
+from counter_app.sync import security
+from tests.conftest import SEED_DAY, make_settings
+
+pytestmark = pytest.mark.pg
+NOW = datetime(2026, 11, 23, 9, 0)
+PASSWORD = "mat-khau-quay-rat-dai"
+
+
+def _visible(d: Dossier, unit: str, pending: dict[str, str]) -> bool:
+    return unit in (d.received_unit_id, d.custodian_unit_id, d.return_unit_id) or pending.get(d.id) == unit
+
+
+@pytest.fixture
+def central(pg_database, tmp_path):
+    """A central store seeded for unit A (21025) with dossiers of neighbour units; B is one neighbour."""
+    store = open_store(make_settings(tmp_path, COUNTER_APP_DB_URL=pg_database))
+    seed_demo(store, citizens=40, today=SEED_DAY)
+    with store.session() as s:
+        a = store.unit_id
+        b = s.exec(select(Dossier.received_unit_id).where(Dossier.received_unit_id != a)
+                   .order_by(Dossier.received_unit_id)).first()
+        b_unit = s.get(Unit, b)
+        # a citizen only unit B ever met, with a dossier of B
+        card = CccdData("079301009999", None, "Trần Thị Bê", date(2001, 2, 3), "Nữ", "Hẻm 5, Phường B", date(2022, 1, 1))
+        citizen = intake.upsert_citizen_from_card(s, card, now=NOW)
+        docs = [DocumentChoice(d.name) for d in lookup.procedure_documents(s, "1.004873")]
+    b_actor = Actor(None, "Cán bộ B", "officer", b, f"{b_unit.one_stop_code}#1")
+    b_dossier = intake.receive(store, b_actor, IntakeRequest("1.004873", docs, citizen_id=citizen.id), now=NOW)
+    b_to_a = intake.receive(store, b_actor, IntakeRequest("1.004873", docs, citizen_id=citizen.id), now=NOW)
+    handover.send(store, b_actor, b_to_a.code, a, "Chuyển theo thẩm quyền", now=NOW)
+    suffix = uuid.uuid4().hex[:8]
+    security.install(store.engine)
+    roles = {
+        "a": security.create_counter_role(store.engine, a, 1, PASSWORD, role_name=f"ct_{suffix}_a"),
+        "b": security.create_counter_role(store.engine, b, 1, PASSWORD, role_name=f"ct_{suffix}_b"),
+    }
+    engines = {}
+
+    def connect(who: str):
+        url = make_url(pg_database).set(username=roles[who], password=PASSWORD).render_as_string(False)
+        engines[who] = engines.get(who) or make_engine(url)
+        return engines[who]
+
+    yield {"store": store, "a": a, "b": b, "b_dossier": b_dossier, "b_to_a": b_to_a, "b_citizen": citizen,
+           "connect": connect, "roles": roles}
+    for engine in engines.values():
+        engine.dispose()
+    for role in roles.values():
+        security.drop_counter_role(store.engine, role)
+    store.dispose()
+
+
+def _scalar(engine, sql: str, **params):
+    with engine.connect() as c:
+        return c.execute(text(sql), params).scalar()
+
+
+def _event_row(dossier: Dossier, unit: str, seq: int) -> dict:
+    return {"id": str(uuid.uuid4()), "dossier_id": dossier.id, "code": dossier.code, "seq": seq, "unit": unit,
+            "at": NOW, "hash": "0" * 64}
+
+
+INSERT_EVENT = text(
+    "INSERT INTO dossier_event (id, dossier_id, dossier_code, seq, type, officer_name, unit_id, device_time, "
+    "payload, prev_hash, hash) VALUES (:id, :dossier_id, :code, :seq, 'processing', '', :unit, :at, '{}', '', :hash)")
+
+
+def test_superuser_sees_everything_a_counter_only_its_unit(central):
+    store, a, b = central["store"], central["a"], central["b"]
+    with store.session() as s:
+        dossiers = s.exec(select(Dossier)).all()
+        from counter_app.db.models import Handover
+
+        pending = {h.dossier_id: h.to_unit_id for h in s.exec(select(Handover).where(Handover.state == "sent"))}
+    total = len(dossiers)
+    assert _scalar(store.engine, "SELECT count(*) FROM dossier") == total
+    for who, unit in (("a", a), ("b", b)):
+        engine = central["connect"](who)
+        with engine.connect() as c:
+            seen = {r[0] for r in c.execute(text("SELECT id FROM dossier"))}
+        expected = {d.id for d in dossiers if _visible(d, unit, pending)}
+        assert seen == expected and 0 < len(seen) < total
+    # a dossier of B is invisible to A, its pending handover to A is visible to A
+    engine_a = central["connect"]("a")
+    assert _scalar(engine_a, "SELECT count(*) FROM dossier WHERE code = :c", c=central["b_dossier"].code) == 0
+    assert _scalar(engine_a, "SELECT count(*) FROM dossier WHERE code = :c", c=central["b_to_a"].code) == 1
+    assert _scalar(engine_a, "SELECT count(*) FROM dossier_event WHERE dossier_code = :c",
+                   c=central["b_dossier"].code) == 0
+
+
+def test_counter_cannot_read_citizens_of_other_units(central):
+    engine_a = central["connect"]("a")
+    citizen = central["b_citizen"]
+    # B's citizen is visible to A only through the dossier handed to A; withdraw that and A loses it
+    assert _scalar(engine_a, "SELECT count(*) FROM citizen WHERE id = :i", i=citizen.id) == 1
+    with central["store"].engine.begin() as c:
+        c.execute(text("UPDATE handover SET state = 'returned' WHERE dossier_id = :d"), {"d": central["b_to_a"].id})
+    assert _scalar(engine_a, "SELECT count(*) FROM citizen WHERE id = :i", i=citizen.id) == 0
+    assert _scalar(engine_a, "SELECT count(*) FROM citizen WHERE cccd = '079301009999'") == 0
+    assert _scalar(central["connect"]("b"), "SELECT count(*) FROM citizen WHERE id = :i", i=citizen.id) == 1
+    # A sees its own dossiers' citizens and their documents, never the whole table
+    total = _scalar(central["store"].engine, "SELECT count(*) FROM citizen")
+    assert 0 < _scalar(engine_a, "SELECT count(*) FROM citizen") < total
+    docs = _scalar(engine_a, "SELECT count(*) FROM citizen_document d WHERE NOT EXISTS "
+                             "(SELECT 1 FROM citizen c WHERE c.id = d.citizen_id)")
+    assert docs == 0
+
+
+def test_counter_cannot_write_into_other_units_dossiers(central):
+    engine_a = central["connect"]("a")
+    b_dossier = central["b_dossier"]
+    with pytest.raises(DBAPIError, match="row-level security"), engine_a.begin() as c:
+        c.execute(INSERT_EVENT, _event_row(b_dossier, central["a"], 2))
+    with pytest.raises(DBAPIError, match="row-level security"), engine_a.begin() as c:  # posing as B
+        c.execute(INSERT_EVENT, _event_row(b_dossier, central["b"], 2))
+    with engine_a.begin() as c:  # B's dossier rows are not even there for A to change
+        assert c.execute(text("UPDATE dossier SET status = 8 WHERE id = :i"), {"i": b_dossier.id}).rowcount == 0
+    with central["store"].session() as s:
+        own = s.exec(select(Dossier).where(Dossier.received_unit_id == central["a"])).first()
+    with engine_a.begin() as c:  # its own dossier: accepted (the central store's chain checks come on top)
+        c.execute(INSERT_EVENT, _event_row(own, central["a"], 99))
+    with pytest.raises(ProgrammingError, match="permission denied"), engine_a.begin() as c:
+        c.execute(text("DELETE FROM dossier_event WHERE dossier_id = :i"), {"i": own.id})  # append-only
+    with pytest.raises(ProgrammingError, match="permission denied"), engine_a.begin() as c:
+        c.execute(text("UPDATE dossier_event SET payload = '{}' WHERE dossier_id = :i"), {"i": own.id})
+    with pytest.raises(ProgrammingError, match="permission denied"), engine_a.connect() as c:
+        c.execute(text("SELECT count(*) FROM access_log"))
+    with pytest.raises(ProgrammingError, match="permission denied"), engine_a.connect() as c:
+        c.execute(text("SELECT count(*) FROM counter_role"))
+
+
+def test_citizens_a_counter_creates_stay_its_own(central):
+    engine_a, engine_b = central["connect"]("a"), central["connect"]("b")
+    new_id = str(uuid.uuid4())
+    with engine_a.begin() as c:
+        c.execute(text("INSERT INTO citizen (id, cccd, full_name, name_folded, address, phone, email, created_at, "
+                       "updated_at) VALUES (:i, '001099012345', 'Lê Văn Mới', 'le van moi', '', '', '', :t, :t)"),
+                  {"i": new_id, "t": NOW})
+        c.execute(text("INSERT INTO citizen_document (id, citizen_id, kind, title, number, issuer, file_hash, "
+                       "source, created_at) VALUES (:d, :i, 'cccd', 'Căn cước', '001099012345', '', '', "
+                       "'counter', :t)"), {"d": str(uuid.uuid4()), "i": new_id, "t": NOW})
+    assert _scalar(engine_a, "SELECT count(*) FROM citizen WHERE id = :i", i=new_id) == 1
+    assert _scalar(engine_a, "SELECT count(*) FROM citizen_document WHERE citizen_id = :i", i=new_id) == 1
+    assert _scalar(engine_b, "SELECT count(*) FROM citizen WHERE id = :i", i=new_id) == 0
+    assert _scalar(engine_b, "SELECT count(*) FROM citizen_document WHERE citizen_id = :i", i=new_id) == 0
+    # B may learn that the citizen exists centrally (for its push), never the row
+    assert _scalar(engine_b, "SELECT counter_citizen_exists(:i)", i=new_id) is True
+    assert _scalar(engine_b, "SELECT counter_citizen_exists('nobody')") is False
+    with pytest.raises(DBAPIError, match="row-level security"), engine_b.begin() as c:
+        c.execute(text("INSERT INTO citizen_document (id, citizen_id, kind, title, number, issuer, file_hash, "
+                       "source, created_at) VALUES (:d, :i, 'x', 'x', '', '', '', 'counter', :t)"),
+                  {"d": str(uuid.uuid4()), "i": new_id, "t": NOW})
+
+
+def test_catalogue_is_shared_officers_are_not(central):
+    engine_a = central["connect"]("a")
+    store = central["store"]
+    for table in security.CATALOGUE_TABLES[:4]:
+        assert _scalar(engine_a, f"SELECT count(*) FROM {table}") == _scalar(store.engine,
+                                                                             f"SELECT count(*) FROM {table}")
+    with store.session() as s:
+        own = len(s.exec(select(Officer).where(Officer.unit_id == central["a"])).all())
+    assert _scalar(engine_a, "SELECT count(*) FROM officer") == own
+    assert _scalar(engine_a, "SELECT count(DISTINCT unit_id) FROM officer") == 1
+
+
+def test_setup_is_idempotent_and_checked(central):
+    store = central["store"]
+    security.install(store.engine)  # again: nothing breaks, nothing doubles
+    assert _scalar(central["connect"]("a"), "SELECT count(*) FROM dossier WHERE code = :c",
+                   c=central["b_dossier"].code) == 0
+    with pytest.raises(ServiceError, match="ít nhất 12"):
+        security.create_counter_role(store.engine, central["a"], 2, "ngan")
+    with pytest.raises(ServiceError, match="Số quầy"):
+        security.create_counter_role(store.engine, central["a"], 10, PASSWORD)
+    with pytest.raises(ServiceError, match="không có đơn vị"):
+        security.create_counter_role(store.engine, "99999999", 1, PASSWORD, role_name="ct_nobody_1")
+    roles = {r[0] for r in security.counter_roles(store.engine)}
+    assert set(central["roles"].values()) <= roles
+    assert security.role_name_for("21025", 3) == "counter_21025_3"
+
+
+def test_sqlite_store_is_refused(sqlite_store):
+    with pytest.raises(ServiceError, match="PostgreSQL"):
+        security.install(sqlite_store.engine)
