@@ -12,13 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlmodel import func, select
+from sqlmodel import col, delete, func, select
 
 from counter_app.db.models import (
     Citizen,
     CitizenDocument,
     Dossier,
+    DossierEvent,
     Officer,
+    Outbox,
     Procedure,
     ProcedureDocument,
     QueueService,
@@ -151,6 +153,10 @@ def _seed(store: Store, n_citizens: int, rng: random.Random, today: date,
     dossiers = _seed_dossiers(store, rng, today, citizen_ids, officers, remote, home, others, centre, progress)
     _seed_queue(store, rng, today, officers)
     with store.session() as session:
+        # this counter's store holds other units' events too (the neighbours' dossiers, the province's
+        # answers to handovers); a real counter gets those by pulling, so they wait in no outbox here
+        others_events = select(DossierEvent.id).where(DossierEvent.unit_id != home_id)
+        session.exec(delete(Outbox).where(col(Outbox.event_id).in_(others_events)))
         by_status = dict(session.exec(select(Dossier.status, func.count()).group_by(Dossier.status)).all())
     return SeedReport(units=n_units, citizens=n_citizens, citizen_documents=n_docs, dossiers=dossiers,
                       by_status=by_status)

@@ -119,6 +119,7 @@ def apply_batch(session: Session, events: list[Any], *, now: datetime) -> BatchR
         cur.execute(f"SELECT {', '.join(HANDOVER_COLUMNS)} FROM handover WHERE dossier_id = ANY(%s)",
                     (dossier_ids,))
         handovers = {r[0]: dict(zip(HANDOVER_COLUMNS, r, strict=True)) for r in cur.fetchall()}
+        role_unit = _role_unit(cur)
     pending = {h["dossier_id"]: h["to_unit_id"] for h in handovers.values() if h["state"] == "sent"}
     touched: set[str] = set()
     new_documents: dict[str, list[dict[str, Any]]] = {}
@@ -132,7 +133,7 @@ def apply_batch(session: Session, events: list[Any], *, now: datetime) -> BatchR
             continue
         dossier_id = event["dossier_id"]
         row = dossiers.get(dossier_id)
-        reason = _refusal(event, row, pending.get(dossier_id), dossier_id in broken)
+        reason = _refusal(event, row, pending.get(dossier_id), dossier_id in broken, role_unit)
         if reason:
             broken.add(dossier_id)
             result.rejected[event["id"]] = reason
@@ -166,7 +167,10 @@ def apply_batch(session: Session, events: list[Any], *, now: datetime) -> BatchR
             _merge(cur, "dossier", DOSSIER_COLUMNS, [dossiers[d] for d in sorted(touched)], update=True)
         if new_documents:
             cur.execute("DELETE FROM dossier_document WHERE dossier_id = ANY(%s)", (list(new_documents),))
-            _copy(cur, "dossier_document", DOCUMENT_COLUMNS, [d for docs in new_documents.values() for d in docs])
+            staging = _stage(cur, "dossier_document", DOCUMENT_COLUMNS,
+                             [d for docs in new_documents.values() for d in docs])
+            names = ", ".join(DOCUMENT_COLUMNS)
+            cur.execute(f"INSERT INTO dossier_document ({names}) SELECT {names} FROM {staging}")
         if changed_handovers:
             _merge(cur, "handover", HANDOVER_COLUMNS, [handovers[h] for h in sorted(changed_handovers)],
                    update=True)
@@ -188,20 +192,15 @@ def _copy(cur, table: str, columns: tuple[str, ...], rows: list[dict[str, Any]])
             copy.write_row([_cell(row[c]) for c in columns])
 
 
-def _merge(cur, table: str, columns: tuple[str, ...], rows: list[dict[str, Any]], *, update: bool,
-           key: str = "id", only_if: str = "") -> None:
-    """COPY ``rows`` into a temporary twin of ``table``, then insert them, replacing or skipping conflicts."""
-    staging = f"staging_{table}"
-    cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {table}) ON COMMIT DELETE ROWS")
-    cur.execute(f"TRUNCATE {staging}")
-    _copy(cur, staging, columns, rows)
+def _merge(cur, table: str, columns: tuple[str, ...], rows: list[dict[str, Any]], *, update: bool) -> None:
+    """Stage ``rows``, then insert them into ``table``, replacing (``update``) or skipping rows already there."""
+    staging = _stage(cur, table, columns, rows)
     names = ", ".join(columns)
     if update:
-        assignments = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns if c != key)
-        conflict = f"DO UPDATE SET {assignments} {only_if}"
+        conflict = "DO UPDATE SET " + ", ".join(f"{c} = EXCLUDED.{c}" for c in columns if c != "id")
     else:
         conflict = "DO NOTHING"
-    cur.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging} ON CONFLICT ({key}) {conflict}")
+    cur.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging} ON CONFLICT (id) {conflict}")
 
 
 CITIZEN_COLUMNS = tuple(c.name for c in Citizen.__table__.columns)
@@ -210,21 +209,42 @@ PROCEDURE_COLUMNS = tuple(c.name for c in Procedure.__table__.columns)
 PROCEDURE_DOCUMENT_COLUMNS = tuple(c.name for c in ProcedureDocument.__table__.columns if c.name != "id")
 
 
+def _stage(cur, table: str, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
+    """COPY ``rows`` into an empty temporary twin of ``table`` (only ``columns``); returns its name.
+
+    ``COPY`` into a table under row-level security is refused, so every write goes through a
+    staging table and an ``INSERT ... SELECT`` that the policies then check row by row.
+    """
+    staging = f"staging_{table}"
+    cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staging} ON COMMIT DELETE ROWS AS "
+                f"SELECT {', '.join(columns)} FROM {table} WITH NO DATA")
+    cur.execute(f"TRUNCATE {staging}")
+    _copy(cur, staging, columns, rows)
+    return staging
+
+
+def _exists_check(cur) -> str:
+    """How to ask whether a citizen id exists centrally: through the security helper when the store is
+    locked down (a counter's role cannot see other units' citizens), plainly otherwise."""
+    cur.execute("SELECT 1 FROM pg_proc WHERE proname = 'counter_citizen_exists'")
+    if cur.fetchone():
+        return "counter_citizen_exists(s.id)"
+    return "EXISTS (SELECT 1 FROM citizen c WHERE c.id = s.id)"
+
+
 def bring_references(session: Session, *, citizens: list[dict[str, Any]], citizen_documents: list[dict[str, Any]],
                      procedures: list[dict[str, Any]], procedure_documents: list[dict[str, Any]]) -> None:
-    """What a batch's dossiers refer to, merged in bulk on the central store before the events.
-
-    Citizens (keyed by the UUID derived from the CCCD number): the newest record wins. Digitised
-    documents are immutable. Procedures the central catalogue lacks are added; it never takes a
-    counter's copy over its own.
-    """
+    """What a batch's dossiers refer to, before its events: new citizens, and procedures the central
+    catalogue lacks (a counter never overwrites the central catalogue; under row-level security only
+    the administrator may add to it). Existing citizens are refreshed by :func:`refresh_citizens`
+    after the batch, once its dossiers make them visible to the counter's role."""
     conn = session.connection().connection.driver_connection
     with conn.cursor() as cur:
         if citizens:
-            _merge(cur, "citizen", CITIZEN_COLUMNS, citizens, update=True,
-                   only_if="WHERE citizen.updated_at < EXCLUDED.updated_at")
-        if citizen_documents:
-            _merge(cur, "citizen_document", CITIZEN_DOCUMENT_COLUMNS, citizen_documents, update=False)
+            staging = _stage(cur, "citizen", CITIZEN_COLUMNS, citizens)
+            names = ", ".join(CITIZEN_COLUMNS)
+            cur.execute(f"INSERT INTO citizen ({names}) SELECT {names} FROM {staging} s "
+                        f"WHERE NOT {_exists_check(cur)}")
         if procedures:
             cur.execute("SELECT code FROM procedure WHERE code = ANY(%s)", ([p["code"] for p in procedures],))
             have = {r[0] for r in cur.fetchall()}
@@ -236,6 +256,24 @@ def bring_references(session: Session, *, citizens: list[dict[str, Any]], citize
                       [d for d in procedure_documents if d["procedure_code"] in codes])
 
 
+def refresh_citizens(session: Session, *, citizens: list[dict[str, Any]],
+                     citizen_documents: list[dict[str, Any]]) -> None:
+    """After a batch: the newest record of each citizen wins; digitised documents (immutable) are added."""
+    conn = session.connection().connection.driver_connection
+    with conn.cursor() as cur:
+        if citizens:
+            staging = _stage(cur, "citizen", CITIZEN_COLUMNS, citizens)
+            assignments = ", ".join(f"{c} = s.{c}" for c in CITIZEN_COLUMNS if c != "id")
+            cur.execute(f"UPDATE citizen SET {assignments} FROM {staging} s "
+                        f"WHERE citizen.id = s.id AND citizen.updated_at < s.updated_at")
+        if citizen_documents:
+            staging = _stage(cur, "citizen_document", CITIZEN_DOCUMENT_COLUMNS, citizen_documents)
+            names = ", ".join(CITIZEN_DOCUMENT_COLUMNS)
+            cur.execute(f"INSERT INTO citizen_document ({names}) SELECT {names} FROM {staging} s "
+                        f"WHERE NOT EXISTS (SELECT 1 FROM citizen_document d WHERE d.id = s.id) "
+                        f"AND EXISTS (SELECT 1 FROM citizen c WHERE c.id = s.citizen_id)")
+
+
 def rejection(event: Any, reason: str, now: datetime) -> SyncRejection:
     from counter_app.domain.chain import plain
 
@@ -245,11 +283,22 @@ def rejection(event: Any, reason: str, now: datetime) -> SyncRejection:
                          event=plain({k: data[k] for k in EVENT_FIELDS}))
 
 
+def _role_unit(cur) -> str | None:
+    """The unit of the counter role pushing, when the central store is locked down (sync.security)."""
+    cur.execute("SELECT 1 FROM pg_proc WHERE proname = 'counter_unit_of'")
+    if not cur.fetchone():
+        return None
+    cur.execute("SELECT counter_unit_of(current_user)")
+    return cur.fetchone()[0]
+
+
 def _refusal(event: dict[str, Any], dossier: dict[str, Any] | None, pending_to: str | None,
-             broken: bool) -> str | None:
+             broken: bool, role_unit: str | None = None) -> str | None:
     """Why the central store refuses ``event``, or None to accept it."""
     if broken:
         return "Sự kiện trước của hồ sơ trong cùng lô đã bị từ chối."
+    if role_unit is not None and event["unit_id"] != role_unit:
+        return f"Quầy của đơn vị {role_unit} không được gửi sự kiện của đơn vị {event['unit_id']}."
     fields = {name: event[name] for name in HASHED_FIELDS}
     if isinstance(fields["device_time"], str):
         fields["device_time"] = datetime.fromisoformat(fields["device_time"])

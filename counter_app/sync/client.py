@@ -127,6 +127,8 @@ def push(local: Engine, central_engine: Engine, *, now: datetime, batch_size: in
             central.lock(cs)
             central.bring_references(cs, **references)
             result = central.apply_batch(cs, events, now=now)
+            central.refresh_citizens(cs, citizens=references["citizens"],
+                                     citizen_documents=references["citizen_documents"])
             cs.commit()
         with Session(local) as session:
             done = result.accepted + result.duplicates

@@ -30,8 +30,9 @@ def sync(store, **kw):
 
 
 def local_events(store) -> dict[str, str]:
+    """The events this counter recorded (its outbox's), by id: what it must push."""
     with store.session() as s:
-        return {e.id: e.hash for e in s.exec(select(DossierEvent))}
+        return {e.id: e.hash for e in s.exec(select(DossierEvent).join(Outbox, Outbox.event_id == DossierEvent.id))}
 
 
 def central_events(engine) -> dict[str, str]:
@@ -73,7 +74,8 @@ def test_counter_works_offline_then_catches_up_exactly_once(counter_a, central):
 def test_the_same_events_delivered_twice_change_nothing(counter_a, central):
     sync(counter_a)
     with counter_a.session() as s:
-        events = [DossierEvent.model_validate(e.model_dump()) for e in s.exec(select(DossierEvent).limit(40))]
+        events = [DossierEvent.model_validate(e.model_dump()) for e in s.exec(
+            select(DossierEvent).join(Outbox, Outbox.event_id == DossierEvent.id).limit(40))]
     with Session(central) as s:
         before = s.exec(text("SELECT id, status, event_count, updated_at FROM dossier ORDER BY id")).all()
         result = central_side.apply_batch(s, events, now=NOW)
