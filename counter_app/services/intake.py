@@ -89,10 +89,17 @@ def next_sequence(session: Session, counter_id: str, scope: str, *, maximum: int
 
 
 def _new_code(session: Session, actor: Actor, at: datetime) -> str:
-    """The next dossier code of the actor's counter for the day of ``at``."""
+    """The next dossier code of the actor's counter for the day of ``at``.
+
+    A number already taken (a store restored from a backup older than its last receipts, then
+    synced back) is skipped: a code is never handed out twice.
+    """
     unit_code, counter_no = actor.counter_parts
-    seq = next_sequence(session, actor.counter_id, f"dossier:{at:%y%m%d}", maximum=999)
-    return dossier_code(unit_code, at.date(), counter=counter_no, seq=seq)
+    while True:
+        seq = next_sequence(session, actor.counter_id, f"dossier:{at:%y%m%d}", maximum=999)
+        code = dossier_code(unit_code, at.date(), counter=counter_no, seq=seq)
+        if session.exec(select(Dossier.id).where(Dossier.code == code)).first() is None:
+            return code
 
 
 def upsert_citizen_from_card(session: Session, card: CccdData, *, now: datetime | None = None) -> Citizen:

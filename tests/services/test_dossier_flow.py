@@ -208,3 +208,18 @@ def test_procedure_search_matches_word_starts_and_puts_the_usual_first(seeded_st
     with seeded_store.session() as s:
         after = [p.code for p in lookup.search_procedures(s, "chung thuc", unit_id=seeded_store.unit_id)]
         assert after[0] == "2.000986"
+
+
+def test_a_code_already_taken_is_skipped(seeded_store):
+    from counter_app.db.models import CodeSequence
+
+    store = seeded_store
+    actor = clerk(store)
+    first = intake.receive(store, actor, request_for(store), now=THU)
+    with store.session() as s:  # as after restoring a backup taken before that receipt
+        row = s.exec(select(CodeSequence).where(CodeSequence.counter_id == actor.counter_id,
+                                                CodeSequence.scope == f"dossier:{THU:%y%m%d}")).one()
+        row.last -= 1
+        s.add(row)
+    second = intake.receive(store, actor, request_for(store), now=THU)
+    assert parse_dossier_code(second.code).seq == parse_dossier_code(first.code).seq + 1
