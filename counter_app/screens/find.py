@@ -130,9 +130,11 @@ class FindScreen(ReportsWorkerErrors, Screen):
 
     @work(thread=True, exclusive=True, group="find-dossiers", exit_on_error=False)
     def _load_dossiers(self, citizen_id: str, cccd: str) -> None:
-        from counter_app.services import dashboard
+        from counter_app.services import access, dashboard
 
-        self.post_message(self.CitizenDossiers(citizen_id, dashboard.citizen_dossiers(self.app.store, citizen_id, cccd)))
+        dossiers = dashboard.citizen_dossiers(self.app.store, citizen_id, cccd)
+        access.log_view(self.app.store, self.app.actor, citizen_id, t("access.purpose.find"), at=self.app.now())
+        self.post_message(self.CitizenDossiers(citizen_id, dossiers))
 
     def on_find_screen_citizen_dossiers(self, message: CitizenDossiers) -> None:
         table = self.query_one("#find-citizens", DataTable)

@@ -268,21 +268,25 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
 
     @work(thread=True, exclusive=True, group="citizen-load", exit_on_error=False)
     def _load_card(self, card: CccdData) -> None:
-        from counter_app.services import intake, lookup
+        from counter_app.services import access, intake, lookup
 
         with self.app.store.session() as session:
             citizen = intake.upsert_citizen_from_card(session, card, now=self.app.now())
             documents = lookup.citizen_documents(session, citizen.id)
+            access.record_view(session, self.app.actor, citizen.id, t("access.purpose.intake"), at=self.app.now())
         self.post_message(self.CitizenLoaded(citizen, documents))
 
     @work(thread=True, exclusive=True, group="citizen-load", exit_on_error=False)
     def _load_citizen(self, citizen_id: str) -> None:
         from counter_app.db.models import Citizen
-        from counter_app.services import lookup
+        from counter_app.services import access, lookup
 
         with self.app.store.session() as session:
             citizen = session.get(Citizen, citizen_id)
             documents = lookup.citizen_documents(session, citizen_id) if citizen else []
+            if citizen is not None:  # personal data shown: who, when, why (Decree 13/2023)
+                access.record_view(session, self.app.actor, citizen.id, t("access.purpose.intake"),
+                                   at=self.app.now())
         if citizen is not None:
             self.post_message(self.CitizenLoaded(citizen, documents))
 
