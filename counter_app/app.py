@@ -386,9 +386,9 @@ class CounterApp(App[None]):
         except Forbidden as exc:
             self.notify(describe_error(exc), title=t("notice.forbidden_title"), severity="warning")
             return
-        from counter_app.screens.supervisor import SupervisorScreen
+        from counter_app.screens.supervisor_live import SupervisorScreen
 
-        self._show(SupervisorScreen())
+        self._show(SupervisorScreen(self.store, self.actor, open_dossier=self.open_dossier, clock=self.clock))
 
     def open_dossier(self, code: str) -> None:
         from counter_app.screens.dossier import DossierScreen

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -176,8 +176,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     from counter_app.services import reports
 
     store = runner.store()
-    if args.kind != "ledger":
-        raise CliError("Báo cáo chỉ tiêu (indicators) sẽ có ở phiên bản sau; hiện có: ledger.", code=3)
+    if args.kind == "indicators":
+        from counter_app.commands.reports import run_indicators
+
+        return run_indicators(store, args.date_from, args.date_to, args.format, args.out, args.unit)
     rows = reports.ledger_rows(store, args.date_from, args.date_to, unit_id=args.unit)
     if args.format == "csv":
         if args.out:
@@ -330,14 +332,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 2 if report.failed else 0
 
 
-def not_yet(feature: str) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        raise CliError(f"«{feature}» chưa có trong phiên bản này.", code=3)
+def cmd_queue_board(args: argparse.Namespace) -> int:
+    if not sys.stdout.isatty():
+        raise CliError("Bảng số thứ tự cần chạy trên một màn hình (terminal).", code=2)
+    from counter_app.board_app import make_board_app
 
-    return run
-
-
-# --- parser ------------------------------------------------------------------------------------
+    make_board_app(_get_runner().store()).run()
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -379,7 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.set_defaults(func=cmd_report)
 
     board = sub.add_parser("queue-board", help="màn hình công cộng hiển thị số đang phục vụ")
-    board.set_defaults(func=not_yet("queue-board"))
+    board.set_defaults(func=cmd_queue_board)
 
     hand = sub.add_parser("handover", help="bàn giao hồ sơ cho đơn vị khác")
     hand.add_argument("code")

@@ -148,17 +148,6 @@ def due_on(store: Store, unit_id: str, day: date, *, limit: int = 100) -> list[D
                      .order_by(Dossier.due_at).limit(limit))
 
 
-def overdue(store: Store, unit_id: str, now: datetime, *, limit: int = 200) -> list[DossierRow]:
-    """Open dossiers the unit holds whose due time has passed, the most overdue first."""
-    with store.session() as session:
-        return _rows(session, _with_procedure()
-                     .where(Dossier.custodian_unit_id == str(unit_id),
-                            col(Dossier.status).in_([int(s) for s in OPEN if s not in
-                                                     (Status.RESULT_READY, Status.REGISTERED_ONLINE)]),
-                            col(Dossier.due_at).is_not(None), Dossier.due_at < now)
-                     .order_by(Dossier.due_at).limit(limit))
-
-
 def find_dossiers(store: Store, text: str, *, limit: int = 20) -> list[DossierRow]:
     """Dossiers whose code contains ``text`` (at least 3 characters), newest first."""
     text = text.strip()

@@ -31,12 +31,10 @@ def test_store_state_counts_waiting_events_and_knows_when_it_is_online(store):
     assert not dashboard.store_state(store, FIXED_NOW).online
 
 
-def test_due_today_and_overdue_lists(store):
+def test_due_today_list(store):
     due = dashboard.due_on(store, store.unit_id, DEMO_DAY)
     assert due and all(row.due_at.date() == DEMO_DAY for row in due)
     assert [row.due_at for row in due] == sorted(row.due_at for row in due)
-    late = dashboard.overdue(store, store.unit_id, FIXED_NOW)
-    assert late and all(row.due_at < FIXED_NOW for row in late)
 
 
 def test_counter_day_of_the_demo_counter(store):

@@ -97,6 +97,7 @@ def test_every_binding_has_an_id_and_a_vietnamese_description():
 
     from counter_app import app as app_module
     from counter_app.screens import (
+        board,
         counter,
         dialogs,
         dossier,
@@ -106,12 +107,12 @@ def test_every_binding_has_an_id_and_a_vietnamese_description():
         intake,
         login,
         return_result,
-        supervisor,
+        supervisor_live,
     )
     from counter_app.widgets import checklist
 
-    modules = [app_module, counter, dialogs, dossier, find, handover_inbox, help, intake, login, return_result,
-               supervisor, checklist]
+    modules = [app_module, board, counter, dialogs, dossier, find, handover_inbox, help, intake, login,
+               return_result, supervisor_live, checklist]
     problems = []
     for module in modules:
         for _name, cls in inspect.getmembers(module, inspect.isclass):

@@ -343,11 +343,6 @@ MESSAGES: dict[str, str] = {
     "inbox.sent_back": "Đã trả lại hồ sơ {code} cho đơn vị chuyển.",
     "inbox.send_back_title": "Trả lại hồ sơ bàn giao",
     "inbox.send_back_prompt": "Lý do trả lại hồ sơ {code}:",
-    # --- supervisor ----------------------------------------------------------------------------------
-    "supervisor.title": "GIÁM SÁT",
-    "supervisor.overdue": "Hồ sơ quá hạn của đơn vị",
-    "supervisor.later": "Màn hình giám sát đầy đủ (hàng chờ theo quầy, tỷ lệ đúng hạn, các chỉ tiêu) "
-    "sẽ có ở phiên bản sau.",
     # --- command palette -----------------------------------------------------------------------------
     "palette.placeholder": "Gõ mã hồ sơ, số CCCD, họ tên, «quầy» hoặc «in lại»…",
     "palette.open_dossier": "Mở hồ sơ theo mã",

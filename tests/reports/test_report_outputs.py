@@ -1,0 +1,139 @@
+"""The indicators report as CSV (UTF-8 with BOM) and PDF (read back with pypdf), and its command."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from counter_app.commands.reports import indicators_handler, register_indicators, run_indicators
+from counter_app.printing.indicators_report import TEXTS, IndicatorsReportData, render_indicators_report
+from counter_app.services import indicators as ind
+
+from .conftest import NOVEMBER, NOW
+
+NOV = ind.Period.between(*NOVEMBER)
+
+
+@pytest.fixture
+def backend() -> str:
+    """The outputs do not depend on the backend (the figures are tested on both in test_indicators.py)."""
+    return "sqlite"
+
+
+def _sections(text: str) -> list[list[list[str]]]:
+    sections: list[list[list[str]]] = [[]]
+    for row in csv.reader(io.StringIO(text)):
+        if not row:
+            sections.append([])
+        else:
+            sections[-1].append(row)
+    return sections
+
+
+def test_csv_has_a_bom_and_every_section(scenario):
+    data = ind.indicators_csv(ind.report(scenario.store, NOW, NOV, scenario.unit, weeks=4))
+    assert data.startswith(b"\xef\xbb\xbf")
+    head, summary, points, procedures, officers, weeks = _sections(data.decode("utf-8-sig"))
+    assert head[0] == ["BÁO CÁO CHỈ TIÊU GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"]
+    assert head[2] == ["Kỳ báo cáo", "Từ 01/11/2026 đến 30/11/2026"]
+    values = {row[0]: row[1:] for row in summary[1:]}
+    assert values["Hồ sơ tiếp nhận"][0] == "6"
+    assert values["Giải quyết quá hạn"][0] == "1"
+    assert values["Tỷ lệ đúng hạn"] == ["80,0 % (4/5)", "98 %", "Chưa đạt"]
+    assert values["Tỷ lệ đúng hạn (đất đai)"] == ["100,0 % (1/1)", "96 %", "Đạt"]
+    assert values["Tỷ lệ hài lòng"][0] == "66,7 % (2/3)"
+    assert points[1] == ["Tiến độ giải quyết", "16,00", "20,00"]
+    assert points[-1][0] == "Cộng"
+    assert procedures[0][:4] == ["Mã TTHC", "Tên thủ tục", "Đất đai", "Tiếp nhận"]
+    by_code = {row[0]: row for row in procedures[1:]}
+    assert by_code["1.004227"][2] == "Có" and by_code["1.004873"][1] == "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân"
+    assert officers[1] == ["Hoàng Thị Mai", "6", "1", "3", "1", "12 phút 00 giây"]
+    assert [row[0] for row in weeks[1:]] == ["26/10/2026", "02/11/2026", "09/11/2026", "16/11/2026"]
+
+
+def test_pdf_reads_back_with_diacritics(scenario):
+    report = ind.report(scenario.store, NOW, NOV, scenario.unit)
+    pdf = ind.report_pdf(scenario.store, report)
+    reader = PdfReader(io.BytesIO(pdf))
+    text = " ".join("\n".join(page.extract_text() for page in reader.pages).split())  # wrapped cells
+    for words in ("BÁO CÁO CHỈ TIÊU GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", "Từ 01/11/2026 đến 30/11/2026",
+                  "Tỷ lệ đúng hạn", "80,0 % (4/5)", "Chưa đạt", "Điểm theo Quyết định 766/QĐ-TTg",
+                  "Hồ sơ tiếp nhận và đã giải quyết mỗi tuần", "Tỷ lệ đúng hạn, tái sử dụng dữ liệu, hài lòng (%)",
+                  "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân", "(đất đai)", "Hoàng Thị Mai",
+                  "12 phút 00 giây", "Theo cán bộ tiếp nhận, trả kết quả"):
+        assert words in text, words
+    pages = len(reader.pages)
+    assert f"Trang 1/{pages}" in text and f"Trang {pages}/{pages}" in text
+    fonts = {str(font.get_object()["/BaseFont"]) for page in reader.pages
+             for font in page["/Resources"]["/Font"].values()}
+    assert fonts and all("DejaVuSerif" in name for name in fonts), fonts  # charts too: no Helvetica
+    assert reader.pages[0].mediabox.width == pytest.approx(595.27, abs=0.5)  # A4 portrait
+
+
+def test_pdf_of_an_empty_period():
+    from datetime import datetime
+
+    from counter_app.printing.documents import UnitInfo
+
+    data = IndicatorsReportData(
+        unit=UnitInfo(name="Ủy ban nhân dân xã Tịnh Khê", superior="Ủy ban nhân dân tỉnh Quảng Ngãi",
+                      one_stop_code="000.00.53.H48", place_name="Quảng Ngãi"),
+        unit_label="Xã Tịnh Khê", period_label="Hôm nay 20/11/2026", as_of=datetime(2026, 11, 20, 9),
+        printed_at=datetime(2026, 11, 20, 9), summary=[("Hồ sơ tiếp nhận", "0", "", "")],
+        points=[("Cộng", "—", "—")], texts=ind.pdf_texts(TEXTS))
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(render_indicators_report(data))).pages)
+    assert "Không có số liệu trong kỳ." in text and "Trang 1/1" in text
+    with pytest.raises(ValueError):  # every word must be given
+        IndicatorsReportData(unit=data.unit, unit_label="", period_label="", as_of=data.as_of,
+                             printed_at=data.printed_at, summary=[], points=[], texts={"title": "x"})
+
+
+def test_command_csv_to_stdout_and_file(scenario, capsysbinary, tmp_path):
+    store = scenario.store
+    assert run_indicators(store, *NOVEMBER, "csv", None, scenario.unit, now=NOW) == 0
+    out = capsysbinary.readouterr().out
+    assert out.startswith(b"\xef\xbb\xbf") and "Tỷ lệ đúng hạn".encode() in out
+    target = tmp_path / "chi-tieu.csv"
+    assert run_indicators(store, *NOVEMBER, "csv", target, scenario.unit, now=NOW) == 0
+    assert target.read_bytes() == out
+    assert "Đã lưu báo cáo chỉ tiêu" in capsysbinary.readouterr().out.decode()
+
+
+def test_command_pdf_to_out_and_printed_dir(scenario, capsys, tmp_path):
+    store = scenario.store
+    target = tmp_path / "bao-cao.pdf"
+    assert run_indicators(store, *NOVEMBER, "pdf", target, "*", now=NOW) == 0
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "Tất cả các đơn vị" in PdfReader(target).pages[0].extract_text()
+    capsys.readouterr()
+    assert run_indicators(store, *NOVEMBER, "pdf", None, None, now=NOW) == 0
+    printed = capsys.readouterr().out
+    saved = sorted(store.settings.printed_dir.rglob("*bao-cao-chi-tieu.pdf"))
+    assert [p.name for p in saved] == ["21025-20261101-20261130-bao-cao-chi-tieu.pdf",
+                                       "all-20261101-20261130-bao-cao-chi-tieu.pdf"]
+    assert str(saved[0]) in printed
+
+
+def test_command_errors(scenario, capsys):
+    assert run_indicators(scenario.store, *NOVEMBER, "xlsx", None, None) == 2
+    assert "csv hoặc pdf" in capsys.readouterr().err
+
+
+def test_register_indicators_both_ways(scenario, capsysbinary):
+    handlers: dict = {}
+    register_indicators(handlers)
+    assert handlers["indicators"] is indicators_handler
+    added = []
+    register_indicators(lambda kind, handler: added.append((kind, handler)))
+    assert added == [("indicators", indicators_handler)]
+
+    class Args:
+        date_from, date_to = date(2026, 11, 1), date(2026, 11, 30)
+        format, out, unit = "csv", None, scenario.unit
+
+    assert handlers["indicators"](Args(), scenario.store) == 0
+    assert capsysbinary.readouterr().out.startswith(b"\xef\xbb\xbf")
