@@ -187,6 +187,8 @@ class Dossier(SQLModel, table=True):
     __table_args__ = (
         Index("ix_dossier_status_due", "status", "due_at"),
         Index("ix_dossier_received_at", "received_at"),
+        Index("ix_dossier_finished_at", "finished_at"),  # indicators: results of a period
+        Index("ix_dossier_returned_at", "returned_at"),  # indicators: returns and ratings of a period
     )
 
 

@@ -94,3 +94,12 @@ def test_name_prefix_search_is_accent_insensitive_and_exact_on_spaces(store):
         assert [c.full_name for c in lookup.search_citizens(s, "dang thi dao")] == ["Đặng Thị Đào"]
         assert [c.cccd for c in lookup.search_citizens(s, "05119000000")] == [f"05119000000{i}" for i in range(6)]
         assert lookup.search_citizens(s, "   ") == []
+
+
+def test_the_migrations_build_exactly_the_models_schema(store):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with store.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), m.SQLModel.metadata)
+    assert differences == []
