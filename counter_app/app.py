@@ -39,6 +39,7 @@ SCAN_GAP_S = 0.08
 #: shortest burst that can be a scan (a dossier code is about 25 characters, a CCCD payload 60+)
 SCAN_MIN_CHARS = 10
 STORE_STATE_EVERY_S = 5.0
+IDLE_CHECK_EVERY_S = 5.0
 
 
 def _dossier_provider():
@@ -131,6 +132,10 @@ class CounterApp(App[None]):
         self._burst_at = 0.0
         self._burst_timer = None
         self._sync_failures = 0
+        #: seconds without a key before the screen locks (from [security] idle_lock_minutes)
+        self.idle_lock_s = self.settings.idle_lock_minutes * 60
+        self.last_input_at = time.monotonic()
+        self._locked = False
 
     # --- start-up and log-in -------------------------------------------------------------------
 
@@ -172,6 +177,23 @@ class CounterApp(App[None]):
         self.load_serving()
         if self.settings.central_url:
             self._sync_round()
+        self.set_interval(IDLE_CHECK_EVERY_S, self._lock_if_idle)
+
+    # --- screen lock -------------------------------------------------------------------------------
+
+    def _lock_if_idle(self) -> None:
+        if self._locked or self.actor is None or time.monotonic() - self.last_input_at < self.idle_lock_s:
+            return
+        from counter_app.screens.lock import LockScreen
+
+        self._locked = True
+        log.info("screen locked after %d s idle", self.idle_lock_s)
+
+        def unlocked(_result: bool | None) -> None:
+            self._locked = False
+            self.last_input_at = time.monotonic()
+
+        self.push_screen(LockScreen(), unlocked)
 
     # --- background sync -----------------------------------------------------------------------
 
@@ -466,6 +488,8 @@ class CounterApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         """Collect a scanner's burst of keys when no input has focus (see :meth:`_capture_key`)."""
+        if isinstance(event, events.Key | events.MouseDown | events.Paste):
+            self.last_input_at = time.monotonic()
         if (isinstance(event, events.Key) and not event.is_forwarded
                 and not getattr(event, "_counter_replay", False) and self._capture_key(event)):
             return

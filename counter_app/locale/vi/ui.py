@@ -49,6 +49,8 @@ MESSAGES: dict[str, str] = {
     "status.offline": "Ngoại tuyến",
     "status.events_waiting": "{count} sự kiện chờ đồng bộ",
     "status.last_sync": "Đồng bộ lúc {time}",
+    "lock.title": "Màn hình đã khóa",
+    "lock.message": "Quầy đã khóa sau một thời gian không thao tác. {name}, nhập mã PIN rồi Enter để mở lại.",
     "access.purpose.intake": "Tiếp nhận hồ sơ tại quầy",
     "access.purpose.find": "Tra cứu hồ sơ của công dân",
     "status.events_rejected": "{count} sự kiện bị kho trung tâm từ chối",

@@ -1,0 +1,58 @@
+"""The screen lock: after the configured idle minutes the counter hides everything and asks for the PIN."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Static
+
+from counter_app.locale import describe_error, t
+from counter_app.screens.base import ReportsWorkerErrors
+
+
+class LockScreen(ReportsWorkerErrors, ModalScreen[bool]):
+    """Covers the whole screen (counter PCs stand in public rooms) until the officer's PIN is typed again."""
+
+    BINDINGS = [Binding("f10", "unlock", t("key.confirm"), id="lock.unlock")]
+    AUTO_FOCUS = "#lock-pin"
+
+    def compose(self) -> ComposeResult:
+        actor = self.app.actor
+        with Center(), Vertical(id="lock-box") as box:
+            box.border_title = t("lock.title")
+            yield Static(t("lock.message", name=actor.name if actor else ""), id="lock-message")
+            yield Input(id="lock-pin", password=True, placeholder=t("login.pin_hint"), restrict=r"[0-9]*",
+                        max_length=12)
+            yield Static("", id="lock-error")
+        yield Footer(compact=True)
+
+    @on(Input.Submitted, "#lock-pin")
+    def action_unlock(self) -> None:
+        pin = self.query_one("#lock-pin", Input).value
+        if pin:
+            self._check(pin)
+
+    @work(thread=True, exclusive=True, group="unlock", exit_on_error=False)
+    def _check(self, pin: str) -> None:
+        from counter_app.db.models import Officer
+        from counter_app.services import auth
+        from counter_app.services.errors import ServiceError
+
+        app = self.app
+        with app.store.session() as session:
+            username = session.get(Officer, app.actor.officer_id).username
+        try:
+            auth.login(app.store, username, pin, now=app.now())
+        except ServiceError as exc:
+            self.app.call_from_thread(self._refused, describe_error(exc))
+            return
+        self.app.call_from_thread(self.dismiss, True)
+
+    def _refused(self, message: str) -> None:
+        self.query_one("#lock-error", Static).update(message)
+        pin = self.query_one("#lock-pin", Input)
+        pin.value = ""
+        pin.focus()
