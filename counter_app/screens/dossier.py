@@ -116,10 +116,10 @@ class DossierScreen(ReportsWorkerErrors, Screen):
 
     @work(thread=True, exclusive=True, group="dossier", exit_on_error=False)
     def _load(self) -> None:
-        from counter_app.services import lookup
+        from counter_app.services import access
 
-        with self.app.store.session() as session:
-            detail = lookup.dossier_detail(session, self.code)
+        detail = access.dossier_detail(self.app.store, self.app.actor, self.code,
+                                       purpose=t("access.purpose.dossier"))
         self.post_message(self.Loaded(detail))
 
     def on_dossier_screen_loaded(self, message: Loaded) -> None:

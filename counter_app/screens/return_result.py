@@ -83,12 +83,12 @@ class ReturnScreen(ReportsWorkerErrors, Screen):
 
     @work(thread=True, exclusive=True, group="return-load", exit_on_error=False)
     def _load(self, code: str) -> None:
-        from counter_app.services import lookup
+        from counter_app.services import access
         from counter_app.services.errors import ServiceError
 
         try:
-            with self.app.store.session() as session:
-                detail = lookup.dossier_detail(session, code)
+            detail = access.dossier_detail(self.app.store, self.app.actor, code,
+                                           purpose=t("access.purpose.return"))
         except (ServiceError, ValueError) as exc:
             self.post_message(self.Loaded(None, describe_error(exc)))
             return

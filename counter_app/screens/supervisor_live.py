@@ -377,7 +377,8 @@ class SupervisorScreen(Screen):
         cached = self._weekly
         weekly = cached[1] if cached and time_module.monotonic() - cached[0] < WEEKLY_EVERY_S else None
         try:
-            snapshot = ind.supervisor_snapshot(self.store, now, self.unit_id, period=self.period, weeks=self.weeks,
+            snapshot = ind.supervisor_snapshot(self.store, now, self.unit_id, actor=self.actor, period=self.period,
+                                               weeks=self.weeks,
                                                weekly=weekly)
         except Exception as exc:  # the screen keeps the last figures and says why they are stale
             log.warning("supervisor refresh failed: %s", exc)

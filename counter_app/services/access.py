@@ -146,3 +146,17 @@ def visible_dossier(store: Store, actor: Actor, code: str, *, purpose: str | Non
         if purpose is not None:
             record_view(session, actor, dossier.citizen_id, purpose, dossier_id=dossier.id)
         return dossier
+
+
+def dossier_detail(store: Store, actor: Actor, code: str, *, purpose: str | None = None) -> lookup.DossierDetail:
+    """Everything the dossier view shows, when the actor's unit may see the dossier (else :class:`Forbidden`);
+    with ``purpose``, the view of the applicant's personal data is logged in the same transaction."""
+    if purpose is not None:
+        purpose = clean_purpose(purpose)
+    with store.session() as session:
+        detail = lookup.dossier_detail(session, code)
+        if not may_see(session, actor.unit_id, detail.dossier):
+            raise Forbidden("access.other_unit", code=detail.dossier.code, unit=actor.unit_id)
+        if purpose is not None and detail.dossier.citizen_id:
+            record_view(session, actor, detail.dossier.citizen_id, purpose, dossier_id=detail.dossier.id)
+        return detail

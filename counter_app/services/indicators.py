@@ -1234,11 +1234,16 @@ class SupervisorSnapshot:
 
 def supervisor_snapshot(store: Store, now: datetime, unit_id: str | None = None, *,
                         period: Period | str = "today", weeks: int = 8, limit: int = 200,
-                        weekly: list[WeekFigures] | None = None) -> SupervisorSnapshot:
+                        weekly: list[WeekFigures] | None = None, actor=None) -> SupervisorSnapshot:
     """One refresh of the supervisor screen: the queue, the period's figures, the weekly series and the lists.
 
     ``weekly``, when given, is used as the weekly series instead of reading it again (the screen refreshes
-    the 8-week trend less often than the live figures)."""
+    the 8-week trend less often than the live figures). ``actor``, when given (the screens always give
+    it), must be a supervisor or an administrator: the service refuses the others, whatever the screen shows."""
+    if actor is not None:
+        from counter_app.services.auth import require_role
+
+        require_role(actor, "supervisor")
     unit = _unit(store, unit_id)
     return SupervisorSnapshot(
         now=now, unit_id=unit, period=as_period(period, now),

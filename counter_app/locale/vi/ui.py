@@ -53,6 +53,8 @@ MESSAGES: dict[str, str] = {
     "lock.message": "Quầy đã khóa sau một thời gian không thao tác. {name}, nhập mã PIN rồi Enter để mở lại.",
     "access.purpose.intake": "Tiếp nhận hồ sơ tại quầy",
     "access.purpose.find": "Tra cứu hồ sơ của công dân",
+    "access.purpose.dossier": "Xem hồ sơ",
+    "access.purpose.return": "Trả kết quả",
     "status.events_rejected": "{count} sự kiện bị kho trung tâm từ chối",
     "status.demo": "DỮ LIỆU MẪU",
     # --- dates, money ------------------------------------------------------------------------------
