@@ -228,6 +228,8 @@ async def test_in_the_counter_app(app, store):
     from .helpers import login
 
     async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.screen.query_one("#pin").has_focus, "login screen")
+        app.screen.query_one("#username").value = "giamsat"  # the service refuses an officer's figures
         await login(pilot)
         screen = SupervisorScreen(app.store, app.actor, open_dossier=app.open_dossier, refresh_every=0.2)
         app.push_screen(screen)
