@@ -23,7 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_supervisor import HOME, NOW, build_store, drop_database, fresh_database, median_ms
+from bench_supervisor import HOME, NOW, build_store, median_ms
+from pg_scratch import drop_database, fresh_database
 
 
 def main() -> None:

@@ -29,6 +29,8 @@ from datetime import date, datetime, timedelta
 from datetime import time as dtime
 from pathlib import Path
 
+from pg_scratch import drop_database, fresh_database  # bench/ is the script's directory
+
 from counter_app.config import load_settings
 from counter_app.db.models import (
     Counter,
@@ -52,24 +54,6 @@ BATCH = 5000
 
 def _u() -> str:
     return str(uuid.UUID(int=random.getrandbits(128), version=4))
-
-
-def fresh_database(admin_url: str) -> str:
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    name = f"counter_bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-
-
-def drop_database(admin_url: str, url: str) -> None:
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
 
 
 def _insert(store: Store, table, rows: list[dict]) -> None:

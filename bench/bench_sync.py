@@ -13,18 +13,18 @@ import argparse
 import json
 import tempfile
 import time
-import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import psycopg
+from pg_scratch import drop_database, fresh_database  # bench/ is the script's directory
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, select
 
 from counter_app.config import load_settings
 from counter_app.db.engine import make_engine
 from counter_app.db.migrate import prepare
-from counter_app.db.models import DossierEvent, Officer
+from counter_app.db.models import DossierEvent, Officer, Outbox
 from counter_app.domain.chain import canonical_json
 from counter_app.services import intake, lookup, workflow
 from counter_app.services.context import Actor, open_store
@@ -44,7 +44,7 @@ def build_counter(home: Path, events: int):
         docs = lookup.procedure_documents(s, "1.004873")
     actor = Actor(officer.id, officer.full_name, officer.role, officer.unit_id, store.settings.counter_id)
     with store.session() as s:
-        base = s.exec(select(DossierEvent)).all()
+        base = s.exec(select(Outbox)).all()  # the demo's own events already waiting
     target = events - len(base)
     start = datetime(2026, 11, 23, 7, 30)
     day, n = 0, 0
@@ -69,18 +69,6 @@ def build_counter(home: Path, events: int):
                 break
         day += 7  # stay within 999 dossiers per counter and day
     return store
-
-
-def fresh_database(admin_url: str) -> str:
-    name = f"counter_bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-
-
-def drop_database(admin_url: str, url: str) -> None:
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
 
 
 def copy_baseline(central_url: str, rows: list[DossierEvent], *, indexes: bool) -> float:
@@ -115,7 +103,9 @@ def main() -> None:
         t0 = time.perf_counter()
         store = build_counter(Path(tmp), args.events)
         with store.session() as s:
-            rows = [DossierEvent.model_validate(e.model_dump()) for e in s.exec(select(DossierEvent))]
+            # the events this counter recorded: what waits in its outbox (the demo's other units' events don't)
+            rows = [DossierEvent.model_validate(e.model_dump()) for e in s.exec(
+                select(DossierEvent).join(Outbox, Outbox.event_id == DossierEvent.id))]
         template = Path(tmp) / "template.sqlite3"
         with store.engine.connect() as conn:
             conn.exec_driver_sql(f"VACUUM INTO '{template}'")
