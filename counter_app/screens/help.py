@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -39,6 +40,8 @@ class HelpScreen(ReportsWorkerErrors, ModalScreen):
         with VerticalScroll(classes="dialog wide", id="help-box") as box:
             box.border_title = t("help.title")
             yield Static(Text(t("help.scanner"), style="italic"))
+            if self.app.demo:
+                yield Static(Text(t("help.samples_loading"), style="dim"), id="help-samples")
             for title, rows in SECTIONS:
                 table = Table(title=t(title), title_justify="left", title_style="bold", show_header=False,
                               box=None, padding=(0, 2))
@@ -49,6 +52,21 @@ class HelpScreen(ReportsWorkerErrors, ModalScreen):
                 yield Static(table)
             yield Static(t("help.close_hint"), classes="dialog-keys")
         yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        if self.app.demo:
+            self._load_samples()
+
+    @work(thread=True, exclusive=True, group="help-samples", exit_on_error=False)
+    def _load_samples(self) -> None:
+        """Cards of demo citizens, to paste where a scanner would type them (no scanner needed to try)."""
+        from counter_app.services.demo import demo_card_payloads
+
+        payloads = demo_card_payloads(self.app.store, 3)
+        text = Text(t("help.samples") + "\n", style="bold")
+        for payload in payloads:
+            text.append(f"  {payload}\n", style="cyan")
+        self.app.call_from_thread(self.query_one("#help-samples", Static).update, text)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -416,3 +416,15 @@ async def test_a_refused_action_in_a_worker_is_explained(app):
         await pilot.press("f8")  # recall, with no ticket called yet
         await wait_for(pilot, lambda: notices(app, "error"), "error notice")
         assert notices(app, "error")[-1] == "Quầy chưa gọi số nào."
+
+
+async def test_help_lists_sample_cards_to_paste_in_demo_mode(app, store):
+    from counter_app.services.demo import demo_card_payloads
+
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot)
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: app.screen.query("#help-samples"), "help screen")
+        samples = app.screen.query_one("#help-samples")
+        await wait_for(pilot, lambda: demo_card_payloads(store, 1)[0] in str(samples.render()), "sample cards shown")
+        assert "Enter" in str(samples.render())

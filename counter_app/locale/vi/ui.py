@@ -363,6 +363,9 @@ MESSAGES: dict[str, str] = {
     "help.scanner": "Máy quét: quét thẻ CCCD ở bất kỳ màn hình nào để tiếp nhận hồ sơ cho công dân đó; quét mã "
     "hồ sơ để mở hồ sơ (ở màn hình Trả kết quả: để trả kết quả). Dán nội dung mã vào ô nhập rồi Enter "
     "cũng có tác dụng như quét.",
+    "help.samples_loading": "Đang tải thẻ CCCD mẫu…",
+    "help.samples": "Không có máy quét? Dán một trong các dòng sau (dữ liệu thẻ CCCD của công dân mẫu) vào bất kỳ "
+    "ô nhập nào hoặc màn hình quầy rồi nhấn Enter: phần mềm xử lý như khi quét thẻ.",
     "help.global": "Mọi màn hình",
     "help.palette": "Bảng lệnh: mở hồ sơ, tìm công dân, chuyển quầy, in lại",
     "help.home": "Màn hình quầy",
