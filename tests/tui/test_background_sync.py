@@ -68,3 +68,6 @@ async def test_the_log_in_screen_shows_before_the_store_is_open(store):
         await pilot.press("enter")  # the officer is faster than the disk
         release.set()
         await wait_for(pilot, lambda: isinstance(app.screen, CounterScreen), "logged in once the store opened")
+        # let the counter screen finish mounting and loading before the test ends the app
+        await wait_for(pilot, lambda: app.store_state is not None and app.screen.query("#queue-table")
+                       and app.screen.query_one("#queue-table").row_count > 0, "counter screen loaded")
