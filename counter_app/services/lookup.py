@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from sqlmodel import Session, col, func, select
 
@@ -179,21 +178,3 @@ def dossier_detail(session: Session, code: str) -> DossierDetail:
         ).all()
     )
     return DossierDetail(dossier, procedure(session, dossier.procedure_code), documents, events, handovers, units)
-
-
-def dossiers_due_on(session: Session, unit_id: str, day: date, *, limit: int = 100) -> list[Dossier]:
-    from datetime import datetime, time
-
-    from counter_app.domain.states import FINISHED, OPEN
-
-    start, end = datetime.combine(day, time.min), datetime.combine(day, time.max)
-    return list(
-        session.exec(
-            select(Dossier)
-            .where(Dossier.custodian_unit_id == unit_id)
-            .where(col(Dossier.status).in_([int(s) for s in OPEN - FINISHED]))
-            .where(Dossier.due_at >= start, Dossier.due_at <= end)
-            .order_by(Dossier.due_at)
-            .limit(limit)
-        ).all()
-    )

@@ -81,23 +81,6 @@ def upsert_citizens(session: Session, citizens: Iterable[Citizen], documents: It
     session.flush()
 
 
-def insert_missing_procedures(session: Session, procedures: Iterable[Procedure],
-                              documents: Iterable[ProcedureDocument]) -> None:
-    """A counter may bring procedures the central catalogue lacks; it never overwrites central ones."""
-    procedures = list(procedures)
-    have = set(session.exec(select(Procedure.code).where(
-        col(Procedure.code).in_([p.code for p in procedures]))).all())
-    new = [p for p in procedures if p.code not in have]
-    for procedure in new:
-        session.add(Procedure.model_validate(procedure.model_dump()))
-    session.flush()
-    new_codes = {p.code for p in new}
-    for document in documents:
-        if document.procedure_code in new_codes:
-            session.add(ProcedureDocument.model_validate(document.model_dump(exclude={"id"})))
-    session.flush()
-
-
 def apply_batch(session: Session, events: list[Any], *, now: datetime) -> BatchResult:
     """Take in ``events`` (rows or mappings from a counter's store) on the central PostgreSQL store.
 
