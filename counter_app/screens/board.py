@@ -21,10 +21,10 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Digits, Static
 
 from counter_app.locale import describe_error, t
+from counter_app.screens.base import RefreshesItself
 from counter_app.services.board import BoardState, board_state
 from counter_app.services.context import Store, local_now
 from counter_app.services.indicators import CounterState
@@ -87,7 +87,7 @@ class CounterCard(Container):
             self.set_class(counter.state == state, state)
 
 
-class QueueBoardScreen(Screen):
+class QueueBoardScreen(RefreshesItself, Screen):
     """The board of one unit (default: the store's own)."""
 
     DEFAULT_CSS = """
@@ -145,7 +145,6 @@ class QueueBoardScreen(Screen):
         #: successful refreshes so far (tests wait on it)
         self.refreshes = 0
         self.failures = 0
-        self._timer: Timer | None = None
         self._cards: dict[str, CounterCard] = {}
         self._slots: dict[int, tuple | None] = {}
 
@@ -179,24 +178,6 @@ class QueueBoardScreen(Screen):
         self.query_one("#board-clock", Static).update(f"{now:%H:%M}  {now:%d/%m/%Y}")
 
     # --- refresh loop -------------------------------------------------------------------------------------------
-
-    def refresh_now(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        self._load()
-
-    def action_refresh_now(self) -> None:
-        self.refresh_now()
-
-    def _schedule(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(self.refresh_every, self._tick)
-
-    def _tick(self) -> None:
-        self._timer = None
-        self._load()
 
     @work(thread=True, exclusive=True, group="queue-board", exit_on_error=False)
     def _load(self) -> None:

@@ -27,10 +27,10 @@ from textual.binding import Binding
 from textual.containers import Container, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from counter_app.locale import describe_error, t
+from counter_app.screens.base import RefreshesItself
 from counter_app.screens.keys import quiet
 from counter_app.services import indicators as ind
 from counter_app.services.context import Actor, Store, local_now
@@ -212,7 +212,7 @@ _HANDOVER_COLUMNS = ("code", "direction", "unit", "sent")
 DOSSIER_TABLES = ("live-attention", "live-online", "live-handovers")
 
 
-class SupervisorScreen(Screen):
+class SupervisorScreen(RefreshesItself, Screen):
     """The supervisor's live screen for ``actor``'s unit (or ``unit_id``)."""
 
     DEFAULT_CSS = """
@@ -283,7 +283,6 @@ class SupervisorScreen(Screen):
         self.snapshot: ind.SupervisorSnapshot | None = None
         #: refreshes applied so far (tests wait on it)
         self.refreshes = 0
-        self._timer: Timer | None = None
         self._items: dict[str, ind.DossierItem] = {}
         self._weekly: tuple[float, list[ind.WeekFigures]] | None = None  # (monotonic time read, series)
 
@@ -350,22 +349,10 @@ class SupervisorScreen(Screen):
         """Read the store now (the pending timer, if any, is dropped); ``everything`` reads the trend too."""
         if everything:
             self._weekly = None
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        self._load()
+        super().refresh_now()
 
-    def _schedule(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(self.refresh_every, self._tick)
-
-    def _tick(self) -> None:
-        self._timer = None
-        if self.app.screen is not self:  # a dialog or another screen is on top: look again later
-            self._schedule()
-            return
-        self._load()
+    def _may_refresh(self) -> bool:
+        return self.app.screen is self  # a dialog or another screen is on top: look again later
 
     def on_screen_resume(self) -> None:
         if self.is_mounted and self.refreshes:
