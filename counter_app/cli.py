@@ -287,30 +287,19 @@ def cmd_handover(args: argparse.Namespace) -> int:
 
 
 def cmd_inbox(args: argparse.Namespace) -> int:
-    from counter_app.services import handover, inbox, intake
+    from counter_app.services import inbox
 
     store = _get_runner().store()
     actor = _cli_actor(store, args.officer)
-    if args.accept or args.send_back:
-        code = (args.accept or args.send_back).strip()
-        pending = {item.code: item for item in inbox.items(store)}
-        if code not in pending:
-            raise CliError(f"Hồ sơ {code} không có trong hộp thư đến của đơn vị.")
-        if pending[code].kind == "online":
-            if args.accept:
-                intake.accept_online(store, actor, code)
-            else:
-                if not args.reason:
-                    raise CliError("Cần --reason khi trả lại hồ sơ.")
-                from counter_app.services.intake import DocumentChoice
-
-                intake.request_supplement(store, actor, code, [DocumentChoice("Thành phần hồ sơ còn thiếu")],
-                                          args.reason)
-        else:
-            if args.send_back and not args.reason:
-                raise CliError("Cần --reason khi trả lại hồ sơ.")
-            handover.answer(store, actor, code, accept=bool(args.accept), reason=args.reason or "")
-        print(f"{'Đã nhận' if args.accept else 'Đã trả lại'} hồ sơ {code}.")
+    if args.accept:
+        item = inbox.accept(store, actor, args.accept)
+        print(f"Đã nhận hồ sơ {item.code}.")
+        return 0
+    if args.send_back:
+        if not args.reason:
+            raise CliError("Cần --reason khi trả lại hồ sơ.")
+        item = inbox.send_back(store, actor, args.send_back, args.reason)
+        print(f"Đã trả lại hồ sơ {item.code}.")
         return 0
     for item in inbox.items(store):
         due = f"{item.due_at:%d/%m/%Y %H:%M}" if item.due_at else ""

@@ -1,4 +1,4 @@
-"""Handover inbox (F6): dossiers other units hand to this one; accept (custody moves) or send back."""
+"""Inbox (F6): dossiers other units hand to this one and dossiers submitted online; accept or send back."""
 
 from __future__ import annotations
 
@@ -58,12 +58,10 @@ class HandoverInboxScreen(ReportsWorkerErrors, Screen):
 
     @work(thread=True, exclusive=True, group="inbox", exit_on_error=False)
     def _load(self) -> None:
-        from counter_app.services import dashboard, handover
+        from counter_app.services import inbox
 
-        rows = []
-        for row, dossier in handover.inbox(self.app.store, self.app.actor.unit_id):
-            rows.append((dossier.code, dossier.applicant_name, dashboard.unit_name(self.app.store, row.from_unit_id),
-                         row.reason, row.sent_at))
+        rows = [(item.code, item.applicant, item.sender, item.reason, item.arrived_at)
+                for item in inbox.items(self.app.store, self.app.actor.unit_id)]
         self.post_message(self.Loaded(rows))
 
     def on_handover_inbox_screen_loaded(self, message: Loaded) -> None:
@@ -109,9 +107,12 @@ class HandoverInboxScreen(ReportsWorkerErrors, Screen):
 
     @work(thread=True, exclusive=True, group="inbox-answer", exit_on_error=False)
     def _answer(self, code: str, accept: bool, reason: str) -> None:
-        from counter_app.services import handover
+        from counter_app.services import inbox
 
-        handover.answer(self.app.store, self.app.actor, code, accept=accept, reason=reason, now=self.app.now())
+        if accept:
+            inbox.accept(self.app.store, self.app.actor, code, now=self.app.now())
+        else:
+            inbox.send_back(self.app.store, self.app.actor, code, reason, now=self.app.now())
         self.post_message(self.Answered(t("inbox.accepted" if accept else "inbox.sent_back", code=code)))
 
     def on_handover_inbox_screen_answered(self, message: Answered) -> None:

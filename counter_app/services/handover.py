@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import col, select
+from sqlmodel import select
 
 from counter_app.db.models import Dossier, Handover
 from counter_app.domain import states
@@ -70,15 +70,3 @@ def answer(store: Store, actor: Actor, code: str, *, accept: bool, reason: str =
         append_event(session, dossier, "handover_accepted" if accept else "handover_returned", payload, actor, now)
         session.flush()
         return row
-
-
-def inbox(store: Store, unit_id: str) -> list[tuple[Handover, Dossier]]:
-    """Handovers waiting for ``unit_id`` to accept, oldest first."""
-    with store.session() as session:
-        rows = session.exec(
-            select(Handover, Dossier)
-            .join(Dossier, col(Dossier.id) == Handover.dossier_id)
-            .where(Handover.to_unit_id == str(unit_id), Handover.state == "sent")
-            .order_by(Handover.sent_at)
-        ).all()
-        return [(h, d) for h, d in rows]

@@ -9,8 +9,10 @@ from sqlmodel import col, select
 
 from counter_app.db.models import Dossier, Handover, Unit
 from counter_app.domain.states import Status
+from counter_app.domain.vntext import scanned
 from counter_app.locale import t
-from counter_app.services.context import Store
+from counter_app.services.context import Actor, Store
+from counter_app.services.errors import ServiceError
 
 ONLINE_RECEPTION_HOURS = 8
 
@@ -23,6 +25,7 @@ class InboxItem:
     arrived_at: datetime
     due_at: datetime | None  # the dossier's due date (handover) or the reception deadline (online)
     reason: str = ""
+    applicant: str = ""
 
     def hours_left(self, store: Store, now: datetime) -> float | None:
         """Working hours left before ``due_at`` (negative once past)."""
@@ -41,9 +44,48 @@ def items(store: Store, unit_id: str | None = None) -> list[InboxItem]:
             col(Unit.id).in_({h.from_unit_id for h, _ in rows})))}
         online = session.exec(select(Dossier).where(
             Dossier.custodian_unit_id == unit_id, Dossier.status == int(Status.REGISTERED_ONLINE))).all()
-    out = [InboxItem("handover", d.code, names.get(h.from_unit_id, h.from_unit_id), h.sent_at, d.due_at, h.reason)
+    out = [InboxItem("handover", d.code, names.get(h.from_unit_id, h.from_unit_id), h.sent_at, d.due_at, h.reason,
+                     d.applicant_name)
            for h, d in rows]
     out += [InboxItem("online", d.code, t("inbox.online"), d.submitted_at or d.updated_at,
-                      store.calendar.add_working_hours(d.submitted_at or d.updated_at, ONLINE_RECEPTION_HOURS))
+                      store.calendar.add_working_hours(d.submitted_at or d.updated_at, ONLINE_RECEPTION_HOURS),
+                      d.summary, d.applicant_name)
             for d in online]
     return sorted(out, key=lambda item: (item.arrived_at, item.code))
+
+
+def _item(store: Store, unit_id: str, code: str) -> InboxItem:
+    code = scanned(code)
+    for item in items(store, unit_id):
+        if item.code == code:
+            return item
+    raise ServiceError("inbox.not_waiting", code=code)
+
+
+def accept(store: Store, actor: Actor, code: str, *, now: datetime | None = None) -> InboxItem:
+    """Take in what waits: a handover (custody moves to the actor's unit) or an online dossier (status 2)."""
+    from counter_app.services import handover, intake
+
+    item = _item(store, actor.unit_id, code)
+    if item.kind == "online":
+        intake.accept_online(store, actor, item.code, now=now)
+    else:
+        handover.answer(store, actor, item.code, accept=True, now=now)
+    return item
+
+
+def send_back(store: Store, actor: Actor, code: str, reason: str, *, now: datetime | None = None) -> InboxItem:
+    """Refuse what waits, with a reason: a handover goes back to its sender; an online dossier is sent back
+    to the citizen for a supplement (status 5)."""
+    from counter_app.services import handover, intake
+    from counter_app.services.intake import DocumentChoice
+
+    item = _item(store, actor.unit_id, code)
+    if not reason.strip():
+        raise ServiceError("intake.reason_required")
+    if item.kind == "online":
+        intake.request_supplement(store, actor, item.code, [DocumentChoice(t("inbox.missing_component"))], reason,
+                                  now=now)
+    else:
+        handover.answer(store, actor, item.code, accept=False, reason=reason, now=now)
+    return item

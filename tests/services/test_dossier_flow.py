@@ -11,7 +11,7 @@ from counter_app.db.models import Dossier, DossierDocument, DossierEvent, Handov
 from counter_app.db.projection import replay
 from counter_app.domain.codes import parse_dossier_code
 from counter_app.domain.states import IllegalTransition, Status
-from counter_app.services import handover, intake, lookup, workflow
+from counter_app.services import handover, inbox, intake, lookup, workflow
 from counter_app.services.context import Actor
 from counter_app.services.errors import Forbidden, ServiceError
 from counter_app.services.events import event_hash
@@ -160,11 +160,11 @@ def test_only_the_custodian_moves_a_dossier_and_handover_moves_custody(seeded_st
                   now=datetime(2026, 11, 19, 9, 0))
     with pytest.raises(ServiceError):
         handover.send(store, actor, d.code, centre, "Lần nữa")
-    assert d.code in [dd.code for _, dd in handover.inbox(store, centre)]
+    assert d.code in [item.code for item in inbox.items(store, centre)]
     with pytest.raises(ServiceError):
         handover.answer(store, actor, d.code, accept=True)  # not addressed to the sender
     handover.answer(store, province, d.code, accept=True, now=datetime(2026, 11, 19, 10, 0))
-    assert d.code not in [dd.code for _, dd in handover.inbox(store, centre)]
+    assert d.code not in [item.code for item in inbox.items(store, centre)]
     with store.session() as s:
         row = s.get(Dossier, d.id)
         assert row.custodian_unit_id == centre and row.return_unit_id == store.unit_id

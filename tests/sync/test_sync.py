@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlmodel import Session, func, select
 
 from counter_app.db.models import Dossier, DossierEvent, Officer, Outbox, SyncRejection
-from counter_app.services import handover, intake, workflow
+from counter_app.services import handover, inbox, intake, workflow
 from counter_app.services.context import Actor
 from counter_app.sync import central as central_side
 from counter_app.sync import client
@@ -97,7 +97,7 @@ def test_handover_between_provinces_gives_the_same_history_on_both_sides(counter
                   ["Tờ khai"], now=NOW)
     sync(counter_a)
     sync(counter_b)
-    assert [x.code for _, x in handover.inbox(counter_b, counter_b.unit_id)] == [d.code]
+    assert [i.code for i in inbox.items(counter_b, counter_b.unit_id) if i.kind == "handover"] == [d.code]
     handover.answer(counter_b, b, d.code, accept=True, now=NOW)
     workflow.start_processing(counter_b, b, d.code, now=NOW)
     workflow.mark_result_ready(counter_b, b, d.code, now=NOW)

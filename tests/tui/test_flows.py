@@ -428,3 +428,22 @@ async def test_help_lists_sample_cards_to_paste_in_demo_mode(app, store):
         samples = app.screen.query_one("#help-samples")
         await wait_for(pilot, lambda: demo_card_payloads(store, 1)[0] in str(samples.render()), "sample cards shown")
         assert "Enter" in str(samples.render())
+
+
+async def test_online_dossiers_wait_in_the_inbox_and_are_taken_in_there(app, store):
+    from counter_app.domain.states import Status
+    from counter_app.screens.handover_inbox import HandoverInboxScreen
+
+    code = find_code(store, status=Status.REGISTERED_ONLINE)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot)
+        await pilot.press("f6")
+        await wait_for(pilot, lambda: isinstance(app.screen, HandoverInboxScreen), "inbox")
+        inbox = app.screen
+        table = inbox.query_one("#inbox")
+        await wait_for(pilot, lambda: code in [k.value for k in table.rows], "online dossier in the inbox")
+        while table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value != code:
+            await pilot.press("down")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: code not in [k.value for k in table.rows], "taken in")
+    assert detail(store, code).dossier.status == Status.RECEIVED

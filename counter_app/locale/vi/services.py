@@ -79,6 +79,8 @@ MESSAGES: dict[str, str] = {
     "citizen.name_too_long": "Họ tên trên thẻ dài quá {limit} ký tự: dữ liệu quét không hợp lệ.",
     "citizen.address_too_long": "Địa chỉ trên thẻ dài quá {limit} ký tự: dữ liệu quét không hợp lệ.",
     "inbox.online": "Nộp trực tuyến",
+    "inbox.not_waiting": "Hồ sơ {code} không có trong hộp thư đến của đơn vị.",
+    "inbox.missing_component": "Thành phần hồ sơ còn thiếu",
     # reports
     "report.bad_range": "Khoảng ngày không hợp lệ: từ {start} đến {end}.",
     "ledger.columns": "STT|Mã hồ sơ|Tên TTHC|Số lượng hồ sơ|Tên cá nhân, tổ chức|Địa chỉ, số điện thoại|"
