@@ -38,7 +38,7 @@ MESSAGES: dict[str, str] = {
     "key.withdraw": "Rút hồ sơ",
     "key.return_this": "Trả kết quả",
     "key.intake_for_citizen": "Tiếp nhận cho công dân",
-    "key.accept_handover": "Tiếp nhận",
+    "key.accept_handover": "Nhận hồ sơ",
     "key.send_back": "Trả lại",
     # --- status bar --------------------------------------------------------------------------------
     "status.unit_code": "Đơn vị {code}",
