@@ -40,23 +40,39 @@ def main() -> None:
     args = parser.parse_args()
     runs = args.runs or (10 if args.quick else 25)
     lines = []
-    for backend in (["sqlite", "postgresql"] if args.backend == "both" else [args.backend]):
+    for backend in ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]:
         with tempfile.TemporaryDirectory() as tmp:
             url = fresh_database(args.pg) if backend == "postgresql" else None
             try:
                 start = time.perf_counter()
-                store = build_store(Path(tmp), db_url=url, dossiers=args.dossiers, finished=args.dossiers // 5,
-                                    tickets=args.tickets)
-                print(f"{backend}: store built in {time.perf_counter() - start:.1f} s "
-                      f"({args.tickets} tickets, {args.dossiers} open dossiers)")
+                store = build_store(
+                    Path(tmp),
+                    db_url=url,
+                    dossiers=args.dossiers,
+                    finished=args.dossiers // 5,
+                    tickets=args.tickets,
+                )
+                print(
+                    f"{backend}: store built in {time.perf_counter() - start:.1f} s "
+                    f"({args.tickets} tickets, {args.dossiers} open dossiers)"
+                )
                 state = board_state(store, NOW, HOME)
-                print(f"  {backend:10s} {len(state.counters)} counters, {state.waiting} waiting, last calls "
-                      + ", ".join(f"{c.number}→{c.counter_number}" for c in state.recent_calls))
+                print(
+                    f"  {backend:10s} {len(state.counters)} counters, {state.waiting} waiting, last calls "
+                    + ", ".join(f"{c.number}→{c.counter_number}" for c in state.recent_calls)
+                )
                 med, worst = median_ms(lambda s=store: board_state(s, NOW, HOME), runs)
                 print(f"  {backend:10s} board refresh median {med:6.2f} ms   max {worst:6.2f} ms")
                 name = "queue_board_refresh_100k" + ("" if backend == "sqlite" else f"_{backend}")
-                lines.append({"name": name, "backend": backend, "median_ms": round(med, 2),
-                              "max_ms": round(worst, 2), "runs": runs})
+                lines.append(
+                    {
+                        "name": name,
+                        "backend": backend,
+                        "median_ms": round(med, 2),
+                        "max_ms": round(worst, 2),
+                        "runs": runs,
+                    }
+                )
                 store.dispose()
             finally:
                 if url:

@@ -57,7 +57,9 @@ async def drive(store) -> dict:
         await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen), "intake screen")
         await type_text(pilot, demo_card_payloads(store, 1)[0], enter=True)
         keys.append("<scan>")
-        await wait_for(pilot, lambda: app.screen.query_one("#procedure-input").has_focus, "procedure picker focused")
+        await wait_for(
+            pilot, lambda: app.screen.query_one("#procedure-input").has_focus, "procedure picker focused"
+        )
         await type_text(pilot, letters)
         keys.extend(letters)
         await pilot.pause(0.3)
@@ -68,12 +70,22 @@ async def drive(store) -> dict:
         keys.append("F10")
         await wait_for(pilot, lambda: getattr(app.screen, "outcome", None), "dossier saved", timeout=20)
         code = app.screen.outcome.code
-        await wait_for(pilot, lambda: list(store.settings.printed_dir.rglob(f"{code}-*.pdf")), "receipt printed",
-                       timeout=20)
+        await wait_for(
+            pilot,
+            lambda: list(store.settings.printed_dir.rglob(f"{code}-*.pdf")),
+            "receipt printed",
+            timeout=20,
+        )
     with store.session() as session:
         dossier = lookup.dossier_by_code(session, code)
-    return {"name": "intake_keystrokes", "keys": len(keys), "letters": letters, "path": " ".join(keys),
-            "procedure": dossier.procedure_code, "code": code}
+    return {
+        "name": "intake_keystrokes",
+        "keys": len(keys),
+        "letters": letters,
+        "path": " ".join(keys),
+        "procedure": dossier.procedure_code,
+        "code": code,
+    }
 
 
 def main() -> None:

@@ -61,9 +61,13 @@ def worker(home: Path, printed: Path, round_no: int) -> None:
     with store.session() as s:
         officer = s.exec(select(Officer).where(Officer.username == "canbo1")).one()
         citizens = lookup.search_citizens(s, "0", limit=40)
-        docs = [DocumentChoice(d.name, d.copy_kind, d.quantity) for d in lookup.procedure_documents(s, "1.004873")]
+        docs = [
+            DocumentChoice(d.name, d.copy_kind, d.quantity) for d in lookup.procedure_documents(s, "1.004873")
+        ]
     actor = Actor(officer.id, officer.full_name, officer.role, officer.unit_id, store.settings.counter_id)
-    start = datetime.combine(FIRST_DAY + timedelta(days=round_no), datetime.min.time()).replace(hour=7, minute=30)
+    start = datetime.combine(FIRST_DAY + timedelta(days=round_no), datetime.min.time()).replace(
+        hour=7, minute=30
+    )
     with printed.open("a", encoding="utf-8") as out:
         for n in range(MAX_PER_ROUND):
             request = IntakeRequest("1.004873", docs, citizen_id=citizens[n % len(citizens)].id)
@@ -97,18 +101,34 @@ def check(home: Path, printed: Path) -> dict:
     try:
         with store.session() as s:
             found = {d.code: d for d in s.exec(select(Dossier).where(col(Dossier.code).in_(codes)))}
-            with_events = set(s.exec(select(DossierEvent.dossier_code).where(
-                col(DossierEvent.dossier_code).in_(codes))).all())
+            with_events = set(
+                s.exec(
+                    select(DossierEvent.dossier_code).where(col(DossierEvent.dossier_code).in_(codes))
+                ).all()
+            )
         report = audit.verify(store)
     finally:
         store.dispose()
     lost = [c for c in codes if c not in found or c not in with_events or found[c].event_count < 1]
-    return {"printed": len(codes), "lost": len(lost), "lost_codes": lost[:10], "audit_ok": report.ok,
-            "audit_problems": [p.message for p in report.problems[:5]], "dossiers": report.dossiers}
+    return {
+        "printed": len(codes),
+        "lost": len(lost),
+        "lost_codes": lost[:10],
+        "audit_ok": report.ok,
+        "audit_problems": [p.message for p in report.problems[:5]],
+        "dossiers": report.dossiers,
+    }
 
 
-def run_trials(home: Path, rounds: int, *, seed: int = 7, min_delay: float = 0.0, max_delay: float = 1.5,
-               timeout: float = 60.0) -> dict:
+def run_trials(
+    home: Path,
+    rounds: int,
+    *,
+    seed: int = 7,
+    min_delay: float = 0.0,
+    max_delay: float = 1.5,
+    timeout: float = 60.0,
+) -> dict:
     """Run ``rounds`` worker processes on the store under ``home``, SIGKILL each at a random moment."""
     rng = random.Random(seed)
     printed = home / "printed-codes.txt"
@@ -116,9 +136,15 @@ def run_trials(home: Path, rounds: int, *, seed: int = 7, min_delay: float = 0.0
     for round_no in range(rounds):
         process = subprocess.Popen(
             [sys.executable, __file__, "--worker", str(home), str(printed), str(round_no)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(Path(__file__).resolve().parents[1]),
-                                                                            os.environ.get("PYTHONPATH")]))},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={
+                **os.environ,
+                "PYTHONPATH": os.pathsep.join(
+                    filter(None, [str(Path(__file__).resolve().parents[1]), os.environ.get("PYTHONPATH")])
+                ),
+            },
         )
         try:
             deadline = time.monotonic() + timeout
@@ -163,11 +189,22 @@ def main() -> None:
         elapsed = time.perf_counter() - started
     finally:
         shutil.rmtree(home, ignore_errors=True)
-    print(f"{result['kills']} SIGKILLs over {rounds} runs, {result['printed']} receipts printed, "
-          f"{result['lost']} printed dossiers lost; audit {'OK' if result['audit_ok'] else 'FAILED'} "
-          f"({result['dossiers']} dossiers) in {elapsed:.1f} s")
-    print(json.dumps({"name": "kill9_intake_loss", "lost": result["lost"], "printed": result["printed"],
-                      "kills": result["kills"], "audit_ok": result["audit_ok"]}))
+    print(
+        f"{result['kills']} SIGKILLs over {rounds} runs, {result['printed']} receipts printed, "
+        f"{result['lost']} printed dossiers lost; audit {'OK' if result['audit_ok'] else 'FAILED'} "
+        f"({result['dossiers']} dossiers) in {elapsed:.1f} s"
+    )
+    print(
+        json.dumps(
+            {
+                "name": "kill9_intake_loss",
+                "lost": result["lost"],
+                "printed": result["printed"],
+                "kills": result["kills"],
+                "audit_ok": result["audit_ok"],
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

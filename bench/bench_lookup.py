@@ -38,9 +38,24 @@ from counter_app.services.context import open_store
 from counter_app.services.ids import CITIZEN_NAMESPACE
 
 #: share of the population by family name (approximate national figures); the rest spread evenly
-FAMILY_WEIGHTS = {"Nguyễn": 38.4, "Trần": 11.0, "Lê": 9.5, "Phạm": 7.1, "Hoàng": 5.1, "Huỳnh": 5.1,
-                  "Phan": 4.5, "Vũ": 3.9, "Võ": 3.9, "Đặng": 2.1, "Bùi": 2.0, "Đỗ": 1.4, "Hồ": 1.3,
-                  "Ngô": 1.3, "Dương": 1.0, "Lý": 0.5}
+FAMILY_WEIGHTS = {
+    "Nguyễn": 38.4,
+    "Trần": 11.0,
+    "Lê": 9.5,
+    "Phạm": 7.1,
+    "Hoàng": 5.1,
+    "Huỳnh": 5.1,
+    "Phan": 4.5,
+    "Vũ": 3.9,
+    "Võ": 3.9,
+    "Đặng": 2.1,
+    "Bùi": 2.0,
+    "Đỗ": 1.4,
+    "Hồ": 1.3,
+    "Ngô": 1.3,
+    "Dương": 1.0,
+    "Lý": 0.5,
+}
 DEFAULT_CACHE = Path("/tmp/counter-app-bench")
 DATETIME = "2025-07-01 08:00:00.000000"
 
@@ -72,13 +87,32 @@ def citizen_rows(n: int, seed: int = 1):
             if cccd not in used:
                 used.add(cccd)
                 break
-        name = (f"{family_draw[i]} {rng.choice(cat.MIDDLE_MALE if male else cat.MIDDLE_FEMALE)} "
-                f"{rng.choice(cat.GIVEN_MALE if male else cat.GIVEN_FEMALE)}")
-        place = f"Số {rng.randint(1, 250)} {rng.choice(cat.STREETS)}" if rng.random() < 0.5 else rng.choice(cat.VILLAGES)
+        name = (
+            f"{family_draw[i]} {rng.choice(cat.MIDDLE_MALE if male else cat.MIDDLE_FEMALE)} "
+            f"{rng.choice(cat.GIVEN_MALE if male else cat.GIVEN_FEMALE)}"
+        )
+        place = (
+            f"Số {rng.randint(1, 250)} {rng.choice(cat.STREETS)}"
+            if rng.random() < 0.5
+            else rng.choice(cat.VILLAGES)
+        )
         issued = max(date(2021, 1, 1), birth + timedelta(days=14 * 366)) + timedelta(days=rng.randrange(900))
-        yield (str(uuid.uuid5(CITIZEN_NAMESPACE, cccd)), cccd, None, name, fold(name), birth.isoformat(),
-               "Nam" if male else "Nữ", f"{place}, tỉnh Quảng Ngãi", f"09{rng.randrange(10**8):08d}", "",
-               issued.isoformat(), "21025" if rng.random() < 0.7 else None, DATETIME, DATETIME)
+        yield (
+            str(uuid.uuid5(CITIZEN_NAMESPACE, cccd)),
+            cccd,
+            None,
+            name,
+            fold(name),
+            birth.isoformat(),
+            "Nam" if male else "Nữ",
+            f"{place}, tỉnh Quảng Ngãi",
+            f"09{rng.randrange(10**8):08d}",
+            "",
+            issued.isoformat(),
+            "21025" if rng.random() < 0.7 else None,
+            DATETIME,
+            DATETIME,
+        )
 
 
 def build(home: Path, n: int) -> Path:
@@ -101,15 +135,20 @@ def build(home: Path, n: int) -> Path:
         batch = [row for _, row in zip(range(50_000), rows, strict=False)]
         if not batch:
             break
-        connection.executemany("INSERT INTO citizen (id, cccd, old_id, full_name, name_folded, birth_date, gender, "
-                               "address, phone, email, issued_on, home_unit_id, created_at, updated_at) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+        connection.executemany(
+            "INSERT INTO citizen (id, cccd, old_id, full_name, name_folded, birth_date, gender, "
+            "address, phone, email, issued_on, home_unit_id, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            batch,
+        )
     connection.execute("COMMIT")
     connection.execute("ANALYZE")
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.close()
-    print(f"built {n:,} citizens in {time.perf_counter() - started:.1f} s ({db.stat().st_size / 2**20:.0f} MiB)",
-          file=sys.stderr)
+    print(
+        f"built {n:,} citizens in {time.perf_counter() - started:.1f} s ({db.stat().st_size / 2**20:.0f} MiB)",
+        file=sys.stderr,
+    )
     marker.write_text(json.dumps(wanted))
     return db
 
@@ -152,16 +191,20 @@ def main() -> None:
     store = open_store(load_settings({"COUNTER_APP_HOME": str(home)}))
     rng = random.Random(42)
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as c:
-        sample = c.execute("SELECT cccd, full_name FROM citizen WHERE rowid IN "
-                           "(SELECT abs(random()) % (SELECT max(rowid) FROM citizen) + 1 FROM citizen LIMIT ?)",
-                           (queries * 2,)).fetchall()
+        sample = c.execute(
+            "SELECT cccd, full_name FROM citizen WHERE rowid IN "
+            "(SELECT abs(random()) % (SELECT max(rowid) FROM citizen) + 1 FROM citizen LIMIT ?)",
+            (queries * 2,),
+        ).fetchall()
     rng.shuffle(sample)
     cccds = [s[0] for s in sample][:queries]
     texts = [typed_prefixes(s[1], rng) for s in sample][:queries]
     # a counter that has worked a while has its store in the OS cache: read table and indexes once (timed)
     started = time.perf_counter()
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as c:
-        c.execute("SELECT count(*) FROM citizen INDEXED BY ix_citizen_name_folded WHERE name_folded >= ''").fetchone()
+        c.execute(
+            "SELECT count(*) FROM citizen INDEXED BY ix_citizen_name_folded WHERE name_folded >= ''"
+        ).fetchone()
         c.execute("SELECT count(*) FROM citizen WHERE cccd >= ''").fetchone()
         c.execute("SELECT sum(length(address)) FROM citizen").fetchone()
     warm_s = time.perf_counter() - started
@@ -174,14 +217,34 @@ def main() -> None:
     store.dispose()
 
     label = _label(args.citizens)
-    for name, values in ((f"citizen_lookup_cccd_{label}", by_cccd), (f"citizen_search_name_{label}", by_name)):
-        print(f"{name}: p50 {statistics.median(values):.2f} ms, p95 {_p95(values):.2f} ms, "
-              f"max {max(values):.2f} ms over {len(values)} queries", file=sys.stderr)
-    print(f"slowest name search: {worst[0]:.1f} ms for {worst[1]!r}; index warm-up read {warm_s:.2f} s",
-          file=sys.stderr)
-    for name, values in ((f"citizen_lookup_cccd_{label}", by_cccd), (f"citizen_search_name_{label}", by_name)):
-        print(json.dumps({"name": name, "p95_ms": round(_p95(values), 3), "p50_ms": round(statistics.median(values), 3),
-                          "queries": len(values), "citizens": args.citizens}))
+    for name, values in (
+        (f"citizen_lookup_cccd_{label}", by_cccd),
+        (f"citizen_search_name_{label}", by_name),
+    ):
+        print(
+            f"{name}: p50 {statistics.median(values):.2f} ms, p95 {_p95(values):.2f} ms, "
+            f"max {max(values):.2f} ms over {len(values)} queries",
+            file=sys.stderr,
+        )
+    print(
+        f"slowest name search: {worst[0]:.1f} ms for {worst[1]!r}; index warm-up read {warm_s:.2f} s",
+        file=sys.stderr,
+    )
+    for name, values in (
+        (f"citizen_lookup_cccd_{label}", by_cccd),
+        (f"citizen_search_name_{label}", by_name),
+    ):
+        print(
+            json.dumps(
+                {
+                    "name": name,
+                    "p95_ms": round(_p95(values), 3),
+                    "p50_ms": round(statistics.median(values), 3),
+                    "queries": len(values),
+                    "citizens": args.citizens,
+                }
+            )
+        )
 
 
 if __name__ == "__main__":

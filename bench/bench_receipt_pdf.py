@@ -21,13 +21,21 @@ from counter_app.printing.receipt import render_receipt
 from counter_app.printing.signing import CounterSigner
 
 RECEIPT = ReceiptData(
-    unit=UnitInfo(name="Ủy ban nhân dân xã Tịnh Khê", superior="Ủy ban nhân dân tỉnh Quảng Ngãi",
-                  one_stop_code="000.00.53.H48", place_name="Quảng Ngãi"),
+    unit=UnitInfo(
+        name="Ủy ban nhân dân xã Tịnh Khê",
+        superior="Ủy ban nhân dân tỉnh Quảng Ngãi",
+        one_stop_code="000.00.53.H48",
+        place_name="Quảng Ngãi",
+    ),
     dossier_code="000.00.53.H48-261122-2007",
     procedure_code="1.001193",
     procedure_name="Thủ tục đăng ký khai sinh",
-    applicant=Applicant("Nguyễn Thị Ánh Tuyết", "Thôn Trường Thọ, xã Tịnh Khê, tỉnh Quảng Ngãi",
-                        "0905 123 456", "tuyet.nguyen@example.vn"),
+    applicant=Applicant(
+        "Nguyễn Thị Ánh Tuyết",
+        "Thôn Trường Thọ, xã Tịnh Khê, tỉnh Quảng Ngãi",
+        "0905 123 456",
+        "tuyet.nguyen@example.vn",
+    ),
     documents=(
         DocumentLine("Tờ khai đăng ký khai sinh theo mẫu"),
         DocumentLine("Giấy chứng sinh do cơ sở y tế nơi trẻ sinh ra cấp"),
@@ -76,11 +84,21 @@ def main() -> None:
     receipt = statistics.median(receipt_ms)
     blank = statistics.median(blank_ms)
     ratio = receipt / blank
-    print(f"receipt PDF (2 copies, QR, barcode, signature): median {receipt:.2f} ms over {args.rounds} rounds")
+    print(
+        f"receipt PDF (2 copies, QR, barcode, signature): median {receipt:.2f} ms over {args.rounds} rounds"
+    )
     print(f"one-line page, same font:                      median {blank:.2f} ms")
     print(f"ratio: {ratio:.2f}x (goal: within 8x)")
-    print(json.dumps({"name": "receipt_pdf", "median_ms": round(receipt, 3), "blank_median_ms": round(blank, 3),
-                      "ratio_vs_blank": round(ratio, 2)}))
+    print(
+        json.dumps(
+            {
+                "name": "receipt_pdf",
+                "median_ms": round(receipt, 3),
+                "blank_median_ms": round(blank, 3),
+                "ratio_vs_blank": round(ratio, 2),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -70,8 +70,9 @@ BARE_TEXTUAL = textwrap.dedent(f"""
 
 def time_once(code: str, env: dict[str, str]) -> float:
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               env=env, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
+    )
     assert process.stdout is not None
     for line in process.stdout:
         if line.strip() == READY:
@@ -87,10 +88,18 @@ def time_once(code: str, env: dict[str, str]) -> float:
 def prepare_demo_home() -> str:
     home = tempfile.mkdtemp(prefix="counter-bench-")
     env = {**os.environ, "COUNTER_APP_HOME": home}
-    subprocess.run([sys.executable, "-c", textwrap.dedent("""
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent("""
         from counter_app.cli import Runner, ensure_demo_data
         ensure_demo_data(Runner(demo=True).store(), citizens=300)
-    """)], env=env, check=True)
+    """),
+        ],
+        env=env,
+        check=True,
+    )
     return home
 
 
@@ -111,13 +120,25 @@ def main() -> None:
         shutil.rmtree(home, ignore_errors=True)
     app_median, bare_median = statistics.median(app_times), statistics.median(bare_times)
     ratio = app_median / bare_median
-    print(f"counter-app --demo, process start to log-in screen: median {app_median:.3f} s "
-          f"(min {min(app_times):.3f}, max {max(app_times):.3f}, {args.runs} runs)")
-    print(f"bare Textual app, process start to first screen:    median {bare_median:.3f} s "
-          f"(min {min(bare_times):.3f}, max {max(bare_times):.3f}, {args.runs} runs)")
+    print(
+        f"counter-app --demo, process start to log-in screen: median {app_median:.3f} s "
+        f"(min {min(app_times):.3f}, max {max(app_times):.3f}, {args.runs} runs)"
+    )
+    print(
+        f"bare Textual app, process start to first screen:    median {bare_median:.3f} s "
+        f"(min {min(bare_times):.3f}, max {max(bare_times):.3f}, {args.runs} runs)"
+    )
     print(f"ratio: {ratio:.2f}x")
-    print(json.dumps({"name": "tui_startup", "median_s": round(app_median, 4), "bare_median_s": round(bare_median, 4),
-                      "ratio_vs_bare_textual": round(ratio, 3)}))
+    print(
+        json.dumps(
+            {
+                "name": "tui_startup",
+                "median_s": round(app_median, 4),
+                "bare_median_s": round(bare_median, 4),
+                "ratio_vs_bare_textual": round(ratio, 3),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -59,11 +59,18 @@ def _u() -> str:
 def _insert(store: Store, table, rows: list[dict]) -> None:
     with store.engine.begin() as conn:
         for start in range(0, len(rows), BATCH):
-            conn.execute(table.__table__.insert(), rows[start:start + BATCH])
+            conn.execute(table.__table__.insert(), rows[start : start + BATCH])
 
 
-def build_store(home: Path, *, db_url: str | None = None, dossiers: int = 100_000, finished: int = 20_000,
-                tickets: int = 100_000, seed: int = 7) -> Store:
+def build_store(
+    home: Path,
+    *,
+    db_url: str | None = None,
+    dossiers: int = 100_000,
+    finished: int = 20_000,
+    tickets: int = 100_000,
+    seed: int = 7,
+) -> Store:
     """A migrated store filled by bulk inserts (see the module docstring)."""
     random.seed(seed)
     env = {"COUNTER_APP_HOME": str(home), "COUNTER_APP_UNIT": HOME}
@@ -78,21 +85,61 @@ def build_store(home: Path, *, db_url: str | None = None, dossiers: int = 100_00
 
     with store.session() as session:  # the country's units are loaded when the store is created
         province = session.get(Unit, HOME).province_code
-        others = list(session.exec(select(Unit.id).where(Unit.province_code == province, Unit.id != HOME,
-                                                         Unit.kind != "province").order_by(Unit.id).limit(3)))
+        others = list(
+            session.exec(
+                select(Unit.id)
+                .where(Unit.province_code == province, Unit.id != HOME, Unit.kind != "province")
+                .order_by(Unit.id)
+                .limit(3)
+            )
+        )
     centre = province_centre_id(province)
-    _insert(store, Counter, [dict(id=f"{one_stop}#{n}", unit_id=HOME, number=n, name=f"Quầy số {n}", key_id=None)
-                             for n in range(1, 6)])
-    officers = [dict(id=_u(), username=u, full_name=name, title=title, role=role, unit_id=HOME, pin_hash="-",
-                     failed_attempts=0, locked_until=None, active=True) for u, name, role, title in cat.OFFICERS]
+    _insert(
+        store,
+        Counter,
+        [
+            dict(id=f"{one_stop}#{n}", unit_id=HOME, number=n, name=f"Quầy số {n}", key_id=None)
+            for n in range(1, 6)
+        ],
+    )
+    officers = [
+        dict(
+            id=_u(),
+            username=u,
+            full_name=name,
+            title=title,
+            role=role,
+            unit_id=HOME,
+            pin_hash="-",
+            failed_attempts=0,
+            locked_until=None,
+            active=True,
+        )
+        for u, name, role, title in cat.OFFICERS
+    ]
     _insert(store, Officer, officers)
     clerks = [o["id"] for o in officers if o["role"] == "officer"]
     _insert(store, QueueService, [dict(code=c, name=n) for c, n in cat.QUEUE_SERVICES])
     procedures = []
     for code, name, field_code, field_name, days, fee, fee_note, line, land, level, _docs in cat.PROCEDURES:
-        procedures.append(dict(code=code, name=name, name_folded=fold(name), field_code=field_code,
-                               field_name=field_name, working_days=days, fee=fee, fee_note=fee_note, level=level,
-                               boundless=True, land=land, queue_service=line, public_url="", active=True))
+        procedures.append(
+            dict(
+                code=code,
+                name=name,
+                name_folded=fold(name),
+                field_code=field_code,
+                field_name=field_name,
+                working_days=days,
+                fee=fee,
+                fee_note=fee_note,
+                level=level,
+                boundless=True,
+                land=land,
+                queue_service=line,
+                public_url="",
+                active=True,
+            )
+        )
     _insert(store, Procedure, procedures)
 
     due_days: dict[tuple[date, int], datetime] = {}
@@ -105,7 +152,9 @@ def build_store(home: Path, *, db_url: str | None = None, dossiers: int = 100_00
         return d if days == 0 else datetime.combine(d.date(), received.time())
 
     def office_time(day: date) -> datetime:
-        minutes = random.choice([random.randrange(7 * 60 + 30, 11 * 60 + 30), random.randrange(13 * 60 + 30, 17 * 60)])
+        minutes = random.choice(
+            [random.randrange(7 * 60 + 30, 11 * 60 + 30), random.randrange(13 * 60 + 30, 17 * 60)]
+        )
         return datetime.combine(day, dtime(minutes // 60, minutes % 60))
 
     working = [d for d in (NOW.date() - timedelta(days=i) for i in range(0, 400)) if cal.is_working_day(d)]
@@ -115,16 +164,47 @@ def build_store(home: Path, *, db_url: str | None = None, dossiers: int = 100_00
     def dossier(status: int, received: datetime, proc: dict, **extra) -> dict:
         nonlocal seq
         seq += 1
-        d = dict(id=_u(), code=f"{one_stop}-{received:%y%m%d}-{seq:07d}", procedure_code=proc["code"], citizen_id=None,
-                 applicant_name=f"Công dân {seq}", applicant_address="", applicant_phone="", applicant_email="",
-                 applicant_cccd="", summary="", channel=random.choices([1, 2, 3], [80, 15, 5])[0], status=status,
-                 received_unit_id=HOME, received_counter_id=f"{one_stop}#1", received_by=random.choice(clerks),
-                 custodian_unit_id=HOME, return_unit_id=HOME, return_method="counter", return_address="",
-                 submitted_at=None, received_at=received, due_at=due(received, proc["working_days"]),
-                 original_due_at=None, finished_at=None, returned_at=None, clock_stopped_at=None,
-                 working_days=proc["working_days"], sets=1, fee=0, fee_status="paid", ledger_book="", ledger_line=seq,
-                 reused_data=random.random() < 0.45, satisfaction=None, supplement_rounds=0, needs_attention=None,
-                 last_event_hash="", event_count=1, updated_at=received)
+        d = dict(
+            id=_u(),
+            code=f"{one_stop}-{received:%y%m%d}-{seq:07d}",
+            procedure_code=proc["code"],
+            citizen_id=None,
+            applicant_name=f"Công dân {seq}",
+            applicant_address="",
+            applicant_phone="",
+            applicant_email="",
+            applicant_cccd="",
+            summary="",
+            channel=random.choices([1, 2, 3], [80, 15, 5])[0],
+            status=status,
+            received_unit_id=HOME,
+            received_counter_id=f"{one_stop}#1",
+            received_by=random.choice(clerks),
+            custodian_unit_id=HOME,
+            return_unit_id=HOME,
+            return_method="counter",
+            return_address="",
+            submitted_at=None,
+            received_at=received,
+            due_at=due(received, proc["working_days"]),
+            original_due_at=None,
+            finished_at=None,
+            returned_at=None,
+            clock_stopped_at=None,
+            working_days=proc["working_days"],
+            sets=1,
+            fee=0,
+            fee_status="paid",
+            ledger_book="",
+            ledger_line=seq,
+            reused_data=random.random() < 0.45,
+            satisfaction=None,
+            supplement_rounds=0,
+            needs_attention=None,
+            last_event_hash="",
+            event_count=1,
+            updated_at=received,
+        )
         d["original_due_at"] = d["due_at"]
         d.update(extra)
         return d
@@ -139,10 +219,23 @@ def build_store(home: Path, *, db_url: str | None = None, dossiers: int = 100_00
         received = office_time(working[back])
         status = random.choices([2, 4, 5, 6, 1], [35, 45, 8, 7, 5])[0]
         if status == 1:
-            rows.append(dossier(1, received, proc, channel=2, received_at=None, due_at=None, original_due_at=None,
-                                submitted_at=received, received_by=None))
+            rows.append(
+                dossier(
+                    1,
+                    received,
+                    proc,
+                    channel=2,
+                    received_at=None,
+                    due_at=None,
+                    original_due_at=None,
+                    submitted_at=received,
+                    received_by=None,
+                )
+            )
             continue
-        extra = {"supplement_rounds": 1, "clock_stopped_at": received + timedelta(hours=2)} if status == 5 else {}
+        extra = (
+            {"supplement_rounds": 1, "clock_stopped_at": received + timedelta(hours=2)} if status == 5 else {}
+        )
         rows.append(dossier(status, received, proc, **extra))
     # finished and returned over the past year
     for _ in range(finished):
@@ -153,19 +246,44 @@ def build_store(home: Path, *, db_url: str | None = None, dossiers: int = 100_00
         if d["status"] == 10:
             d["returned_at"] = min(d["finished_at"] + timedelta(hours=3), NOW)
             d["satisfaction"] = random.choices([1, 2, 3, None], [50, 35, 5, 10])[0]
-            events.append(dict(id=_u(), dossier_id=d["id"], dossier_code=d["code"], seq=5, type="returned",
-                               officer_id=random.choice(clerks), officer_name="Cán bộ", unit_id=HOME,
-                               counter_id=f"{one_stop}#1", device_time=d["returned_at"], payload={}, prev_hash="",
-                               hash=uuid.uuid4().hex * 2))
+            events.append(
+                dict(
+                    id=_u(),
+                    dossier_id=d["id"],
+                    dossier_code=d["code"],
+                    seq=5,
+                    type="returned",
+                    officer_id=random.choice(clerks),
+                    officer_name="Cán bộ",
+                    unit_id=HOME,
+                    counter_id=f"{one_stop}#1",
+                    device_time=d["returned_at"],
+                    payload={},
+                    prev_hash="",
+                    hash=uuid.uuid4().hex * 2,
+                )
+            )
         rows.append(d)
     for i in range(dossiers // 20):  # handovers: most answered, a few still waiting
         d = rows[i * 19]
         if d["status"] not in (2, 4, 6):
             continue
-        handovers.append(dict(id=_u(), dossier_id=d["id"], from_unit_id=HOME, to_unit_id=random.choice((*others, centre)),
-                              reason="Chuyển cơ quan có thẩm quyền", documents=[], sent_at=d["received_at"] + timedelta(hours=1),
-                              sent_by="Cán bộ", state="sent" if i % 10 == 0 else "accepted", answered_at=None,
-                              answered_by="", answer_reason=""))
+        handovers.append(
+            dict(
+                id=_u(),
+                dossier_id=d["id"],
+                from_unit_id=HOME,
+                to_unit_id=random.choice((*others, centre)),
+                reason="Chuyển cơ quan có thẩm quyền",
+                documents=[],
+                sent_at=d["received_at"] + timedelta(hours=1),
+                sent_by="Cán bộ",
+                state="sent" if i % 10 == 0 else "accepted",
+                answered_at=None,
+                answered_by="",
+                answer_reason="",
+            )
+        )
     _insert(store, Dossier, rows)
     _insert(store, DossierEvent, events)
     _insert(store, Handover, handovers)
@@ -177,17 +295,35 @@ def build_store(home: Path, *, db_url: str | None = None, dossiers: int = 100_00
 def build_tickets(store: Store, count: int, clerks: list[str]) -> None:
     """``count`` tickets of past days (done / no-show) and a busy morning today."""
     one_stop = store.settings.one_stop_code
-    days = [NOW.date() - timedelta(days=i) for i in range(1, 400) if (NOW.date() - timedelta(days=i)).weekday() < 5]
+    days = [
+        NOW.date() - timedelta(days=i)
+        for i in range(1, 400)
+        if (NOW.date() - timedelta(days=i)).weekday() < 5
+    ]
     per_day = max(1, count // len(days))
     tickets = []
     for day in days:
         for n in range(1, per_day + 1):
             issued = datetime.combine(day, dtime(7, 30)) + timedelta(minutes=n)
-            tickets.append(dict(id=_u(), unit_id=HOME, day=day, number=f"A{n:03d}", service="A", priority=False,
-                                priority_reason="", issued_at=issued, status="done" if n % 15 else "no_show",
-                                counter_id=f"{one_stop}#{n % 5 + 1}", officer_id=random.choice(clerks),
-                                called_at=issued + timedelta(minutes=5), recalls=0,
-                                finished_at=issued + timedelta(minutes=17), dossier_id=None))
+            tickets.append(
+                dict(
+                    id=_u(),
+                    unit_id=HOME,
+                    day=day,
+                    number=f"A{n:03d}",
+                    service="A",
+                    priority=False,
+                    priority_reason="",
+                    issued_at=issued,
+                    status="done" if n % 15 else "no_show",
+                    counter_id=f"{one_stop}#{n % 5 + 1}",
+                    officer_id=random.choice(clerks),
+                    called_at=issued + timedelta(minutes=5),
+                    recalls=0,
+                    finished_at=issued + timedelta(minutes=17),
+                    dossier_id=None,
+                )
+            )
             if len(tickets) >= count:
                 break
         if len(tickets) >= count:
@@ -198,11 +334,25 @@ def build_tickets(store: Store, count: int, clerks: list[str]) -> None:
         issued = datetime.combine(today, dtime(7, 0)) + timedelta(seconds=20 * n)
         status = "done" if n <= 300 else ("serving" if n <= 305 else "waiting")
         called = issued + timedelta(minutes=30) if status != "waiting" else None
-        tickets.append(dict(id=_u(), unit_id=HOME, day=today, number=f"{service}{n:03d}", service=service,
-                            priority=n % 9 == 0, priority_reason="", issued_at=issued, status=status,
-                            counter_id=f"{one_stop}#{n % 5 + 1}" if status != "waiting" else None,
-                            officer_id=random.choice(clerks) if called else None, called_at=called, recalls=0,
-                            finished_at=called + timedelta(minutes=8) if status == "done" else None, dossier_id=None))
+        tickets.append(
+            dict(
+                id=_u(),
+                unit_id=HOME,
+                day=today,
+                number=f"{service}{n:03d}",
+                service=service,
+                priority=n % 9 == 0,
+                priority_reason="",
+                issued_at=issued,
+                status=status,
+                counter_id=f"{one_stop}#{n % 5 + 1}" if status != "waiting" else None,
+                officer_id=random.choice(clerks) if called else None,
+                called_at=called,
+                recalls=0,
+                finished_at=called + timedelta(minutes=8) if status == "done" else None,
+                dossier_id=None,
+            )
+        )
     _insert(store, QueueTicket, tickets)
 
 
@@ -233,7 +383,9 @@ def bench(store: Store, backend: str, runs: int, *, quick: bool = False) -> dict
 
     parts = {
         "queue_state": lambda: ind.queue_state(store, NOW, HOME),
-        "period_figures(today)": lambda: ind.period_figures(store, NOW, "today", HOME, by_procedure_workload=False),
+        "period_figures(today)": lambda: ind.period_figures(
+            store, NOW, "today", HOME, by_procedure_workload=False
+        ),
         "  of which workload": lambda: ind.workload(store, NOW, HOME),
         "weekly_series(8)": lambda: ind.weekly_series(store, NOW, HOME, weeks=8),
         "overdue": lambda: ind.overdue(store, NOW, HOME),
@@ -254,35 +406,48 @@ def bench(store: Store, backend: str, runs: int, *, quick: bool = False) -> dict
     print(f"  {backend:10s} tick (8-week trend kept)  median {tick:7.1f} ms")
     snap = ind.supervisor_snapshot(store, NOW, HOME)
     held = snap.indicators
-    print(f"  {backend:10s} unit holds {held.in_progress} running ({held.in_progress_late} late), "
-          f"{held.waiting_supplement} waiting for a supplement, {held.online_waiting} online; lists: "
-          f"{len(snap.overdue)} overdue, {len(snap.close_to_due)} close to due, {len(snap.online)} online, "
-          f"{len(snap.handovers)} handovers")
+    print(
+        f"  {backend:10s} unit holds {held.in_progress} running ({held.in_progress_late} late), "
+        f"{held.waiting_supplement} waiting for a supplement, {held.online_waiting} online; lists: "
+        f"{len(snap.overdue)} overdue, {len(snap.close_to_due)} close to due, {len(snap.online)} online, "
+        f"{len(snap.handovers)} handovers"
+    )
     med, worst = result["today"]
-    return {"name": f"supervisor_refresh_100k_{backend}", "median_ms": round(med, 1), "max_ms": round(worst, 1),
-            "tick_median_ms": round(tick, 1), "month_median_ms": round(result["month"][0], 1),
-            "year_median_ms": round(result["year"][0], 1), "runs": runs, "goal_ms": 200}
+    return {
+        "name": f"supervisor_refresh_100k_{backend}",
+        "median_ms": round(med, 1),
+        "max_ms": round(worst, 1),
+        "tick_median_ms": round(tick, 1),
+        "month_median_ms": round(result["month"][0], 1),
+        "year_median_ms": round(result["year"][0], 1),
+        "runs": runs,
+        "goal_ms": 200,
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dossiers", type=int, default=100_000)
     parser.add_argument("--finished", type=int, default=20_000)
-    parser.add_argument("--runs", type=int, default=None, help="timed runs per figure (default 15, --quick 5)")
+    parser.add_argument(
+        "--runs", type=int, default=None, help="timed runs per figure (default 15, --quick 5)"
+    )
     parser.add_argument("--quick", action="store_true", help="the same store, fewer runs, no breakdown")
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
     args = parser.parse_args()
     runs = args.runs or (5 if args.quick else 15)
     lines = []
-    for backend in (["sqlite", "postgresql"] if args.backend == "both" else [args.backend]):
+    for backend in ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]:
         with tempfile.TemporaryDirectory() as tmp:
             url = fresh_database(args.pg) if backend == "postgresql" else None
             try:
                 start = time.perf_counter()
                 store = build_store(Path(tmp), db_url=url, dossiers=args.dossiers, finished=args.finished)
-                print(f"{backend}: store built in {time.perf_counter() - start:.1f} s "
-                      f"({args.dossiers} open + {args.finished} finished dossiers, 100,000 tickets)")
+                print(
+                    f"{backend}: store built in {time.perf_counter() - start:.1f} s "
+                    f"({args.dossiers} open + {args.finished} finished dossiers, 100,000 tickets)"
+                )
                 lines.append(bench(store, backend, runs, quick=args.quick))
                 store.dispose()
             finally:

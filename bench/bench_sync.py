@@ -52,13 +52,20 @@ def build_counter(home: Path, events: int):
         at = start + timedelta(days=day)
         for k in range(min(900, (target - n) // EVENTS_PER_DOSSIER + 1)):
             t = store.calendar.next_opening(at + timedelta(seconds=20 * k))
-            request = IntakeRequest("1.004873", [DocumentChoice(d.name, d.copy_kind) for d in docs],
-                                    citizen_id=citizens[k % len(citizens)].id)
+            request = IntakeRequest(
+                "1.004873",
+                [DocumentChoice(d.name, d.copy_kind) for d in docs],
+                citizen_id=citizens[k % len(citizens)].id,
+            )
             d = intake.receive(store, actor, request, now=t)
-            steps = [lambda c, t=t: workflow.start_processing(store, actor, c, now=t),
-                     lambda c, t=t: workflow.mark_result_ready(store, actor, c, now=t),
-                     lambda c, t=t: workflow.return_result(store, actor, c, receiver_name="", id_checked=True, now=t),
-                     lambda c, t=t: workflow.rate(store, actor, c, 1, now=t)]
+            steps = [
+                lambda c, t=t: workflow.start_processing(store, actor, c, now=t),
+                lambda c, t=t: workflow.mark_result_ready(store, actor, c, now=t),
+                lambda c, t=t: workflow.return_result(
+                    store, actor, c, receiver_name="", id_checked=True, now=t
+                ),
+                lambda c, t=t: workflow.rate(store, actor, c, 1, now=t),
+            ]
             n += 1
             for step in steps:
                 if n >= target:
@@ -82,20 +89,49 @@ def copy_baseline(central_url: str, rows: list[DossierEvent], *, indexes: bool) 
         conn.execute("DROP TABLE IF EXISTS copy_target")
         conn.execute(f"CREATE TABLE copy_target (LIKE dossier_event {'INCLUDING ALL' if indexes else ''})")
         conn.commit()
-        columns = ("id", "dossier_id", "dossier_code", "seq", "type", "officer_id", "officer_name", "unit_id",
-                   "counter_id", "device_time", "payload", "prev_hash", "hash")
+        columns = (
+            "id",
+            "dossier_id",
+            "dossier_code",
+            "seq",
+            "type",
+            "officer_id",
+            "officer_name",
+            "unit_id",
+            "counter_id",
+            "device_time",
+            "payload",
+            "prev_hash",
+            "hash",
+        )
         started = time.perf_counter()
         with conn.cursor() as cur, cur.copy(f"COPY copy_target ({', '.join(columns)}) FROM STDIN") as copy:
             for e in rows:
-                copy.write_row([e.id, e.dossier_id, e.dossier_code, e.seq, e.type, e.officer_id, e.officer_name,
-                                e.unit_id, e.counter_id, e.device_time, canonical_json(e.payload), e.prev_hash,
-                                e.hash])
+                copy.write_row(
+                    [
+                        e.id,
+                        e.dossier_id,
+                        e.dossier_code,
+                        e.seq,
+                        e.type,
+                        e.officer_id,
+                        e.officer_name,
+                        e.unit_id,
+                        e.counter_id,
+                        e.device_time,
+                        canonical_json(e.payload),
+                        e.prev_hash,
+                        e.hash,
+                    ]
+                )
         conn.commit()
         return time.perf_counter() - started
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
     args = parser.parse_args()
@@ -104,8 +140,10 @@ def main() -> None:
         store = build_counter(Path(tmp), args.events)
         with store.session() as s:
             # the events this counter recorded: what waits in its outbox (the demo's other units' events don't)
-            rows = [DossierEvent.model_validate(e.model_dump()) for e in s.exec(
-                select(DossierEvent).join(Outbox, Outbox.event_id == DossierEvent.id))]
+            rows = [
+                DossierEvent.model_validate(e.model_dump())
+                for e in s.exec(select(DossierEvent).join(Outbox, Outbox.event_id == DossierEvent.id))
+            ]
         template = Path(tmp) / "template.sqlite3"
         with store.engine.connect() as conn:
             conn.exec_driver_sql(f"VACUUM INTO '{template}'")
@@ -124,12 +162,24 @@ def main() -> None:
             engine.dispose()
         finally:
             drop_database(args.pg, central_url)
-        print(f"push {len(rows)} events: {push_s:.2f} s; COPY of the same rows into a twin of dossier_event "
-              f"with its indexes: {copy_s:.3f} s (ratio {push_s / copy_s:.1f}x); into a bare table: {bare_s:.3f} s "
-              f"(ratio {push_s / bare_s:.1f}x)")
-        print(json.dumps({"name": "sync_push_10k", "events": len(rows), "push_s": round(push_s, 3),
-                          "copy_s": round(copy_s, 4), "ratio_vs_copy": round(push_s / copy_s, 2),
-                          "bare_copy_s": round(bare_s, 4), "ratio_vs_bare_copy": round(push_s / bare_s, 2)}))
+        print(
+            f"push {len(rows)} events: {push_s:.2f} s; COPY of the same rows into a twin of dossier_event "
+            f"with its indexes: {copy_s:.3f} s (ratio {push_s / copy_s:.1f}x); into a bare table: {bare_s:.3f} s "
+            f"(ratio {push_s / bare_s:.1f}x)"
+        )
+        print(
+            json.dumps(
+                {
+                    "name": "sync_push_10k",
+                    "events": len(rows),
+                    "push_s": round(push_s, 3),
+                    "copy_s": round(copy_s, 4),
+                    "ratio_vs_copy": round(push_s / copy_s, 2),
+                    "bare_copy_s": round(bare_s, 4),
+                    "ratio_vs_bare_copy": round(push_s / bare_s, 2),
+                }
+            )
+        )
 
         # catch-up after an outage: the same pending events, a full round (push, reference data, pull)
         store.dispose()
@@ -139,8 +189,9 @@ def main() -> None:
             engine = make_engine(central_url)
             prepare(engine)
             started = time.perf_counter()
-            client.sync_once(local, central_url, store.unit_id, now=datetime(2026, 12, 1, 8, 0),
-                             central_engine=engine)
+            client.sync_once(
+                local, central_url, store.unit_id, now=datetime(2026, 12, 1, 8, 0), central_engine=engine
+            )
             catch_up_s = time.perf_counter() - started
             with Session(local) as s:
                 assert client.status(local).pending == 0
@@ -148,7 +199,9 @@ def main() -> None:
         finally:
             drop_database(args.pg, central_url)
         print(f"catch-up of {len(rows)} pending events after an outage: {catch_up_s:.2f} s")
-        print(json.dumps({"name": "sync_catch_up_10k", "events": len(rows), "catch_up_s": round(catch_up_s, 3)}))
+        print(
+            json.dumps({"name": "sync_catch_up_10k", "events": len(rows), "catch_up_s": round(catch_up_s, 3)})
+        )
 
 
 if __name__ == "__main__":

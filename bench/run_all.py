@@ -58,7 +58,7 @@ def _arguments(script: Path, quick: bool) -> list[str]:
     wanted, out, i = (short if quick else full), [], 0
     while i < len(wanted):
         option = wanted[i]
-        value = wanted[i + 1:i + 2] if i + 1 < len(wanted) and not wanted[i + 1].startswith("--") else []
+        value = wanted[i + 1 : i + 2] if i + 1 < len(wanted) and not wanted[i + 1].startswith("--") else []
         if _offers(script, option):
             out += [option, *value]
         i += 1 + len(value)
@@ -82,11 +82,20 @@ def _figures(stdout: str) -> list[dict]:
 
 def run_script(script: Path, arguments: list[str], timeout: float) -> tuple[list[dict], str | None, float]:
     """(figures printed, error or None, seconds) of one benchmark script."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
     started = time.perf_counter()
     try:
-        done = subprocess.run([sys.executable, str(script), *arguments], cwd=ROOT, env=env, capture_output=True,
-                              text=True, timeout=timeout)
+        done = subprocess.run(
+            [sys.executable, str(script), *arguments],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
     except subprocess.TimeoutExpired as exc:
         out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
         return _figures(out), f"timeout after {timeout:.0f} s", time.perf_counter() - started
@@ -103,8 +112,12 @@ def run_script(script: Path, arguments: list[str], timeout: float) -> tuple[list
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="short forms; within 20 minutes on 2 cores")
-    parser.add_argument("--only", nargs="*", default=None, metavar="NAME", help="scripts to run (e.g. bench_lookup)")
-    parser.add_argument("--timeout", type=float, default=None, help="seconds per script (default 480 quick, 3600)")
+    parser.add_argument(
+        "--only", nargs="*", default=None, metavar="NAME", help="scripts to run (e.g. bench_lookup)"
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=None, help="seconds per script (default 480 quick, 3600)"
+    )
     args = parser.parse_args(argv)
     timeout = args.timeout or (480.0 if args.quick else 3600.0)
 

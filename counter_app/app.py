@@ -107,8 +107,14 @@ class CounterApp(App[None]):
             super().__init__()
             self.state = state
 
-    def __init__(self, store: Store | Callable[[], Store], *, settings: Settings | None = None, demo: bool = False,
-                 clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        store: Store | Callable[[], Store],
+        *,
+        settings: Settings | None = None,
+        demo: bool = False,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         super().__init__()
         if isinstance(store, Store):
             self._store: Store | None = store
@@ -281,8 +287,15 @@ class CounterApp(App[None]):
 
     # --- notices -----------------------------------------------------------------------------------
 
-    def notify(self, message: str, *, title: str = "", severity: str = "information",
-               timeout: float | None = None, markup: bool = False) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: str = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
         self.notices.append((severity, message))
         log.info("notice (%s): %s", severity, message)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
@@ -354,8 +367,11 @@ class CounterApp(App[None]):
         from counter_app.services import queue
 
         ticket = queue.call_next(self.store, self.actor, now=self.now())
-        self.post_message(self.TicketCalled(ticket, t("queue.called", number=ticket.number,
-                                                      counter=self.actor.counter_parts[1])))
+        self.post_message(
+            self.TicketCalled(
+                ticket, t("queue.called", number=ticket.number, counter=self.actor.counter_parts[1])
+            )
+        )
 
     def load_serving(self) -> None:
         self._load_serving()
@@ -490,8 +506,12 @@ class CounterApp(App[None]):
         """Collect a scanner's burst of keys when no input has focus (see :meth:`_capture_key`)."""
         if isinstance(event, events.Key | events.MouseDown | events.Paste):
             self.last_input_at = time.monotonic()
-        if (isinstance(event, events.Key) and not event.is_forwarded
-                and not getattr(event, "_counter_replay", False) and self._capture_key(event)):
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and not getattr(event, "_counter_replay", False)
+            and self._capture_key(event)
+        ):
             return
         await super().on_event(event)
 
@@ -549,8 +569,13 @@ class CounterApp(App[None]):
             self.post_message(replay)
 
 
-def make_app(store: Store | Callable[[], Store], *, settings: Settings | None = None, demo: bool | None = None,
-             clock: Callable[[], datetime] | None = None) -> CounterApp:
+def make_app(
+    store: Store | Callable[[], Store],
+    *,
+    settings: Settings | None = None,
+    demo: bool | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> CounterApp:
     """The app on ``store`` — or on the store a zero-argument opener returns, opened in the background
     while the log-in screen is shown (then ``settings`` are required). ``demo`` defaults to the
     settings' flag, ``clock`` to the wall clock."""

@@ -22,8 +22,14 @@ class QueueBoardApp(App[None]):
         Binding("ctrl+q", "quit", t("board.key.quit"), id="board.quit", priority=True, show=False),
     ]
 
-    def __init__(self, store: Store, *, clock: Callable[[], datetime] | None = None, unit_id: str | None = None,
-                 refresh_every: float = REFRESH_EVERY_S) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        unit_id: str | None = None,
+        refresh_every: float = REFRESH_EVERY_S,
+    ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
@@ -31,12 +37,20 @@ class QueueBoardApp(App[None]):
         self.refresh_every = refresh_every
 
     def on_mount(self) -> None:
-        self.push_screen(QueueBoardScreen(self.store, clock=self.clock, unit_id=self.unit_id,
-                                          refresh_every=self.refresh_every))
+        self.push_screen(
+            QueueBoardScreen(
+                self.store, clock=self.clock, unit_id=self.unit_id, refresh_every=self.refresh_every
+            )
+        )
 
 
-def make_board_app(store: Store, *, clock: Callable[[], datetime] | None = None, unit_id: str | None = None,
-                   refresh_every: float = REFRESH_EVERY_S) -> QueueBoardApp:
+def make_board_app(
+    store: Store,
+    *,
+    clock: Callable[[], datetime] | None = None,
+    unit_id: str | None = None,
+    refresh_every: float = REFRESH_EVERY_S,
+) -> QueueBoardApp:
     """The queue board on ``store`` (the unit of its settings unless ``unit_id``); ``clock`` defaults to the
     wall clock."""
     return QueueBoardApp(store, clock=clock, unit_id=unit_id, refresh_every=refresh_every)

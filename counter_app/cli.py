@@ -128,8 +128,12 @@ def ensure_demo_data(store, *, citizens: int = DEMO_CITIZENS, progress=None) -> 
 
 def _print_progress(stage: str, done: int, total: int) -> None:
     labels = {"units": "Đơn vị hành chính", "citizens": "Công dân", "dossiers": "Hồ sơ"}
-    print(f"\r{labels.get(stage, stage)}: {done}/{total}   ", end="" if done < total else "\n",
-          file=sys.stderr, flush=True)
+    print(
+        f"\r{labels.get(stage, stage)}: {done}/{total}   ",
+        end="" if done < total else "\n",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
@@ -159,13 +163,22 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     store = runner.store()
     with store.session() as session:
         if session.exec(select(Officer.id).limit(1)).first() is not None:
-            raise CliError("Kho dữ liệu đã có dữ liệu; hãy dùng một COUNTER_APP_HOME hoặc COUNTER_APP_DB_URL mới.")
-    report = seed_demo(store, citizens=args.citizens, seed=args.seed if args.seed is not None else DEFAULT_SEED,
-                       today=args.today, progress=_print_progress)
+            raise CliError(
+                "Kho dữ liệu đã có dữ liệu; hãy dùng một COUNTER_APP_HOME hoặc COUNTER_APP_DB_URL mới."
+            )
+    report = seed_demo(
+        store,
+        citizens=args.citizens,
+        seed=args.seed if args.seed is not None else DEFAULT_SEED,
+        today=args.today,
+        progress=_print_progress,
+    )
     from counter_app.domain.states import Status, label
 
-    print(f"Đã tạo dữ liệu mẫu: {report.citizens} công dân, {report.citizen_documents} giấy tờ số hóa, "
-          f"{report.dossiers} hồ sơ.")
+    print(
+        f"Đã tạo dữ liệu mẫu: {report.citizens} công dân, {report.citizen_documents} giấy tờ số hóa, "
+        f"{report.dossiers} hồ sơ."
+    )
     for status, count in sorted(report.by_status.items()):
         print(f"  {status:>2} {label(Status(status))}: {count}")
     return 0
@@ -197,9 +210,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.out is None and not sys.stdout.isatty():
         sys.stdout.buffer.write(pdf)
         return 0
-    saved = save_pdf(pdf, printed_dir=store.settings.printed_dir,
-                     code=f"{args.date_from:%Y%m%d}-{args.date_to:%Y%m%d}", form=FORM_LEDGER,
-                     when=args.date_to, out=Path(args.out) if args.out else None)
+    saved = save_pdf(
+        pdf,
+        printed_dir=store.settings.printed_dir,
+        code=f"{args.date_from:%Y%m%d}-{args.date_to:%Y%m%d}",
+        form=FORM_LEDGER,
+        when=args.date_to,
+        out=Path(args.out) if args.out else None,
+    )
     print(saved.out or saved.path)
     return 0
 
@@ -240,8 +258,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if isinstance(report, Exception):
             print(f"Không đồng bộ được với kho trung tâm: {_one_line(report)}", file=sys.stderr, flush=True)
             return
-        print(f"Đã gửi {report.pushed} sự kiện, nhận {report.pulled_events} sự kiện của "
-              f"{report.pulled_dossiers} hồ sơ; từ chối {len(report.rejected)}.", flush=True)
+        print(
+            f"Đã gửi {report.pushed} sự kiện, nhận {report.pulled_events} sự kiện của "
+            f"{report.pulled_dossiers} hồ sơ; từ chối {len(report.rejected)}.",
+            flush=True,
+        )
         for code in report.diverged:
             print(f"Cần xử lý: hồ sơ {code} đã thay đổi ở nơi khác.", flush=True)
 
@@ -273,8 +294,13 @@ def _cli_actor(store, username: str | None):
         if officer is None or officer.unit_id != store.unit_id:
             raise CliError(f"Không có cán bộ «{username}» ở đơn vị {store.unit_id}.")
         return Actor(officer.id, officer.full_name, officer.role, officer.unit_id, store.settings.counter_id)
-    return Actor(None, f"Quầy số {store.settings.counter} (dòng lệnh)", "officer", store.unit_id,
-                 store.settings.counter_id)
+    return Actor(
+        None,
+        f"Quầy số {store.settings.counter} (dòng lệnh)",
+        "officer",
+        store.unit_id,
+        store.settings.counter_id,
+    )
 
 
 def cmd_handover(args: argparse.Namespace) -> int:
@@ -313,9 +339,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     from counter_app.services import portal
 
     store = _get_runner().store()
-    report = portal.import_online(store, _cli_actor(store, args.officer), portal.read_records(Path(args.file)))
-    print(f"Đã nhập {len(report.imported)} hồ sơ trực tuyến; bỏ qua {len(report.skipped)} hồ sơ đã có; "
-          f"lỗi {len(report.failed)}.")
+    report = portal.import_online(
+        store, _cli_actor(store, args.officer), portal.read_records(Path(args.file))
+    )
+    print(
+        f"Đã nhập {len(report.imported)} hồ sơ trực tuyến; bỏ qua {len(report.skipped)} hồ sơ đã có; "
+        f"lỗi {len(report.failed)}."
+    )
     for label, reason in report.failed:
         print(f"{label}: {reason}", file=sys.stderr)
     return 2 if report.failed else 0
@@ -336,20 +366,32 @@ def build_parser() -> argparse.ArgumentParser:
         description="Phần mềm quầy Bộ phận Một cửa: tiếp nhận và trả kết quả thủ tục hành chính.",
     )
     parser.add_argument("--version", action="version", version=f"counter-app {__version__}")
-    parser.add_argument("--demo", action="store_true",
-                        help="chạy trên kho dữ liệu mẫu (tạo và nạp dữ liệu mẫu nếu chưa có)")
+    parser.add_argument(
+        "--demo", action="store_true", help="chạy trên kho dữ liệu mẫu (tạo và nạp dữ liệu mẫu nếu chưa có)"
+    )
     parser.set_defaults(func=cmd_tui)
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
 
     db = sub.add_parser("db", help="quản lý kho dữ liệu")
     db_sub = db.add_subparsers(dest="db_command", metavar="LỆNH", required=True)
-    db_sub.add_parser("upgrade", help="tạo hoặc nâng cấp lược đồ kho dữ liệu").set_defaults(func=cmd_db_upgrade)
+    db_sub.add_parser("upgrade", help="tạo hoặc nâng cấp lược đồ kho dữ liệu").set_defaults(
+        func=cmd_db_upgrade
+    )
 
     seed = sub.add_parser("seed-demo", help="nạp dữ liệu mẫu vào kho dữ liệu trống")
-    seed.add_argument("--citizens", type=_positive, default=DEMO_CITIZENS, metavar="N",
-                      help=f"số công dân mẫu (mặc định {DEMO_CITIZENS})")
-    seed.add_argument("--seed", type=_positive, default=None, help="hạt giống ngẫu nhiên (cùng N, cùng dữ liệu)")
-    seed.add_argument("--today", type=_date, default=None, help="ngày làm mốc cho hồ sơ mẫu (mặc định: hôm nay)")
+    seed.add_argument(
+        "--citizens",
+        type=_positive,
+        default=DEMO_CITIZENS,
+        metavar="N",
+        help=f"số công dân mẫu (mặc định {DEMO_CITIZENS})",
+    )
+    seed.add_argument(
+        "--seed", type=_positive, default=None, help="hạt giống ngẫu nhiên (cùng N, cùng dữ liệu)"
+    )
+    seed.add_argument(
+        "--today", type=_date, default=None, help="ngày làm mốc cho hồ sơ mẫu (mặc định: hôm nay)"
+    )
     seed.set_defaults(func=cmd_seed_demo)
 
     sync = sub.add_parser("sync", help="đồng bộ sự kiện với kho trung tâm PostgreSQL")
@@ -401,9 +443,11 @@ def _register_printing(sub) -> None:
     from counter_app.commands import printing as printing_commands
 
     printer = sub.add_parser("print", help="in biểu mẫu của một hồ sơ (Mẫu 01-05) ra tệp PDF và máy in")
-    printer.add_argument("form", choices=["receipt", "supplement", "refusal", "apology", "control"],
-                         help="receipt: Mẫu 01, supplement: Mẫu 02, refusal: Mẫu 03, apology: Mẫu 04, "
-                              "control: Mẫu 05")
+    printer.add_argument(
+        "form",
+        choices=["receipt", "supplement", "refusal", "apology", "control"],
+        help="receipt: Mẫu 01, supplement: Mẫu 02, refusal: Mẫu 03, apology: Mẫu 04, control: Mẫu 05",
+    )
     printer.add_argument("code", metavar="MÃ_HỒ_SƠ")
     printer.add_argument("--out", default=None, metavar="TỆP", help="ghi thêm một bản PDF ra tệp này")
     printer.set_defaults(func=cmd_print)

@@ -227,13 +227,17 @@ def load_settings(env: dict[str, str] | None = None, *, demo: bool = False) -> S
         db_url = f"sqlite:///{data_dir / 'counter.sqlite3'}"
     db_url = _as_str("COUNTER_APP_DB_URL" if env.get(f"{ENV_PREFIX}DB_URL") else "store.db_url", db_url)
     if not db_url.startswith(("sqlite:", "postgresql:", "postgresql+psycopg:", "postgres:")):
-        raise ConfigError("COUNTER_APP_DB_URL", f"chỉ hỗ trợ sqlite:/// hoặc postgresql://, nhận được {db_url!r}")
+        raise ConfigError(
+            "COUNTER_APP_DB_URL", f"chỉ hỗ trợ sqlite:/// hoặc postgresql://, nhận được {db_url!r}"
+        )
 
     central_url = env.get(f"{ENV_PREFIX}CENTRAL_URL") or store.get("central_url") or None
     if central_url is not None:
         central_url = _as_str("COUNTER_APP_CENTRAL_URL", central_url)
         if not central_url.startswith(("postgresql:", "postgresql+psycopg:", "postgres:")):
-            raise ConfigError("COUNTER_APP_CENTRAL_URL", f"phải là địa chỉ postgresql://, nhận được {central_url!r}")
+            raise ConfigError(
+                "COUNTER_APP_CENTRAL_URL", f"phải là địa chỉ postgresql://, nhận được {central_url!r}"
+            )
 
     if env.get(f"{ENV_PREFIX}UNIT"):
         unit_code = _unit_from("COUNTER_APP_UNIT", env[f"{ENV_PREFIX}UNIT"])

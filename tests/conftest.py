@@ -48,7 +48,9 @@ def pg_server() -> str:
 
 
 @contextmanager
-def temporary_database(prefix: str = "counter_test", template: str | None = None) -> Iterator[tuple[str, str]]:
+def temporary_database(
+    prefix: str = "counter_test", template: str | None = None
+) -> Iterator[tuple[str, str]]:
     """(name, URL) of a PostgreSQL database made for the caller (empty, or a copy of ``template``), then dropped."""
     from sqlalchemy.engine import make_url
 

@@ -16,8 +16,13 @@ from counter_app.domain.codes import parse_dossier_code
 def run(home, *args, **env):
     environment = {**os.environ, "COUNTER_APP_HOME": str(home), **env}
     environment.pop("COUNTER_APP_DB_URL", None) if "COUNTER_APP_DB_URL" not in env else None
-    return subprocess.run([sys.executable, "-m", "counter_app.cli", *args], capture_output=True, text=True,
-                          env=environment, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "counter_app.cli", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=300,
+    )
 
 
 def test_upgrade_seed_and_ledger(tmp_path):
@@ -27,7 +32,9 @@ def test_upgrade_seed_and_ledger(tmp_path):
     assert "120 công dân" in seeded.stdout
     again = run(tmp_path, "seed-demo", "--citizens", "120")
     assert again.returncode != 0 and "Traceback" not in again.stderr
-    ledger = run(tmp_path, "report", "ledger", "--from", "2026-01-01", "--to", "2026-11-20", "--format", "csv")
+    ledger = run(
+        tmp_path, "report", "ledger", "--from", "2026-01-01", "--to", "2026-11-20", "--format", "csv"
+    )
     assert ledger.returncode == 0, ledger.stderr
     rows = list(csv.reader(io.StringIO(ledger.stdout)))
     assert rows[0][1] == "Mã hồ sơ"
@@ -55,10 +62,23 @@ def test_bad_input_is_one_clear_line_never_a_traceback(tmp_path, args, env):
     assert last.startswith("counter-app") and len(last) < 300
 
 
-@pytest.mark.parametrize("command", [
-    [], ["db"], ["db", "upgrade"], ["seed-demo"], ["sync"], ["report"], ["queue-board"], ["handover"], ["inbox"],
-    ["import"], ["print"], ["verify"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        [],
+        ["db"],
+        ["db", "upgrade"],
+        ["seed-demo"],
+        ["sync"],
+        ["report"],
+        ["queue-board"],
+        ["handover"],
+        ["inbox"],
+        ["import"],
+        ["print"],
+        ["verify"],
+    ],
+)
 def test_every_subcommand_has_help(tmp_path, command):
     result = run(tmp_path, *command, "--help")
     assert result.returncode == 0, result.stderr

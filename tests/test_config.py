@@ -16,7 +16,9 @@ def test_home_puts_every_file_under_it(tmp_path):
 
 
 def test_one_stop_code_is_derived_from_province_and_ward(tmp_path):
-    s = load_settings({"COUNTER_APP_HOME": str(tmp_path), "COUNTER_APP_UNIT": "70"})  # Phường Hoàn Kiếm, Hà Nội
+    s = load_settings(
+        {"COUNTER_APP_HOME": str(tmp_path), "COUNTER_APP_UNIT": "70"}
+    )  # Phường Hoàn Kiếm, Hà Nội
     assert s.unit_code == 70
     assert s.one_stop_code == "000.00070.H01"
     assert s.counter_id == "000.00070.H01#1"
@@ -58,10 +60,10 @@ def test_bad_environment_value_names_the_setting(tmp_path, env, setting):
 @pytest.mark.parametrize(
     ("toml", "setting"),
     [
-        ("[counter]\nnumber = \"bốn\"\n", "counter.number"),
+        ('[counter]\nnumber = "bốn"\n', "counter.number"),
         ("[counter]\nnumber = true\n", "counter.number"),
-        ("[calendar]\nextra_days_off = [\"31/12/2026\"]\n", "calendar.extra_days_off"),
-        ("[calendar]\noffice_hours = [[\"13:00\", \"11:00\"]]\n", "calendar.office_hours"),
+        ('[calendar]\nextra_days_off = ["31/12/2026"]\n', "calendar.extra_days_off"),
+        ('[calendar]\noffice_hours = [["13:00", "11:00"]]\n', "calendar.office_hours"),
         ("[security]\nidle_lock_minutes = 0\n", "security.idle_lock_minutes"),
         ("counter = 3\n", "[counter]"),
         ("[counter\nnumber = 1\n", "config.toml"),

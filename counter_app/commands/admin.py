@@ -64,8 +64,10 @@ def _safely(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
                 reason = getattr(exc, "orig", None) or exc
                 return _fail(t("admin.cli.failed", message=reason), EXIT_STORAGE)
             if isinstance(exc, OSError):
-                return _fail(t("admin.cli.failed", message=f"{exc.strerror or exc}: {exc.filename or ''}"),
-                             EXIT_STORAGE)
+                return _fail(
+                    t("admin.cli.failed", message=f"{exc.strerror or exc}: {exc.filename or ''}"),
+                    EXIT_STORAGE,
+                )
             log.exception("unexpected error in an admin command")
             return _fail(t("admin.cli.unexpected", kind=type(exc).__name__, message=exc), 1)
 
@@ -88,8 +90,9 @@ def _counter_number(text: str) -> int:
     return int(text)
 
 
-def register(subparsers: Any, store_loader: Callable[[], Any],
-             settings_loader: Callable[[], Any] | None = None) -> None:
+def register(
+    subparsers: Any, store_loader: Callable[[], Any], settings_loader: Callable[[], Any] | None = None
+) -> None:
     """Add the administration commands to the ``counter-app`` parser.
 
     ``store_loader()`` returns the open store; ``settings_loader()`` the settings alone (restore must
@@ -119,8 +122,12 @@ def register(subparsers: Any, store_loader: Callable[[], Any],
 
     audit = subparsers.add_parser("audit", help=t("audit.cli.help"), description=t("audit.cli.help"))
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="LỆNH", required=True)
-    verify = audit_sub.add_parser("verify", help=t("audit.cli.verify_help"), description=t("audit.cli.verify_help"))
-    verify.add_argument("--code", action="append", default=None, metavar="MÃ_HỒ_SƠ", help=t("audit.cli.code_help"))
+    verify = audit_sub.add_parser(
+        "verify", help=t("audit.cli.verify_help"), description=t("audit.cli.verify_help")
+    )
+    verify.add_argument(
+        "--code", action="append", default=None, metavar="MÃ_HỒ_SƠ", help=t("audit.cli.code_help")
+    )
     verify.set_defaults(func=_safely(lambda args: with_store(run_audit)(args.code)))
 
     backup = subparsers.add_parser("backup", help=t("backup.cli.help"), description=t("backup.cli.help"))
@@ -128,12 +135,20 @@ def register(subparsers: Any, store_loader: Callable[[], Any],
     backup.add_argument("--keep-days", type=_days, default=30, metavar="N", help=t("backup.cli.keep_help"))
     backup.set_defaults(func=_safely(lambda args: with_store(run_backup)(args.to, args.keep_days)))
 
-    restore = subparsers.add_parser("restore", help=t("backup.cli.restore_help"),
-                                    description=t("backup.cli.restore_help"))
+    restore = subparsers.add_parser(
+        "restore", help=t("backup.cli.restore_help"), description=t("backup.cli.restore_help")
+    )
     restore.add_argument("file", nargs="?", default=None, metavar="TỆP", help=t("backup.cli.file_help"))
     restore.add_argument("--reseat", action="store_true", help=t("backup.cli.reseat_help"))
-    restore.set_defaults(func=_safely(lambda args: with_store(run_reseat)() if args.reseat and not args.file
-                                      else run_restore(args.file, settings())))
+    restore.set_defaults(
+        func=_safely(
+            lambda args: (
+                with_store(run_reseat)()
+                if args.reseat and not args.file
+                else run_restore(args.file, settings())
+            )
+        )
+    )
 
     access = subparsers.add_parser("access", help=t("access.cli.help"), description=t("access.cli.help"))
     access_sub = access.add_subparsers(dest="access_command", metavar="LỆNH", required=True)
@@ -141,20 +156,28 @@ def register(subparsers: Any, store_loader: Callable[[], Any],
     views.add_argument("--citizen", default=None, metavar="CCCD", help=t("access.cli.citizen_help"))
     views.add_argument("--days", type=_days, default=30, metavar="N", help=t("access.cli.days_help"))
     views.set_defaults(func=_safely(lambda args: with_store(run_access_log)(args.citizen, args.days)))
-    show = access_sub.add_parser("show", help=t("access.cli.show_help"), description=t("access.cli.show_help"))
+    show = access_sub.add_parser(
+        "show", help=t("access.cli.show_help"), description=t("access.cli.show_help")
+    )
     show.add_argument("citizen", metavar="CCCD")
     show.add_argument("--purpose", required=True, metavar="MỤC_ĐÍCH", help=t("access.cli.purpose_help"))
     show.add_argument("--officer", default=None, metavar="TÊN_ĐĂNG_NHẬP", help=t("access.cli.officer_help"))
-    show.set_defaults(func=_safely(lambda args: with_store(run_access_show)(args.citizen, args.purpose, args.officer)))
+    show.set_defaults(
+        func=_safely(lambda args: with_store(run_access_show)(args.citizen, args.purpose, args.officer))
+    )
 
-    central = subparsers.add_parser("central", help=t("security.cli.help"), description=t("security.cli.help"))
+    central = subparsers.add_parser(
+        "central", help=t("security.cli.help"), description=t("security.cli.help")
+    )
     central_sub = central.add_subparsers(dest="central_command", metavar="LỆNH", required=True)
-    secure = central_sub.add_parser("secure", help=t("security.cli.install_help"),
-                                    description=t("security.cli.install_help"))
+    secure = central_sub.add_parser(
+        "secure", help=t("security.cli.install_help"), description=t("security.cli.install_help")
+    )
     secure.add_argument("--url", default=None, help=t("security.cli.url_help"))
     secure.set_defaults(func=_safely(lambda args: run_secure(args.url, settings)))
-    role = central_sub.add_parser("counter-role", help=t("security.cli.role_help"),
-                                  description=t("security.cli.role_help"))
+    role = central_sub.add_parser(
+        "counter-role", help=t("security.cli.role_help"), description=t("security.cli.role_help")
+    )
     role.add_argument("unit", metavar="ĐƠN_VỊ")
     role.add_argument("number", type=_counter_number, metavar="SỐ_QUẦY")
     role.add_argument("--url", default=None, help=t("security.cli.url_help"))
@@ -175,7 +198,9 @@ def run_audit(store, codes: list[str] | None = None) -> int:
         from counter_app.services.errors import NotFound
 
         with store.session() as session:
-            known = set(session.exec(select(Dossier.code).where(col(Dossier.code).in_([c.strip() for c in codes]))))
+            known = set(
+                session.exec(select(Dossier.code).where(col(Dossier.code).in_([c.strip() for c in codes])))
+            )
         missing = next(c.strip() for c in codes if c.strip() not in known)
         raise NotFound("lookup.dossier_not_found", code=missing[:80])
     if report.ok:
@@ -243,10 +268,17 @@ def _actor(store, username: str | None, *, role: str = "officer"):
         with store.session() as session:
             officer = session.exec(select(Officer).where(Officer.username == username.strip())).first()
         if officer is None or officer.unit_id != store.unit_id:
-            raise ServiceError("access.cli.unknown_officer", username=username.strip()[:64], unit=store.unit_id)
+            raise ServiceError(
+                "access.cli.unknown_officer", username=username.strip()[:64], unit=store.unit_id
+            )
         return Actor(officer.id, officer.full_name, officer.role, officer.unit_id, store.settings.counter_id)
-    return Actor(None, t("access.cli.counter_actor", counter=store.settings.counter), role, store.unit_id,
-                 store.settings.counter_id)
+    return Actor(
+        None,
+        t("access.cli.counter_actor", counter=store.settings.counter),
+        role,
+        store.unit_id,
+        store.settings.counter_id,
+    )
 
 
 def run_access_log(store, citizen: str | None, days: int) -> int:
@@ -260,8 +292,10 @@ def run_access_log(store, citizen: str | None, days: int) -> int:
         return EXIT_OK
     for row in rows:
         dossier = f"\t{row.dossier_id}" if row.dossier_id else ""
-        print(f"{row.at:%d/%m/%Y %H:%M:%S}\t{row.officer_name}\t{row.unit_id}\t{row.citizen_id or ''}\t"
-              f"{row.purpose}{dossier}")
+        print(
+            f"{row.at:%d/%m/%Y %H:%M:%S}\t{row.officer_name}\t{row.unit_id}\t{row.citizen_id or ''}\t"
+            f"{row.purpose}{dossier}"
+        )
     return EXIT_OK
 
 
@@ -270,15 +304,28 @@ def run_access_show(store, citizen: str, purpose: str, officer: str | None) -> i
 
     record = access.citizen_record(store, _actor(store, officer), citizen, purpose)
     c = record.citizen
-    print(t("access.cli.citizen_line", name=c.full_name, cccd=c.cccd,
-            birth=f"{c.birth_date:%d/%m/%Y}" if c.birth_date else "?", gender=c.gender or "?"))
+    print(
+        t(
+            "access.cli.citizen_line",
+            name=c.full_name,
+            cccd=c.cccd,
+            birth=f"{c.birth_date:%d/%m/%Y}" if c.birth_date else "?",
+            gender=c.gender or "?",
+        )
+    )
     print(t("access.cli.address_line", address=c.address))
     print(t("access.cli.documents", count=len(record.documents)))
     for doc in record.documents:
         issued = f" ({doc.issued_on:%d/%m/%Y})" if doc.issued_on else ""
         print(f"  - {doc.title} {doc.number}{issued}".rstrip())
-    print(t("access.cli.logged", officer=record.log.officer_name, at=f"{record.log.at:%d/%m/%Y %H:%M:%S}",
-            purpose=record.log.purpose))
+    print(
+        t(
+            "access.cli.logged",
+            officer=record.log.officer_name,
+            at=f"{record.log.at:%d/%m/%Y %H:%M:%S}",
+            purpose=record.log.purpose,
+        )
+    )
     return EXIT_OK
 
 

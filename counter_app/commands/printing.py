@@ -28,19 +28,24 @@ def register(subparsers: Any, settings_loader: Callable[[], Any]) -> None:
     def keys_dir() -> Path:
         return Path(settings_loader().keys_dir)
 
-    verify = subparsers.add_parser("verify", help=t("printing.cli.verify.help"),
-                                   description=t("printing.cli.verify.help"))
+    verify = subparsers.add_parser(
+        "verify", help=t("printing.cli.verify.help"), description=t("printing.cli.verify.help")
+    )
     verify.add_argument("payload", metavar="PAYLOAD", help=t("printing.cli.verify.payload_help"))
     verify.set_defaults(func=lambda args: run_verify(args.payload, keys_dir()))
 
-    keys = subparsers.add_parser("keys", help=t("printing.cli.keys.help"), description=t("printing.cli.keys.help"))
+    keys = subparsers.add_parser(
+        "keys", help=t("printing.cli.keys.help"), description=t("printing.cli.keys.help")
+    )
     actions = keys.add_subparsers(dest="keys_action", metavar="{export,import}", required=True)
-    export = actions.add_parser("export", help=t("printing.cli.keys.export.help"),
-                                description=t("printing.cli.keys.export.help"))
+    export = actions.add_parser(
+        "export", help=t("printing.cli.keys.export.help"), description=t("printing.cli.keys.export.help")
+    )
     export.add_argument("--out", metavar="DIR", type=Path, help=t("printing.cli.keys.export.out_help"))
     export.set_defaults(func=lambda args: run_keys_export(keys_dir(), args.out))
-    import_ = actions.add_parser("import", help=t("printing.cli.keys.import.help"),
-                                 description=t("printing.cli.keys.import.help"))
+    import_ = actions.add_parser(
+        "import", help=t("printing.cli.keys.import.help"), description=t("printing.cli.keys.import.help")
+    )
     import_.add_argument("file", metavar="FILE", type=Path, help=t("printing.cli.keys.import.file_help"))
     import_.set_defaults(func=lambda args: run_keys_import(keys_dir(), args.file))
 
@@ -57,8 +62,11 @@ def run_verify(payload: str, keys_dir: Path) -> int:
         receipt = verify_payload(payload, KeyRing(keys_dir))
     except VerificationError as exc:
         return _fail(t("printing.cli.verify.failed", reason=exc))
-    key = (t("printing.cli.verify.key_counter", value=receipt.key_id, counter=receipt.counter_id)
-           if receipt.counter_id else t("printing.cli.verify.key", value=receipt.key_id))
+    key = (
+        t("printing.cli.verify.key_counter", value=receipt.key_id, counter=receipt.counter_id)
+        if receipt.counter_id
+        else t("printing.cli.verify.key", value=receipt.key_id)
+    )
     print(t("printing.cli.verify.ok"))
     for line in (
         t("printing.cli.verify.code", value=receipt.dossier_code),

@@ -28,8 +28,16 @@ def _fail(message: str) -> int:
     return EXIT_FAILED
 
 
-def run_indicators(store: Store, date_from: date, date_to: date, fmt: str = "csv", out: str | Path | None = None,
-                   unit: str | None = None, *, now=None) -> int:
+def run_indicators(
+    store: Store,
+    date_from: date,
+    date_to: date,
+    fmt: str = "csv",
+    out: str | Path | None = None,
+    unit: str | None = None,
+    *,
+    now=None,
+) -> int:
     """Write the indicators report of ``unit`` (default: the store's; ``*``: every unit) for
     ``date_from``..``date_to``; returns the exit status.  ``now`` (default: the wall clock) is the moment
     the in-progress figures are taken at."""
@@ -62,9 +70,14 @@ def run_indicators(store: Store, date_from: date, date_to: date, fmt: str = "csv
 
     pdf = indicators.report_pdf(store, report, printed_at=now)
     try:
-        saved = save_pdf(pdf, printed_dir=store.settings.printed_dir,
-                         code=f"{report.unit_id.replace('*', 'all')}-{date_from:%Y%m%d}-{date_to:%Y%m%d}",
-                         form=FORM_INDICATORS, when=date_to, out=target)
+        saved = save_pdf(
+            pdf,
+            printed_dir=store.settings.printed_dir,
+            code=f"{report.unit_id.replace('*', 'all')}-{date_from:%Y%m%d}-{date_to:%Y%m%d}",
+            form=FORM_INDICATORS,
+            when=date_to,
+            out=target,
+        )
     except PrintError as exc:
         return _fail(str(exc))
     print(t("indicators.cli.saved", path=saved.out or saved.path))
@@ -74,12 +87,20 @@ def run_indicators(store: Store, date_from: date, date_to: date, fmt: str = "csv
 def indicators_handler(args: Any, store: Store) -> int:
     """The ``report indicators`` kind from parsed arguments (``date_from``, ``date_to``, ``format``,
     ``out``, ``unit``, as ``counter_app.cli`` names them)."""
-    return run_indicators(store, args.date_from, args.date_to, getattr(args, "format", "csv"),
-                          getattr(args, "out", None), getattr(args, "unit", None))
+    return run_indicators(
+        store,
+        args.date_from,
+        args.date_to,
+        getattr(args, "format", "csv"),
+        getattr(args, "out", None),
+        getattr(args, "unit", None),
+    )
 
 
-def register_indicators(report_kind_handlers: MutableMapping[str, Callable[[Any, Store], int]]
-                        | Callable[[str, Callable[[Any, Store], int]], object]) -> None:
+def register_indicators(
+    report_kind_handlers: MutableMapping[str, Callable[[Any, Store], int]]
+    | Callable[[str, Callable[[Any, Store], int]], object],
+) -> None:
     """Register the ``indicators`` kind of ``counter-app report``: ``report_kind_handlers`` is either a
     mapping ``kind -> handler(args, store) -> int`` that ``cmd_report`` dispatches on, or a function
     ``add(kind, handler)`` that records it."""

@@ -15,7 +15,7 @@ def normalise_url(url: str) -> str:
     """Use psycopg 3 for every PostgreSQL URL."""
     for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

@@ -25,7 +25,9 @@ def folded_column(length: int) -> Column:
     PostgreSQL's default locale collation would order "nguyen van" and "nguyenvan" by letters only,
     breaking ``>= prefix AND < prefix-successor`` scans; collation "C" (SQLite's BINARY) does not.
     """
-    return Column(String(length).with_variant(String(length, collation="C"), "postgresql"), nullable=False, index=True)
+    return Column(
+        String(length).with_variant(String(length, collation="C"), "postgresql"), nullable=False, index=True
+    )
 
 
 def new_id() -> str:
@@ -163,7 +165,9 @@ class Dossier(SQLModel, table=True):
     return_unit_id: str = Field(foreign_key="unit.id", max_length=16)
     return_method: str = Field(default="counter", max_length=16)  # counter | other_unit | post
     return_address: str = Field(default="", max_length=300)
-    submitted_at: LocalTime | None = Field(default=None, sa_type=DateTime)  # online: when the citizen submitted
+    submitted_at: LocalTime | None = Field(
+        default=None, sa_type=DateTime
+    )  # online: when the citizen submitted
     received_at: LocalTime | None = Field(default=None, sa_type=DateTime)
     due_at: LocalTime | None = Field(default=None, sa_type=DateTime)
     original_due_at: LocalTime | None = Field(default=None, sa_type=DateTime)

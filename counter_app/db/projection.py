@@ -17,17 +17,45 @@ from counter_app.db.models import Dossier, DossierDocument, DossierEvent, Handov
 
 DATETIME_FIELDS = frozenset(
     {
-        "submitted_at", "received_at", "due_at", "original_due_at", "finished_at",
-        "returned_at", "clock_stopped_at",
+        "submitted_at",
+        "received_at",
+        "due_at",
+        "original_due_at",
+        "finished_at",
+        "returned_at",
+        "clock_stopped_at",
     }
 )
 PROJECTED_FIELDS = frozenset(
     {
-        "code", "procedure_code", "citizen_id", "applicant_name", "applicant_address", "applicant_phone",
-        "applicant_email", "applicant_cccd", "summary", "channel", "status", "received_unit_id",
-        "received_counter_id", "received_by", "custodian_unit_id", "return_unit_id", "return_method",
-        "return_address", "working_days", "sets", "fee", "fee_status", "ledger_book", "ledger_line",
-        "reused_data", "satisfaction", "supplement_rounds", "needs_attention",
+        "code",
+        "procedure_code",
+        "citizen_id",
+        "applicant_name",
+        "applicant_address",
+        "applicant_phone",
+        "applicant_email",
+        "applicant_cccd",
+        "summary",
+        "channel",
+        "status",
+        "received_unit_id",
+        "received_counter_id",
+        "received_by",
+        "custodian_unit_id",
+        "return_unit_id",
+        "return_method",
+        "return_address",
+        "working_days",
+        "sets",
+        "fee",
+        "fee_status",
+        "ledger_book",
+        "ledger_line",
+        "reused_data",
+        "satisfaction",
+        "supplement_rounds",
+        "needs_attention",
     }
     | DATETIME_FIELDS
 )
@@ -54,26 +82,49 @@ def document_rows(dossier_id: str, payload: dict[str, Any]) -> list[dict[str, An
     if "documents" not in payload:
         return None
     return [
-        {"dossier_id": dossier_id, "position": position, "name": doc["name"],
-         "copy_kind": doc.get("copy_kind", "original"), "quantity": doc.get("quantity", 1),
-         "received": doc.get("received", True), "reused": doc.get("reused", False),
-         "citizen_document_id": doc.get("citizen_document_id")}
+        {
+            "dossier_id": dossier_id,
+            "position": position,
+            "name": doc["name"],
+            "copy_kind": doc.get("copy_kind", "original"),
+            "quantity": doc.get("quantity", 1),
+            "received": doc.get("received", True),
+            "reused": doc.get("reused", False),
+            "citizen_document_id": doc.get("citizen_document_id"),
+        }
         for position, doc in enumerate(payload["documents"], start=1)
     ]
 
 
-def handover_row(current: dict[str, Any] | None, dossier_id: str, officer_name: str, at: datetime,
-                 data: dict[str, Any]) -> dict[str, Any]:
+def handover_row(
+    current: dict[str, Any] | None, dossier_id: str, officer_name: str, at: datetime, data: dict[str, Any]
+) -> dict[str, Any]:
     """The control-sheet row after a handover event: created when sent, answered when accepted/returned."""
-    row = dict(current) if current else {
-        "id": data["id"], "dossier_id": dossier_id, "from_unit_id": data["from_unit_id"],
-        "to_unit_id": data["to_unit_id"], "reason": data.get("reason", ""),
-        "documents": list(data.get("documents", [])), "sent_at": at, "sent_by": officer_name, "state": "sent",
-        "answered_at": None, "answered_by": "", "answer_reason": "",
-    }
+    row = (
+        dict(current)
+        if current
+        else {
+            "id": data["id"],
+            "dossier_id": dossier_id,
+            "from_unit_id": data["from_unit_id"],
+            "to_unit_id": data["to_unit_id"],
+            "reason": data.get("reason", ""),
+            "documents": list(data.get("documents", [])),
+            "sent_at": at,
+            "sent_by": officer_name,
+            "state": "sent",
+            "answered_at": None,
+            "answered_by": "",
+            "answer_reason": "",
+        }
+    )
     if data.get("state", "sent") != "sent":
-        row.update(state=data["state"], answered_at=at, answered_by=officer_name,
-                   answer_reason=data.get("answer_reason", ""))
+        row.update(
+            state=data["state"],
+            answered_at=at,
+            answered_by=officer_name,
+            answer_reason=data.get("answer_reason", ""),
+        )
     return row
 
 
@@ -91,8 +142,9 @@ def apply_event(session: Session, dossier: Dossier, event: DossierEvent) -> None
     data = payload.get("handover")
     if data:
         current = session.get(Handover, data["id"])
-        row = handover_row(current.model_dump() if current else None, dossier.id, event.officer_name,
-                           event.device_time, data)
+        row = handover_row(
+            current.model_dump() if current else None, dossier.id, event.officer_name, event.device_time, data
+        )
         if current is None:
             session.add(Handover(**row))
         else:
@@ -114,11 +166,13 @@ def replay(session: Session, dossier_id: str) -> Dossier:
     dossier = session.get(Dossier, dossier_id)
     if dossier is None:
         first = events[0].payload.get("set", {})
-        dossier = Dossier(id=dossier_id, updated_at=events[0].device_time, **{
-            k: _value(k, v) for k, v in first.items() if k in PROJECTED_FIELDS
-        })
+        dossier = Dossier(
+            id=dossier_id,
+            updated_at=events[0].device_time,
+            **{k: _value(k, v) for k, v in first.items() if k in PROJECTED_FIELDS},
+        )
         dossier.event_count = 0
-    for event in events[dossier.event_count:]:
+    for event in events[dossier.event_count :]:
         apply_event(session, dossier, event)
     session.add(dossier)
     return dossier

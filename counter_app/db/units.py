@@ -27,20 +27,39 @@ def load_catalogue(session: Session) -> int:
         unit_id = province_centre_id(code)
         if unit_id not in known:
             name = f"Trung tâm Phục vụ hành chính công {province.name if province.name.startswith('Thành phố') else 'tỉnh ' + province.name}"
-            session.add(Unit(id=unit_id, name=name, name_folded=fold(name), kind="province", province_code=code,
-                             province_name=province.name, one_stop_code=f"000.00.00.H{code:02d}",
-                             head_title="Giám đốc"))
+            session.add(
+                Unit(
+                    id=unit_id,
+                    name=name,
+                    name_folded=fold(name),
+                    kind="province",
+                    province_code=code,
+                    province_name=province.name,
+                    one_stop_code=f"000.00.00.H{code:02d}",
+                    head_title="Giám đốc",
+                )
+            )
             added += 1
     for ward in Ward.iter_all():
         unit_id = str(int(ward.code))
         if unit_id in known:
             continue
         province = provinces[int(ward.province_code)]
-        kind = {"xã": "commune", "phường": "ward", "đặc khu": "special"}.get(ward.division_type.value, "commune")
-        session.add(Unit(id=unit_id, name=ward.name, name_folded=fold(f"{ward.name} {province.name}"), kind=kind,
-                         province_code=int(ward.province_code), province_name=province.name,
-                         one_stop_code=derive_unit_code(int(ward.province_code), int(ward.code)),
-                         head_title="Chủ tịch Ủy ban nhân dân"))
+        kind = {"xã": "commune", "phường": "ward", "đặc khu": "special"}.get(
+            ward.division_type.value, "commune"
+        )
+        session.add(
+            Unit(
+                id=unit_id,
+                name=ward.name,
+                name_folded=fold(f"{ward.name} {province.name}"),
+                kind=kind,
+                province_code=int(ward.province_code),
+                province_name=province.name,
+                one_stop_code=derive_unit_code(int(ward.province_code), int(ward.code)),
+                head_title="Chủ tịch Ủy ban nhân dân",
+            )
+        )
         added += 1
     session.flush()
     return added

@@ -9,8 +9,19 @@ from datetime import date, datetime
 from typing import Any
 
 #: the fields an event's hash covers, in the canonical JSON form of :func:`canonical_json`
-HASHED_FIELDS = ("id", "dossier_id", "dossier_code", "seq", "type", "officer_id", "unit_id", "counter_id",
-                 "device_time", "payload", "prev_hash")
+HASHED_FIELDS = (
+    "id",
+    "dossier_id",
+    "dossier_code",
+    "seq",
+    "type",
+    "officer_id",
+    "unit_id",
+    "counter_id",
+    "device_time",
+    "payload",
+    "prev_hash",
+)
 
 
 def _json_default(value: object) -> str:

@@ -13,8 +13,14 @@ RETURN_POINT_EVENTS = frozenset({"returned", "rated"})
 FIRST_EVENTS = frozenset({"received", "refused", "registered_online"})
 
 
-def may_record(event_type: str, actor_unit: str, *, custodian: str | None, return_unit: str | None,
-               pending_handover_to: str | None) -> bool:
+def may_record(
+    event_type: str,
+    actor_unit: str,
+    *,
+    custodian: str | None,
+    return_unit: str | None,
+    pending_handover_to: str | None,
+) -> bool:
     """True when ``actor_unit`` may record an event of ``event_type`` on a dossier in this custody state."""
     if custodian is None:
         return event_type in FIRST_EVENTS

@@ -51,8 +51,12 @@ def render_catalogue(data: CatalogueData) -> bytes:
     office = data.unit.office_name or t("printing.unit.office", name=data.unit.name)
     flow.paragraph(bold(heading.upper()), size=18, leading=23, align="center")
     flow.paragraph(bold(t("printing.catalogue.subtitle", office=office)), size=13, leading=17, align="center")
-    flow.paragraph(italic(t("printing.catalogue.updated", date=long_date(data.issued_on))), size=11,
-                   leading=15, align="center")
+    flow.paragraph(
+        italic(t("printing.catalogue.updated", date=long_date(data.issued_on))),
+        size=11,
+        leading=15,
+        align="center",
+    )
     flow.space(2 * mm)
     flow.paragraph(italic(t("printing.catalogue.scan")), size=10.5, align="center")
     flow.space(4 * mm)
@@ -70,14 +74,21 @@ def render_catalogue(data: CatalogueData) -> bytes:
         rows = []
         for entry in entries:
             number += 1
-            name = [bold(entry.name), Span("\n"), italic(t("printing.catalogue.code", code=entry.procedure_code))]
-            rows.append([str(number), name, processing_time(entry.processing_days), _fee(entry),
-                         _qr_block(entry.url)])
+            name = [
+                bold(entry.name),
+                Span("\n"),
+                italic(t("printing.catalogue.code", code=entry.procedure_code)),
+            ]
+            rows.append(
+                [str(number), name, processing_time(entry.processing_days), _fee(entry), _qr_block(entry.url)]
+            )
         table = Table(columns, rows, size=SIZE - 1, header_size=SIZE - 1.5, pad=1.5 * mm)
         if field_name:
             # Keep the field's heading with its table's header and first row.
             flow.ensure(SIZE * 1.4 + table.head_height + table.heights[0] + 2 * mm)
-            flow.paragraph(bold(t("printing.catalogue.field", name=field_name)), size=SIZE + 1, leading=SIZE * 1.6)
+            flow.paragraph(
+                bold(t("printing.catalogue.field", name=field_name)), size=SIZE + 1, leading=SIZE * 1.6
+            )
         table.draw(flow)
         flow.space(4 * mm)
     c.showPage()

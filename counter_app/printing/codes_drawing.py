@@ -24,8 +24,12 @@ CODE128_QUIET_ZONE = 10
 Matrix = Sequence[Sequence[bool]]
 
 
-def qr_matrix(data: str, *, error_correction: int = ERROR_CORRECT_M, mask_pattern: int | None = None,
-              ) -> list[list[bool]]:
+def qr_matrix(
+    data: str,
+    *,
+    error_correction: int = ERROR_CORRECT_M,
+    mask_pattern: int | None = None,
+) -> list[list[bool]]:
     """The dark (True) and light modules of the smallest QR code holding ``data``, no quiet zone.
 
     qrcode splits ``data`` into numeric / alphanumeric / byte segments by itself, so a long run
@@ -68,8 +72,9 @@ def _runs(cells: Sequence[bool] | str, dark: object = True) -> Iterator[tuple[in
         yield start, len(cells) - start
 
 
-def _fill_unit_rects(c: Canvas, rects: Iterator[tuple[int, int, int, int]], x: float, y: float,
-                     sx: float, sy: float) -> None:
+def _fill_unit_rects(
+    c: Canvas, rects: Iterator[tuple[int, int, int, int]], x: float, y: float, sx: float, sy: float
+) -> None:
     """Fill integer rectangles (x, y, w, h), given in a grid scaled by (sx, sy) from (x, y), as one path.
 
     One path means one fill: adjacent modules merge, with no hairline seams between them.
@@ -85,15 +90,18 @@ def _fill_unit_rects(c: Canvas, rects: Iterator[tuple[int, int, int, int]], x: f
 def draw_qr(c: Canvas, matrix: Matrix, x: float, y: float, size: float) -> None:
     """Draw the code so that its modules (quiet zone excluded) fill the square (x, y, size, size)."""
     n = len(matrix)
-    rects = ((start, n - 1 - row, length, 1)
-             for row, cells in enumerate(matrix) for start, length in _runs(cells))
+    rects = (
+        (start, n - 1 - row, length, 1) for row, cells in enumerate(matrix) for start, length in _runs(cells)
+    )
     _fill_unit_rects(c, rects, x, y, size / n, size / n)
 
 
 def draw_code128(c: Canvas, text: str, x: float, y: float, *, module: float, height: float) -> float:
     """Draw the bars of ``text`` from (x, y) upwards; returns the symbol's width (quiet zones excluded)."""
     pattern = code128_pattern(text)
-    _fill_unit_rects(c, ((start, 0, length, 1) for start, length in _runs(pattern, "1")), x, y, module, height)
+    _fill_unit_rects(
+        c, ((start, 0, length, 1) for start, length in _runs(pattern, "1")), x, y, module, height
+    )
     return len(pattern) * module
 
 

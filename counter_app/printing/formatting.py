@@ -23,12 +23,12 @@ def _month(d: date) -> str:
 
 
 def long_date(d: date) -> str:
-    """"ngày 05 tháng 02 năm 2026", "ngày 22 tháng 11 năm 2026"."""
+    """ "ngày 05 tháng 02 năm 2026", "ngày 22 tháng 11 năm 2026"."""
     return t("printing.fmt.date", day=_day(d), month=_month(d), year=d.year)
 
 
 def long_time(dt: datetime) -> str:
-    """"08 giờ 37 phút, ngày 22 tháng 11 năm 2026"."""
+    """ "08 giờ 37 phút, ngày 22 tháng 11 năm 2026"."""
     return t("printing.fmt.time", hour=f"{dt.hour:02d}", minute=f"{dt.minute:02d}", date=long_date(dt))
 
 
@@ -38,27 +38,27 @@ def time_cell(dt: datetime) -> str:
 
 
 def place_date(place: str, d: date) -> str:
-    """"Quảng Ngãi, ngày 22 tháng 11 năm 2026"."""
+    """ "Quảng Ngãi, ngày 22 tháng 11 năm 2026"."""
     return t("printing.fmt.place_date", place=place, date=long_date(d))
 
 
 def short_date(d: date) -> str:
-    """"22/11/2026"."""
+    """ "22/11/2026"."""
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
 
 
 def short_time(dt: datetime) -> str:
-    """"08:37 22/11/2026"."""
+    """ "08:37 22/11/2026"."""
     return f"{dt.hour:02d}:{dt.minute:02d} {short_date(dt)}"
 
 
 def money(amount: int) -> str:
-    """"1.250.000 đồng" (dots group the thousands)."""
+    """ "1.250.000 đồng" (dots group the thousands)."""
     return t("printing.fmt.money", amount=f"{amount:,}".replace(",", "."))
 
 
 def processing_time(days: int) -> str:
-    """"Trong ngày" or "3 ngày làm việc"."""
+    """ "Trong ngày" or "3 ngày làm việc"."""
     return t("printing.fmt.same_day") if days == 0 else t("printing.fmt.working_days", days=days)
 
 

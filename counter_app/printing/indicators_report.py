@@ -84,11 +84,46 @@ class WeekPoint:
 #: the words the report prints, given in :attr:`IndicatorsReportData.texts` ("printed" takes ``{time}``,
 #: "page" ``{page}`` and ``{pages}``; "col.*" are column titles)
 TEXTS = (
-    "title", "period", "unit", "as_of", "summary", "points", "charts", "procedures", "officers", "chart_volume",
-    "chart_rates", "legend.received", "legend.finished", "legend.on_time", "legend.reuse", "legend.satisfaction",
-    "none", "note", "printed", "page", "land", "col.no", "col.indicator", "col.value", "col.target", "col.verdict",
-    "col.part", "col.points", "col.max", "col.procedure", "col.received", "col.finished", "col.early",
-    "col.on_time", "col.late", "col.rate", "col.returned", "col.officer", "col.tickets", "col.service",
+    "title",
+    "period",
+    "unit",
+    "as_of",
+    "summary",
+    "points",
+    "charts",
+    "procedures",
+    "officers",
+    "chart_volume",
+    "chart_rates",
+    "legend.received",
+    "legend.finished",
+    "legend.on_time",
+    "legend.reuse",
+    "legend.satisfaction",
+    "none",
+    "note",
+    "printed",
+    "page",
+    "land",
+    "col.no",
+    "col.indicator",
+    "col.value",
+    "col.target",
+    "col.verdict",
+    "col.part",
+    "col.points",
+    "col.max",
+    "col.procedure",
+    "col.received",
+    "col.finished",
+    "col.early",
+    "col.on_time",
+    "col.late",
+    "col.rate",
+    "col.returned",
+    "col.officer",
+    "col.tickets",
+    "col.service",
 )
 
 
@@ -138,8 +173,9 @@ def _legend(x: float, y: float, pairs: list[tuple[colors.Color, str]]) -> Legend
     return legend
 
 
-def volume_chart(weeks: Sequence[WeekPoint], texts: Mapping[str, str], width: float,
-                 height: float = CHART_HEIGHT) -> Drawing:
+def volume_chart(
+    weeks: Sequence[WeekPoint], texts: Mapping[str, str], width: float, height: float = CHART_HEIGHT
+) -> Drawing:
     """Bars: dossiers received and finished each week."""
     drawing = _drawing(width, height)
     drawing.add(String(0, height - 8, texts["chart_volume"], fontName=Style.BOLD.value, fontSize=8))
@@ -159,12 +195,15 @@ def volume_chart(weeks: Sequence[WeekPoint], texts: Mapping[str, str], width: fl
     chart.barSpacing = 1
     chart.groupSpacing = 6
     drawing.add(chart)
-    drawing.add(_legend(24, height - 14, [(_BLUE, texts["legend.received"]), (_GREEN, texts["legend.finished"])]))
+    drawing.add(
+        _legend(24, height - 14, [(_BLUE, texts["legend.received"]), (_GREEN, texts["legend.finished"])])
+    )
     return drawing
 
 
-def rates_chart(weeks: Sequence[WeekPoint], texts: Mapping[str, str], width: float,
-                height: float = CHART_HEIGHT) -> Drawing:
+def rates_chart(
+    weeks: Sequence[WeekPoint], texts: Mapping[str, str], width: float, height: float = CHART_HEIGHT
+) -> Drawing:
     """Lines: on-time, reuse and satisfaction shares each week, in percent (a week with nothing to measure
     is left out of its line)."""
     drawing = _drawing(width, height)
@@ -176,8 +215,11 @@ def rates_chart(weeks: Sequence[WeekPoint], texts: Mapping[str, str], width: flo
     def series(values: list[float | None]) -> list[float | None]:
         return [None if v is None else round(v * 100, 1) for v in values] or [None]
 
-    chart.data = [series([w.on_time for w in weeks]), series([w.reuse for w in weeks]),
-                  series([w.satisfaction for w in weeks])]
+    chart.data = [
+        series([w.on_time for w in weeks]),
+        series([w.reuse for w in weeks]),
+        series([w.satisfaction for w in weeks]),
+    ]
     chart.categoryAxis.categoryNames = [f"{w.start:%d/%m}" for w in weeks] or [""]
     _font(chart.categoryAxis.labels, 6.5)
     _font(chart.valueAxis.labels, 6.5)
@@ -187,8 +229,17 @@ def rates_chart(weeks: Sequence[WeekPoint], texts: Mapping[str, str], width: flo
         chart.lines[i].strokeWidth = 1.4
     chart.joinedLines = 1
     drawing.add(chart)
-    drawing.add(_legend(24, height - 14, [(_BLUE, texts["legend.on_time"]), (_ORANGE, texts["legend.reuse"]),
-                                          (_GREEN, texts["legend.satisfaction"])]))
+    drawing.add(
+        _legend(
+            24,
+            height - 14,
+            [
+                (_BLUE, texts["legend.on_time"]),
+                (_ORANGE, texts["legend.reuse"]),
+                (_GREEN, texts["legend.satisfaction"]),
+            ],
+        )
+    )
     return drawing
 
 
@@ -200,7 +251,9 @@ def _heading(flow: Flow, text: str, keep: float = 14 * mm) -> None:
     flow.space(1 * mm)
 
 
-def _table(flow: Flow, columns: list[Column], rows: list[list], none: str, *, bold_last: bool = False) -> None:
+def _table(
+    flow: Flow, columns: list[Column], rows: list[list], none: str, *, bold_last: bool = False
+) -> None:
     if not rows:
         flow.paragraph(italic(none), size=SIZE)
         return
@@ -229,27 +282,61 @@ def _render(data: IndicatorsReportData, total_pages: int) -> tuple[bytes, int]:
             line = wrap(italic(text), box, SIZE - 1)[0]
             draw_line(c, line, _MARGIN_LEFT, base, SIZE - 1, align=align, box_width=box)
 
-    flow = page_flow(c, left=_MARGIN_LEFT, right=_MARGIN, top=_MARGIN, bottom=_MARGIN + _FOOTER,
-                     on_new_page=lambda f: footer(f.page))
+    flow = page_flow(
+        c,
+        left=_MARGIN_LEFT,
+        right=_MARGIN,
+        top=_MARGIN,
+        bottom=_MARGIN + _FOOTER,
+        on_new_page=lambda f: footer(f.page),
+    )
     footer(1)
-    national_header(flow, superior=data.unit.superior, name=data.unit.name,
-                    place_date=place_date(data.unit.place_name, data.printed_at.date()), size=11.0)
+    national_header(
+        flow,
+        superior=data.unit.superior,
+        name=data.unit.name,
+        place_date=place_date(data.unit.place_name, data.printed_at.date()),
+        size=11.0,
+    )
     title(flow, texts["title"], size=13.0, space_before=4 * mm)
     flow.paragraph(italic(f"{texts['period']}: {data.period_label}"), size=SIZE + 1, align="center")
-    flow.paragraph(italic(f"{texts['unit']}: {data.unit_label} · {texts['as_of']} "
-                          f"{short_time(data.as_of)}"), size=SIZE, align="center")
+    flow.paragraph(
+        italic(f"{texts['unit']}: {data.unit_label} · {texts['as_of']} {short_time(data.as_of)}"),
+        size=SIZE,
+        align="center",
+    )
 
     width = flow.width
     none = texts["none"]
     _heading(flow, texts["summary"])
-    _table(flow, _columns(texts, width, [("no", 10, "center"), ("indicator", 0, "left"), ("value", 36, "right"),
-                                  ("target", 20, "center"), ("verdict", 22, "center")]),
-           [[str(i), name, value, target, verdict] for i, (name, value, target, verdict) in enumerate(data.summary, 1)],
-           none)
+    _table(
+        flow,
+        _columns(
+            texts,
+            width,
+            [
+                ("no", 10, "center"),
+                ("indicator", 0, "left"),
+                ("value", 36, "right"),
+                ("target", 20, "center"),
+                ("verdict", 22, "center"),
+            ],
+        ),
+        [
+            [str(i), name, value, target, verdict]
+            for i, (name, value, target, verdict) in enumerate(data.summary, 1)
+        ],
+        none,
+    )
 
     _heading(flow, texts["points"])
-    _table(flow, _columns(texts, width, [("part", 0, "left"), ("points", 30, "right"), ("max", 30, "right")]),
-           [list(row) for row in data.points], none, bold_last=True)
+    _table(
+        flow,
+        _columns(texts, width, [("part", 0, "left"), ("points", 30, "right"), ("max", 30, "right")]),
+        [list(row) for row in data.points],
+        none,
+        bold_last=True,
+    )
 
     _heading(flow, texts["charts"], keep=CHART_HEIGHT if data.weeks else 0)
     if data.weeks:
@@ -264,17 +351,61 @@ def _render(data: IndicatorsReportData, total_pages: int) -> tuple[bytes, int]:
 
     _heading(flow, texts["procedures"])
     land = texts["land"]
-    _table(flow, _columns(texts, width, [("no", 11, "center"), ("procedure", 0, "left"), ("received", 15, "right"),
-                                  ("finished", 17, "right"), ("early", 15, "right"), ("on_time", 15, "right"),
-                                  ("late", 14, "right"), ("rate", 18, "right"), ("returned", 14, "right")]),
-           [[str(i), f"{p.name} {land}" if p.land else p.name, str(p.received), str(p.finished), str(p.early),
-             str(p.on_time), str(p.late), p.rate, str(p.returned)] for i, p in enumerate(data.procedures, 1)], none)
+    _table(
+        flow,
+        _columns(
+            texts,
+            width,
+            [
+                ("no", 11, "center"),
+                ("procedure", 0, "left"),
+                ("received", 15, "right"),
+                ("finished", 17, "right"),
+                ("early", 15, "right"),
+                ("on_time", 15, "right"),
+                ("late", 14, "right"),
+                ("rate", 18, "right"),
+                ("returned", 14, "right"),
+            ],
+        ),
+        [
+            [
+                str(i),
+                f"{p.name} {land}" if p.land else p.name,
+                str(p.received),
+                str(p.finished),
+                str(p.early),
+                str(p.on_time),
+                str(p.late),
+                p.rate,
+                str(p.returned),
+            ]
+            for i, p in enumerate(data.procedures, 1)
+        ],
+        none,
+    )
 
     _heading(flow, texts["officers"])
-    _table(flow, _columns(texts, width, [("no", 11, "center"), ("officer", 0, "left"), ("received", 18, "right"),
-                                  ("returned", 18, "right"), ("tickets", 20, "right"), ("service", 38, "right")]),
-           [[str(i), o.name, str(o.received), str(o.returned), str(o.tickets), o.service_time]
-            for i, o in enumerate(data.officers, 1)], none)
+    _table(
+        flow,
+        _columns(
+            texts,
+            width,
+            [
+                ("no", 11, "center"),
+                ("officer", 0, "left"),
+                ("received", 18, "right"),
+                ("returned", 18, "right"),
+                ("tickets", 20, "right"),
+                ("service", 38, "right"),
+            ],
+        ),
+        [
+            [str(i), o.name, str(o.received), str(o.returned), str(o.tickets), o.service_time]
+            for i, o in enumerate(data.officers, 1)
+        ],
+        none,
+    )
 
     flow.space(3 * mm)
     flow.paragraph(italic(texts["note"]), size=SIZE - 1)

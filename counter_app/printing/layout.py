@@ -163,8 +163,16 @@ def wrap_balanced(content: Content, width: float, size: float) -> list[Line]:
     return wrap(content, high, size)
 
 
-def draw_line(c: Canvas, line: Line, x: float, baseline: float, size: float, *,
-              align: Align = "left", box_width: float = 0.0) -> None:
+def draw_line(
+    c: Canvas,
+    line: Line,
+    x: float,
+    baseline: float,
+    size: float,
+    *,
+    align: Align = "left",
+    box_width: float = 0.0,
+) -> None:
     if align == "center":
         x += (box_width - line.width) / 2
     elif align == "right":
@@ -192,8 +200,16 @@ class Flow:
     running out of room raises :class:`PageFull`.
     """
 
-    def __init__(self, canvas: Canvas, *, left: float, right: float, top: float, bottom: float,
-                 on_new_page: Callable[[Flow], None] | None = None) -> None:
+    def __init__(
+        self,
+        canvas: Canvas,
+        *,
+        left: float,
+        right: float,
+        top: float,
+        bottom: float,
+        on_new_page: Callable[[Flow], None] | None = None,
+    ) -> None:
         self.c = canvas
         self.left = left
         self.right = right
@@ -226,24 +242,51 @@ class Flow:
     def space(self, height: float) -> None:
         self.y -= height
 
-    def lines(self, lines: Sequence[Line], *, size: float, leading: float | None = None, align: Align = "left",
-              indent: float = 0.0, hanging: float = 0.0) -> None:
+    def lines(
+        self,
+        lines: Sequence[Line],
+        *,
+        size: float,
+        leading: float | None = None,
+        align: Align = "left",
+        indent: float = 0.0,
+        hanging: float = 0.0,
+    ) -> None:
         leading = leading or size * 1.25
         for i, line in enumerate(lines):
             self.ensure(leading)
             x = self.left + indent + (hanging if i else 0.0)
-            draw_line(self.c, line, x, self.y - baseline_offset(leading), size, align=align,
-                      box_width=self.width - indent)
+            draw_line(
+                self.c,
+                line,
+                x,
+                self.y - baseline_offset(leading),
+                size,
+                align=align,
+                box_width=self.width - indent,
+            )
             self.y -= leading
 
-    def paragraph(self, content: Content, *, size: float, leading: float | None = None, align: Align = "left",
-                  indent: float = 0.0, hanging: float = 0.0, space_after: float = 0.0,
-                  balanced: bool = False) -> None:
+    def paragraph(
+        self,
+        content: Content,
+        *,
+        size: float,
+        leading: float | None = None,
+        align: Align = "left",
+        indent: float = 0.0,
+        hanging: float = 0.0,
+        space_after: float = 0.0,
+        balanced: bool = False,
+    ) -> None:
         """Wrapped text; ``hanging`` indents the lines after the first (numbered items);
         ``balanced`` evens out the lines (centred headings)."""
         width = self.width - indent
-        lines = (wrap_balanced(content, width, size) if balanced
-                 else wrap(content, width, size, next_width=width - hanging))
+        lines = (
+            wrap_balanced(content, width, size)
+            if balanced
+            else wrap(content, width, size, next_width=width - hanging)
+        )
         self.lines(lines, size=size, leading=leading, align=align, indent=indent, hanging=hanging)
         self.y -= space_after
 
@@ -253,8 +296,9 @@ class Flow:
         self.c.line(x0, self.y, x1, self.y)
 
 
-def new_canvas(*, title: str, author: str, subject: str = "",
-               pagesize: tuple[float, float] = A4) -> tuple[io.BytesIO, Canvas]:
+def new_canvas(
+    *, title: str, author: str, subject: str = "", pagesize: tuple[float, float] = A4
+) -> tuple[io.BytesIO, Canvas]:
     """A canvas writing into a fresh buffer, fonts registered, document properties set."""
     register_pdf_fonts()
     buffer = io.BytesIO()
@@ -266,9 +310,16 @@ def new_canvas(*, title: str, author: str, subject: str = "",
     return buffer, c
 
 
-def page_flow(c: Canvas, pagesize: tuple[float, float] = A4, *, left: float = 30 * mm, right: float = 15 * mm,
-              top: float = 20 * mm, bottom: float = 20 * mm,
-              on_new_page: Callable[[Flow], None] | None = lambda flow: None) -> Flow:
+def page_flow(
+    c: Canvas,
+    pagesize: tuple[float, float] = A4,
+    *,
+    left: float = 30 * mm,
+    right: float = 15 * mm,
+    top: float = 20 * mm,
+    bottom: float = 20 * mm,
+    on_new_page: Callable[[Flow], None] | None = lambda flow: None,
+) -> Flow:
     """A flow within the page margins (Decree 30/2020/ND-CP: 30/15/20/20 mm by default) that
     continues on a new page when full, unless ``on_new_page`` is None."""
     width, height = pagesize
@@ -301,11 +352,21 @@ def value_or_dots(value: str | None) -> str:
     return value if value and value.strip() else DOTS
 
 
-def labelled(flow: Flow, label: str, value: str, *, size: float, leading: float, strong: bool = False,
-             indent: float = 0.0) -> None:
-    """"Label: value" — the value in bold when ``strong``, dots when empty."""
+def labelled(
+    flow: Flow,
+    label: str,
+    value: str,
+    *,
+    size: float,
+    leading: float,
+    strong: bool = False,
+    indent: float = 0.0,
+) -> None:
+    """ "Label: value" — the value in bold when ``strong``, dots when empty."""
     value = value_or_dots(value)
-    flow.paragraph([Span(label), bold(value) if strong else Span(value)], size=size, leading=leading, indent=indent)
+    flow.paragraph(
+        [Span(label), bold(value) if strong else Span(value)], size=size, leading=leading, indent=indent
+    )
 
 
 _LEVEL_WORDS = ("THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "ĐẶC KHU", "TỈNH", "XÃ", "PHƯỜNG", "HUYỆN", "QUẬN")
@@ -319,13 +380,24 @@ def header_lines(text: str, width: float, size: float, style: Style) -> list[Lin
     if len(lines) == 2:
         for word in _LEVEL_WORDS:
             head, sep, tail = text.rpartition(f" {word} ")
-            if sep and string_width(head, style, size) <= width and string_width(sep + tail, style, size) <= width:
+            if (
+                sep
+                and string_width(head, style, size) <= width
+                and string_width(sep + tail, style, size) <= width
+            ):
                 return wrap(Span(f"{head}\n{word} {tail}", style), width, size)
     return wrap_balanced(Span(text, style), width, size) if len(lines) > 1 else lines
 
 
-def national_header(flow: Flow, *, superior: str, name: str, place_date: str | None, size: float = 12.0,
-                    left_share: float = 0.40) -> None:
+def national_header(
+    flow: Flow,
+    *,
+    superior: str,
+    name: str,
+    place_date: str | None,
+    size: float = 12.0,
+    left_share: float = 0.40,
+) -> None:
     """Left: superior body and unit name in capitals, a short rule below.  Right: the national
     title, the motto underlined, and the place and date in italics (none when ``place_date`` is None).
     """
@@ -344,7 +416,9 @@ def national_header(flow: Flow, *, superior: str, name: str, place_date: str | N
 
     left = Flow(flow.c, left=flow.left, right=flow.left + left_w, top=top, bottom=flow.bottom)
     if superior.strip():
-        left.lines(header_lines(superior, left_w, size, Style.REGULAR), size=size, leading=leading, align="center")
+        left.lines(
+            header_lines(superior, left_w, size, Style.REGULAR), size=size, leading=leading, align="center"
+        )
     left.lines(header_lines(name, left_w, size, Style.BOLD), size=size, leading=leading, align="center")
     left.space(1.2 * mm)
     rule_w = left_w / 3
@@ -379,7 +453,9 @@ class Signature:
     """None → "(Ký và ghi rõ họ tên)"; "" for no note."""
 
 
-def signatures(flow: Flow, blocks: Sequence[Signature], *, size: float = 12.0, space: float = 20 * mm) -> None:
+def signatures(
+    flow: Flow, blocks: Sequence[Signature], *, size: float = 12.0, space: float = 20 * mm
+) -> None:
     """Blocks side by side in equal columns; a single block sits in the right half."""
     leading = size * 1.25
     if len(blocks) == 1:
@@ -430,9 +506,17 @@ class Block:
 class Table:
     """A bordered table whose header row repeats on every page; cells wrap."""
 
-    def __init__(self, columns: Sequence[Column], rows: Sequence[Sequence[Content]], *, size: float,
-                 header_size: float | None = None, pad: float = 1.4 * mm, min_row_height: float = 0.0,
-                 numbered_columns: bool = False) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Sequence[Content]],
+        *,
+        size: float,
+        header_size: float | None = None,
+        pad: float = 1.4 * mm,
+        min_row_height: float = 0.0,
+        numbered_columns: bool = False,
+    ) -> None:
         self.columns = list(columns)
         self.size = size
         self.header_size = header_size or size
@@ -447,8 +531,10 @@ class Table:
         self.rows: list[list[list[Line] | Block]] = []
         self.heights: list[float] = []
         for row in rows:
-            cells = [cell if isinstance(cell, Block) else wrap(cell, col.width - 2 * pad, size)
-                     for cell, col in zip(row, self.columns, strict=True)]
+            cells = [
+                cell if isinstance(cell, Block) else wrap(cell, col.width - 2 * pad, size)
+                for cell, col in zip(row, self.columns, strict=True)
+            ]
             self.rows.append(cells)
             content = max(c.height if isinstance(c, Block) else len(c) * self.leading for c in cells)
             self.heights.append(max(content + 2 * pad, min_row_height))
@@ -476,8 +562,17 @@ class Table:
         room = first_room if len(pages) == 1 else page_room
         return room - self.head_height - sum(self.heights[i] for i in pages[-1])
 
-    def _draw_cells(self, c: Canvas, x: float, top: float, height: float, cells: Sequence[Sequence[Line] | Block],
-                    size: float, leading: float, header: bool) -> None:
+    def _draw_cells(
+        self,
+        c: Canvas,
+        x: float,
+        top: float,
+        height: float,
+        cells: Sequence[Sequence[Line] | Block],
+        size: float,
+        leading: float,
+        header: bool,
+    ) -> None:
         c.setLineWidth(0.6)
         for col, cell in zip(self.columns, cells, strict=True):
             c.rect(x, top - height, col.width, height, stroke=1, fill=0)
@@ -494,19 +589,44 @@ class Table:
                 y = top - self.pad
             align: Align = "center" if header else col.align
             for line in cell:
-                draw_line(c, line, x + self.pad, y - baseline_offset(leading), size, align=align,
-                          box_width=col.width - 2 * self.pad)
+                draw_line(
+                    c,
+                    line,
+                    x + self.pad,
+                    y - baseline_offset(leading),
+                    size,
+                    align=align,
+                    box_width=col.width - 2 * self.pad,
+                )
                 y -= leading
             x += col.width
 
     def draw_head(self, flow: Flow) -> None:
-        self._draw_cells(flow.c, flow.left, flow.y, self.header_height, self.header, self.header_size,
-                         self.header_leading, True)
+        self._draw_cells(
+            flow.c,
+            flow.left,
+            flow.y,
+            self.header_height,
+            self.header,
+            self.header_size,
+            self.header_leading,
+            True,
+        )
         flow.y -= self.header_height
         if self.numbered_columns:
-            numbers = [wrap(italic(f"({i})"), col.width, self.header_size) for i, col in enumerate(self.columns, 1)]
-            self._draw_cells(flow.c, flow.left, flow.y, self.number_height, numbers, self.header_size,
-                             self.header_size * 1.2, True)
+            numbers = [
+                wrap(italic(f"({i})"), col.width, self.header_size) for i, col in enumerate(self.columns, 1)
+            ]
+            self._draw_cells(
+                flow.c,
+                flow.left,
+                flow.y,
+                self.number_height,
+                numbers,
+                self.header_size,
+                self.header_size * 1.2,
+                True,
+            )
             flow.y -= self.number_height
 
     def draw(self, flow: Flow, pages: list[list[int]] | None = None) -> None:
@@ -522,6 +642,7 @@ class Table:
                 continue
             self.draw_head(flow)
             for i in page:
-                self._draw_cells(flow.c, flow.left, flow.y, self.heights[i], self.rows[i], self.size,
-                                 self.leading, False)
+                self._draw_cells(
+                    flow.c, flow.left, flow.y, self.heights[i], self.rows[i], self.size, self.leading, False
+                )
                 flow.y -= self.heights[i]

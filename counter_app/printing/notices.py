@@ -35,13 +35,20 @@ LEADING = SIZE * 1.35
 INDENT = 10 * mm
 
 
-def _begin(data: SupplementData | RefusalData | ApologyData, title_key: str) -> tuple[io.BytesIO, Canvas, Flow]:
+def _begin(
+    data: SupplementData | RefusalData | ApologyData, title_key: str
+) -> tuple[io.BytesIO, Canvas, Flow]:
     """A new document with the national header, the date of issue, the title and the dossier code."""
     heading = t(title_key)
     buffer, c = new_canvas(title=heading.capitalize(), author=data.unit.name, subject=data.dossier_code)
     flow = page_flow(c)
-    national_header(flow, superior=data.unit.superior, name=data.unit.name,
-                    place_date=place_date(data.unit.place_name, data.issued_at.date()), size=12.0)
+    national_header(
+        flow,
+        superior=data.unit.superior,
+        name=data.unit.name,
+        place_date=place_date(data.unit.place_name, data.issued_at.date()),
+        size=12.0,
+    )
     title(flow, heading, size=14.0, space_before=7 * mm)
     flow.paragraph([Span(t("printing.field.code")), bold(data.dossier_code)], size=SIZE, align="center")
     flow.space(5 * mm)
@@ -84,8 +91,14 @@ def render_supplement_request(data: SupplementData) -> bytes:
         flow.space(1.5 * mm)
     _body(flow, [Span(t("printing.field.reason")), Span(value_or_dots(data.reason))])
     phone = data.officer_phone or data.unit.phone
-    _body(flow, t("printing.supplement.contact", officer=data.officer_name,
-                  phone=t("printing.supplement.contact_phone", phone=phone) if phone else ""))
+    _body(
+        flow,
+        t(
+            "printing.supplement.contact",
+            officer=data.officer_name,
+            phone=t("printing.supplement.contact_phone", phone=phone) if phone else "",
+        ),
+    )
     flow.space(4 * mm)
     signatures(flow, [Signature(t("printing.supplement.sign"), data.officer_name)], size=SIZE)
     return _end(buffer, c)
@@ -100,7 +113,9 @@ def render_refusal(data: RefusalData) -> bytes:
     _line(flow, t("printing.field.request"), data.procedure_name, strong=True)
     flow.space(2 * mm)
     _body(flow, t("printing.refusal.body", office=office))
-    flow.paragraph(bold(value_or_dots(data.reason)), size=SIZE, leading=LEADING, indent=INDENT, space_after=2 * mm)
+    flow.paragraph(
+        bold(value_or_dots(data.reason)), size=SIZE, leading=LEADING, indent=INDENT, space_after=2 * mm
+    )
     _body(flow, t("printing.refusal.closing"))
     flow.space(4 * mm)
     signatures(flow, [Signature(t("printing.refusal.sign"), data.officer_name)], size=SIZE)
@@ -111,22 +126,47 @@ def render_apology(data: ApologyData) -> bytes:
     """Mẫu 04 — "Phiếu xin lỗi và hẹn lại ngày trả kết quả", signed by the head of the unit."""
     buffer, c, flow = _begin(data, "printing.apology.title")
     unit_name = data.unit.name
-    flow.paragraph([Span(t("printing.apology.to")), bold(data.applicant.name)], size=SIZE, leading=LEADING,
-                   align="center")
+    flow.paragraph(
+        [Span(t("printing.apology.to")), bold(data.applicant.name)],
+        size=SIZE,
+        leading=LEADING,
+        align="center",
+    )
     if data.applicant.address:
-        flow.paragraph(f"({t('printing.field.address')}{data.applicant.address})", size=SIZE - 1,
-                       leading=LEADING, align="center")
+        flow.paragraph(
+            f"({t('printing.field.address')}{data.applicant.address})",
+            size=SIZE - 1,
+            leading=LEADING,
+            align="center",
+        )
     flow.space(4 * mm)
-    _body(flow, t("printing.apology.received", date=long_date(data.received_at.date()).capitalize(),
-                  office=office_name(data.unit), code=data.dossier_code))
+    _body(
+        flow,
+        t(
+            "printing.apology.received",
+            date=long_date(data.received_at.date()).capitalize(),
+            office=office_name(data.unit),
+            code=data.dossier_code,
+        ),
+    )
     _body(flow, [Span(t("printing.field.request")), bold(data.procedure_name)])
     _body(flow, [Span(t("printing.apology.due")), bold(long_time(data.original_due_at))])
     _body(flow, t("printing.apology.late", unit=unit_name))
     _body(flow, [Span(t("printing.field.reason")), Span(value_or_dots(data.reason))])
-    _body(flow, [Span(t("printing.apology.sorry", unit=unit_name)), bold(long_time(data.new_due_at)),
-                 Span(t("printing.apology.place", place=return_place_text(data.return_place, data.unit)))])
+    _body(
+        flow,
+        [
+            Span(t("printing.apology.sorry", unit=unit_name)),
+            bold(long_time(data.new_due_at)),
+            Span(t("printing.apology.place", place=return_place_text(data.return_place, data.unit))),
+        ],
+    )
     _body(flow, t("printing.apology.thanks"))
     flow.space(4 * mm)
-    signatures(flow, [Signature(data.head_title, data.head_name, note=t("printing.sign.note_seal"))],
-               size=SIZE, space=24 * mm)
+    signatures(
+        flow,
+        [Signature(data.head_title, data.head_name, note=t("printing.sign.note_seal"))],
+        size=SIZE,
+        space=24 * mm,
+    )
     return _end(buffer, c)

@@ -71,8 +71,15 @@ def archive_path(printed_dir: Path, code: str, form: str, when: date) -> Path:
     return Path(printed_dir) / f"{when:%Y}" / f"{when:%m}" / f"{_safe(code)}-{_safe(form)}.pdf"
 
 
-def save_pdf(pdf: bytes, *, printed_dir: Path, code: str, form: str, when: date, out: Path | None = None,
-             ) -> SavedPdf:
+def save_pdf(
+    pdf: bytes,
+    *,
+    printed_dir: Path,
+    code: str,
+    form: str,
+    when: date,
+    out: Path | None = None,
+) -> SavedPdf:
     """Archive ``pdf`` under ``printed_dir`` and, with ``out``, also write it there (replacing it)."""
     target = archive_path(printed_dir, code, form, when)
     reprints = (target.with_name(f"{target.stem}-{n}{target.suffix}") for n in range(2, 1000))
@@ -92,8 +99,9 @@ def save_pdf(pdf: bytes, *, printed_dir: Path, code: str, form: str, when: date,
     return SavedPdf(path, out)
 
 
-def send_to_cups(pdf_path: Path, printer: str, *, lp_command: str = "lp", timeout: float = 30.0,
-                 copies: int = 1) -> str:
+def send_to_cups(
+    pdf_path: Path, printer: str, *, lp_command: str = "lp", timeout: float = 30.0, copies: int = 1
+) -> str:
     """Queue ``pdf_path`` on the CUPS printer ``printer``; returns what ``lp`` answered (the job id).
 
     Raises :class:`PrintError` when ``lp`` is missing, fails, or does not answer within ``timeout``.
@@ -104,15 +112,18 @@ def send_to_cups(pdf_path: Path, printer: str, *, lp_command: str = "lp", timeou
     except FileNotFoundError as exc:
         raise PrintError("printing.output.lp_missing", command=lp_command, path=pdf_path) from exc
     except subprocess.TimeoutExpired as exc:
-        raise PrintError("printing.output.lp_timeout", printer=printer, seconds=f"{timeout:g}",
-                         path=pdf_path) from exc
+        raise PrintError(
+            "printing.output.lp_timeout", printer=printer, seconds=f"{timeout:g}", path=pdf_path
+        ) from exc
     except OSError as exc:
-        raise PrintError("printing.output.lp_failed", printer=printer, code="-", detail=exc.strerror or exc,
-                         path=pdf_path) from exc
+        raise PrintError(
+            "printing.output.lp_failed", printer=printer, code="-", detail=exc.strerror or exc, path=pdf_path
+        ) from exc
     if done.returncode != 0:
         detail = " ".join((done.stderr or done.stdout or "").split()) or "-"
-        raise PrintError("printing.output.lp_failed", printer=printer, code=done.returncode, detail=detail,
-                         path=pdf_path)
+        raise PrintError(
+            "printing.output.lp_failed", printer=printer, code=done.returncode, detail=detail, path=pdf_path
+        )
     return done.stdout.strip()
 
 

@@ -126,14 +126,20 @@ def _message(claims: ReceiptClaims, key_id: bytes) -> bytes:
     body.append(_FLAG_COMPACT_CODE if sequence is not None else 0)
     body += struct.pack(">II", _seconds(claims.received_at, "received_at"), _seconds(claims.due_at, "due_at"))
     body += _text_field(claims.unit_code, "unit_code")
-    body += struct.pack(">H", sequence) if sequence is not None else _text_field(claims.dossier_code, "dossier_code")
+    body += (
+        struct.pack(">H", sequence)
+        if sequence is not None
+        else _text_field(claims.dossier_code, "dossier_code")
+    )
     body += _text_field(claims.procedure_code, "procedure_code")
     return bytes(body)
 
 
 def _to_digits(data: bytes) -> str:
     return "".join(
-        str(int.from_bytes(data[i:i + _GROUP_BYTES], "big")).zfill(_DIGITS_FOR[len(data[i:i + _GROUP_BYTES])])
+        str(int.from_bytes(data[i : i + _GROUP_BYTES], "big")).zfill(
+            _DIGITS_FOR[len(data[i : i + _GROUP_BYTES])]
+        )
         for i in range(0, len(data), _GROUP_BYTES)
     )
 
@@ -156,7 +162,7 @@ def _from_digits(digits: str) -> bytes:
         raise VerificationError("truncated", "printing.verify.bad_length")
     out = bytearray()
     for i in range(0, len(digits), _GROUP_DIGITS):
-        group = digits[i:i + _GROUP_DIGITS]
+        group = digits[i : i + _GROUP_DIGITS]
         n = _BYTES_FOR[len(group)]
         value = int(group)
         if value >= 1 << (8 * n):
@@ -173,7 +179,7 @@ class _Reader:
     def take(self, n: int) -> bytes:
         if self.pos + n > len(self.data):
             raise VerificationError("truncated", "printing.verify.truncated")
-        chunk = self.data[self.pos:self.pos + n]
+        chunk = self.data[self.pos : self.pos + n]
         self.pos += n
         return chunk
 
@@ -195,7 +201,7 @@ def _decode(payload: object) -> tuple[ReceiptClaims, str, bytes, bytes]:
     text = payload.strip()
     if text[: len(PREFIX)].upper() != PREFIX:
         raise VerificationError("garbage", "printing.verify.garbage")
-    digits = text[len(PREFIX):]
+    digits = text[len(PREFIX) :]
     if not digits or not (digits.isascii() and digits.isdigit()) or len(digits) > _MAX_DIGITS:
         raise VerificationError("garbage", "printing.verify.garbage")
     data = _from_digits(digits)
@@ -224,7 +230,7 @@ def _decode(payload: object) -> tuple[ReceiptClaims, str, bytes, bytes]:
         dossier_code = reader.text()
     procedure_code = reader.text()
     message = data[: reader.pos]
-    signature = data[reader.pos:]
+    signature = data[reader.pos :]
     if len(signature) < SIGNATURE_BYTES:
         raise VerificationError("truncated", "printing.verify.truncated")
     if len(signature) > SIGNATURE_BYTES:
@@ -254,6 +260,11 @@ def verify_payload(payload: str, keyring: KeyRing) -> VerifiedReceipt:
     except InvalidSignature as exc:
         raise VerificationError("bad_signature", "printing.verify.bad_signature", key_id=key_id) from exc
     return VerifiedReceipt(
-        claims.dossier_code, claims.unit_code, claims.procedure_code, claims.received_at, claims.due_at,
-        key_id=key_id, counter_id=known.counter_id,
+        claims.dossier_code,
+        claims.unit_code,
+        claims.procedure_code,
+        claims.received_at,
+        claims.due_at,
+        key_id=key_id,
+        counter_id=known.counter_id,
     )

@@ -77,8 +77,10 @@ def documents_table(lines: Sequence[DocumentLine], *, width: float, size: float)
         Column(t("printing.table.copy_kind"), fixed[1], "center"),
         Column(t("printing.table.quantity"), fixed[2], "center"),
     ]
-    rows = [[str(i), document_name(line), copy_kind_label(line), count(line.quantity)]
-            for i, line in enumerate(lines, 1)]
+    rows = [
+        [str(i), document_name(line), copy_kind_label(line), count(line.quantity)]
+        for i, line in enumerate(lines, 1)
+    ]
     return Table(columns, rows, size=size, header_size=size - 0.5, pad=1.2 * mm)
 
 
@@ -111,26 +113,45 @@ def applicant_lines(flow: Flow, label: str, applicant: Applicant, *, size: float
     """Name (bold), address, then phone and e-mail side by side — Mẫu 01, 02, 03."""
     labelled(flow, label, applicant.name, size=size, leading=leading, strong=True)
     labelled(flow, t("printing.field.address"), applicant.address, size=size, leading=leading)
-    pair(flow, t("printing.field.phone") + value_or_dots(applicant.phone),
-         t("printing.field.email") + value_or_dots(applicant.email), size=size, leading=leading)
+    pair(
+        flow,
+        t("printing.field.phone") + value_or_dots(applicant.phone),
+        t("printing.field.email") + value_or_dots(applicant.email),
+        size=size,
+        leading=leading,
+    )
 
 
-def _draw_copy(flow: Flow, data: ReceiptData, matrix: list[list[bool]], key_id: str, size: float,
-               label: str | None) -> float:
+def _draw_copy(
+    flow: Flow, data: ReceiptData, matrix: list[list[bool]], key_id: str, size: float, label: str | None
+) -> float:
     """One copy of the receipt from the top of the page; returns the baseline of the "Liên" line
     (drawn here when ``label`` is given, else left blank for the caller)."""
     unit = data.unit
-    national_header(flow, superior=unit.superior, name=unit.name,
-                    place_date=place_date(unit.place_name, data.received_at.date()), size=min(size, 12.0))
+    national_header(
+        flow,
+        superior=unit.superior,
+        name=unit.name,
+        place_date=place_date(unit.place_name, data.received_at.date()),
+        size=min(size, 12.0),
+    )
     title(flow, t("printing.receipt.title"), size=size + 2, space_before=4 * mm)
-    flow.paragraph([Span(t("printing.receipt.code")), bold(data.dossier_code)], size=size + 0.5, align="center")
+    flow.paragraph(
+        [Span(t("printing.receipt.code")), bold(data.dossier_code)], size=size + 0.5, align="center"
+    )
 
     flow.space(1.5 * mm)
     module = min(BARCODE_MODULE, flow.width * 0.8 / code128_width(data.dossier_code, 1.0))
     flow.ensure(BARCODE_HEIGHT)
     bar_w = code128_width(data.dossier_code, module)
-    draw_code128(flow.c, data.dossier_code, flow.left + (flow.width - bar_w) / 2, flow.y - BARCODE_HEIGHT,
-                 module=module, height=BARCODE_HEIGHT)
+    draw_code128(
+        flow.c,
+        data.dossier_code,
+        flow.left + (flow.width - bar_w) / 2,
+        flow.y - BARCODE_HEIGHT,
+        module=module,
+        height=BARCODE_HEIGHT,
+    )
     flow.space(BARCODE_HEIGHT + 1 * mm)
     label_leading = size * 1.3
     flow.ensure(label_leading)
@@ -161,28 +182,45 @@ def _draw_copy(flow: Flow, data: ReceiptData, matrix: list[list[bool]], key_id: 
     field(t("printing.receipt.item6"), return_place_text(data.return_place, unit))
     field(t("printing.receipt.fee"), fee_text(data.fee))
     number = str(data.ledger_number) if data.ledger_number is not None else ""
-    flow.paragraph(t("printing.receipt.ledger", book=value_or_dots(data.ledger_book), number=value_or_dots(number)),
-                   size=size, leading=leading)
+    flow.paragraph(
+        t("printing.receipt.ledger", book=value_or_dots(data.ledger_book), number=value_or_dots(number)),
+        size=size,
+        leading=leading,
+    )
 
     flow.space(3 * mm)
-    signatures(flow, [Signature(t("printing.receipt.applicant_sign"), data.applicant.name),
-                      Signature(t("printing.receipt.officer_sign"), data.officer_name)],
-               size=size, space=min(22 * mm, 2 * size * mm))
+    signatures(
+        flow,
+        [
+            Signature(t("printing.receipt.applicant_sign"), data.applicant.name),
+            Signature(t("printing.receipt.officer_sign"), data.officer_name),
+        ],
+        size=size,
+        space=min(22 * mm, 2 * size * mm),
+    )
 
     # The verification QR sits on the bottom margin, its caption beside it.
     flow.space(3 * mm)
     flow.ensure(QR_SIZE)
     draw_qr(flow.c, matrix, flow.left, flow.bottom, QR_SIZE)
-    caption = Flow(flow.c, left=flow.left + QR_SIZE + 5 * mm, right=flow.right, top=flow.bottom + QR_SIZE * 0.72,
-                   bottom=flow.bottom)
+    caption = Flow(
+        flow.c,
+        left=flow.left + QR_SIZE + 5 * mm,
+        right=flow.right,
+        top=flow.bottom + QR_SIZE * 0.72,
+        bottom=flow.bottom,
+    )
     caption.paragraph(italic(t("printing.receipt.qr_caption", key_id=key_id)), size=max(size - 2.5, 8.0))
     flow.y = flow.bottom
     return label_baseline
 
 
 def _new_canvas(data: ReceiptData) -> tuple[io.BytesIO, Canvas]:
-    return new_canvas(title=f"{t('printing.receipt.title').capitalize()} {data.dossier_code}",
-                      author=data.unit.name, subject=data.dossier_code)
+    return new_canvas(
+        title=f"{t('printing.receipt.title').capitalize()} {data.dossier_code}",
+        author=data.unit.name,
+        subject=data.dossier_code,
+    )
 
 
 def _flow(c: Canvas, on_new_page: Callable[[Flow], None] | None = None) -> Flow:

@@ -153,8 +153,9 @@ def _load_private(path: Path) -> Ed25519PrivateKey:
 
 def _create_private(path: Path) -> Ed25519PrivateKey:
     key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption())
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     try:
         # Mode 0600 from creation: the key is never readable by others, not even for an instant.
         write_new(pem, [path], mode=0o600)
@@ -237,14 +238,18 @@ class KeyRing:
             try:
                 data = Path(source).read_bytes()
             except OSError as exc:
-                raise KeyFileError("printing.keys.cannot_read", path=source, error=exc.strerror or exc) from exc
+                raise KeyFileError(
+                    "printing.keys.cannot_read", path=source, error=exc.strerror or exc
+                ) from exc
         known = self._add(*parse_public_key(data))
         public_dir = self.public_dir
         if persist and public_dir is not None:
             try:
                 _save_public(public_dir, known.public_key, known.counter_id)
             except OSError as exc:
-                raise KeyFileError("printing.keys.io_error", path=public_dir, error=exc.strerror or exc) from exc
+                raise KeyFileError(
+                    "printing.keys.io_error", path=public_dir, error=exc.strerror or exc
+                ) from exc
         return known
 
     def get(self, key_id: str) -> KnownKey | None:

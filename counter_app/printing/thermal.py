@@ -139,8 +139,12 @@ def _paint_pdf(placed: list[_Placed], height: int, *, title: str, author: str) -
         elif item.kind == "rule":
             c.setDash(6 * PT_PER_DOT, 6 * PT_PER_DOT)
             c.setLineWidth(2 * PT_PER_DOT)
-            c.line(PDF_SIDE + MARGIN * PT_PER_DOT, y_of(item.y), PDF_PAGE_WIDTH - PDF_SIDE - MARGIN * PT_PER_DOT,
-                   y_of(item.y))
+            c.line(
+                PDF_SIDE + MARGIN * PT_PER_DOT,
+                y_of(item.y),
+                PDF_PAGE_WIDTH - PDF_SIDE - MARGIN * PT_PER_DOT,
+                y_of(item.y),
+            )
             c.setDash()
         else:
             assert item.qr is not None
@@ -181,8 +185,9 @@ def render_ticket_image(data: TicketData) -> Image.Image:
 
 def render_ticket_pdf(data: TicketData) -> bytes:
     """The ticket as a PDF page 80 mm wide (as tall as its content)."""
-    return _paint_pdf(*_layout(_ticket_items(data)), title=f"{data.number} — {data.service_name}",
-                      author=data.unit_name)
+    return _paint_pdf(
+        *_layout(_ticket_items(data)), title=f"{data.number} — {data.service_name}", author=data.unit_name
+    )
 
 
 # --- short receipt slip -------------------------------------------------------------------------------------
@@ -206,8 +211,12 @@ def _slip_items(data: ReceiptData, signer: Signer) -> list[_Text | _Rule | _Qr]:
         field(t("printing.receipt.request"), data.procedure_name),
         _Text(t("printing.slip.received", time=short_time(data.received_at)), size, align="left", after=4),
         _Text(bold(t("printing.slip.due", time=short_time(data.due_at))), size + 2, align="left", after=4),
-        _Text(t("printing.slip.return", place=return_place_text(data.return_place, data.unit)), size,
-              align="left", after=4),
+        _Text(
+            t("printing.slip.return", place=return_place_text(data.return_place, data.unit)),
+            size,
+            align="left",
+            after=4,
+        ),
         _Text(t("printing.slip.fee", fee=fee_text(data.fee)), size, align="left", after=4),
         _Text(t("printing.slip.officer", name=data.officer_name), size, align="left"),
         _Rule(),

@@ -34,8 +34,13 @@ CONTROL_SIZE = 12.0
 
 def _handover_cells(row: HandoverRow) -> list:
     return [
-        [Span(t("printing.control.give")), bold(row.from_unit), Span("\n"),
-         Span(t("printing.control.receive")), bold(row.to_unit)],
+        [
+            Span(t("printing.control.give")),
+            bold(row.from_unit),
+            Span("\n"),
+            Span(t("printing.control.receive")),
+            bold(row.to_unit),
+        ],
         time_cell(row.handed_at),
         row.giver_name,
         row.receiver_name,
@@ -46,12 +51,15 @@ def _handover_cells(row: HandoverRow) -> list:
 
 def render_control_sheet(data: ControlSheetData) -> bytes:
     """Mẫu 05 — "Phiếu kiểm soát quá trình giải quyết hồ sơ": one row per handover."""
-    buffer, c = new_canvas(title=t("printing.control.title").capitalize(), author=data.unit.name,
-                           subject=data.dossier_code)
+    buffer, c = new_canvas(
+        title=t("printing.control.title").capitalize(), author=data.unit.name, subject=data.dossier_code
+    )
     flow = page_flow(c, left=20 * mm, right=15 * mm, top=15 * mm, bottom=15 * mm)
     national_header(flow, superior=data.unit.superior, name=data.unit.name, place_date=None, size=12.0)
     title(flow, t("printing.control.title"), size=14.0, space_before=6 * mm)
-    flow.paragraph([Span(t("printing.field.code")), bold(data.dossier_code)], size=CONTROL_SIZE, align="center")
+    flow.paragraph(
+        [Span(t("printing.field.code")), bold(data.dossier_code)], size=CONTROL_SIZE, align="center"
+    )
     flow.space(4 * mm)
     leading = CONTROL_SIZE * 1.35
 
@@ -103,10 +111,18 @@ _RUNNING_HEADER = 8 * mm
 
 def _ledger_columns(width: float) -> list[Column]:
     spec = [
-        ("no", 9, "center"), ("code", 25, "left"), ("procedure", 42, "left"), ("sets", 13, "center"),
-        ("applicant", 27, "left"), ("address", 32, "left"), ("lead_unit", 26, "left"),
-        ("received", 19, "center"), ("due", 19, "center"), ("transferred", 19, "center"),
-        ("returned", 19, "center"), ("signature", 12, "center"),
+        ("no", 9, "center"),
+        ("code", 25, "left"),
+        ("procedure", 42, "left"),
+        ("sets", 13, "center"),
+        ("applicant", 27, "left"),
+        ("address", 32, "left"),
+        ("lead_unit", 26, "left"),
+        ("received", 19, "center"),
+        ("due", 19, "center"),
+        ("transferred", 19, "center"),
+        ("returned", 19, "center"),
+        ("signature", 12, "center"),
     ]
     columns = [Column(t(f"printing.ledger.col.{key}"), w * mm, align) for key, w, align in spec]
     columns.append(Column(t("printing.ledger.col.note"), width - sum(col.width for col in columns)))
@@ -121,27 +137,49 @@ def _ledger_cells(row: LedgerRow) -> list:
     # Break the code after the unit part ("000.00.53.H48-" / "261122-2007"): it never splits mid-number.
     code = row.dossier_code.replace("-", "-\n", 1)
     contact = "\n".join(part for part in (row.address, row.phone) if part)
-    return [str(row.number), code, row.procedure_name, count(row.sets), row.applicant_name, contact,
-            row.lead_unit, _when(row.received_at), _when(row.due_at), _when(row.transferred_at),
-            _when(row.returned_at), "", row.note]
+    return [
+        str(row.number),
+        code,
+        row.procedure_name,
+        count(row.sets),
+        row.applicant_name,
+        contact,
+        row.lead_unit,
+        _when(row.received_at),
+        _when(row.due_at),
+        _when(row.transferred_at),
+        _when(row.returned_at),
+        "",
+        row.note,
+    ]
 
 
 def render_ledger(data: LedgerData) -> bytes:
     """Mẫu 06 — "Sổ theo dõi hồ sơ" for ``date_from``..``date_to``, landscape A4; the column
     header repeats on every page and each page is numbered "Trang i/n"."""
     period = t("printing.ledger.period", start=short_date(data.date_from), end=short_date(data.date_to))
-    buffer, c = new_canvas(title=f"{t('printing.ledger.title').capitalize()} {period}", author=data.unit.name,
-                           subject=period, pagesize=LEDGER_PAGE)
+    buffer, c = new_canvas(
+        title=f"{t('printing.ledger.title').capitalize()} {period}",
+        author=data.unit.name,
+        subject=period,
+        pagesize=LEDGER_PAGE,
+    )
     page_w = LEDGER_PAGE[0]
     printed = t("printing.ledger.printed", time=short_time(data.printed_at))
-    running = t("printing.ledger.running", title=t("printing.ledger.title").capitalize(), unit=data.unit.name,
-                period=period)
+    running = t(
+        "printing.ledger.running",
+        title=t("printing.ledger.title").capitalize(),
+        unit=data.unit.name,
+        period=period,
+    )
     total_pages = 1
 
     def footer(page: int) -> None:
         base = _MARGIN - 1 * mm
-        for text, align in ((printed, "left"),
-                            (t("printing.ledger.page", page=page, pages=total_pages), "right")):
+        for text, align in (
+            (printed, "left"),
+            (t("printing.ledger.page", page=page, pages=total_pages), "right"),
+        ):
             line = wrap(italic(text), page_w - 2 * _MARGIN, LEDGER_SIZE)[0]
             draw_line(c, line, _MARGIN, base, LEDGER_SIZE, align=align, box_width=page_w - 2 * _MARGIN)
 
@@ -149,8 +187,15 @@ def render_ledger(data: LedgerData) -> bytes:
         footer(flow.page)
         flow.paragraph(italic(running), size=LEDGER_SIZE + 1, leading=_RUNNING_HEADER)
 
-    flow = page_flow(c, LEDGER_PAGE, left=_MARGIN, right=_MARGIN, top=_MARGIN, bottom=_MARGIN + _FOOTER,
-                     on_new_page=next_page)
+    flow = page_flow(
+        c,
+        LEDGER_PAGE,
+        left=_MARGIN,
+        right=_MARGIN,
+        top=_MARGIN,
+        bottom=_MARGIN + _FOOTER,
+        on_new_page=next_page,
+    )
     unit = Flow(c, left=flow.left, right=flow.left + flow.width * 0.35, top=flow.y, bottom=flow.bottom)
     if data.unit.superior:
         unit.paragraph(data.unit.superior.upper(), size=10, align="center")
@@ -161,8 +206,15 @@ def render_ledger(data: LedgerData) -> bytes:
         flow.paragraph(t("printing.ledger.book", book=data.book), size=11, align="center")
     flow.space(3 * mm)
 
-    table = Table(_ledger_columns(flow.width), [_ledger_cells(row) for row in data.rows], size=LEDGER_SIZE,
-                  header_size=LEDGER_SIZE, pad=1.1 * mm, min_row_height=9 * mm, numbered_columns=True)
+    table = Table(
+        _ledger_columns(flow.width),
+        [_ledger_cells(row) for row in data.rows],
+        size=LEDGER_SIZE,
+        header_size=LEDGER_SIZE,
+        pad=1.1 * mm,
+        min_row_height=9 * mm,
+        numbered_columns=True,
+    )
     first_room, page_room = flow.room(), flow.top - flow.bottom - _RUNNING_HEADER
     pages = table.split(first_room, page_room)
     closing = t("printing.ledger.total", count=len(data.rows)) if data.rows else t("printing.ledger.empty")

@@ -130,8 +130,15 @@ class QueueBoardScreen(RefreshesItself, Screen):
             self.error = error
             self.at = at
 
-    def __init__(self, store: Store, *, clock: Callable[[], datetime] | None = None, unit_id: str | None = None,
-                 refresh_every: float = REFRESH_EVERY_S, recent: int = RECENT_CALLS) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        unit_id: str | None = None,
+        refresh_every: float = REFRESH_EVERY_S,
+        recent: int = RECENT_CALLS,
+    ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock or local_now
@@ -230,8 +237,9 @@ class QueueBoardScreen(RefreshesItself, Screen):
         digits = self.query_one("#board-waiting", Digits)
         if digits.value != str(state.waiting):
             digits.update(str(state.waiting))
-        services = "  ·  ".join(t("board.waiting_service", name=s.name, count=s.total)
-                                for s in state.services if s.total)
+        services = "  ·  ".join(
+            t("board.waiting_service", name=s.name, count=s.total) for s in state.services if s.total
+        )
         self.query_one("#board-waiting-services", Static).update(services)
 
     def _show_counters(self, counters: list[CounterState]) -> None:

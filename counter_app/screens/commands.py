@@ -35,7 +35,9 @@ class DossierProvider(_CounterProvider):
 
     async def discover(self) -> Hits:
         if self._logged_in():
-            yield DiscoveryHit(t("palette.open_dossier"), self.app.action_find, help=t("palette.open_dossier_help"))
+            yield DiscoveryHit(
+                t("palette.open_dossier"), self.app.action_find, help=t("palette.open_dossier_help")
+            )
 
     async def search(self, query: str) -> Hits:
         if not self._logged_in():
@@ -44,8 +46,9 @@ class DossierProvider(_CounterProvider):
 
         rows = await asyncio.to_thread(dashboard.find_dossiers, self.app.store, query, limit=10)
         for row in rows:
-            text = t("palette.dossier_hit", code=row.code, name=row.applicant_name,
-                     status=Status(row.status).label)
+            text = t(
+                "palette.dossier_hit", code=row.code, name=row.applicant_name, status=Status(row.status).label
+            )
             score = 1.0 if query.strip() in row.code else max(self.score(query, text), 0.6)
             yield Hit(score, text, partial(self.app.open_dossier, row.code), text=text)
 
@@ -55,7 +58,9 @@ class CitizenProvider(_CounterProvider):
 
     async def discover(self) -> Hits:
         if self._logged_in():
-            yield DiscoveryHit(t("palette.find_citizen"), self.app.action_find, help=t("palette.find_citizen_help"))
+            yield DiscoveryHit(
+                t("palette.find_citizen"), self.app.action_find, help=t("palette.find_citizen_help")
+            )
 
     async def search(self, query: str) -> Hits:
         if not self._logged_in():
@@ -85,8 +90,11 @@ class CounterProvider(_CounterProvider):
         actor = self.app.actor
         current = actor.counter_parts[1] if actor and actor.counter_id else None
         counters = await asyncio.to_thread(dashboard.counter_numbers, self.app.store, actor.unit_id)
-        return [(number, t("palette.switch_counter", number=number, name=name))
-                for number, name in counters if number != current]
+        return [
+            (number, t("palette.switch_counter", number=number, name=name))
+            for number, name in counters
+            if number != current
+        ]
 
     async def discover(self) -> Hits:
         if not self._logged_in():
@@ -110,8 +118,9 @@ class ReprintProvider(_CounterProvider):
         from counter_app.services import dashboard
 
         actor = self.app.actor
-        return await asyncio.to_thread(dashboard.received_at_counter, self.app.store, actor.counter_id,
-                                       self.app.now().date())
+        return await asyncio.to_thread(
+            dashboard.received_at_counter, self.app.store, actor.counter_id, self.app.now().date()
+        )
 
     async def discover(self) -> Hits:
         if not self._logged_in():

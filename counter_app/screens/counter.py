@@ -130,8 +130,12 @@ class CounterScreen(ReportsWorkerErrors, Screen):
         seen = set()
         for code, name, normal, priority in waiting:
             seen.add(code)
-            cells = {"code": code, "name": name, "normal": str(normal),
-                     "priority": Text(str(priority), style="bold yellow" if priority else "")}
+            cells = {
+                "code": code,
+                "name": name,
+                "normal": str(normal),
+                "priority": Text(str(priority), style="bold yellow" if priority else ""),
+            }
             if code in table.rows:
                 for column, value in cells.items():
                     table.update_cell(code, column, value)
@@ -142,9 +146,12 @@ class CounterScreen(ReportsWorkerErrors, Screen):
 
     def _fill_today(self, day) -> None:
         lines = [
-            (t("today.received"), day.received), (t("today.returned"), day.returned),
-            (t("today.refused"), day.refused), (t("today.supplement"), day.supplement_requested),
-            (t("today.pending"), day.pending), (t("today.awaiting_return"), day.awaiting_return),
+            (t("today.received"), day.received),
+            (t("today.returned"), day.returned),
+            (t("today.refused"), day.refused),
+            (t("today.supplement"), day.supplement_requested),
+            (t("today.pending"), day.pending),
+            (t("today.awaiting_return"), day.awaiting_return),
             (t("today.tickets_served"), day.tickets_served),
         ]
         text = Text()
@@ -164,10 +171,17 @@ class CounterScreen(ReportsWorkerErrors, Screen):
         for row in rows:
             late = row.due_at is not None and row.due_at < now
             due = Text(f"{row.due_at:%H:%M}" if row.due_at else "—", style="bold red" if late else "bold")
-            cells = [row.code, row.applicant_name, fmt.procedure_short(row.procedure_name), due,
-                     Status(row.status).label]
+            cells = [
+                row.code,
+                row.applicant_name,
+                fmt.procedure_short(row.procedure_name),
+                due,
+                Status(row.status).label,
+            ]
             if row.code in table.rows:
-                for column, value in zip(("code", "applicant", "procedure", "due", "status"), cells, strict=True):
+                for column, value in zip(
+                    ("code", "applicant", "procedure", "due", "status"), cells, strict=True
+                ):
                     table.update_cell(row.code, column, value)
             else:
                 table.add_row(*cells, key=row.code)
@@ -186,8 +200,12 @@ class CounterScreen(ReportsWorkerErrors, Screen):
             detail.update(t("home.no_ticket"))
             return
         digits.update(ticket.number)
-        text = t("home.ticket_detail", service=ticket.service, called=f"{ticket.called_at:%H:%M}"
-                 if ticket.called_at else "—", recalls=ticket.recalls)
+        text = t(
+            "home.ticket_detail",
+            service=ticket.service,
+            called=f"{ticket.called_at:%H:%M}" if ticket.called_at else "—",
+            recalls=ticket.recalls,
+        )
         if ticket.priority:
             text += "\n" + t("home.ticket_priority", reason=ticket.priority_reason or t("home.priority"))
         detail.update(text)
@@ -253,20 +271,39 @@ class CounterScreen(ReportsWorkerErrors, Screen):
         store, actor, now = app.store, app.actor, app.now()
         if kind == "recall":
             ticket = queue.recall(store, actor, now=now)
-            self.post_message(self.QueueDone(t("queue.recalled", number=ticket.number,
-                                                 counter=actor.counter_parts[1]), ticket))
+            self.post_message(
+                self.QueueDone(
+                    t("queue.recalled", number=ticket.number, counter=actor.counter_parts[1]), ticket
+                )
+            )
         elif kind == "no_show":
             ticket = queue.no_show(store, actor, now=now)
             self.post_message(self.QueueDone(t("queue.no_show_done", number=ticket.number), clear=True))
         elif kind == "transfer":
             ticket = queue.transfer(store, actor, options["counter"])
-            self.post_message(self.QueueDone(t("queue.transferred", number=ticket.number,
-                                                 counter=options["counter"]), clear=True))
+            self.post_message(
+                self.QueueDone(
+                    t("queue.transferred", number=ticket.number, counter=options["counter"]), clear=True
+                )
+            )
         elif kind == "issue":
-            issued = queue.issue(store, options["service"], priority=options["priority"],
-                                 priority_reason=options["reason"], now=now)
-            self.post_message(self.QueueDone(t("queue.issued", number=issued.ticket.number,
-                                                 service=issued.service_name, ahead=issued.waiting_ahead)))
+            issued = queue.issue(
+                store,
+                options["service"],
+                priority=options["priority"],
+                priority_reason=options["reason"],
+                now=now,
+            )
+            self.post_message(
+                self.QueueDone(
+                    t(
+                        "queue.issued",
+                        number=issued.ticket.number,
+                        service=issued.service_name,
+                        ahead=issued.waiting_ahead,
+                    )
+                )
+            )
 
     def on_counter_screen_queue_done(self, message: QueueDone) -> None:
         if message.ticket is not None:

@@ -77,7 +77,9 @@ class ConfirmDialog(Dialog):
 class ReasonDialog(Dialog):
     """A reason (refusal, withdrawal, handover back...), typed or picked from the usual ones."""
 
-    def __init__(self, title: str, prompt: str, *, suggestions: list[str] | None = None, initial: str = "") -> None:
+    def __init__(
+        self, title: str, prompt: str, *, suggestions: list[str] | None = None, initial: str = ""
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.prompt = prompt
@@ -88,8 +90,13 @@ class ReasonDialog(Dialog):
         with Vertical(classes="dialog") as box:
             box.border_title = self.title_text
             yield Label(self.prompt)
-            yield VnInput(value=self.initial, id="reason", placeholder=t("dialog.reason_hint"), max_length=500,
-                          scan_aware=False)
+            yield VnInput(
+                value=self.initial,
+                id="reason",
+                placeholder=t("dialog.reason_hint"),
+                max_length=500,
+                scan_aware=False,
+            )
             if self.suggestions:
                 yield Label(t("dialog.suggestions"))
                 yield OptionList(*[Option(s) for s in self.suggestions], id="suggestions")
@@ -120,7 +127,9 @@ class ReasonDialog(Dialog):
 class SupplementDialog(Dialog):
     """Which documents are missing, and why: the content of the supplement request (Mẫu 02)."""
 
-    def __init__(self, documents: list[str], missing: list[str], *, suggestions: list[str] | None = None) -> None:
+    def __init__(
+        self, documents: list[str], missing: list[str], *, suggestions: list[str] | None = None
+    ) -> None:
         super().__init__()
         self.documents = documents
         self.missing = set(missing)
@@ -130,11 +139,17 @@ class SupplementDialog(Dialog):
         with Vertical(classes="dialog wide") as box:
             box.border_title = t("supplement.title")
             yield Label(t("supplement.pick"))
-            yield SelectionList[str](*[(name, name, name in self.missing) for name in self.documents],
-                                     id="missing")
+            yield SelectionList[str](
+                *[(name, name, name in self.missing) for name in self.documents], id="missing"
+            )
             yield Label(t("supplement.reason"))
-            yield VnInput(id="reason", placeholder=t("dialog.reason_hint"), max_length=500, scan_aware=False,
-                          value=self.suggestions[0] if self.suggestions else "")
+            yield VnInput(
+                id="reason",
+                placeholder=t("dialog.reason_hint"),
+                max_length=500,
+                scan_aware=False,
+                value=self.suggestions[0] if self.suggestions else "",
+            )
             yield Static(t("supplement.keys"), classes="dialog-keys")
         yield Footer(compact=True)
 
@@ -181,8 +196,13 @@ class HandoverDialog(Dialog):
             yield OptionList(id="units")
             yield Static(t("handover.no_unit"), id="unit-chosen")
             yield Label(t("handover.reason"))
-            yield VnInput(id="reason", placeholder=t("dialog.reason_hint"), max_length=500, scan_aware=False,
-                          value=self.suggestions[0] if self.suggestions else "")
+            yield VnInput(
+                id="reason",
+                placeholder=t("dialog.reason_hint"),
+                max_length=500,
+                scan_aware=False,
+                value=self.suggestions[0] if self.suggestions else "",
+            )
             yield Static(t("handover.keys"), classes="dialog-keys")
         yield Footer(compact=True)
 
@@ -200,7 +220,10 @@ class HandoverDialog(Dialog):
         units: list[tuple[str, str]] = []
         if len(text.strip()) >= 2:
             with self.app.store.session() as session:
-                units = [(u.id, f"{u.name} — {u.province_name}") for u in lookup.search_units(session, text, limit=12)]
+                units = [
+                    (u.id, f"{u.name} — {u.province_name}")
+                    for u in lookup.search_units(session, text, limit=12)
+                ]
         self.post_message(self.Found(text, units))
 
     def on_handover_dialog_found(self, message: Found) -> None:
@@ -254,7 +277,9 @@ class HandoverDialog(Dialog):
 class ApologyDialog(Dialog):
     """Apology letter (Mẫu 04): how many more working days, and why; the new date shows live."""
 
-    def __init__(self, due_at: datetime | None, now: datetime, *, suggestions: list[str] | None = None) -> None:
+    def __init__(
+        self, due_at: datetime | None, now: datetime, *, suggestions: list[str] | None = None
+    ) -> None:
         super().__init__()
         self.due_at = due_at
         self.now = now
@@ -269,8 +294,13 @@ class ApologyDialog(Dialog):
             yield VnInput(value="2", id="days", restrict=r"[0-9]{0,2}", scan_aware=False)
             yield Static("", id="new-due")
             yield Label(t("apology.reason"))
-            yield VnInput(id="reason", placeholder=t("dialog.reason_hint"), max_length=500, scan_aware=False,
-                          value=self.suggestions[0] if self.suggestions else "")
+            yield VnInput(
+                id="reason",
+                placeholder=t("dialog.reason_hint"),
+                max_length=500,
+                scan_aware=False,
+                value=self.suggestions[0] if self.suggestions else "",
+            )
             yield Static(t("dialog.keys"), classes="dialog-keys")
         yield Footer(compact=True)
 

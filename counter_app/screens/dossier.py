@@ -24,8 +24,11 @@ from counter_app.widgets import fmt
 from counter_app.widgets.status_bar import StatusBar
 
 HANDOVER_STATUSES = frozenset({Status.RECEIVED, Status.PROCESSING, Status.AWAITING_FEE, Status.RESULT_READY})
-REPRINTABLE = {"receipt": frozenset(set(Status) - {Status.REFUSED, Status.REGISTERED_ONLINE}),
-               "supplement": frozenset({Status.SUPPLEMENT_REQUESTED}), "refusal": frozenset({Status.REFUSED})}
+REPRINTABLE = {
+    "receipt": frozenset(set(Status) - {Status.REFUSED, Status.REGISTERED_ONLINE}),
+    "supplement": frozenset({Status.SUPPLEMENT_REQUESTED}),
+    "refusal": frozenset({Status.REFUSED}),
+}
 
 
 def timeliness_text(dossier, now) -> Text:
@@ -118,8 +121,9 @@ class DossierScreen(ReportsWorkerErrors, Screen):
     def _load(self) -> None:
         from counter_app.services import access
 
-        detail = access.dossier_detail(self.app.store, self.app.actor, self.code,
-                                       purpose=t("access.purpose.dossier"))
+        detail = access.dossier_detail(
+            self.app.store, self.app.actor, self.code, purpose=t("access.purpose.dossier")
+        )
         self.post_message(self.Loaded(detail))
 
     def on_dossier_screen_loaded(self, message: Loaded) -> None:
@@ -144,33 +148,51 @@ class DossierScreen(ReportsWorkerErrors, Screen):
         if dossier.return_address:
             applicant.append("\n" + t("dossier.return_address", address=dossier.return_address))
         if dossier.satisfaction:
-            applicant.append("\n" + t("dossier.satisfaction", level=t(f"satisfaction.{dossier.satisfaction}")))
+            applicant.append(
+                "\n" + t("dossier.satisfaction", level=t(f"satisfaction.{dossier.satisfaction}"))
+            )
         self.query_one("#applicant", Static).update(applicant)
 
         unit_name = self._unit_name
         progress = Text()
-        progress.append(t("dossier.procedure_line", code=procedure.code, time=_days(dossier.working_days)) + "\n")
-        progress.append(t("dossier.received_line", when=fmt.moment(dossier.received_at),
-                          unit=unit_name(dossier.received_unit_id)) + "\n")
-        progress.append(t("dossier.custodian", unit=unit_name(dossier.custodian_unit_id)) + "\n", style="bold")
+        progress.append(
+            t("dossier.procedure_line", code=procedure.code, time=_days(dossier.working_days)) + "\n"
+        )
+        progress.append(
+            t(
+                "dossier.received_line",
+                when=fmt.moment(dossier.received_at),
+                unit=unit_name(dossier.received_unit_id),
+            )
+            + "\n"
+        )
+        progress.append(
+            t("dossier.custodian", unit=unit_name(dossier.custodian_unit_id)) + "\n", style="bold"
+        )
         due_line = Text(t("dossier.due_line", due=fmt.long_moment(dossier.due_at)) + "  ")
         due_line.append_text(timeliness_text(dossier, now))
         progress.append_text(due_line)
         if dossier.original_due_at and dossier.due_at and dossier.original_due_at != dossier.due_at:
-            progress.append("\n" + t("dossier.original_due", due=fmt.moment(dossier.original_due_at)), style="dim")
+            progress.append(
+                "\n" + t("dossier.original_due", due=fmt.moment(dossier.original_due_at)), style="dim"
+            )
         if dossier.finished_at:
             progress.append("\n" + t("dossier.finished", when=fmt.moment(dossier.finished_at)))
         if dossier.returned_at:
             progress.append("\n" + t("dossier.returned", when=fmt.moment(dossier.returned_at)))
         if dossier.fee:
-            progress.append("\n" + t("dossier.fee", fee=fmt.money(dossier.fee),
-                                      status=t(f"fee_status.{dossier.fee_status}")))
+            progress.append(
+                "\n"
+                + t("dossier.fee", fee=fmt.money(dossier.fee), status=t(f"fee_status.{dossier.fee_status}"))
+            )
         else:
             progress.append("\n" + t("dossier.no_fee"))
         pending = [h for h in detail.handovers if h.state == "sent"]
         if pending:
-            progress.append("\n" + t("dossier.handover_pending", unit=unit_name(pending[0].to_unit_id)),
-                            style="bold yellow")
+            progress.append(
+                "\n" + t("dossier.handover_pending", unit=unit_name(pending[0].to_unit_id)),
+                style="bold yellow",
+            )
         self.query_one("#progress", Static).update(progress)
 
         docs = self.query_one("#dossier-docs", DataTable)
@@ -191,8 +213,13 @@ class DossierScreen(ReportsWorkerErrors, Screen):
             where = unit_name(event.unit_id)
             if event.counter_id and "#" in event.counter_id:
                 where += " · " + t("status.counter", number=event.counter_id.rsplit("#", 1)[1])
-            timeline.add_row(fmt.moment(event.device_time), label, event.officer_name or "—", where,
-                             _event_note(event.payload))
+            timeline.add_row(
+                fmt.moment(event.device_time),
+                label,
+                event.officer_name or "—",
+                where,
+                _event_note(event.payload),
+            )
         self.refresh_bindings()
 
     def _unit_name(self, unit_id: str | None) -> str:
@@ -223,13 +250,19 @@ class DossierScreen(ReportsWorkerErrors, Screen):
         if action == "result_ready":
             return self._may_act() and states.can_transition(status, Status.RESULT_READY)
         if action == "apologise":
-            return (self._may_act() and status in states.OPEN and status != Status.RESULT_READY
-                    and dossier.due_at is not None)
+            return (
+                self._may_act()
+                and status in states.OPEN
+                and status != Status.RESULT_READY
+                and dossier.due_at is not None
+            )
         if action == "withdraw":
             return self._may_act() and states.can_transition(status, Status.WITHDRAWN)
         if action == "return":
-            return (status == Status.RESULT_READY
-                    and self.app.actor.unit_id in (dossier.custodian_unit_id, dossier.return_unit_id))
+            return status == Status.RESULT_READY and self.app.actor.unit_id in (
+                dossier.custodian_unit_id,
+                dossier.return_unit_id,
+            )
         if action == "reprint":
             return any(status in allowed for allowed in REPRINTABLE.values())
         return True
@@ -255,8 +288,12 @@ class DossierScreen(ReportsWorkerErrors, Screen):
             if answer is not None:
                 self._act("supplement", missing=answer[0], reason=answer[1])
 
-        self.app.push_screen(SupplementDialog(names, missing, suggestions=[t("reason.supplement.1"),
-                                                                           t("reason.supplement.2")]), answered)
+        self.app.push_screen(
+            SupplementDialog(
+                names, missing, suggestions=[t("reason.supplement.1"), t("reason.supplement.2")]
+            ),
+            answered,
+        )
 
     def action_handover(self) -> None:
         from counter_app.screens.dialogs import HandoverDialog
@@ -265,8 +302,10 @@ class DossierScreen(ReportsWorkerErrors, Screen):
             if answer is not None:
                 self._act("handover", unit_id=answer[0], unit_name=answer[1], reason=answer[2])
 
-        self.app.push_screen(HandoverDialog([d.name for d in self.detail.documents],
-                                            suggestions=[t("reason.handover.1")]), answered)
+        self.app.push_screen(
+            HandoverDialog([d.name for d in self.detail.documents], suggestions=[t("reason.handover.1")]),
+            answered,
+        )
 
     def action_apologise(self) -> None:
         from counter_app.screens.dialogs import ApologyDialog
@@ -275,8 +314,10 @@ class DossierScreen(ReportsWorkerErrors, Screen):
             if answer is not None:
                 self._act("apologise", new_due=answer[0], reason=answer[1])
 
-        self.app.push_screen(ApologyDialog(self.detail.dossier.due_at, self.app.now(),
-                                           suggestions=[t("reason.apology.1")]), answered)
+        self.app.push_screen(
+            ApologyDialog(self.detail.dossier.due_at, self.app.now(), suggestions=[t("reason.apology.1")]),
+            answered,
+        )
 
     def action_withdraw(self) -> None:
         from counter_app.screens.dialogs import ReasonDialog
@@ -285,8 +326,14 @@ class DossierScreen(ReportsWorkerErrors, Screen):
             if reason:
                 self._act("withdraw", reason=reason)
 
-        self.app.push_screen(ReasonDialog(t("withdraw.title"), t("withdraw.prompt", code=self.code),
-                                          suggestions=[t("reason.withdraw.1")]), answered)
+        self.app.push_screen(
+            ReasonDialog(
+                t("withdraw.title"),
+                t("withdraw.prompt", code=self.code),
+                suggestions=[t("reason.withdraw.1")],
+            ),
+            answered,
+        )
 
     def action_return(self) -> None:
         self.app.action_return_result(self.code)
@@ -302,8 +349,9 @@ class DossierScreen(ReportsWorkerErrors, Screen):
         from counter_app.screens.printing import print_document
 
         outcome = print_document(self.app.store, self.code, kind)
-        self.app.call_from_thread(self.app.notify, outcome.message,
-                                  severity="information" if outcome.ok else "error")
+        self.app.call_from_thread(
+            self.app.notify, outcome.message, severity="information" if outcome.ok else "error"
+        )
 
     @work(thread=True, exclusive=True, group="dossier-action", exit_on_error=False)
     def _act(self, kind: str, **options) -> None:
@@ -319,15 +367,24 @@ class DossierScreen(ReportsWorkerErrors, Screen):
             workflow.mark_result_ready(store, actor, code, now=now)
         elif kind == "supplement":
             by_name = {d.name: d for d in self.detail.documents}
-            missing = [DocumentChoice(n, by_name[n].copy_kind, by_name[n].quantity) for n in options["missing"]]
+            missing = [
+                DocumentChoice(n, by_name[n].copy_kind, by_name[n].quantity) for n in options["missing"]
+            ]
             intake.request_supplement(store, actor, code, missing, options["reason"], now=now)
             print_kind = "supplement"
         elif kind == "supplement_received":
             intake.supplement_received(store, actor, code, now=now)
             print_kind = "receipt"
         elif kind == "handover":
-            handover.send(store, actor, code, options["unit_id"], options["reason"],
-                          [d.name for d in self.detail.documents], now=now)
+            handover.send(
+                store,
+                actor,
+                code,
+                options["unit_id"],
+                options["reason"],
+                [d.name for d in self.detail.documents],
+                now=now,
+            )
         elif kind == "apologise":
             workflow.apologise(store, actor, code, options["new_due"], options["reason"], now=now)
             print_kind = "apology"

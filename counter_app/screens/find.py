@@ -119,8 +119,13 @@ class FindScreen(ReportsWorkerErrors, Screen):
         table = self.query_one("#find-dossiers", DataTable)
         table.clear()
         for row in rows:
-            table.add_row(row.code, row.applicant_name, fmt.procedure_short(row.procedure_name),
-                          Status(row.status).label, key=row.code)
+            table.add_row(
+                row.code,
+                row.applicant_name,
+                fmt.procedure_short(row.procedure_name),
+                Status(row.status).label,
+                key=row.code,
+            )
 
     @on(DataTable.RowHighlighted, "#find-citizens")
     def _citizen_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -133,12 +138,17 @@ class FindScreen(ReportsWorkerErrors, Screen):
         from counter_app.services import access, dashboard
 
         dossiers = dashboard.citizen_dossiers(self.app.store, citizen_id, cccd)
-        access.log_view(self.app.store, self.app.actor, citizen_id, t("access.purpose.find"), at=self.app.now())
+        access.log_view(
+            self.app.store, self.app.actor, citizen_id, t("access.purpose.find"), at=self.app.now()
+        )
         self.post_message(self.CitizenDossiers(citizen_id, dossiers))
 
     def on_find_screen_citizen_dossiers(self, message: CitizenDossiers) -> None:
         table = self.query_one("#find-citizens", DataTable)
-        if table.row_count and table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == message.citizen_id:
+        if (
+            table.row_count
+            and table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == message.citizen_id
+        ):
             self._fill_dossiers(message.dossiers)
 
     @on(DataTable.RowSelected, "#find-citizens")

@@ -60,8 +60,10 @@ class HandoverInboxScreen(ReportsWorkerErrors, Screen):
     def _load(self) -> None:
         from counter_app.services import inbox
 
-        rows = [(item.code, item.applicant, item.sender, item.reason, item.arrived_at)
-                for item in inbox.items(self.app.store, self.app.actor.unit_id)]
+        rows = [
+            (item.code, item.applicant, item.sender, item.reason, item.arrived_at)
+            for item in inbox.items(self.app.store, self.app.actor.unit_id)
+        ]
         self.post_message(self.Loaded(rows))
 
     def on_handover_inbox_screen_loaded(self, message: Loaded) -> None:
@@ -103,7 +105,9 @@ class HandoverInboxScreen(ReportsWorkerErrors, Screen):
             if reason:
                 self._answer(code, False, reason)
 
-        self.app.push_screen(ReasonDialog(t("inbox.send_back_title"), t("inbox.send_back_prompt", code=code)), answered)
+        self.app.push_screen(
+            ReasonDialog(t("inbox.send_back_title"), t("inbox.send_back_prompt", code=code)), answered
+        )
 
     @work(thread=True, exclusive=True, group="inbox-answer", exit_on_error=False)
     def _answer(self, code: str, accept: bool, reason: str) -> None:

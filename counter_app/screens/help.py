@@ -15,18 +15,58 @@ from counter_app.locale import t
 from counter_app.screens.base import ReportsWorkerErrors
 
 SECTIONS = [
-    ("help.global", [("F1", "key.help"), ("F2", "key.call_next"), ("F3", "key.new_intake"), ("F4", "key.find"),
-                     ("F5", "key.return_result"), ("F6", "key.handover_inbox"), ("F7", "key.supervisor"),
-                     ("F10", "key.save"), ("Esc", "key.back"), ("Ctrl+P", "help.palette"),
-                     ("Ctrl+Q", "key.quit")]),
-    ("help.home", [("F8", "key.recall"), ("F9", "key.no_show"), ("Ctrl+N", "key.issue_ticket"),
-                   ("Ctrl+T", "key.transfer"), ("Enter", "help.open_row")]),
-    ("help.intake", [("↑ ↓ Enter", "help.pick"), ("Space", "key.toggle_received"), ("r", "key.toggle_reused"),
-                     ("Tab", "help.next_field"), ("F8", "key.supplement"), ("F9", "key.refuse"),
-                     ("Ctrl+R", "key.reprint")]),
-    ("help.dossier", [("x", "key.process"), ("b", "key.supplement_short"), ("n", "key.supplement_received"),
-                      ("g", "key.handover"), ("k", "key.result_ready"), ("l", "key.apologise"),
-                      ("u", "key.withdraw"), ("t", "key.return_this"), ("Ctrl+R", "key.reprint")]),
+    (
+        "help.global",
+        [
+            ("F1", "key.help"),
+            ("F2", "key.call_next"),
+            ("F3", "key.new_intake"),
+            ("F4", "key.find"),
+            ("F5", "key.return_result"),
+            ("F6", "key.handover_inbox"),
+            ("F7", "key.supervisor"),
+            ("F10", "key.save"),
+            ("Esc", "key.back"),
+            ("Ctrl+P", "help.palette"),
+            ("Ctrl+Q", "key.quit"),
+        ],
+    ),
+    (
+        "help.home",
+        [
+            ("F8", "key.recall"),
+            ("F9", "key.no_show"),
+            ("Ctrl+N", "key.issue_ticket"),
+            ("Ctrl+T", "key.transfer"),
+            ("Enter", "help.open_row"),
+        ],
+    ),
+    (
+        "help.intake",
+        [
+            ("↑ ↓ Enter", "help.pick"),
+            ("Space", "key.toggle_received"),
+            ("r", "key.toggle_reused"),
+            ("Tab", "help.next_field"),
+            ("F8", "key.supplement"),
+            ("F9", "key.refuse"),
+            ("Ctrl+R", "key.reprint"),
+        ],
+    ),
+    (
+        "help.dossier",
+        [
+            ("x", "key.process"),
+            ("b", "key.supplement_short"),
+            ("n", "key.supplement_received"),
+            ("g", "key.handover"),
+            ("k", "key.result_ready"),
+            ("l", "key.apologise"),
+            ("u", "key.withdraw"),
+            ("t", "key.return_this"),
+            ("Ctrl+R", "key.reprint"),
+        ],
+    ),
     ("help.return", [("1 / 2 / 3", "help.rating")]),
 ]
 
@@ -43,8 +83,14 @@ class HelpScreen(ReportsWorkerErrors, ModalScreen):
             if self.app.demo:
                 yield Static(Text(t("help.samples_loading"), style="dim"), id="help-samples")
             for title, rows in SECTIONS:
-                table = Table(title=t(title), title_justify="left", title_style="bold", show_header=False,
-                              box=None, padding=(0, 2))
+                table = Table(
+                    title=t(title),
+                    title_justify="left",
+                    title_style="bold",
+                    show_header=False,
+                    box=None,
+                    padding=(0, 2),
+                )
                 table.add_column(style="bold cyan", width=12)
                 table.add_column()
                 for key, text in rows:

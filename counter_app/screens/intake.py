@@ -151,9 +151,15 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
                     with RadioSet(id="return-method"):
                         for index, method in enumerate(RETURN_METHODS):
                             yield RadioButton(t(f"return_method.{method}"), value=index == 0)
-                    yield VnInput(id="return-address", placeholder=t("intake.return_address_hint"), max_length=300,
-                                  scan_aware=False)
-                    yield VnInput(id="return-unit", placeholder=t("intake.return_unit_hint"), scan_aware=False)
+                    yield VnInput(
+                        id="return-address",
+                        placeholder=t("intake.return_address_hint"),
+                        max_length=300,
+                        scan_aware=False,
+                    )
+                    yield VnInput(
+                        id="return-unit", placeholder=t("intake.return_unit_hint"), scan_aware=False
+                    )
                     yield Static("", id="return-unit-name")
                 with Vertical(id="fee-box") as box:
                     box.border_title = t("intake.fee")
@@ -273,7 +279,9 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
         with self.app.store.session() as session:
             citizen = intake.upsert_citizen_from_card(session, card, now=self.app.now())
             documents = lookup.citizen_documents(session, citizen.id)
-            access.record_view(session, self.app.actor, citizen.id, t("access.purpose.intake"), at=self.app.now())
+            access.record_view(
+                session, self.app.actor, citizen.id, t("access.purpose.intake"), at=self.app.now()
+            )
         self.post_message(self.CitizenLoaded(citizen, documents))
 
     @work(thread=True, exclusive=True, group="citizen-load", exit_on_error=False)
@@ -285,8 +293,9 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
             citizen = session.get(Citizen, citizen_id)
             documents = lookup.citizen_documents(session, citizen_id) if citizen else []
             if citizen is not None:  # personal data shown: who, when, why (Decree 13/2023)
-                access.record_view(session, self.app.actor, citizen.id, t("access.purpose.intake"),
-                                   at=self.app.now())
+                access.record_view(
+                    session, self.app.actor, citizen.id, t("access.purpose.intake"), at=self.app.now()
+                )
         if citizen is not None:
             self.post_message(self.CitizenLoaded(citizen, documents))
 
@@ -298,13 +307,16 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
         card = Text()
         card.append(citizen.full_name + "\n", style="bold")
         card.append(t("citizen.cccd", cccd=citizen.cccd) + "\n")
-        card.append(t("citizen.birth", birth=fmt.day(citizen.birth_date), gender=citizen.gender or "—") + "\n")
+        card.append(
+            t("citizen.birth", birth=fmt.day(citizen.birth_date), gender=citizen.gender or "—") + "\n"
+        )
         card.append(t("citizen.address", address=citizen.address or "—") + "\n")
         if citizen.phone:
             card.append(t("citizen.phone", phone=citizen.phone) + "\n")
         titles = sorted({d.title for d in self.citizen_docs})
-        card.append(t("citizen.digitised", documents=", ".join(titles) if titles else t("citizen.none")),
-                    style="cyan")
+        card.append(
+            t("citizen.digitised", documents=", ".join(titles) if titles else t("citizen.none")), style="cyan"
+        )
         self.query_one("#citizen-card", Static).update(card)
         self._rebuild_checklist()
         if self.procedure is None:
@@ -336,8 +348,11 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
         options.clear_options()
         for procedure in message.procedures:
             prompt = Text(fmt.procedure_short(procedure.name), style="bold")
-            prompt.append(f"\n  {procedure.code} · {procedure_time(procedure.working_days)} · "
-                          f"{fmt.money(procedure.fee)}", style="dim")
+            prompt.append(
+                f"\n  {procedure.code} · {procedure_time(procedure.working_days)} · "
+                f"{fmt.money(procedure.fee)}",
+                style="dim",
+            )
             options.add_option(Option(prompt, id=procedure.code))
         options.display = bool(message.query)
         if message.procedures:
@@ -381,7 +396,11 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
         self.post_message(self.ProcedureLoaded(procedure, documents, due_at))
 
     def on_intake_screen_procedure_loaded(self, message: ProcedureLoaded) -> None:
-        self.procedure, self.procedure_docs, self.due_at = message.procedure, message.documents, message.due_at
+        self.procedure, self.procedure_docs, self.due_at = (
+            message.procedure,
+            message.documents,
+            message.due_at,
+        )
         procedure = self.procedure
         self.query_one("#procedure-results").display = False
         self.query_one("#procedure-input", Input).value = ""
@@ -411,7 +430,9 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
     def _show_due(self) -> None:
         due = Text(fmt.long_moment(self.due_at), style="bold")
         if self.procedure is not None:
-            due.append("\n" + t("intake.due_rule", time=procedure_time(self.procedure.working_days)), style="dim")
+            due.append(
+                "\n" + t("intake.due_rule", time=procedure_time(self.procedure.working_days)), style="dim"
+            )
         self.query_one("#due", Static).update(due)
 
     def action_results(self, step: int) -> None:
@@ -436,9 +457,17 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
             title = ""
             if doc is not None:
                 title = doc.title + (f" {doc.number}" if doc.number else "")
-            rows.append(DocRow(required.name, required.copy_kind, required.quantity, received=True,
-                               reused=doc is not None, reusable_id=doc.id if doc is not None else None,
-                               reusable_title=title))
+            rows.append(
+                DocRow(
+                    required.name,
+                    required.copy_kind,
+                    required.quantity,
+                    received=True,
+                    reused=doc is not None,
+                    reusable_id=doc.id if doc is not None else None,
+                    reusable_title=title,
+                )
+            )
         self.query_one("#checklist", DocumentChecklist).set_rows(rows)
 
     # --- return method, fee ------------------------------------------------------------------------
@@ -469,7 +498,9 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
     def on_intake_screen_unit_found(self, message: UnitFound) -> None:
         self.return_unit = message.unit
         label = self.query_one("#return-unit-name", Static)
-        label.update(t("intake.return_unit", unit=message.unit[1]) if message.unit else t("intake.unit_not_found"))
+        label.update(
+            t("intake.return_unit", unit=message.unit[1]) if message.unit else t("intake.unit_not_found")
+        )
 
     # --- saving --------------------------------------------------------------------------------------
 
@@ -477,8 +508,12 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
         from counter_app.services.intake import DocumentChoice
 
         rows = self.query_one("#checklist", DocumentChecklist).rows_data
-        return [DocumentChoice(r.name, r.copy_kind, r.quantity, r.received, r.reused,
-                               r.reusable_id if r.reused else None) for r in rows]
+        return [
+            DocumentChoice(
+                r.name, r.copy_kind, r.quantity, r.received, r.reused, r.reusable_id if r.reused else None
+            )
+            for r in rows
+        ]
 
     def _request(self, documents: list | None = None):
         from counter_app.services.intake import IntakeRequest
@@ -490,8 +525,12 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
             citizen_id=self.citizen.id,
             applicant_cccd=self.citizen.cccd,
             return_method=self.return_method,
-            return_unit_id=self.return_unit[0] if self.return_method == "other_unit" and self.return_unit else None,
-            return_address=self.query_one("#return-address", Input).value if self.return_method == "post" else "",
+            return_unit_id=self.return_unit[0]
+            if self.return_method == "other_unit" and self.return_unit
+            else None,
+            return_address=self.query_one("#return-address", Input).value
+            if self.return_method == "post"
+            else "",
             fee_status=self.fee_status,
             ticket_id=ticket.id if ticket is not None else None,
         )
@@ -516,10 +555,14 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
     def action_save(self) -> None:
         if not self._ready():
             return
-        missing = [r.name for r in self.query_one("#checklist", DocumentChecklist).rows_data if not r.received]
+        missing = [
+            r.name for r in self.query_one("#checklist", DocumentChecklist).rows_data if not r.received
+        ]
         if missing:
-            self.app.notify(t("intake.missing_received", names="; ".join(missing)) + " " + t("intake.missing_hint"),
-                            severity="warning")
+            self.app.notify(
+                t("intake.missing_received", names="; ".join(missing)) + " " + t("intake.missing_hint"),
+                severity="warning",
+            )
             return
         if self.return_method == "post" and not self.query_one("#return-address", Input).value.strip():
             self.app.notify(t("intake.post_needs_address"), severity="warning")
@@ -545,9 +588,14 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
             self.saving = True
             self._save("supplement", self._request(documents), reason=reason, missing=missing_docs)
 
-        self.app.push_screen(SupplementDialog([r.name for r in rows], missing,
-                                              suggestions=[t("reason.supplement.1"), t("reason.supplement.2")]),
-                             answered)
+        self.app.push_screen(
+            SupplementDialog(
+                [r.name for r in rows],
+                missing,
+                suggestions=[t("reason.supplement.1"), t("reason.supplement.2")],
+            ),
+            answered,
+        )
 
     def action_refuse(self) -> None:
         if not self._ready():
@@ -559,9 +607,14 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
                 self.saving = True
                 self._save("refused", self._request(), reason=reason)
 
-        self.app.push_screen(ReasonDialog(t("refuse.title"), t("refuse.prompt"),
-                                          suggestions=[t("reason.refusal.1"), t("reason.refusal.2"),
-                                                       t("reason.refusal.3")]), answered)
+        self.app.push_screen(
+            ReasonDialog(
+                t("refuse.title"),
+                t("refuse.prompt"),
+                suggestions=[t("reason.refusal.1"), t("reason.refusal.2"), t("reason.refusal.3")],
+            ),
+            answered,
+        )
 
     @work(thread=True, exclusive=True, group="intake-save", exit_on_error=False)
     def _save(self, kind: str, request, *, reason: str = "", missing: list | None = None) -> None:
@@ -576,7 +629,9 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
             else:
                 dossier = intake.receive(store, actor, request, now=now)
                 if kind == "supplement":
-                    dossier = intake.request_supplement(store, actor, dossier.code, missing or [], reason, now=now)
+                    dossier = intake.request_supplement(
+                        store, actor, dossier.code, missing or [], reason, now=now
+                    )
         except Exception as exc:
             self.post_message(self.Failed(exc))
             raise
@@ -593,11 +648,16 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
         self.outcome = outcome = message.outcome
         self.query_one("#intake-form").display = False
         self.query_one("#intake-result").display = True
-        title = {"received": t("result.received"), "supplement": t("result.supplement"),
-                 "refused": t("result.refused")}[outcome.kind]
+        title = {
+            "received": t("result.received"),
+            "supplement": t("result.supplement"),
+            "refused": t("result.refused"),
+        }[outcome.kind]
         self.query_one("#result-title", Static).update(Text(title, style="bold"))
         self.query_one("#result-code", Digits).update(outcome.code)
-        self.query_one("#result-code-text", Static).update(Text(t("result.code", code=outcome.code), style="bold"))
+        self.query_one("#result-code-text", Static).update(
+            Text(t("result.code", code=outcome.code), style="bold")
+        )
         if outcome.kind == "received":
             due = t("result.due", due=fmt.long_moment(outcome.due_at))
         elif outcome.kind == "supplement":

@@ -5,8 +5,13 @@ from __future__ import annotations
 from textual.binding import Binding
 
 GLOBAL_ACTIONS = {
-    "f1": "help", "f2": "call_next", "f3": "new_intake", "f4": "find", "f5": "return_result",
-    "f6": "handover_inbox", "f7": "supervisor",
+    "f1": "help",
+    "f2": "call_next",
+    "f3": "new_intake",
+    "f4": "find",
+    "f5": "return_result",
+    "f6": "handover_inbox",
+    "f7": "supervisor",
 }
 
 

@@ -24,8 +24,13 @@ class LockScreen(ReportsWorkerErrors, ModalScreen[bool]):
         with Center(), Vertical(id="lock-box") as box:
             box.border_title = t("lock.title")
             yield Static(t("lock.message", name=actor.name if actor else ""), id="lock-message")
-            yield Input(id="lock-pin", password=True, placeholder=t("login.pin_hint"), restrict=r"[0-9]*",
-                        max_length=12)
+            yield Input(
+                id="lock-pin",
+                password=True,
+                placeholder=t("login.pin_hint"),
+                restrict=r"[0-9]*",
+                max_length=12,
+            )
             yield Static("", id="lock-error")
         yield Footer(compact=True)
 

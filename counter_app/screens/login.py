@@ -30,12 +30,17 @@ class LoginScreen(ReportsWorkerErrors, Screen):
         with Center(), Vertical(id="login-box") as box:
             box.border_title = t("login.title")
             yield Static(t("login.heading"), id="login-heading")
-            yield Static(t("login.counter", number=settings.counter, code=settings.one_stop_code),
-                         id="login-counter")
+            yield Static(
+                t("login.counter", number=settings.counter, code=settings.one_stop_code), id="login-counter"
+            )
             yield Label(t("login.username"))
-            yield VnInput(id="username", placeholder=t("login.username_hint"), scan_aware=False, max_length=64)
+            yield VnInput(
+                id="username", placeholder=t("login.username_hint"), scan_aware=False, max_length=64
+            )
             yield Label(t("login.pin"))
-            yield Input(id="pin", password=True, placeholder=t("login.pin_hint"), restrict=r"[0-9]*", max_length=12)
+            yield Input(
+                id="pin", password=True, placeholder=t("login.pin_hint"), restrict=r"[0-9]*", max_length=12
+            )
             yield Static("", id="login-error")
             if self.app.demo:
                 yield Static(t("login.demo_hint"), id="login-demo")

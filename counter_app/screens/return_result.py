@@ -59,7 +59,9 @@ class ReturnScreen(ReportsWorkerErrors, Screen):
             yield Label(t("return.receiver_name"))
             yield VnInput(id="receiver-name", max_length=120, scan_aware=False)
             yield Label(t("return.receiver_id"))
-            yield VnInput(id="receiver-id", max_length=20, scan_aware=False, placeholder=t("return.receiver_id_hint"))
+            yield VnInput(
+                id="receiver-id", max_length=20, scan_aware=False, placeholder=t("return.receiver_id_hint")
+            )
             yield Checkbox(t("return.id_checked"), id="id-checked")
             yield Static(t("return.keys"), classes="dialog-keys")
         yield Footer(compact=True)
@@ -87,8 +89,9 @@ class ReturnScreen(ReportsWorkerErrors, Screen):
         from counter_app.services.errors import ServiceError
 
         try:
-            detail = access.dossier_detail(self.app.store, self.app.actor, code,
-                                           purpose=t("access.purpose.return"))
+            detail = access.dossier_detail(
+                self.app.store, self.app.actor, code, purpose=t("access.purpose.return")
+            )
         except (ServiceError, ValueError) as exc:
             self.post_message(self.Loaded(None, describe_error(exc)))
             return
@@ -137,16 +140,27 @@ class ReturnScreen(ReportsWorkerErrors, Screen):
         if self.saving:
             return
         self.saving = True
-        self._return(self.detail.dossier.code, self.query_one("#receiver-name", Input).value,
-                     self.query_one("#receiver-id", Input).value, self.query_one("#id-checked", Checkbox).value)
+        self._return(
+            self.detail.dossier.code,
+            self.query_one("#receiver-name", Input).value,
+            self.query_one("#receiver-id", Input).value,
+            self.query_one("#id-checked", Checkbox).value,
+        )
 
     @work(thread=True, exclusive=True, group="return-save", exit_on_error=False)
     def _return(self, code: str, name: str, receiver_id: str, checked: bool) -> None:
         from counter_app.services import workflow
 
         try:
-            workflow.return_result(self.app.store, self.app.actor, code, receiver_name=name, id_checked=checked,
-                                   receiver_id=receiver_id, now=self.app.now())
+            workflow.return_result(
+                self.app.store,
+                self.app.actor,
+                code,
+                receiver_name=name,
+                id_checked=checked,
+                receiver_id=receiver_id,
+                now=self.app.now(),
+            )
         finally:
             self.saving = False
         self.post_message(self.Returned(code))

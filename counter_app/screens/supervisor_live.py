@@ -99,7 +99,9 @@ def _wait(delta, *, seconds: bool = False) -> str:
     return f"{total // 60}:{total % 60:02d}"
 
 
-def sync_table(table: DataTable, rows: Iterable[tuple[str, Sequence[object]]], columns: Sequence[str]) -> None:
+def sync_table(
+    table: DataTable, rows: Iterable[tuple[str, Sequence[object]]], columns: Sequence[str]
+) -> None:
     """Make ``table`` show ``rows`` (key, cells) in that order by a keyed diff: remove the rows that left,
     update the cells that changed, add the new rows, then restore the order; the cursor stays on the
     same key.  ``columns`` are the table's column keys; the text of the first one tells the rows apart
@@ -154,8 +156,12 @@ class ApologyLetterDialog(ModalScreen[tuple[datetime, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = t("live.apology.title")
-            yield Static(Text(t("live.apology.dossier", code=self.item.code, applicant=self.item.applicant_name),
-                              style="bold"))
+            yield Static(
+                Text(
+                    t("live.apology.dossier", code=self.item.code, applicant=self.item.applicant_name),
+                    style="bold",
+                )
+            )
             yield Static(t("live.apology.due", due=_moment(self.item.due_at)))
             yield Label(t("live.apology.new_due"))
             yield Input(value=f"{self.new_due:{DATE_FORMAT}}", id="apology-date")
@@ -268,9 +274,18 @@ class SupervisorScreen(RefreshesItself, Screen):
             self.note = note
             self.severity = severity
 
-    def __init__(self, store: Store, actor: Actor, *, open_dossier: Callable[[str], None] | None = None,
-                 clock: Callable[[], datetime] | None = None, unit_id: str | None = None,
-                 refresh_every: float = REFRESH_EVERY_S, period: str = "today", weeks: int = WEEKS) -> None:
+    def __init__(
+        self,
+        store: Store,
+        actor: Actor,
+        *,
+        open_dossier: Callable[[str], None] | None = None,
+        clock: Callable[[], datetime] | None = None,
+        unit_id: str | None = None,
+        refresh_every: float = REFRESH_EVERY_S,
+        period: str = "today",
+        weeks: int = WEEKS,
+    ) -> None:
         super().__init__()
         self.store = store
         self.actor = actor
@@ -306,8 +321,9 @@ class SupervisorScreen(RefreshesItself, Screen):
 
     @staticmethod
     def _box(name: str, title: str) -> Container:
-        box = Container(DataTable(id=name, cursor_type="row", zebra_stripes=True), id=f"{name}-box",
-                       classes="live-box")
+        box = Container(
+            DataTable(id=name, cursor_type="row", zebra_stripes=True), id=f"{name}-box", classes="live-box"
+        )
         box.border_title = title
         return box
 
@@ -317,23 +333,71 @@ class SupervisorScreen(RefreshesItself, Screen):
             for key, label, width in spec:
                 table.add_column(label, key=key, width=width)
 
-        columns("live-queue", [("code", "", 2), ("name", t("live.col.service"), 20),
-                               ("waiting", t("live.col.waiting"), 4), ("priority", t("live.col.priority"), 7),
-                               ("longest", t("live.col.longest"), 12)])
-        columns("live-counters", [("counter", t("live.col.counter"), 10), ("state", t("live.col.state"), 13),
-                                  ("ticket", t("live.col.ticket"), 5), ("since", t("live.col.since"), 6),
-                                  ("served", t("live.col.served"), 10)])
-        columns("live-indicators", [("indicator", t("live.col.indicator"), 27), ("value", t("live.col.value"), 15),
-                                    ("trend", t("live.col.trend"), 8)])
-        columns("live-officers", [("name", t("live.col.officer"), 18), ("received", t("live.col.received"), 9),
-                                  ("returned", t("live.col.returned"), 6), ("tickets", t("live.col.tickets"), 5),
-                                  ("service", t("live.col.service_time"), 10)])
-        columns("live-attention", [("code", t("live.col.code"), 25), ("applicant", t("live.col.applicant"), 18),
-                                   ("due", t("live.col.due"), 11), ("left", t("live.col.left"), 12)])
-        columns("live-online", [("code", t("live.col.code"), 25), ("applicant", t("live.col.applicant"), 18),
-                                ("deadline", t("live.col.deadline"), 11), ("left", t("live.col.left"), 12)])
-        columns("live-handovers", [("code", t("live.col.code"), 25), ("direction", t("live.col.direction"), 10),
-                                   ("unit", t("live.col.unit"), 20), ("sent", t("live.col.sent"), 11)])
+        columns(
+            "live-queue",
+            [
+                ("code", "", 2),
+                ("name", t("live.col.service"), 20),
+                ("waiting", t("live.col.waiting"), 4),
+                ("priority", t("live.col.priority"), 7),
+                ("longest", t("live.col.longest"), 12),
+            ],
+        )
+        columns(
+            "live-counters",
+            [
+                ("counter", t("live.col.counter"), 10),
+                ("state", t("live.col.state"), 13),
+                ("ticket", t("live.col.ticket"), 5),
+                ("since", t("live.col.since"), 6),
+                ("served", t("live.col.served"), 10),
+            ],
+        )
+        columns(
+            "live-indicators",
+            [
+                ("indicator", t("live.col.indicator"), 27),
+                ("value", t("live.col.value"), 15),
+                ("trend", t("live.col.trend"), 8),
+            ],
+        )
+        columns(
+            "live-officers",
+            [
+                ("name", t("live.col.officer"), 18),
+                ("received", t("live.col.received"), 9),
+                ("returned", t("live.col.returned"), 6),
+                ("tickets", t("live.col.tickets"), 5),
+                ("service", t("live.col.service_time"), 10),
+            ],
+        )
+        columns(
+            "live-attention",
+            [
+                ("code", t("live.col.code"), 25),
+                ("applicant", t("live.col.applicant"), 18),
+                ("due", t("live.col.due"), 11),
+                ("left", t("live.col.left"), 12),
+            ],
+        )
+        columns(
+            "live-online",
+            [
+                ("code", t("live.col.code"), 25),
+                ("applicant", t("live.col.applicant"), 18),
+                ("deadline", t("live.col.deadline"), 11),
+                ("left", t("live.col.left"), 12),
+            ],
+        )
+        columns(
+            "live-handovers",
+            [
+                ("code", t("live.col.code"), 25),
+                ("direction", t("live.col.direction"), 10),
+                ("unit", t("live.col.unit"), 20),
+                ("sent", t("live.col.sent"), 11),
+            ],
+        )
         self.query_one("#live-attention", DataTable).focus()
         self.refresh_now()
 
@@ -364,9 +428,15 @@ class SupervisorScreen(RefreshesItself, Screen):
         cached = self._weekly
         weekly = cached[1] if cached and time_module.monotonic() - cached[0] < WEEKLY_EVERY_S else None
         try:
-            snapshot = ind.supervisor_snapshot(self.store, now, self.unit_id, actor=self.actor, period=self.period,
-                                               weeks=self.weeks,
-                                               weekly=weekly)
+            snapshot = ind.supervisor_snapshot(
+                self.store,
+                now,
+                self.unit_id,
+                actor=self.actor,
+                period=self.period,
+                weeks=self.weeks,
+                weekly=weekly,
+            )
         except Exception as exc:  # the screen keeps the last figures and says why they are stale
             log.warning("supervisor refresh failed: %s", exc)
             self.post_message(self.Failed(describe_error(exc), now))
@@ -387,7 +457,9 @@ class SupervisorScreen(RefreshesItself, Screen):
 
     def on_supervisor_screen_failed(self, message: Failed) -> None:
         header = self.query_one("#live-header", Static)
-        header.update(Text(t("live.stale", time=f"{message.at:%H:%M:%S}", error=message.error), style="bold red"))
+        header.update(
+            Text(t("live.stale", time=f"{message.at:%H:%M:%S}", error=message.error), style="bold red")
+        )
         self._schedule()
 
     # --- showing a snapshot ------------------------------------------------------------------------------------
@@ -408,16 +480,41 @@ class SupervisorScreen(RefreshesItself, Screen):
         return self.query_one(f"#{name}", DataTable)
 
     def _show_queue(self, q: ind.QueueState) -> None:
-        sync_table(self._table("live-queue"), [
-            (svc.code, [svc.code, svc.name, str(svc.waiting),
+        sync_table(
+            self._table("live-queue"),
+            [
+                (
+                    svc.code,
+                    [
+                        svc.code,
+                        svc.name,
+                        str(svc.waiting),
                         Text(str(svc.waiting_priority), style="bold yellow" if svc.waiting_priority else ""),
-                        _wait(svc.longest_wait)])
-            for svc in q.services], _QUEUE_COLUMNS)
+                        _wait(svc.longest_wait),
+                    ],
+                )
+                for svc in q.services
+            ],
+            _QUEUE_COLUMNS,
+        )
         styles = {"serving": "bold green", "idle": "yellow", "closed": "dim"}
-        sync_table(self._table("live-counters"), [
-            (c.counter_id, [c.name, Text(c.label, style=styles[c.state]), Text(c.ticket or "", style="bold"),
-                            _hm(c.since), str(c.served_today)])
-            for c in q.counters], _COUNTER_COLUMNS)
+        sync_table(
+            self._table("live-counters"),
+            [
+                (
+                    c.counter_id,
+                    [
+                        c.name,
+                        Text(c.label, style=styles[c.state]),
+                        Text(c.ticket or "", style="bold"),
+                        _hm(c.since),
+                        str(c.served_today),
+                    ],
+                )
+                for c in q.counters
+            ],
+            _COUNTER_COLUMNS,
+        )
         self.query_one("#live-queue-box").border_subtitle = t("board.waiting") + f": {q.waiting}"
 
     def _show_indicators(self, s: ind.SupervisorSnapshot) -> None:
@@ -426,8 +523,11 @@ class SupervisorScreen(RefreshesItself, Screen):
 
         def rate(key: str, value: ind.Rate) -> tuple[str, Text]:
             met = value.meets_target
-            label = t(key) if value.target is None else t("live.with_target", label=t(key),
-                                                            target=ind.percent(value.target, 0))
+            label = (
+                t(key)
+                if value.target is None
+                else t("live.with_target", label=t(key), target=ind.percent(value.target, 0))
+            )
             style = "" if met is None else ("bold green" if met else "bold red")
             return label, Text(f"{ind.percent(value.share)} {value.count}/{value.total}", style=style)
 
@@ -436,56 +536,129 @@ class SupervisorScreen(RefreshesItself, Screen):
 
         rows: list[tuple[str, str, object, str]] = [
             ("received", t("indicators.received"), str(i.received), sparkline([w.received for w in weeks])),
-            ("finished", t("live.ind.finished"),
-             f"{i.finished.total} ({i.finished.early}/{i.finished.on_time}/{i.finished.late})",
-             sparkline([w.finished.total for w in weeks])),
+            (
+                "finished",
+                t("live.ind.finished"),
+                f"{i.finished.total} ({i.finished.early}/{i.finished.on_time}/{i.finished.late})",
+                sparkline([w.finished.total for w in weeks]),
+            ),
             ("on_time", *rate("live.ind.on_time", i.on_time), share_line([w.on_time.share for w in weeks])),
             ("on_time_land", *rate("live.ind.on_time_land", i.on_time_land), ""),
-            ("in_progress_late", t("indicators.in_progress_late"),
-             Text(str(i.in_progress_late), style="bold red" if i.in_progress_late else ""), ""),
-            ("close_to_due", t("live.ind.close_to_due"),
-             Text(str(i.close_to_due), style="bold yellow" if i.close_to_due else ""), ""),
+            (
+                "in_progress_late",
+                t("indicators.in_progress_late"),
+                Text(str(i.in_progress_late), style="bold red" if i.in_progress_late else ""),
+                "",
+            ),
+            (
+                "close_to_due",
+                t("live.ind.close_to_due"),
+                Text(str(i.close_to_due), style="bold yellow" if i.close_to_due else ""),
+                "",
+            ),
             ("in_progress_on_time", t("indicators.in_progress_on_time"), str(i.in_progress_on_time), ""),
             ("waiting_supplement", t("indicators.waiting_supplement"), str(i.waiting_supplement), ""),
             ("returned", t("indicators.returned"), str(i.returned), sparkline([w.returned for w in weeks])),
             ("reuse", *rate("live.ind.reuse", i.reuse), share_line([w.reuse.share for w in weeks])),
-            ("satisfaction", *rate("live.ind.satisfaction", i.satisfaction),
-             share_line([w.satisfaction.share for w in weeks])),
+            (
+                "satisfaction",
+                *rate("live.ind.satisfaction", i.satisfaction),
+                share_line([w.satisfaction.share for w in weeks]),
+            ),
             ("online", *rate("live.ind.online", i.online), share_line([w.online.share for w in weeks])),
-            ("points", t("live.ind.points"), f"{ind.points_text(i.points.total)}/{ind.points_text(i.points.maximum)}", ""),
+            (
+                "points",
+                t("live.ind.points"),
+                f"{ind.points_text(i.points.total)}/{ind.points_text(i.points.maximum)}",
+                "",
+            ),
         ]
-        sync_table(self._table("live-indicators"), [
-            (key, [label, value, Text(trend, style="cyan")]) for key, label, value, trend in rows],
-            _INDICATOR_COLUMNS)
+        sync_table(
+            self._table("live-indicators"),
+            [(key, [label, value, Text(trend, style="cyan")]) for key, label, value, trend in rows],
+            _INDICATOR_COLUMNS,
+        )
 
     def _show_officers(self, officers: list[ind.OfficerFigures]) -> None:
-        sync_table(self._table("live-officers"), [
-            (o.officer_id, [o.name, str(o.received), str(o.returned), str(o.tickets_served),
-                            _wait(o.average_service, seconds=True)])
-            for o in officers], _OFFICER_COLUMNS)
+        sync_table(
+            self._table("live-officers"),
+            [
+                (
+                    o.officer_id,
+                    [
+                        o.name,
+                        str(o.received),
+                        str(o.returned),
+                        str(o.tickets_served),
+                        _wait(o.average_service, seconds=True),
+                    ],
+                )
+                for o in officers
+            ],
+            _OFFICER_COLUMNS,
+        )
 
     def _show_dossiers(self, s: ind.SupervisorSnapshot) -> None:
         per_day = self.store.calendar.hours_per_day
         self._items = {item.code: item for item in s.attention}
         styles = {"overdue": "bold red", "close": "bold yellow", "ok": ""}
-        sync_table(self._table("live-attention"), [
-            (item.code, [item.code, *(Text(text, style=styles[item.urgency]) for text in (
-                item.applicant_name, _short(item.due_at), _left(item.hours_left, per_day)))])
-            for item in s.attention], _ATTENTION_COLUMNS)
+        sync_table(
+            self._table("live-attention"),
+            [
+                (
+                    item.code,
+                    [
+                        item.code,
+                        *(
+                            Text(text, style=styles[item.urgency])
+                            for text in (
+                                item.applicant_name,
+                                _short(item.due_at),
+                                _left(item.hours_left, per_day),
+                            )
+                        ),
+                    ],
+                )
+                for item in s.attention
+            ],
+            _ATTENTION_COLUMNS,
+        )
         overdue = len(s.overdue)
         self.query_one("#live-attention-box").border_subtitle = t(
-            "live.attention_count", overdue=overdue, close=len(s.attention) - overdue)
+            "live.attention_count", overdue=overdue, close=len(s.attention) - overdue
+        )
         online = []
         for o in s.online:
             style = "bold red" if o.hours_left <= 0 else ("bold yellow" if o.hours_left <= 2 else "")
-            online.append((o.code, [o.code, o.applicant_name, Text(_short(o.deadline), style=style),
-                                    Text(_left(o.hours_left, per_day), style=style)]))
+            online.append(
+                (
+                    o.code,
+                    [
+                        o.code,
+                        o.applicant_name,
+                        Text(_short(o.deadline), style=style),
+                        Text(_left(o.hours_left, per_day), style=style),
+                    ],
+                )
+            )
         sync_table(self._table("live-online"), online, _ONLINE_COLUMNS)
         self.query_one("#live-online-box").border_subtitle = t("live.count", count=len(s.online))
-        sync_table(self._table("live-handovers"), [
-            (h.code, [h.code, t("live.out") if h.direction == "out" else t("live.in"), h.other_unit_name,
-                      _short(h.sent_at)])
-            for h in s.handovers], _HANDOVER_COLUMNS)
+        sync_table(
+            self._table("live-handovers"),
+            [
+                (
+                    h.code,
+                    [
+                        h.code,
+                        t("live.out") if h.direction == "out" else t("live.in"),
+                        h.other_unit_name,
+                        _short(h.sent_at),
+                    ],
+                )
+                for h in s.handovers
+            ],
+            _HANDOVER_COLUMNS,
+        )
         self.query_one("#live-handovers-box").border_subtitle = t("live.count", count=len(s.handovers))
 
     # --- actions --------------------------------------------------------------------------------------------------

@@ -51,24 +51,46 @@ def clean_purpose(purpose: str | None) -> str:
     return text
 
 
-def record_view(session: Session, actor: Actor, citizen_id: str | None, purpose: str, *,
-                dossier_id: str | None = None, at: datetime | None = None) -> AccessLog:
+def record_view(
+    session: Session,
+    actor: Actor,
+    citizen_id: str | None,
+    purpose: str,
+    *,
+    dossier_id: str | None = None,
+    at: datetime | None = None,
+) -> AccessLog:
     """Add the log line of a view to the caller's transaction (committed, or rolled back, with the read)."""
-    row = AccessLog(officer_id=actor.officer_id, officer_name=actor.name[:120], unit_id=actor.unit_id,
-                    counter_id=actor.counter_id, citizen_id=citizen_id, dossier_id=dossier_id,
-                    purpose=clean_purpose(purpose), at=at or local_now())
+    row = AccessLog(
+        officer_id=actor.officer_id,
+        officer_name=actor.name[:120],
+        unit_id=actor.unit_id,
+        counter_id=actor.counter_id,
+        citizen_id=citizen_id,
+        dossier_id=dossier_id,
+        purpose=clean_purpose(purpose),
+        at=at or local_now(),
+    )
     session.add(row)
     session.flush()
     return row
 
 
-def log_view(store: Store, actor: Actor, citizen_id: str, purpose: str, dossier_id: str | None = None, *,
-             at: datetime | None = None) -> AccessLog:
+def log_view(
+    store: Store,
+    actor: Actor,
+    citizen_id: str,
+    purpose: str,
+    dossier_id: str | None = None,
+    *,
+    at: datetime | None = None,
+) -> AccessLog:
     """Record that ``actor`` viewed a citizen's data (shown by a screen that read it some other way)."""
     purpose = clean_purpose(purpose)
     with store.session() as session:
-        return record_view(session, actor, _citizen(session, citizen_id).id, purpose,
-                           dossier_id=dossier_id, at=at)
+        return record_view(
+            session, actor, _citizen(session, citizen_id).id, purpose, dossier_id=dossier_id, at=at
+        )
 
 
 def _citizen(session: Session, citizen: str) -> Citizen:
@@ -82,8 +104,15 @@ def _citizen(session: Session, citizen: str) -> Citizen:
     return found
 
 
-def citizen_record(store: Store, actor: Actor, citizen_id: str, purpose: str, *,
-                   dossier_id: str | None = None, at: datetime | None = None) -> CitizenRecord:
+def citizen_record(
+    store: Store,
+    actor: Actor,
+    citizen_id: str,
+    purpose: str,
+    *,
+    dossier_id: str | None = None,
+    at: datetime | None = None,
+) -> CitizenRecord:
     """The citizen (by id or CCCD number) and their digitised documents; the view is logged with them.
 
     Refuses an empty purpose before reading anything.
@@ -96,8 +125,15 @@ def citizen_record(store: Store, actor: Actor, citizen_id: str, purpose: str, *,
         return CitizenRecord(citizen, documents, log)
 
 
-def views(store: Store, actor: Actor, *, citizen_id: str | None = None, since: datetime | None = None,
-          until: datetime | None = None, limit: int = 500) -> list[AccessLog]:
+def views(
+    store: Store,
+    actor: Actor,
+    *,
+    citizen_id: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 500,
+) -> list[AccessLog]:
     """The view log, newest first (supervisors: it shows who looked at whom)."""
     require_role(actor, "supervisor")
     with store.session() as session:
@@ -116,20 +152,29 @@ def views(store: Store, actor: Actor, *, citizen_id: str | None = None, since: d
 
 def visible_to(unit_id: str):
     """SQL condition on :class:`Dossier`: the dossiers ``unit_id`` may see (for lists and searches)."""
-    pending = exists().where(Handover.dossier_id == Dossier.id, Handover.to_unit_id == unit_id,
-                             Handover.state == "sent")
-    return or_(Dossier.received_unit_id == unit_id, Dossier.custodian_unit_id == unit_id,
-               Dossier.return_unit_id == unit_id, pending)
+    pending = exists().where(
+        Handover.dossier_id == Dossier.id, Handover.to_unit_id == unit_id, Handover.state == "sent"
+    )
+    return or_(
+        Dossier.received_unit_id == unit_id,
+        Dossier.custodian_unit_id == unit_id,
+        Dossier.return_unit_id == unit_id,
+        pending,
+    )
 
 
 def may_see(session: Session, unit_id: str, dossier: Dossier) -> bool:
     """True when ``unit_id`` received, holds or returns ``dossier``, or has it waiting in its inbox."""
     if unit_id in (dossier.received_unit_id, dossier.custodian_unit_id, dossier.return_unit_id):
         return True
-    return session.exec(
-        select(Handover.id).where(Handover.dossier_id == dossier.id, Handover.to_unit_id == unit_id,
-                                  Handover.state == "sent")
-    ).first() is not None
+    return (
+        session.exec(
+            select(Handover.id).where(
+                Handover.dossier_id == dossier.id, Handover.to_unit_id == unit_id, Handover.state == "sent"
+            )
+        ).first()
+        is not None
+    )
 
 
 def visible_dossier(store: Store, actor: Actor, code: str, *, purpose: str | None = None) -> Dossier:
@@ -148,7 +193,9 @@ def visible_dossier(store: Store, actor: Actor, code: str, *, purpose: str | Non
         return dossier
 
 
-def dossier_detail(store: Store, actor: Actor, code: str, *, purpose: str | None = None) -> lookup.DossierDetail:
+def dossier_detail(
+    store: Store, actor: Actor, code: str, *, purpose: str | None = None
+) -> lookup.DossierDetail:
     """Everything the dossier view shows, when the actor's unit may see the dossier (else :class:`Forbidden`);
     with ``purpose``, the view of the applicant's personal data is logged in the same transaction."""
     if purpose is not None:

@@ -173,8 +173,13 @@ class _DossierWalk:
                 if name in NOT_AUDITED or name not in row:
                     continue
                 if not _same(expected, row[name]):
-                    self._fail("audit.projection_mismatch", None, field=name, actual=_shown(row[name]),
-                               expected=_shown(expected))
+                    self._fail(
+                        "audit.projection_mismatch",
+                        None,
+                        field=name,
+                        actual=_shown(row[name]),
+                        expected=_shown(expected),
+                    )
                     break
         return self.problem
 
@@ -226,8 +231,10 @@ def _decoded(event: dict[str, Any]) -> dict[str, Any]:
 def _events(connection: Connection, dossier_ids: list[str] | None) -> Iterator[dict[str, Any]]:
     table = DossierEvent.__table__
     raw = {"payload", "device_time"}
-    columns = [type_coerce(table.c[name], Text).label(name) if name in raw else table.c[name]
-               for name in sorted({*chain.HASHED_FIELDS, "hash"})]
+    columns = [
+        type_coerce(table.c[name], Text).label(name) if name in raw else table.c[name]
+        for name in sorted({*chain.HASHED_FIELDS, "hash"})
+    ]
     query = select(*columns).order_by(table.c.dossier_id, table.c.seq)
     if dossier_ids is not None:
         query = query.where(table.c.dossier_id.in_(dossier_ids))
@@ -268,8 +275,9 @@ def verify(store: Any, *, codes: Iterable[str] | None = None, check_projection: 
             if walk is None or event["dossier_id"] != walk.dossier_id:
                 close(walk)
                 seen.add(event["dossier_id"])
-                walk = _DossierWalk(rows.get(event["dossier_id"]), event["dossier_id"],
-                                    check_projection=check_projection)
+                walk = _DossierWalk(
+                    rows.get(event["dossier_id"]), event["dossier_id"], check_projection=check_projection
+                )
             walk.add(event)
     close(walk)
     for dossier_id, row in rows.items():  # dossiers whose every event is gone

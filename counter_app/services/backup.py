@@ -143,7 +143,9 @@ def backup(store: Any, to_dir: Path | str | None = None) -> Path:
     return create(store, to_dir).path
 
 
-def prune(directory: Path | str, keep_days: int = DEFAULT_KEEP_DAYS, *, now: float | None = None) -> list[Path]:
+def prune(
+    directory: Path | str, keep_days: int = DEFAULT_KEEP_DAYS, *, now: float | None = None
+) -> list[Path]:
     """Remove this application's backups older than ``keep_days`` from ``directory``; returns them."""
     if keep_days <= 0:
         return []
@@ -192,7 +194,9 @@ def check_file(path: Path, *, shown: Path | None = None) -> audit.AuditReport:
         raise ServiceError("backup.unknown_schema", revision=revision[0], head=head_revision())
     report = _audit(path)
     if not report.ok:
-        raise ServiceError("backup.audit_failed", count=len(report.problems), first=report.problems[0].message)
+        raise ServiceError(
+            "backup.audit_failed", count=len(report.problems), first=report.problems[0].message
+        )
     return report
 
 
@@ -213,8 +217,9 @@ def reseat_sequences(store: Any) -> int:
     counter_id = settings.counter_id
     highest: dict[str, int] = {}
     with store.session() as session:
-        rows = session.exec(select(Dossier.code, Dossier.received_counter_id, Dossier.ledger_book,
-                                   Dossier.ledger_line)).all()
+        rows = session.exec(
+            select(Dossier.code, Dossier.received_counter_id, Dossier.ledger_book, Dossier.ledger_line)
+        ).all()
         for code, received_counter, ledger_book, ledger_line in rows:
             try:
                 parsed = parse_dossier_code(code)

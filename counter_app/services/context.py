@@ -73,7 +73,9 @@ class Store:
         settings = replace(  # the province's shared decision wins over a counter's own file
             self.settings,
             extra_days_off=tuple(sorted((set(self.settings.extra_days_off) - shared_working) | shared_off)),
-            extra_working_days=tuple(sorted((set(self.settings.extra_working_days) - shared_off) | shared_working)),
+            extra_working_days=tuple(
+                sorted((set(self.settings.extra_working_days) - shared_off) | shared_working)
+            ),
         )
         self.calendar = settings.calendar()
 

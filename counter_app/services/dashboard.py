@@ -48,8 +48,12 @@ def store_state(store: Store, now: datetime) -> StoreState:
     from counter_app.sync.client import status
 
     sync = status(store.engine)
-    online = bool(store.settings.central_url) and not sync.last_error and sync.last_sync is not None \
+    online = (
+        bool(store.settings.central_url)
+        and not sync.last_error
+        and sync.last_sync is not None
         and now - sync.last_sync <= ONLINE_WINDOW
+    )
     return StoreState(bool(store.settings.central_url), online, sync.pending, sync.rejected, sync.last_sync)
 
 
@@ -62,7 +66,9 @@ def unit_name(store: Store, unit_id: str) -> str:
 def counter_numbers(store: Store, unit_id: str) -> list[tuple[int, str]]:
     """(number, name) of the unit's counters, in order."""
     with store.session() as session:
-        rows = session.exec(select(Counter).where(Counter.unit_id == str(unit_id)).order_by(Counter.number)).all()
+        rows = session.exec(
+            select(Counter).where(Counter.unit_id == str(unit_id)).order_by(Counter.number)
+        ).all()
         return [(c.number, c.name) for c in rows]
 
 
@@ -84,24 +90,35 @@ def counter_day(store: Store, counter_id: str, unit_id: str, day: date) -> Count
     with store.session() as session:
         rows = session.exec(
             select(DossierEvent.type, func.count())
-            .where(DossierEvent.counter_id == counter_id, DossierEvent.device_time >= start,
-                   DossierEvent.device_time <= end)
+            .where(
+                DossierEvent.counter_id == counter_id,
+                DossierEvent.device_time >= start,
+                DossierEvent.device_time <= end,
+            )
             .group_by(DossierEvent.type)
         ).all()
         by_type = {kind: int(n) for kind, n in rows}
         pending = session.exec(
-            select(func.count()).select_from(Dossier)
-            .where(Dossier.received_counter_id == counter_id,
-                   col(Dossier.status).in_([int(s) for s in PENDING_STATUSES]))
+            select(func.count())
+            .select_from(Dossier)
+            .where(
+                Dossier.received_counter_id == counter_id,
+                col(Dossier.status).in_([int(s) for s in PENDING_STATUSES]),
+            )
         ).one()
         awaiting_return = session.exec(
-            select(func.count()).select_from(Dossier)
+            select(func.count())
+            .select_from(Dossier)
             .where(Dossier.return_unit_id == str(unit_id), Dossier.status == int(Status.RESULT_READY))
         ).one()
         served = session.exec(
-            select(func.count()).select_from(QueueTicket)
-            .where(QueueTicket.counter_id == counter_id, QueueTicket.day == day,
-                   col(QueueTicket.status).in_(["done", "no_show"]))
+            select(func.count())
+            .select_from(QueueTicket)
+            .where(
+                QueueTicket.counter_id == counter_id,
+                QueueTicket.day == day,
+                col(QueueTicket.status).in_(["done", "no_show"]),
+            )
         ).one()
     return CounterDay(
         received=by_type.get("received", 0) + by_type.get("received_online", 0),
@@ -141,11 +158,18 @@ def due_on(store: Store, unit_id: str, day: date, *, limit: int = 100) -> list[D
     """Open dossiers the unit holds that fall due on ``day``, earliest first."""
     start, end = _day_bounds(day)
     with store.session() as session:
-        return _rows(session, _with_procedure()
-                     .where(Dossier.custodian_unit_id == str(unit_id),
-                            col(Dossier.status).in_([int(s) for s in OPEN if s != Status.RESULT_READY]),
-                            Dossier.due_at >= start, Dossier.due_at <= end)
-                     .order_by(Dossier.due_at).limit(limit))
+        return _rows(
+            session,
+            _with_procedure()
+            .where(
+                Dossier.custodian_unit_id == str(unit_id),
+                col(Dossier.status).in_([int(s) for s in OPEN if s != Status.RESULT_READY]),
+                Dossier.due_at >= start,
+                Dossier.due_at <= end,
+            )
+            .order_by(Dossier.due_at)
+            .limit(limit),
+        )
 
 
 def find_dossiers(store: Store, text: str, *, limit: int = 20) -> list[DossierRow]:
@@ -154,8 +178,13 @@ def find_dossiers(store: Store, text: str, *, limit: int = 20) -> list[DossierRo
     if len(text) < 3:
         return []
     with store.session() as session:
-        return _rows(session, _with_procedure().where(col(Dossier.code).contains(text))
-                     .order_by(col(Dossier.updated_at).desc()).limit(limit))
+        return _rows(
+            session,
+            _with_procedure()
+            .where(col(Dossier.code).contains(text))
+            .order_by(col(Dossier.updated_at).desc())
+            .limit(limit),
+        )
 
 
 def citizen_dossiers(store: Store, citizen_id: str, cccd: str = "", *, limit: int = 50) -> list[DossierRow]:
@@ -164,8 +193,9 @@ def citizen_dossiers(store: Store, citizen_id: str, cccd: str = "", *, limit: in
     if cccd:
         condition = or_(condition, Dossier.applicant_cccd == cccd)
     with store.session() as session:
-        return _rows(session, _with_procedure().where(condition)
-                     .order_by(col(Dossier.updated_at).desc()).limit(limit))
+        return _rows(
+            session, _with_procedure().where(condition).order_by(col(Dossier.updated_at).desc()).limit(limit)
+        )
 
 
 def received_at_counter(store: Store, counter_id: str, day: date, *, limit: int = 30) -> list[DossierRow]:
@@ -174,10 +204,14 @@ def received_at_counter(store: Store, counter_id: str, day: date, *, limit: int 
     with store.session() as session:
         codes = session.exec(
             select(DossierEvent.dossier_code)
-            .where(DossierEvent.counter_id == counter_id,
-                   col(DossierEvent.type).in_(["received", "refused", "received_online", "supplement_received"]),
-                   DossierEvent.device_time >= start, DossierEvent.device_time <= end)
-            .order_by(col(DossierEvent.device_time).desc()).limit(limit)
+            .where(
+                DossierEvent.counter_id == counter_id,
+                col(DossierEvent.type).in_(["received", "refused", "received_online", "supplement_received"]),
+                DossierEvent.device_time >= start,
+                DossierEvent.device_time <= end,
+            )
+            .order_by(col(DossierEvent.device_time).desc())
+            .limit(limit)
         ).all()
         if not codes:
             return []

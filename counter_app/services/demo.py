@@ -39,13 +39,41 @@ from counter_app.services.intake import DocumentChoice, IntakeRequest
 DEFAULT_SEED = 20250701
 #: outcome of a demo dossier → weight; the first dossiers take one of each so every status appears
 OUTCOMES = {
-    "returned_on_time": 26, "returned_early": 12, "returned_late": 5, "result_ready": 8, "processing": 14,
-    "overdue": 6, "due_today": 5, "received": 4, "supplement": 5, "refused": 3, "withdrawn": 2, "stopped": 2,
-    "awaiting_fee": 3, "handed_over": 4, "handover_pending": 2, "online": 3,
+    "returned_on_time": 26,
+    "returned_early": 12,
+    "returned_late": 5,
+    "result_ready": 8,
+    "processing": 14,
+    "overdue": 6,
+    "due_today": 5,
+    "received": 4,
+    "supplement": 5,
+    "refused": 3,
+    "withdrawn": 2,
+    "stopped": 2,
+    "awaiting_fee": 3,
+    "handed_over": 4,
+    "handover_pending": 2,
+    "online": 3,
 }
-FIRST_OUTCOMES = ["online", "received", "refused", "processing", "supplement", "awaiting_fee", "withdrawn",
-                  "stopped", "result_ready", "returned_on_time", "overdue", "returned_early", "returned_late",
-                  "handed_over", "handover_pending", "due_today"]
+FIRST_OUTCOMES = [
+    "online",
+    "received",
+    "refused",
+    "processing",
+    "supplement",
+    "awaiting_fee",
+    "withdrawn",
+    "stopped",
+    "result_ready",
+    "returned_on_time",
+    "overdue",
+    "returned_early",
+    "returned_late",
+    "handed_over",
+    "handover_pending",
+    "due_today",
+]
 
 
 @dataclass(frozen=True)
@@ -70,7 +98,9 @@ def _cccd_number(rng: random.Random, birth: date, male: bool, used: set[str]) ->
             return number
 
 
-def make_citizen_card(rng: random.Random, used: set[str], ward_names: list[str], province_name: str) -> CccdData:
+def make_citizen_card(
+    rng: random.Random, used: set[str], ward_names: list[str], province_name: str
+) -> CccdData:
     male = rng.random() < 0.5
     birth = date(1940, 1, 1) + timedelta(days=rng.randrange(0, (date(2007, 12, 31) - date(1940, 1, 1)).days))
     middle = rng.choice(cat.MIDDLE_MALE if male else cat.MIDDLE_FEMALE)
@@ -82,25 +112,41 @@ def make_citizen_card(rng: random.Random, used: set[str], ward_names: list[str],
         place = rng.choice(cat.VILLAGES)
     address = f"{place}, {rng.choice(ward_names)}, tỉnh {province_name}"
     earliest_issue = max(date(2021, 1, 1), birth + timedelta(days=14 * 366))
-    issued = earliest_issue + timedelta(days=rng.randrange(0, max(1, (date(2025, 6, 30) - earliest_issue).days)))
+    issued = earliest_issue + timedelta(
+        days=rng.randrange(0, max(1, (date(2025, 6, 30) - earliest_issue).days))
+    )
     old_id = f"{rng.randrange(10**9):09d}" if birth.year < 1995 and rng.random() < 0.7 else None
     return CccdData(
-        number=_cccd_number(rng, birth, male, used), old_id=old_id, full_name=name, birth_date=birth,
-        gender="Nam" if male else "Nữ", address=address, issued_on=issued,
+        number=_cccd_number(rng, birth, male, used),
+        old_id=old_id,
+        full_name=name,
+        birth_date=birth,
+        gender="Nam" if male else "Nữ",
+        address=address,
+        issued_on=issued,
     )
 
 
-def seed_demo(store: Store, *, citizens: int = 300, seed: int = DEFAULT_SEED, today: date | None = None,
-              progress: Callable[[str, int, int], None] | None = None) -> SeedReport:
+def seed_demo(
+    store: Store,
+    *,
+    citizens: int = 300,
+    seed: int = DEFAULT_SEED,
+    today: date | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> SeedReport:
     """Fill an empty store with demo data. ``today`` anchors the dossiers' dates (default: today)."""
     today = today or date.today()
     # identifiers differ per unit (two demo counters can share a central store); citizens do not
     with deterministic_ids((seed * 1_000_003 + citizens) * 100_003 + store.settings.unit_code):
-        return _seed(store, citizens, random.Random(seed * 31 + citizens), today, progress or (lambda *_: None))
+        return _seed(
+            store, citizens, random.Random(seed * 31 + citizens), today, progress or (lambda *_: None)
+        )
 
 
-def _seed(store: Store, n_citizens: int, rng: random.Random, today: date,
-          progress: Callable[[str, int, int], None]) -> SeedReport:
+def _seed(
+    store: Store, n_citizens: int, rng: random.Random, today: date, progress: Callable[[str, int, int], None]
+) -> SeedReport:
     settings = store.settings
     home_id = str(settings.unit_code)
     with store.session() as session:
@@ -111,7 +157,9 @@ def _seed(store: Store, n_citizens: int, rng: random.Random, today: date,
         session.flush()
         province_code = home.province_code
         neighbours = sorted(
-            session.exec(select(Unit).where(Unit.province_code == province_code, Unit.kind != "province")).all(),
+            session.exec(
+                select(Unit).where(Unit.province_code == province_code, Unit.kind != "province")
+            ).all(),
             key=lambda u: u.id,
         )
         ward_names = [u.name for u in neighbours]
@@ -126,31 +174,79 @@ def _seed(store: Store, n_citizens: int, rng: random.Random, today: date,
                 session.add(QueueService(code=code, name=name))
         officers: dict[str, Actor] = {}
         for username, full_name, role, title in cat.OFFICERS:
-            officer = Officer(id=new_id(), username=username, full_name=full_name, role=role, title=title, unit_id=home_id,
-                              pin_hash=hash_pin(cat.DEMO_PIN, salt=_salt(rng)))
+            officer = Officer(
+                id=new_id(),
+                username=username,
+                full_name=full_name,
+                role=role,
+                title=title,
+                unit_id=home_id,
+                pin_hash=hash_pin(cat.DEMO_PIN, salt=_salt(rng)),
+            )
             session.add(officer)
             officers[username] = Actor(officer.id, full_name, role, home_id, f"{home.one_stop_code}#1")
         remote: dict[str, Actor] = {}
         for index, unit in enumerate([*others, centre], start=1):
-            officer = Officer(id=new_id(), username=f"canbo.{unit.id.lower()}", full_name=f"Cán bộ {unit.name}", role="officer",
-                              unit_id=unit.id, pin_hash=hash_pin(cat.DEMO_PIN, salt=_salt(rng)))
+            officer = Officer(
+                id=new_id(),
+                username=f"canbo.{unit.id.lower()}",
+                full_name=f"Cán bộ {unit.name}",
+                role="officer",
+                unit_id=unit.id,
+                pin_hash=hash_pin(cat.DEMO_PIN, salt=_salt(rng)),
+            )
             session.add(officer)
-            remote[unit.id] = Actor(officer.id, officer.full_name, "officer", unit.id, f"{unit.one_stop_code}#1")
+            remote[unit.id] = Actor(
+                officer.id, officer.full_name, "officer", unit.id, f"{unit.one_stop_code}#1"
+            )
             del index
-        for (code, name, field_code, field_name, days, fee, fee_note, line, land, level, docs) in cat.PROCEDURES:
-            session.add(Procedure(
-                code=code, name=name, name_folded=fold(name), field_code=field_code, field_name=field_name,
-                working_days=days, fee=fee, fee_note=fee_note, level=level, land=land, queue_service=line,
-                public_url=f"https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}",
-            ))
+        for (
+            code,
+            name,
+            field_code,
+            field_name,
+            days,
+            fee,
+            fee_note,
+            line,
+            land,
+            level,
+            docs,
+        ) in cat.PROCEDURES:
+            session.add(
+                Procedure(
+                    code=code,
+                    name=name,
+                    name_folded=fold(name),
+                    field_code=field_code,
+                    field_name=field_name,
+                    working_days=days,
+                    fee=fee,
+                    fee_note=fee_note,
+                    level=level,
+                    land=land,
+                    queue_service=line,
+                    public_url=f"https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}",
+                )
+            )
             session.flush()
             for position, (doc_name, copy_kind, quantity, kind) in enumerate(docs, start=1):
-                session.add(ProcedureDocument(procedure_code=code, position=position, name=doc_name,
-                                              copy_kind=copy_kind, quantity=quantity, doc_kind=kind))
+                session.add(
+                    ProcedureDocument(
+                        procedure_code=code,
+                        position=position,
+                        name=doc_name,
+                        copy_kind=copy_kind,
+                        quantity=quantity,
+                        doc_kind=kind,
+                    )
+                )
     progress("units", n_units, n_units)
 
     citizen_ids, n_docs = _seed_citizens(store, n_citizens, rng, ward_names, home, progress)
-    dossiers = _seed_dossiers(store, rng, today, citizen_ids, officers, remote, home, others, centre, progress)
+    dossiers = _seed_dossiers(
+        store, rng, today, citizen_ids, officers, remote, home, others, centre, progress
+    )
     _seed_queue(store, rng, today, officers)
     with store.session() as session:
         # this counter's store holds other units' events too (the neighbours' dossiers, the province's
@@ -158,12 +254,19 @@ def _seed(store: Store, n_citizens: int, rng: random.Random, today: date,
         others_events = select(DossierEvent.id).where(DossierEvent.unit_id != home_id)
         session.exec(delete(Outbox).where(col(Outbox.event_id).in_(others_events)))
         by_status = dict(session.exec(select(Dossier.status, func.count()).group_by(Dossier.status)).all())
-    return SeedReport(units=n_units, citizens=n_citizens, citizen_documents=n_docs, dossiers=dossiers,
-                      by_status=by_status)
+    return SeedReport(
+        units=n_units, citizens=n_citizens, citizen_documents=n_docs, dossiers=dossiers, by_status=by_status
+    )
 
 
-def _seed_citizens(store: Store, n: int, rng: random.Random, ward_names: list[str], home: Unit,
-                   progress: Callable[[str, int, int], None]) -> tuple[list[str], int]:
+def _seed_citizens(
+    store: Store,
+    n: int,
+    rng: random.Random,
+    ward_names: list[str],
+    home: Unit,
+    progress: Callable[[str, int, int], None],
+) -> tuple[list[str], int]:
     used: set[str] = set()
     ids: list[str] = []
     n_docs = 0
@@ -178,24 +281,40 @@ def _seed_citizens(store: Store, n: int, rng: random.Random, ward_names: list[st
                 citizen.home_unit_id = home.id if rng.random() < 0.7 else None
                 ids.append(citizen.id)
                 if rng.random() < 0.65:
-                    kinds = ["cccd"] + [k for k in ("birth_certificate", "marital_status", "land_certificate",
-                                                    "disability") if rng.random() < 0.35]
+                    kinds = ["cccd"] + [
+                        k
+                        for k in ("birth_certificate", "marital_status", "land_certificate", "disability")
+                        if rng.random() < 0.35
+                    ]
                     for kind in kinds:
                         title, issuer, source = cat.CITIZEN_DOCUMENT_KINDS[kind]
-                        number = card.number if kind == "cccd" else f"{rng.randrange(10**6):06d}/{rng.randint(2000, 2025)}"
-                        session.add(CitizenDocument(
-                            citizen_id=citizen.id, kind=kind, title=title, number=number, issuer=issuer,
-                            issued_on=card.issued_on if kind == "cccd" else None,
-                            file_hash=hashlib.sha256(f"{citizen.id}:{kind}".encode()).hexdigest(),
-                            source=source, created_at=created,
-                        ))
+                        number = (
+                            card.number
+                            if kind == "cccd"
+                            else f"{rng.randrange(10**6):06d}/{rng.randint(2000, 2025)}"
+                        )
+                        session.add(
+                            CitizenDocument(
+                                citizen_id=citizen.id,
+                                kind=kind,
+                                title=title,
+                                number=number,
+                                issuer=issuer,
+                                issued_on=card.issued_on if kind == "cccd" else None,
+                                file_hash=hashlib.sha256(f"{citizen.id}:{kind}".encode()).hexdigest(),
+                                source=source,
+                                created_at=created,
+                            )
+                        )
                         n_docs += 1
         progress("citizens", min(n, start + batch), n)
     return ids, n_docs
 
 
 def _office_time(rng: random.Random, day: date) -> datetime:
-    minutes = rng.choice([rng.randrange(7 * 60 + 35, 11 * 60 + 15), rng.randrange(13 * 60 + 35, 16 * 60 + 45)])
+    minutes = rng.choice(
+        [rng.randrange(7 * 60 + 35, 11 * 60 + 15), rng.randrange(13 * 60 + 35, 16 * 60 + 45)]
+    )
     return datetime.combine(day, time(minutes // 60, minutes % 60))
 
 
@@ -206,26 +325,48 @@ def _request(session_store: Store, rng: random.Random, citizen_id: str, procedur
         docs = lookup.procedure_documents(session, procedure_code)
         held = {d.kind: d.id for d in lookup.citizen_documents(session, citizen_id)}
     choices = [
-        DocumentChoice(d.name, d.copy_kind, d.quantity, True, d.doc_kind in held,
-                       held.get(d.doc_kind) if d.doc_kind in held else None)
+        DocumentChoice(
+            d.name,
+            d.copy_kind,
+            d.quantity,
+            True,
+            d.doc_kind in held,
+            held.get(d.doc_kind) if d.doc_kind in held else None,
+        )
         for d in docs
     ]
     method = rng.choices(["counter", "post"], weights=[9, 1])[0]
-    return IntakeRequest(procedure_code=procedure_code, documents=choices, citizen_id=citizen_id,
-                         return_method=method, return_address="Địa chỉ thường trú của người nộp" if method == "post" else "",
-                         fee_status=rng.choice(["paid", "paid", "exempt"]))
+    return IntakeRequest(
+        procedure_code=procedure_code,
+        documents=choices,
+        citizen_id=citizen_id,
+        return_method=method,
+        return_address="Địa chỉ thường trú của người nộp" if method == "post" else "",
+        fee_status=rng.choice(["paid", "paid", "exempt"]),
+    )
 
 
-def _seed_dossiers(store: Store, rng: random.Random, today: date, citizen_ids: list[str], officers: dict[str, Actor],
-                   remote: dict[str, Actor], home: Unit, others: list[Unit], centre: Unit,
-                   progress: Callable[[str, int, int], None]) -> int:
+def _seed_dossiers(
+    store: Store,
+    rng: random.Random,
+    today: date,
+    citizen_ids: list[str],
+    officers: dict[str, Actor],
+    remote: dict[str, Actor],
+    home: Unit,
+    others: list[Unit],
+    centre: Unit,
+    progress: Callable[[str, int, int], None],
+) -> int:
     cal = store.calendar
     n = max(80, len(citizen_ids) // 10)
     commune_procs = [p[0] for p in cat.PROCEDURES if not p[8]]
     land_procs = [p[0] for p in cat.PROCEDURES if p[8]]
     clerks = [officers["canbo1"], officers["canbo2"], officers["canbo3"]]
-    clerks = [Actor(a.officer_id, a.name, a.role, a.unit_id, f"{home.one_stop_code}#{i}")
-              for i, a in enumerate(clerks, start=1)]
+    clerks = [
+        Actor(a.officer_id, a.name, a.role, a.unit_id, f"{home.one_stop_code}#{i}")
+        for i, a in enumerate(clerks, start=1)
+    ]
     supervisor = officers["giamsat"]
     outcomes = list(OUTCOMES)
     weights = list(OUTCOMES.values())
@@ -255,9 +396,13 @@ def _seed_dossiers(store: Store, rng: random.Random, today: date, citizen_ids: l
         elif outcome == "received":
             received = _office_time(rng, last_day)
         elif outcome in ("processing", "awaiting_fee"):
-            received = _office_time(rng, cal.add_working_days(today, -rng.randint(0, max(0, working_days - 1)) - 1))
+            received = _office_time(
+                rng, cal.add_working_days(today, -rng.randint(0, max(0, working_days - 1)) - 1)
+            )
         else:
-            received = _office_time(rng, cal.add_working_days(today, -rng.randint(working_days + 4, working_days + 45)))
+            received = _office_time(
+                rng, cal.add_working_days(today, -rng.randint(working_days + 4, working_days + 45))
+            )
         if outcome == "refused":
             intake.refuse(store, clerk, request, rng.choice(cat.REFUSAL_REASONS), now=received)
             continue
@@ -269,14 +414,27 @@ def _seed_dossiers(store: Store, rng: random.Random, today: date, citizen_ids: l
             return min(cal.add_working_hours(base, hours), now_floor - timedelta(minutes=1))
 
         if outcome == "supplement":
-            intake.request_supplement(store, clerk, code, [DocumentChoice(request.documents[0].name)],
-                                      rng.choice(cat.SUPPLEMENT_REASONS), now=step)
+            intake.request_supplement(
+                store,
+                clerk,
+                code,
+                [DocumentChoice(request.documents[0].name)],
+                rng.choice(cat.SUPPLEMENT_REASONS),
+                now=step,
+            )
             continue
         if outcome == "received":
             continue
         if outcome in ("handed_over", "handover_pending"):
-            handover.send(store, clerk, code, centre.id, rng.choice(cat.HANDOVER_REASONS),
-                          [d.name for d in request.documents], now=step)
+            handover.send(
+                store,
+                clerk,
+                code,
+                centre.id,
+                rng.choice(cat.HANDOVER_REASONS),
+                [d.name for d in request.documents],
+                now=step,
+            )
             if outcome == "handover_pending":
                 continue
             province_officer = remote[centre.id]
@@ -292,20 +450,30 @@ def _seed_dossiers(store: Store, rng: random.Random, today: date, citizen_ids: l
             continue
         if outcome == "overdue":
             if rng.random() < 0.4:
-                workflow.apologise(store, supervisor if at_home else clerk, code,
-                                   cal.due_at(due, 2), rng.choice(cat.APOLOGY_REASONS),
-                                   now=min(due - timedelta(hours=1), now_floor - timedelta(minutes=2)))
+                workflow.apologise(
+                    store,
+                    supervisor if at_home else clerk,
+                    code,
+                    cal.due_at(due, 2),
+                    rng.choice(cat.APOLOGY_REASONS),
+                    now=min(due - timedelta(hours=1), now_floor - timedelta(minutes=2)),
+                )
             continue
         if outcome == "awaiting_fee":
             workflow.await_fee(store, clerk, code, "Chờ nộp lệ phí", now=later(1, base=step))
             continue
         if outcome in ("withdrawn", "stopped"):
-            reason = "Người nộp đề nghị rút hồ sơ" if outcome == "withdrawn" else "Đối tượng không đủ điều kiện"
-            (workflow.withdraw if outcome == "withdrawn" else workflow.stop)(store, clerk, code, reason,
-                                                                             now=later(2, base=step))
+            reason = (
+                "Người nộp đề nghị rút hồ sơ" if outcome == "withdrawn" else "Đối tượng không đủ điều kiện"
+            )
+            (workflow.withdraw if outcome == "withdrawn" else workflow.stop)(
+                store, clerk, code, reason, now=later(2, base=step)
+            )
             continue
         if outcome == "returned_early":
-            finish = datetime.combine(cal.add_working_days(due.date(), -1), time(9, 0)) if working_days else None
+            finish = (
+                datetime.combine(cal.add_working_days(due.date(), -1), time(9, 0)) if working_days else None
+            )
             finish = finish if finish and finish > step else later(0.5, base=step)
         elif outcome == "returned_late":
             finish = later(rng.randint(4, 15), base=due)
@@ -331,15 +499,26 @@ def _seed_queue(store: Store, rng: random.Random, today: date, officers: dict[st
     for k in range(14):
         service = rng.choices(["A", "B", "C", "D"], weights=[5, 4, 2, 1])[0]
         priority = rng.random() < 0.15
-        queue.issue(store, service, priority=priority,
-                    priority_reason=rng.choice(["Người cao tuổi", "Người khuyết tật", "Phụ nữ mang thai"])
-                    if priority else "", now=issued + timedelta(minutes=k))
+        queue.issue(
+            store,
+            service,
+            priority=priority,
+            priority_reason=rng.choice(["Người cao tuổi", "Người khuyết tật", "Phụ nữ mang thai"])
+            if priority
+            else "",
+            now=issued + timedelta(minutes=k),
+        )
 
 
 def demo_card_payloads(store: Store, limit: int = 3) -> list[str]:
     """QR texts of a few demo citizens' cards, to paste where a scanner would type them."""
     with store.session() as session:
         rows = session.exec(select(Citizen).order_by(Citizen.created_at, Citizen.cccd).limit(limit)).all()
-        return [format_cccd_qr(CccdData(c.cccd, c.old_id, c.full_name, c.birth_date, c.gender or "Nam",
-                                        c.address, c.issued_on)) for c in rows]
-
+        return [
+            format_cccd_qr(
+                CccdData(
+                    c.cccd, c.old_id, c.full_name, c.birth_date, c.gender or "Nam", c.address, c.issued_on
+                )
+            )
+            for c in rows
+        ]

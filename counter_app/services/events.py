@@ -28,8 +28,11 @@ def custody_state(session: Session, dossier: Dossier) -> dict[str, str | None]:
     pending = session.exec(
         select(Handover.to_unit_id).where(Handover.dossier_id == dossier.id, Handover.state == "sent")
     ).first()
-    return {"custodian": dossier.custodian_unit_id, "return_unit": dossier.return_unit_id,
-            "pending_handover_to": pending}
+    return {
+        "custodian": dossier.custodian_unit_id,
+        "return_unit": dossier.return_unit_id,
+        "pending_handover_to": pending,
+    }
 
 
 def append_event(

@@ -26,8 +26,16 @@ def pending_handover(session, dossier: Dossier) -> Handover | None:
     ).first()
 
 
-def send(store: Store, actor: Actor, code: str, to_unit_id: str, reason: str, documents: list[str] | None = None,
-         *, now: datetime | None = None) -> Handover:
+def send(
+    store: Store,
+    actor: Actor,
+    code: str,
+    to_unit_id: str,
+    reason: str,
+    documents: list[str] | None = None,
+    *,
+    now: datetime | None = None,
+) -> Handover:
     """Offer custody of a dossier to ``to_unit_id``; custody moves when the receiver accepts."""
     now = now or local_now()
     reason = _reason(reason)
@@ -41,19 +49,35 @@ def send(store: Store, actor: Actor, code: str, to_unit_id: str, reason: str, do
             raise ServiceError("handover.state_forbids", status=states.label(Status(dossier.status)))
         waiting = pending_handover(session, dossier)
         if waiting is not None:
-            raise ServiceError("handover.pending", code=dossier.code, unit=lookup.unit(session, waiting.to_unit_id).name)
+            raise ServiceError(
+                "handover.pending", code=dossier.code, unit=lookup.unit(session, waiting.to_unit_id).name
+            )
         handover_id = new_id()
         docs = [nfc(d) for d in (documents or [])]
-        append_event(session, dossier, "handover_sent", {
-            "handover": {"id": handover_id, "from_unit_id": dossier.custodian_unit_id, "to_unit_id": target.id,
-                         "reason": reason, "documents": docs, "state": "sent"},
-        }, actor, now)
+        append_event(
+            session,
+            dossier,
+            "handover_sent",
+            {
+                "handover": {
+                    "id": handover_id,
+                    "from_unit_id": dossier.custodian_unit_id,
+                    "to_unit_id": target.id,
+                    "reason": reason,
+                    "documents": docs,
+                    "state": "sent",
+                },
+            },
+            actor,
+            now,
+        )
         session.flush()
         return session.get(Handover, handover_id)
 
 
-def answer(store: Store, actor: Actor, code: str, *, accept: bool, reason: str = "",
-           now: datetime | None = None) -> Handover:
+def answer(
+    store: Store, actor: Actor, code: str, *, accept: bool, reason: str = "", now: datetime | None = None
+) -> Handover:
     """Accept a handover addressed to the actor's unit (custody moves), or send it back with a reason."""
     now = now or local_now()
     with store.session() as session:
@@ -61,12 +85,20 @@ def answer(store: Store, actor: Actor, code: str, *, accept: bool, reason: str =
         row = pending_handover(session, dossier)
         if row is None or row.to_unit_id != actor.unit_id:
             raise ServiceError("handover.not_addressed", code=dossier.code)
-        payload: dict = {"handover": {"id": row.id, "from_unit_id": row.from_unit_id, "to_unit_id": row.to_unit_id,
-                                      "state": "accepted" if accept else "returned"}}
+        payload: dict = {
+            "handover": {
+                "id": row.id,
+                "from_unit_id": row.from_unit_id,
+                "to_unit_id": row.to_unit_id,
+                "state": "accepted" if accept else "returned",
+            }
+        }
         if accept:
             payload["set"] = {"custodian_unit_id": row.to_unit_id}
         else:
             payload["handover"]["answer_reason"] = _reason(reason)
-        append_event(session, dossier, "handover_accepted" if accept else "handover_returned", payload, actor, now)
+        append_event(
+            session, dossier, "handover_accepted" if accept else "handover_returned", payload, actor, now
+        )
         session.flush()
         return row

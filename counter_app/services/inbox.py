@@ -37,20 +37,43 @@ def items(store: Store, unit_id: str | None = None) -> list[InboxItem]:
     unit_id = str(unit_id or store.unit_id)
     with store.session() as session:
         rows = session.exec(
-            select(Handover, Dossier).join(Dossier, col(Dossier.id) == Handover.dossier_id)
+            select(Handover, Dossier)
+            .join(Dossier, col(Dossier.id) == Handover.dossier_id)
             .where(Handover.to_unit_id == unit_id, Handover.state == "sent")
         ).all()
-        names = {u.id: u.name for u in session.exec(select(Unit).where(
-            col(Unit.id).in_({h.from_unit_id for h, _ in rows})))}
-        online = session.exec(select(Dossier).where(
-            Dossier.custodian_unit_id == unit_id, Dossier.status == int(Status.REGISTERED_ONLINE))).all()
-    out = [InboxItem("handover", d.code, names.get(h.from_unit_id, h.from_unit_id), h.sent_at, d.due_at, h.reason,
-                     d.applicant_name)
-           for h, d in rows]
-    out += [InboxItem("online", d.code, t("inbox.online"), d.submitted_at or d.updated_at,
-                      store.calendar.add_working_hours(d.submitted_at or d.updated_at, ONLINE_RECEPTION_HOURS),
-                      d.summary, d.applicant_name)
-            for d in online]
+        names = {
+            u.id: u.name
+            for u in session.exec(select(Unit).where(col(Unit.id).in_({h.from_unit_id for h, _ in rows})))
+        }
+        online = session.exec(
+            select(Dossier).where(
+                Dossier.custodian_unit_id == unit_id, Dossier.status == int(Status.REGISTERED_ONLINE)
+            )
+        ).all()
+    out = [
+        InboxItem(
+            "handover",
+            d.code,
+            names.get(h.from_unit_id, h.from_unit_id),
+            h.sent_at,
+            d.due_at,
+            h.reason,
+            d.applicant_name,
+        )
+        for h, d in rows
+    ]
+    out += [
+        InboxItem(
+            "online",
+            d.code,
+            t("inbox.online"),
+            d.submitted_at or d.updated_at,
+            store.calendar.add_working_hours(d.submitted_at or d.updated_at, ONLINE_RECEPTION_HOURS),
+            d.summary,
+            d.applicant_name,
+        )
+        for d in online
+    ]
     return sorted(out, key=lambda item: (item.arrived_at, item.code))
 
 
@@ -74,7 +97,9 @@ def accept(store: Store, actor: Actor, code: str, *, now: datetime | None = None
     return item
 
 
-def send_back(store: Store, actor: Actor, code: str, reason: str, *, now: datetime | None = None) -> InboxItem:
+def send_back(
+    store: Store, actor: Actor, code: str, reason: str, *, now: datetime | None = None
+) -> InboxItem:
     """Refuse what waits, with a reason: a handover goes back to its sender; an online dossier is sent back
     to the citizen for a supplement (status 5)."""
     from counter_app.services import handover, intake
@@ -84,8 +109,9 @@ def send_back(store: Store, actor: Actor, code: str, reason: str, *, now: dateti
     if not reason.strip():
         raise ServiceError("intake.reason_required")
     if item.kind == "online":
-        intake.request_supplement(store, actor, item.code, [DocumentChoice(t("inbox.missing_component"))], reason,
-                                  now=now)
+        intake.request_supplement(
+            store, actor, item.code, [DocumentChoice(t("inbox.missing_component"))], reason, now=now
+        )
     else:
         handover.answer(store, actor, item.code, accept=False, reason=reason, now=now)
     return item

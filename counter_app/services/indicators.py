@@ -146,7 +146,9 @@ class Period:
     @property
     def bounds(self) -> tuple[datetime, datetime]:
         """``[start 00:00, day after end 00:00)``: the same instants as the ledger's ``[start, end 23:59:59.999999]``."""
-        return datetime.combine(self.start, time.min), datetime.combine(self.end + timedelta(days=1), time.min)
+        return datetime.combine(self.start, time.min), datetime.combine(
+            self.end + timedelta(days=1), time.min
+        )
 
     @property
     def label(self) -> str:
@@ -220,8 +222,15 @@ class Points:
 
     @property
     def maximum(self) -> float:
-        return sum(m for p, m in ((self.progress, PROGRESS_POINTS), (self.satisfaction, SATISFACTION_POINTS),
-                                  (self.reuse, REUSE_POINTS)) if p is not None)
+        return sum(
+            m
+            for p, m in (
+                (self.progress, PROGRESS_POINTS),
+                (self.satisfaction, SATISFACTION_POINTS),
+                (self.reuse, REUSE_POINTS),
+            )
+            if p is not None
+        )
 
 
 @dataclass(frozen=True)
@@ -307,7 +316,8 @@ class Indicators:
         on_time, satisfied, reuse = self.on_time.share, self.satisfaction.share, self.reuse.share
         return Points(
             progress=None if on_time is None else PROGRESS_POINTS * on_time,
-            satisfaction=None if satisfied is None
+            satisfaction=None
+            if satisfied is None
             else SATISFACTION_POINTS * min(1.0, satisfied / SATISFACTION_TARGET),
             reuse=None if reuse is None else REUSE_POINTS * min(1.0, reuse / REUSE_FULL_MARKS),
         )
@@ -531,7 +541,10 @@ def _names(session: Session, model, ids: Iterable[str | None], attribute: str = 
     wanted = {i for i in ids if i}
     if not wanted:
         return {}
-    return {row.id: getattr(row, attribute) for row in session.exec(select(model).where(col(model.id).in_(wanted)))}
+    return {
+        row.id: getattr(row, attribute)
+        for row in session.exec(select(model).where(col(model.id).in_(wanted)))
+    }
 
 
 # --- period figures ------------------------------------------------------------------------------------------
@@ -549,15 +562,22 @@ class PeriodFigures:
 def _cohort(session: Session, store: Store, unit: str, start: datetime, end: datetime):
     """The received cohort (the ledger's dossiers), per procedure and receiving officer."""
     received = col(Dossier.received_at)
-    scan = _scan(session, store, select(func.count()).select_from(Dossier).where(_within(received, start, end)))
+    scan = _scan(
+        session, store, select(func.count()).select_from(Dossier).where(_within(received, start, end))
+    )
     refused = col(Dossier.status) == int(Status.REFUSED)
     taken = col(Dossier.status) != int(Status.REFUSED)
     query = (
-        select(Dossier.procedure_code, Dossier.received_by, _sum(taken), _sum(refused),
-               _sum(and_(taken, col(Dossier.channel) == int(Channel.ONLINE))),
-               _sum(and_(taken, col(Dossier.channel) == int(Channel.POST))),
-               _sum(and_(taken, col(Dossier.reused_data).is_(True))),
-               _sum(col(Dossier.supplement_rounds) > 0))
+        select(
+            Dossier.procedure_code,
+            Dossier.received_by,
+            _sum(taken),
+            _sum(refused),
+            _sum(and_(taken, col(Dossier.channel) == int(Channel.ONLINE))),
+            _sum(and_(taken, col(Dossier.channel) == int(Channel.POST))),
+            _sum(and_(taken, col(Dossier.reused_data).is_(True))),
+            _sum(col(Dossier.supplement_rounds) > 0),
+        )
         .where(_within(_maybe(received, scan), start, end))
         .group_by(_group(store, Dossier.procedure_code), Dossier.received_by)
     )
@@ -568,24 +588,47 @@ def _results(session: Session, store: Store, unit: str, start: datetime, end: da
     """One pass over the dossiers with a result: per procedure, timeliness of those finished in the period
     (None otherwise), whether returned in the period, satisfaction, and who returned it."""
     status = col(Dossier.status)
-    scan = _scan(session, store, select(func.count()).select_from(Dossier)
-                 .where(status.in_(_ints(FINISHED_STATUSES))))
+    scan = _scan(
+        session, store, select(func.count()).select_from(Dossier).where(status.in_(_ints(FINISHED_STATUSES)))
+    )
     finished_in = _within(col(Dossier.finished_at), start, end)
     returned_in = _within(col(Dossier.returned_at), start, end)
     rows = _for_unit(
-        select(col(Dossier.id).label("id"), _group(store, Dossier.procedure_code).label("procedure_code"),
-               case((and_(finished_in, col(Dossier.due_at).is_not(None)), _timeliness()), else_=None).label("t"),
-               _when(returned_in).label("r"), col(Dossier.satisfaction).label("satisfaction"))
-        .where(_maybe(status, scan).in_(_ints(FINISHED_STATUSES)), or_(finished_in, returned_in)),
-        Dossier.received_unit_id, unit, store).subquery()
-    event = (select(DossierEvent.dossier_id, DossierEvent.officer_id, DossierEvent.officer_name)
-             .where(DossierEvent.type == "returned").subquery())
+        select(
+            col(Dossier.id).label("id"),
+            _group(store, Dossier.procedure_code).label("procedure_code"),
+            case((and_(finished_in, col(Dossier.due_at).is_not(None)), _timeliness()), else_=None).label("t"),
+            _when(returned_in).label("r"),
+            col(Dossier.satisfaction).label("satisfaction"),
+        ).where(_maybe(status, scan).in_(_ints(FINISHED_STATUSES)), or_(finished_in, returned_in)),
+        Dossier.received_unit_id,
+        unit,
+        store,
+    ).subquery()
+    event = (
+        select(DossierEvent.dossier_id, DossierEvent.officer_id, DossierEvent.officer_name)
+        .where(DossierEvent.type == "returned")
+        .subquery()
+    )
     query = (
-        select(rows.c.procedure_code, rows.c.t, rows.c.r, rows.c.satisfaction, event.c.officer_id,
-               event.c.officer_name, func.count())
+        select(
+            rows.c.procedure_code,
+            rows.c.t,
+            rows.c.r,
+            rows.c.satisfaction,
+            event.c.officer_id,
+            event.c.officer_name,
+            func.count(),
+        )
         .select_from(rows.outerjoin(event, and_(event.c.dossier_id == rows.c.id, rows.c.r == 1)))
-        .group_by(rows.c.procedure_code, rows.c.t, rows.c.r, rows.c.satisfaction, event.c.officer_id,
-                  event.c.officer_name)
+        .group_by(
+            rows.c.procedure_code,
+            rows.c.t,
+            rows.c.r,
+            rows.c.satisfaction,
+            event.c.officer_id,
+            event.c.officer_name,
+        )
     )
     return session.exec(query).all()
 
@@ -612,21 +655,36 @@ def _workload_queries(store: Store, now: datetime, where=None) -> list:
     on SQLite but those in ``where``."""
     horizon = close_to_due_horizon(store, now)
     day_start = datetime.combine(now.date(), time.min)
-    ranges = {"late": lambda due: due < now, "close": lambda due: and_(due >= now, due <= horizon),
-              "today": lambda due: _within(due, day_start, day_start + timedelta(days=1))}
+    ranges = {
+        "late": lambda due: due < now,
+        "close": lambda due: and_(due >= now, due <= horizon),
+        "today": lambda due: _within(due, day_start, day_start + timedelta(days=1)),
+    }
     status, due = col(Dossier.status), col(Dossier.due_at)
     if where is None:
-        parts = [select(Dossier.status, literal("all").label("kind"), func.count())
-                 .where(status.in_(_ints(OPEN_WORK))).group_by(Dossier.status)]
-        parts += [select(Dossier.status, literal(kind).label("kind"), func.count())
-                  .where(status.in_(_ints(RUNNING)), condition(due)).group_by(Dossier.status)
-                  for kind, condition in ranges.items()]
+        parts = [
+            select(Dossier.status, literal("all").label("kind"), func.count())
+            .where(status.in_(_ints(OPEN_WORK)))
+            .group_by(Dossier.status)
+        ]
+        parts += [
+            select(Dossier.status, literal(kind).label("kind"), func.count())
+            .where(status.in_(_ints(RUNNING)), condition(due))
+            .group_by(Dossier.status)
+            for kind, condition in ranges.items()
+        ]
         return [union_all(*parts)]
     plain_due = unindexed(due)
     running = col(Dossier.status).in_(_ints(RUNNING))
-    return [select(Dossier.status, func.count(), *(_sum(and_(running, condition(plain_due)))
-                                                   for condition in ranges.values()))
-            .where(unindexed(status).in_(_ints(OPEN_WORK)), where).group_by(_group(store, Dossier.status))]
+    return [
+        select(
+            Dossier.status,
+            func.count(),
+            *(_sum(and_(running, condition(plain_due))) for condition in ranges.values()),
+        )
+        .where(unindexed(status).in_(_ints(OPEN_WORK)), where)
+        .group_by(_group(store, Dossier.status))
+    ]
 
 
 def workload(store: Store, now: datetime, unit_id: str | None = None) -> Workload:
@@ -642,9 +700,9 @@ def workload(store: Store, now: datetime, unit_id: str | None = None) -> Workloa
     with store.session() as session:
         if unit == ALL_UNITS:
             plans = [(1, None)]
-        elif _cached_count(session, store, f"held:{unit}",
-                           select(func.count()).select_from(Dossier).where(custodian == unit)) * 2 > \
-                _dossier_rows(session, store):
+        elif _cached_count(
+            session, store, f"held:{unit}", select(func.count()).select_from(Dossier).where(custodian == unit)
+        ) * 2 > _dossier_rows(session, store):
             plans = [(1, None), (-1, or_(custodian < unit, custodian > unit))]
         else:
             plans = [(1, custodian == unit)]
@@ -660,8 +718,10 @@ def workload(store: Store, now: datetime, unit_id: str | None = None) -> Workloa
     running = [int(s) for s in RUNNING]
     late = sum(counts[(s, "late")] for s in running)
     return Workload(
-        on_time=sum(counts[(s, "all")] for s in running) - late, late=late,
-        close_to_due=sum(counts[(s, "close")] for s in running), due_today=sum(counts[(s, "today")] for s in running),
+        on_time=sum(counts[(s, "all")] for s in running) - late,
+        late=late,
+        close_to_due=sum(counts[(s, "close")] for s in running),
+        due_today=sum(counts[(s, "today")] for s in running),
         waiting_supplement=counts[(int(Status.SUPPLEMENT_REQUESTED), "all")],
         online_waiting=counts[(int(Status.REGISTERED_ONLINE), "all")],
         result_waiting=counts[(int(Status.RESULT_READY), "all")],
@@ -671,8 +731,11 @@ def workload(store: Store, now: datetime, unit_id: str | None = None) -> Workloa
 def _workload_by_procedure(session: Session, store: Store, unit: str, now: datetime):
     """Running dossiers per procedure (reports): all of them, and the late ones."""
     status, due = col(Dossier.status), col(Dossier.due_at)
-    query = (select(Dossier.procedure_code, func.count(), _sum(due < now))
-             .where(status.in_(_ints(RUNNING))).group_by(_group(store, Dossier.procedure_code)))
+    query = (
+        select(Dossier.procedure_code, func.count(), _sum(due < now))
+        .where(status.in_(_ints(RUNNING)))
+        .group_by(_group(store, Dossier.procedure_code))
+    )
     return session.exec(_for_unit(query, Dossier.custodian_unit_id, unit, store)).all()
 
 
@@ -681,15 +744,25 @@ def _tickets(session: Session, store: Store, unit: str, start: datetime, end: da
     timed = and_(col(QueueTicket.called_at).is_not(None), col(QueueTicket.finished_at).is_not(None))
     query = (
         select(QueueTicket.officer_id, func.count(), func.sum(case((timed, seconds), else_=0)), _sum(timed))
-        .where(col(QueueTicket.day) >= start.date(), col(QueueTicket.day) < end.date(),
-               QueueTicket.status == "done", col(QueueTicket.officer_id).is_not(None))
+        .where(
+            col(QueueTicket.day) >= start.date(),
+            col(QueueTicket.day) < end.date(),
+            QueueTicket.status == "done",
+            col(QueueTicket.officer_id).is_not(None),
+        )
         .group_by(QueueTicket.officer_id)
     )
     return session.exec(query if unit == ALL_UNITS else query.where(QueueTicket.unit_id == unit)).all()
 
 
-def period_figures(store: Store, now: datetime, period: Period | str = "today", unit_id: str | None = None, *,
-                   by_procedure_workload: bool = True) -> PeriodFigures:
+def period_figures(
+    store: Store,
+    now: datetime,
+    period: Period | str = "today",
+    unit_id: str | None = None,
+    *,
+    by_procedure_workload: bool = True,
+) -> PeriodFigures:
     """The unit's indicators for ``period`` with the breakdowns by procedure and by officer.
 
     ``by_procedure_workload=False`` leaves the open dossiers out of the procedure lines (the live screen does
@@ -704,8 +777,14 @@ def period_figures(store: Store, now: datetime, period: Period | str = "today", 
         open_rows = _workload_by_procedure(session, store, unit, now) if by_procedure_workload else []
         tickets = _tickets(session, store, unit, start, end)
         procedure_codes = {r[0] for r in cohort} | {r[0] for r in results} | {r[0] for r in open_rows}
-        procedures = {p.code: p for p in session.exec(
-            select(Procedure).where(col(Procedure.code).in_(procedure_codes))).all()} if procedure_codes else {}
+        procedures = (
+            {
+                p.code: p
+                for p in session.exec(select(Procedure).where(col(Procedure.code).in_(procedure_codes))).all()
+            }
+            if procedure_codes
+            else {}
+        )
         officer_ids = {r[1] for r in cohort} | {r[4] for r in results} | {r[0] for r in tickets}
         officer_names = _names(session, Officer, officer_ids, "full_name")
 
@@ -747,51 +826,89 @@ def period_figures(store: Store, now: datetime, period: Period | str = "today", 
     procedure_rows = []
     for code, v in per_proc.items():
         proc = procedures.get(code)
-        procedure_rows.append(ProcedureFigures(
-            code=code, name=proc.name if proc else code, land=bool(proc and proc.land),
-            received=v["received"], refused=v["refused"], received_online=v["received_online"], reused=v["reused"],
-            finished=Finished(v["early"], v["on_time"], v["late"]), returned=v["returned"],
-            in_progress=v["in_progress"], in_progress_late=v["in_progress_late"],
-        ))
+        procedure_rows.append(
+            ProcedureFigures(
+                code=code,
+                name=proc.name if proc else code,
+                land=bool(proc and proc.land),
+                received=v["received"],
+                refused=v["refused"],
+                received_online=v["received_online"],
+                reused=v["reused"],
+                finished=Finished(v["early"], v["on_time"], v["late"]),
+                returned=v["returned"],
+                in_progress=v["in_progress"],
+                in_progress_late=v["in_progress_late"],
+            )
+        )
     procedure_rows.sort(key=lambda r: (-r.received, -r.finished.total, r.code))
     indicators = Indicators(
-        period=period, unit_id=unit, now=now,
-        received=sum(r.received for r in procedure_rows), received_online=sum(r.received_online for r in procedure_rows),
-        received_post=totals["received_post"], refused=sum(r.refused for r in procedure_rows),
-        supplement_requested=totals["supplement_requested"], reused=sum(r.reused for r in procedure_rows),
+        period=period,
+        unit_id=unit,
+        now=now,
+        received=sum(r.received for r in procedure_rows),
+        received_online=sum(r.received_online for r in procedure_rows),
+        received_post=totals["received_post"],
+        refused=sum(r.refused for r in procedure_rows),
+        supplement_requested=totals["supplement_requested"],
+        reused=sum(r.reused for r in procedure_rows),
         finished_general=sum((r.finished for r in procedure_rows if not r.land), Finished()),
         finished_land=sum((r.finished for r in procedure_rows if r.land), Finished()),
         returned=sum(r.returned for r in procedure_rows),
-        very_satisfied=satisfaction[1], satisfied=satisfaction[2], not_satisfied=satisfaction[3],
-        in_progress_on_time=held.on_time, in_progress_late=held.late, close_to_due=held.close_to_due,
-        due_today=held.due_today, waiting_supplement=held.waiting_supplement, online_waiting=held.online_waiting,
+        very_satisfied=satisfaction[1],
+        satisfied=satisfaction[2],
+        not_satisfied=satisfaction[3],
+        in_progress_on_time=held.on_time,
+        in_progress_late=held.late,
+        close_to_due=held.close_to_due,
+        due_today=held.due_today,
+        waiting_supplement=held.waiting_supplement,
+        online_waiting=held.online_waiting,
         result_waiting=held.result_waiting,
     )
     officer_rows = [
-        OfficerFigures(officer_id=oid, name=officer_names.get(oid) or returned_names.get(oid) or oid[:8],
-                       received=int(v["received"]), refused=int(v["refused"]), returned=int(v["returned"]),
-                       tickets_served=int(v["tickets_served"]), service_seconds=float(v["service_seconds"]),
-                       timed_tickets=int(v["timed_tickets"]))
+        OfficerFigures(
+            officer_id=oid,
+            name=officer_names.get(oid) or returned_names.get(oid) or oid[:8],
+            received=int(v["received"]),
+            refused=int(v["refused"]),
+            returned=int(v["returned"]),
+            tickets_served=int(v["tickets_served"]),
+            service_seconds=float(v["service_seconds"]),
+            timed_tickets=int(v["timed_tickets"]),
+        )
         for oid, v in per_officer.items()
     ]
     officer_rows.sort(key=lambda r: (-r.received, -r.returned, r.name))
     return PeriodFigures(indicators, procedure_rows, officer_rows)
 
 
-def indicators(store: Store, now: datetime, period: Period | str = "today", unit_id: str | None = None,
-               ) -> Indicators:
+def indicators(
+    store: Store,
+    now: datetime,
+    period: Period | str = "today",
+    unit_id: str | None = None,
+) -> Indicators:
     """The unit's indicators for ``period`` ("today", "month", "year" or a :class:`Period`)."""
     return period_figures(store, now, period, unit_id, by_procedure_workload=False).indicators
 
 
-def by_procedure(store: Store, now: datetime, period: Period | str = "today", unit_id: str | None = None,
-                 ) -> list[ProcedureFigures]:
+def by_procedure(
+    store: Store,
+    now: datetime,
+    period: Period | str = "today",
+    unit_id: str | None = None,
+) -> list[ProcedureFigures]:
     """The period's figures per procedure, busiest first."""
     return period_figures(store, now, period, unit_id).procedures
 
 
-def by_officer(store: Store, now: datetime, period: Period | str = "today", unit_id: str | None = None,
-               ) -> list[OfficerFigures]:
+def by_officer(
+    store: Store,
+    now: datetime,
+    period: Period | str = "today",
+    unit_id: str | None = None,
+) -> list[OfficerFigures]:
     """The period's figures per officer: received, returned, tickets served, average service time."""
     return period_figures(store, now, period, unit_id, by_procedure_workload=False).officers
 
@@ -805,8 +922,9 @@ def week_starts(end: date, weeks: int) -> list[date]:
     return [last - timedelta(weeks=weeks - 1 - i) for i in range(weeks)]
 
 
-def weekly_series(store: Store, now: datetime, unit_id: str | None = None, *, weeks: int = 8,
-                  end: date | None = None) -> list[WeekFigures]:
+def weekly_series(
+    store: Store, now: datetime, unit_id: str | None = None, *, weeks: int = 8, end: date | None = None
+) -> list[WeekFigures]:
     """Figures of each of the last ``weeks`` weeks (to the week of ``end``, default today), oldest first:
     the same definitions as :func:`indicators` with each week as the period.  Two passes: the received
     cohort (by ``received_at``) and the dossiers with a result (by ``finished_at`` / ``returned_at``)."""
@@ -814,36 +932,60 @@ def weekly_series(store: Store, now: datetime, unit_id: str | None = None, *, we
     starts = week_starts(end or now.date(), max(1, weeks))
     bounds = [datetime.combine(d, time.min) for d in [*starts, starts[-1] + timedelta(weeks=1)]]
     first, last = bounds[0], bounds[-1]
-    received_at, finished_at, returned_at = col(Dossier.received_at), col(Dossier.finished_at), col(Dossier.returned_at)
+    received_at, finished_at, returned_at = (
+        col(Dossier.received_at),
+        col(Dossier.finished_at),
+        col(Dossier.returned_at),
+    )
     status = col(Dossier.status)
     figures: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     with store.session() as session:
-        scan = _scan(session, store, select(func.count()).select_from(Dossier)
-                     .where(_within(received_at, first, last)))
+        scan = _scan(
+            session, store, select(func.count()).select_from(Dossier).where(_within(received_at, first, last))
+        )
         # one small integer per row (week × 4 + online × 2 + reused): a single sort key for the grouping
-        key = (_week(received_at, bounds) * 4 + case((col(Dossier.channel) == int(Channel.ONLINE), 2), else_=0)
-               + case((col(Dossier.reused_data).is_(True), 1), else_=0))
+        key = (
+            _week(received_at, bounds) * 4
+            + case((col(Dossier.channel) == int(Channel.ONLINE), 2), else_=0)
+            + case((col(Dossier.reused_data).is_(True), 1), else_=0)
+        )
         cohort = _for_unit(
-            select(key.label("k"))
-            .where(_within(_maybe(received_at, scan), first, last), status != int(Status.REFUSED)),
-            Dossier.received_unit_id, unit, store).subquery()
+            select(key.label("k")).where(
+                _within(_maybe(received_at, scan), first, last), status != int(Status.REFUSED)
+            ),
+            Dossier.received_unit_id,
+            unit,
+            store,
+        ).subquery()
         for k, n in session.exec(select(cohort.c.k, func.count()).group_by(cohort.c.k)).all():
             f = figures[int(k) // 4]
             f["received"] += _n(n)
             f["online"] += _n(n) if int(k) & 2 else 0
             f["reused"] += _n(n) if int(k) & 1 else 0
-        scan = _scan(session, store, select(func.count()).select_from(Dossier)
-                     .where(status.in_(_ints(FINISHED_STATUSES))))
+        scan = _scan(
+            session,
+            store,
+            select(func.count()).select_from(Dossier).where(status.in_(_ints(FINISHED_STATUSES))),
+        )
         results = _for_unit(
-            select(case((col(Dossier.due_at).is_not(None), _week(finished_at, bounds)), else_=None).label("fw"),
-                   _timeliness().label("t"), _week(returned_at, bounds).label("rw"),
-                   col(Dossier.satisfaction).label("satisfaction"))
-            .where(_maybe(status, scan).in_(_ints(FINISHED_STATUSES)),
-                   or_(_within(finished_at, first, last), _within(returned_at, first, last))),
-            Dossier.received_unit_id, unit, store).subquery()
+            select(
+                case((col(Dossier.due_at).is_not(None), _week(finished_at, bounds)), else_=None).label("fw"),
+                _timeliness().label("t"),
+                _week(returned_at, bounds).label("rw"),
+                col(Dossier.satisfaction).label("satisfaction"),
+            ).where(
+                _maybe(status, scan).in_(_ints(FINISHED_STATUSES)),
+                or_(_within(finished_at, first, last), _within(returned_at, first, last)),
+            ),
+            Dossier.received_unit_id,
+            unit,
+            store,
+        ).subquery()
         for fweek, timeliness, rweek, level, n in session.exec(
-                select(results.c.fw, results.c.t, results.c.rw, results.c.satisfaction, func.count())
-                .group_by(results.c.fw, results.c.t, results.c.rw, results.c.satisfaction)).all():
+            select(results.c.fw, results.c.t, results.c.rw, results.c.satisfaction, func.count()).group_by(
+                results.c.fw, results.c.t, results.c.rw, results.c.satisfaction
+            )
+        ).all():
             if fweek is not None:
                 figures[int(fweek)][("early", "on_time", "late")[int(timeliness)]] += _n(n)
             if rweek is not None:
@@ -852,10 +994,16 @@ def weekly_series(store: Store, now: datetime, unit_id: str | None = None, *, we
                 f["rated"] += _n(n) if level is not None else 0
                 f["satisfied"] += _n(n) if level in (1, 2) else 0
     return [
-        WeekFigures(start=d, received=figures[i]["received"], received_online=figures[i]["online"],
-                    reused=figures[i]["reused"],
-                    finished=Finished(figures[i]["early"], figures[i]["on_time"], figures[i]["late"]),
-                    returned=figures[i]["returned"], satisfied=figures[i]["satisfied"], rated=figures[i]["rated"])
+        WeekFigures(
+            start=d,
+            received=figures[i]["received"],
+            received_online=figures[i]["online"],
+            reused=figures[i]["reused"],
+            finished=Finished(figures[i]["early"], figures[i]["on_time"], figures[i]["late"]),
+            returned=figures[i]["returned"],
+            satisfied=figures[i]["satisfied"],
+            rated=figures[i]["rated"],
+        )
         for i, d in enumerate(starts)
     ]
 
@@ -941,15 +1089,24 @@ def queue_state(store: Store, now: datetime, unit_id: str | None = None, *, rece
             .group_by(QueueTicket.service, QueueTicket.priority)
         ).all()
         called = session.exec(
-            select(QueueTicket.id, QueueTicket.number, QueueTicket.counter_id, QueueTicket.officer_id,
-                   QueueTicket.status, QueueTicket.called_at)
-            .where(QueueTicket.unit_id == unit, QueueTicket.day == day, col(QueueTicket.called_at).is_not(None))
+            select(
+                QueueTicket.id,
+                QueueTicket.number,
+                QueueTicket.counter_id,
+                QueueTicket.officer_id,
+                QueueTicket.status,
+                QueueTicket.called_at,
+            )
+            .where(
+                QueueTicket.unit_id == unit, QueueTicket.day == day, col(QueueTicket.called_at).is_not(None)
+            )
             .order_by(col(QueueTicket.called_at).desc(), col(QueueTicket.number).desc())
         ).all()
         counters = session.exec(select(Counter).where(Counter.unit_id == unit).order_by(Counter.number)).all()
         officer_names = _names(session, Officer, {r[3] for r in called if r[4] == "serving"}, "full_name")
     counts: dict[tuple[str, bool], tuple[int, datetime]] = {
-        (service, bool(priority)): (int(n), oldest) for service, priority, n, oldest in waiting}
+        (service, bool(priority)): (int(n), oldest) for service, priority, n, oldest in waiting
+    }
     service_rows = []
     known = [(s.code, s.name) for s in services]
     known += [(code, code) for code, _ in counts if code not in {s.code for s in services}]
@@ -957,8 +1114,15 @@ def queue_state(store: Store, now: datetime, unit_id: str | None = None, *, rece
         normal = counts.get((code, False))
         urgent = counts.get((code, True))
         oldest = [v[1] for v in (normal, urgent) if v is not None]
-        service_rows.append(ServiceQueue(code, name, normal[0] if normal else 0, urgent[0] if urgent else 0,
-                                         max(timedelta(0), now - min(oldest)) if oldest else None))
+        service_rows.append(
+            ServiceQueue(
+                code,
+                name,
+                normal[0] if normal else 0,
+                urgent[0] if urgent else 0,
+                max(timedelta(0), now - min(oldest)) if oldest else None,
+            )
+        )
     numbers = {c.id: c.number for c in counters}
     serving: dict[str, tuple[str, datetime, str]] = {}
     served: dict[str, int] = defaultdict(int)
@@ -972,16 +1136,25 @@ def queue_state(store: Store, now: datetime, unit_id: str | None = None, *, rece
     for c in counters:
         if c.id in serving:
             number, since, officer = serving[c.id]
-            counter_rows.append(CounterState(c.id, c.number, c.name, "serving", number, since, officer,
-                                             served[c.id]))
+            counter_rows.append(
+                CounterState(c.id, c.number, c.name, "serving", number, since, officer, served[c.id])
+            )
         else:
             state = "idle" if open_now and c.id in active else "closed"
             counter_rows.append(CounterState(c.id, c.number, c.name, state, served_today=served[c.id]))
-    calls = [Call(i, number, numbers.get(counter_id), called_at, status)
-             for i, number, counter_id, _o, status, called_at in called[:recent]]
-    return QueueState(unit, now, service_rows, counter_rows, calls,
-                      served_today=sum(1 for r in called if r[4] == "done"),
-                      no_show_today=sum(1 for r in called if r[4] == "no_show"))
+    calls = [
+        Call(i, number, numbers.get(counter_id), called_at, status)
+        for i, number, counter_id, _o, status, called_at in called[:recent]
+    ]
+    return QueueState(
+        unit,
+        now,
+        service_rows,
+        counter_rows,
+        calls,
+        served_today=sum(1 for r in called if r[4] == "done"),
+        no_show_today=sum(1 for r in called if r[4] == "no_show"),
+    )
 
 
 # --- dossier lists ----------------------------------------------------------------------------------------------
@@ -1057,8 +1230,9 @@ class WorkingHours:
         i = (d - self._origin).days
         while len(self._totals) <= i:
             day = self._origin + timedelta(days=len(self._totals) - 1)
-            self._totals.append(self._totals[-1] + sum(
-                (end - start).total_seconds() for start, end in self._day(day)) / 3600)
+            self._totals.append(
+                self._totals[-1] + sum((end - start).total_seconds() for start, end in self._day(day)) / 3600
+            )
         return self._totals[i]
 
     def _within_day(self, d: date, start: datetime, end: datetime) -> float:
@@ -1076,10 +1250,15 @@ class WorkingHours:
         first, last = start.date(), end.date()
         if first == last:
             return self._within_day(first, start, end)
-        after_first = self._before(first + timedelta(days=1))  # the earlier date first: it may move the origin
+        after_first = self._before(
+            first + timedelta(days=1)
+        )  # the earlier date first: it may move the origin
         whole = self._before(last) - after_first
-        return (self._within_day(first, start, datetime.combine(first + timedelta(days=1), time.min))
-                + whole + self._within_day(last, datetime.combine(last, time.min), end))
+        return (
+            self._within_day(first, start, datetime.combine(first + timedelta(days=1), time.min))
+            + whole
+            + self._within_day(last, datetime.combine(last, time.min), end)
+        )
 
 
 def close_to_due_horizon(store: Store, now: datetime) -> datetime:
@@ -1088,9 +1267,16 @@ def close_to_due_horizon(store: Store, now: datetime) -> datetime:
 
 
 def _dossier_query():
-    return (select(Dossier.code, Dossier.applicant_name, Dossier.procedure_code, Procedure.name, Dossier.status,
-                   Dossier.channel, Dossier.received_at, Dossier.due_at)
-            .join(Procedure, col(Procedure.code) == col(Dossier.procedure_code)))
+    return select(
+        Dossier.code,
+        Dossier.applicant_name,
+        Dossier.procedure_code,
+        Procedure.name,
+        Dossier.status,
+        Dossier.channel,
+        Dossier.received_at,
+        Dossier.due_at,
+    ).join(Procedure, col(Procedure.code) == col(Dossier.procedure_code))
 
 
 def _items(store: Store, rows, now: datetime) -> list[DossierItem]:
@@ -1105,8 +1291,11 @@ def _items(store: Store, rows, now: datetime) -> list[DossierItem]:
                 urgency = "overdue"
             elif due_at <= horizon:
                 urgency = "close"
-        out.append(DossierItem(code, name, pcode, pname, int(status), int(channel), received_at, due_at, urgency,
-                               hours))
+        out.append(
+            DossierItem(
+                code, name, pcode, pname, int(status), int(channel), received_at, due_at, urgency, hours
+            )
+        )
     return out
 
 
@@ -1117,58 +1306,96 @@ def _running_by_due(store: Store, unit: str, condition, limit: int, *, descendin
     with store.session() as session:
         for status in RUNNING:
             order = col(Dossier.due_at).desc() if descending else col(Dossier.due_at)
-            query = (_dossier_query().where(col(Dossier.status) == int(status), condition)
-                     .order_by(order, col(Dossier.code)).limit(limit))
+            query = (
+                _dossier_query()
+                .where(col(Dossier.status) == int(status), condition)
+                .order_by(order, col(Dossier.code))
+                .limit(limit)
+            )
             streams.append(session.exec(_for_unit(query, Dossier.custodian_unit_id, unit, store)).all())
     merged = heapq.merge(*streams, key=lambda r: (r[7], r[0]), reverse=descending)
     return list(merged)[:limit]
 
 
-def overdue(store: Store, now: datetime, unit_id: str | None = None, *, limit: int = 200) -> list[DossierItem]:
+def overdue(
+    store: Store, now: datetime, unit_id: str | None = None, *, limit: int = 200
+) -> list[DossierItem]:
     """Dossiers the unit holds whose clock runs and whose due time has passed, the oldest due first."""
     unit = _unit(store, unit_id)
-    rows = _running_by_due(store, unit, and_(col(Dossier.due_at).is_not(None), col(Dossier.due_at) < now), limit)
+    rows = _running_by_due(
+        store, unit, and_(col(Dossier.due_at).is_not(None), col(Dossier.due_at) < now), limit
+    )
     return _items(store, rows, now)
 
 
-def close_to_due(store: Store, now: datetime, unit_id: str | None = None, *, limit: int = 200,
-                 ) -> list[DossierItem]:
+def close_to_due(
+    store: Store,
+    now: datetime,
+    unit_id: str | None = None,
+    *,
+    limit: int = 200,
+) -> list[DossierItem]:
     """Running dossiers due within one working day from ``now`` (amber), the soonest first."""
     unit = _unit(store, unit_id)
     horizon = close_to_due_horizon(store, now)
-    rows = _running_by_due(store, unit, and_(col(Dossier.due_at) >= now, col(Dossier.due_at) <= horizon), limit)
+    rows = _running_by_due(
+        store, unit, and_(col(Dossier.due_at) >= now, col(Dossier.due_at) <= horizon), limit
+    )
     return _items(store, rows, now)
 
 
-def due_today(store: Store, now: datetime, unit_id: str | None = None, *, limit: int = 200) -> list[DossierItem]:
+def due_today(
+    store: Store, now: datetime, unit_id: str | None = None, *, limit: int = 200
+) -> list[DossierItem]:
     """Running dossiers due on ``now``'s day (those already past their time are overdue), earliest first."""
     unit = _unit(store, unit_id)
     start = datetime.combine(now.date(), time.min)
-    rows = _running_by_due(store, unit, and_(col(Dossier.due_at) >= start,
-                                             col(Dossier.due_at) < start + timedelta(days=1)), limit)
+    rows = _running_by_due(
+        store,
+        unit,
+        and_(col(Dossier.due_at) >= start, col(Dossier.due_at) < start + timedelta(days=1)),
+        limit,
+    )
     return _items(store, rows, now)
 
 
-def received_today(store: Store, now: datetime, unit_id: str | None = None, *, limit: int = 200,
-                   ) -> list[DossierItem]:
+def received_today(
+    store: Store,
+    now: datetime,
+    unit_id: str | None = None,
+    *,
+    limit: int = 200,
+) -> list[DossierItem]:
     """Dossiers the unit received (or refused) today, latest first — today's rows of the ledger."""
     unit = _unit(store, unit_id)
     start = datetime.combine(now.date(), time.min)
-    query = (_dossier_query()
-             .where(col(Dossier.received_at) >= start, col(Dossier.received_at) < start + timedelta(days=1))
-             .order_by(col(Dossier.received_at).desc(), col(Dossier.code).desc()).limit(limit))
+    query = (
+        _dossier_query()
+        .where(col(Dossier.received_at) >= start, col(Dossier.received_at) < start + timedelta(days=1))
+        .order_by(col(Dossier.received_at).desc(), col(Dossier.code).desc())
+        .limit(limit)
+    )
     with store.session() as session:
         rows = session.exec(_for_unit(query, Dossier.received_unit_id, unit, store)).all()
     return _items(store, rows, now)
 
 
-def handovers_pending(store: Store, now: datetime, unit_id: str | None = None, *, limit: int = 200,
-                      ) -> list[HandoverItem]:
+def handovers_pending(
+    store: Store,
+    now: datetime,
+    unit_id: str | None = None,
+    *,
+    limit: int = 200,
+) -> list[HandoverItem]:
     """Handovers not yet accepted: sent by the unit (out) and sent to it (in), the oldest first."""
     unit = _unit(store, unit_id)
-    query = (select(Handover, Dossier.code, Dossier.applicant_name, Dossier.due_at)
-             .join(Dossier, col(Dossier.id) == col(Handover.dossier_id))
-             .where(Handover.state == "sent").order_by(col(Handover.sent_at), col(Dossier.code)).limit(limit))
+    query = (
+        select(Handover, Dossier.code, Dossier.applicant_name, Dossier.due_at)
+        .join(Dossier, col(Dossier.id) == col(Handover.dossier_id))
+        .where(Handover.state == "sent")
+        .order_by(col(Handover.sent_at), col(Dossier.code))
+        .limit(limit)
+    )
     if unit != ALL_UNITS:
         query = query.where(or_(col(Handover.from_unit_id) == unit, col(Handover.to_unit_id) == unit))
     with store.session() as session:
@@ -1178,20 +1405,39 @@ def handovers_pending(store: Store, now: datetime, unit_id: str | None = None, *
     for h, code, applicant, due_at in rows:
         outgoing = unit == ALL_UNITS or h.from_unit_id == unit
         other = h.to_unit_id if outgoing else h.from_unit_id
-        out.append(HandoverItem(code, applicant, "out" if outgoing else "in", other, names.get(other, other),
-                                h.sent_at, h.sent_by, due_at, h.reason))
+        out.append(
+            HandoverItem(
+                code,
+                applicant,
+                "out" if outgoing else "in",
+                other,
+                names.get(other, other),
+                h.sent_at,
+                h.sent_by,
+                due_at,
+                h.reason,
+            )
+        )
     return out
 
 
-def online_pending(store: Store, now: datetime, unit_id: str | None = None, *, limit: int = 200,
-                   ) -> list[OnlineItem]:
+def online_pending(
+    store: Store,
+    now: datetime,
+    unit_id: str | None = None,
+    *,
+    limit: int = 200,
+) -> list[OnlineItem]:
     """Online dossiers the unit has not taken in yet, with the working hours left on their 8-hour reception
     clock (as :func:`counter_app.services.inbox.items` counts them), the most urgent first."""
     unit = _unit(store, unit_id)
-    query = (select(Dossier.code, Dossier.applicant_name, Procedure.name, Dossier.submitted_at, Dossier.updated_at)
-             .join(Procedure, col(Procedure.code) == col(Dossier.procedure_code))
-             .where(col(Dossier.status) == int(Status.REGISTERED_ONLINE))
-             .order_by(col(Dossier.submitted_at), col(Dossier.code)).limit(limit))
+    query = (
+        select(Dossier.code, Dossier.applicant_name, Procedure.name, Dossier.submitted_at, Dossier.updated_at)
+        .join(Procedure, col(Procedure.code) == col(Dossier.procedure_code))
+        .where(col(Dossier.status) == int(Status.REGISTERED_ONLINE))
+        .order_by(col(Dossier.submitted_at), col(Dossier.code))
+        .limit(limit)
+    )
     with store.session() as session:
         rows = session.exec(_for_unit(query, Dossier.custodian_unit_id, unit, store)).all()
     cal = store.calendar
@@ -1200,7 +1446,9 @@ def online_pending(store: Store, now: datetime, unit_id: str | None = None, *, l
     for code, applicant, procedure_name, submitted_at, updated_at in rows:
         arrived = submitted_at or updated_at
         deadline = cal.add_working_hours(arrived, ONLINE_RECEPTION_HOURS)
-        out.append(OnlineItem(code, applicant, procedure_name, arrived, deadline, hours_between(now, deadline)))
+        out.append(
+            OnlineItem(code, applicant, procedure_name, arrived, deadline, hours_between(now, deadline))
+        )
     return sorted(out, key=lambda item: (item.deadline, item.code))
 
 
@@ -1232,9 +1480,17 @@ class SupervisorSnapshot:
         return [*self.overdue, *self.close_to_due]
 
 
-def supervisor_snapshot(store: Store, now: datetime, unit_id: str | None = None, *,
-                        period: Period | str = "today", weeks: int = 8, limit: int = 200,
-                        weekly: list[WeekFigures] | None = None, actor=None) -> SupervisorSnapshot:
+def supervisor_snapshot(
+    store: Store,
+    now: datetime,
+    unit_id: str | None = None,
+    *,
+    period: Period | str = "today",
+    weeks: int = 8,
+    limit: int = 200,
+    weekly: list[WeekFigures] | None = None,
+    actor=None,
+) -> SupervisorSnapshot:
     """One refresh of the supervisor screen: the queue, the period's figures, the weekly series and the lists.
 
     ``weekly``, when given, is used as the weekly series instead of reading it again (the screen refreshes
@@ -1246,7 +1502,9 @@ def supervisor_snapshot(store: Store, now: datetime, unit_id: str | None = None,
         require_role(actor, "supervisor")
     unit = _unit(store, unit_id)
     return SupervisorSnapshot(
-        now=now, unit_id=unit, period=as_period(period, now),
+        now=now,
+        unit_id=unit,
+        period=as_period(period, now),
         queue=queue_state(store, now, unit),
         figures=period_figures(store, now, period, unit, by_procedure_workload=False),
         weekly=weekly if weekly is not None else weekly_series(store, now, unit, weeks=weeks),
@@ -1276,8 +1534,9 @@ class IndicatorReport:
         return self.figures.indicators
 
 
-def report(store: Store, now: datetime, period: Period | str, unit_id: str | None = None, *,
-           weeks: int = 8) -> IndicatorReport:
+def report(
+    store: Store, now: datetime, period: Period | str, unit_id: str | None = None, *, weeks: int = 8
+) -> IndicatorReport:
     """The report's figures; the weekly series runs to the end of the period (or today, if earlier)."""
     period = as_period(period, now)
     unit = _unit(store, unit_id)
@@ -1382,23 +1641,52 @@ def indicators_csv(rep: IndicatorReport) -> bytes:
     w.writerow([])
     w.writerow(t("indicators.csv.procedure_columns").split("|"))
     for p in rep.figures.procedures:
-        w.writerow([p.code, p.name, t("indicators.yes") if p.land else "", p.received, p.refused, p.finished.total,
-                    p.finished.early, p.finished.on_time, p.finished.late, percent(p.on_time.share), p.returned,
-                    p.in_progress, p.in_progress_late])
+        w.writerow(
+            [
+                p.code,
+                p.name,
+                t("indicators.yes") if p.land else "",
+                p.received,
+                p.refused,
+                p.finished.total,
+                p.finished.early,
+                p.finished.on_time,
+                p.finished.late,
+                percent(p.on_time.share),
+                p.returned,
+                p.in_progress,
+                p.in_progress_late,
+            ]
+        )
     w.writerow([])
     w.writerow(t("indicators.csv.officer_columns").split("|"))
     for o in rep.figures.officers:
-        w.writerow([o.name, o.received, o.refused, o.returned, o.tickets_served, duration_text(o.average_service)])
+        w.writerow(
+            [o.name, o.received, o.refused, o.returned, o.tickets_served, duration_text(o.average_service)]
+        )
     w.writerow([])
     w.writerow(t("indicators.csv.week_columns").split("|"))
     for wk in rep.weekly:
-        w.writerow([f"{wk.start:%d/%m/%Y}", wk.received, wk.finished.total, percent(wk.on_time.share),
-                    percent(wk.reuse.share), percent(wk.satisfaction.share), percent(wk.online.share)])
+        w.writerow(
+            [
+                f"{wk.start:%d/%m/%Y}",
+                wk.received,
+                wk.finished.total,
+                percent(wk.on_time.share),
+                percent(wk.reuse.share),
+                percent(wk.satisfaction.share),
+                percent(wk.online.share),
+            ]
+        )
     return buffer.getvalue().encode("utf-8-sig")
 
 
-_PDF_SHARED_TEXTS = {"title": "indicators.report_title", "period": "indicators.period", "unit": "indicators.unit",
-                     "as_of": "indicators.as_of"}
+_PDF_SHARED_TEXTS = {
+    "title": "indicators.report_title",
+    "period": "indicators.period",
+    "unit": "indicators.unit",
+    "as_of": "indicators.as_of",
+}
 
 
 def pdf_texts(names: Iterable[str]) -> dict[str, str]:
@@ -1426,15 +1714,37 @@ def report_pdf(store: Store, rep: IndicatorReport, *, printed_at: datetime | Non
     ind = rep.indicators
     label = rep.unit_name if rep.unit_id == ALL_UNITS else f"{rep.unit_name} ({rep.unit_id})"
     data = IndicatorsReportData(
-        unit=info, unit_label=label, period_label=rep.period.label, as_of=rep.now,
-        printed_at=printed_at or rep.now, summary=summary_rows(ind), points=points_rows(ind),
-        procedures=[ProcedureLine(p.name, p.land, p.received, p.finished.total, p.finished.early, p.finished.on_time,
-                                  p.finished.late, percent(p.on_time.share), p.returned)
-                    for p in rep.figures.procedures],
-        officers=[OfficerLine(o.name, o.received, o.returned, o.tickets_served, duration_text(o.average_service))
-                  for o in rep.figures.officers],
-        weeks=[WeekPoint(w.start, w.received, w.finished.total, w.on_time.share, w.reuse.share, w.satisfaction.share)
-               for w in rep.weekly],
+        unit=info,
+        unit_label=label,
+        period_label=rep.period.label,
+        as_of=rep.now,
+        printed_at=printed_at or rep.now,
+        summary=summary_rows(ind),
+        points=points_rows(ind),
+        procedures=[
+            ProcedureLine(
+                p.name,
+                p.land,
+                p.received,
+                p.finished.total,
+                p.finished.early,
+                p.finished.on_time,
+                p.finished.late,
+                percent(p.on_time.share),
+                p.returned,
+            )
+            for p in rep.figures.procedures
+        ],
+        officers=[
+            OfficerLine(o.name, o.received, o.returned, o.tickets_served, duration_text(o.average_service))
+            for o in rep.figures.officers
+        ],
+        weeks=[
+            WeekPoint(
+                w.start, w.received, w.finished.total, w.on_time.share, w.reuse.share, w.satisfaction.share
+            )
+            for w in rep.weekly
+        ],
         texts=pdf_texts(TEXTS),
     )
     return render_indicators_report(data)

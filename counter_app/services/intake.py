@@ -22,8 +22,15 @@ from counter_app.services.workflow import ensure_custodian, transition
 
 RETURN_METHODS = ("counter", "other_unit", "post")
 FEE_STATUSES = ("paid", "exempt", "unpaid")
-LIMITS = {"applicant_name": 120, "applicant_address": 300, "applicant_phone": 20, "applicant_email": 120,
-          "summary": 500, "return_address": 300, "reason": 500}
+LIMITS = {
+    "applicant_name": 120,
+    "applicant_address": 300,
+    "applicant_phone": 20,
+    "applicant_email": 120,
+    "summary": 500,
+    "return_address": 300,
+    "reason": 500,
+}
 
 
 @dataclass(frozen=True)
@@ -39,8 +46,12 @@ class DocumentChoice:
 
     def as_payload(self) -> dict:
         return {
-            "name": self.name, "copy_kind": self.copy_kind, "quantity": self.quantity,
-            "received": self.received, "reused": self.reused, "citizen_document_id": self.citizen_document_id,
+            "name": self.name,
+            "copy_kind": self.copy_kind,
+            "quantity": self.quantity,
+            "received": self.received,
+            "reused": self.reused,
+            "citizen_document_id": self.citizen_document_id,
         }
 
 
@@ -112,14 +123,26 @@ def upsert_citizen_from_card(session: Session, card: CccdData, *, now: datetime 
     citizen = lookup.citizen_by_cccd(session, card.number)
     if citizen is None:
         citizen = Citizen(
-            id=citizen_id_for(card.number), cccd=card.number, old_id=card.old_id, full_name=card.full_name,
-            name_folded=fold(card.full_name), birth_date=card.birth_date, gender=card.gender,
-            address=card.address, issued_on=card.issued_on, created_at=now, updated_at=now,
+            id=citizen_id_for(card.number),
+            cccd=card.number,
+            old_id=card.old_id,
+            full_name=card.full_name,
+            name_folded=fold(card.full_name),
+            birth_date=card.birth_date,
+            gender=card.gender,
+            address=card.address,
+            issued_on=card.issued_on,
+            created_at=now,
+            updated_at=now,
         )
     else:  # the card is authoritative for what it carries
         citizen.full_name, citizen.name_folded = card.full_name, fold(card.full_name)
         citizen.birth_date, citizen.gender, citizen.address = card.birth_date, card.gender, card.address
-        citizen.old_id, citizen.issued_on, citizen.updated_at = card.old_id or citizen.old_id, card.issued_on, now
+        citizen.old_id, citizen.issued_on, citizen.updated_at = (
+            card.old_id or citizen.old_id,
+            card.issued_on,
+            now,
+        )
     session.add(citizen)
     session.flush()
     return citizen
@@ -130,8 +153,9 @@ def receive(store: Store, actor: Actor, request: IntakeRequest, *, now: datetime
     return _take_in(store, actor, request, now or local_now(), refusal=None)
 
 
-def refuse(store: Store, actor: Actor, request: IntakeRequest, reason: str, *,
-           now: datetime | None = None) -> Dossier:
+def refuse(
+    store: Store, actor: Actor, request: IntakeRequest, reason: str, *, now: datetime | None = None
+) -> Dossier:
     """Refuse to receive (Mẫu 03): recorded with status 3 and the reason, so the refusal is traceable."""
     reason = nfc(reason.strip())
     if not reason:
@@ -140,8 +164,9 @@ def refuse(store: Store, actor: Actor, request: IntakeRequest, reason: str, *,
     return _take_in(store, actor, request, now or local_now(), refusal=reason)
 
 
-def _take_in(store: Store, actor: Actor, request: IntakeRequest, now: datetime, *,
-             refusal: str | None) -> Dossier:
+def _take_in(
+    store: Store, actor: Actor, request: IntakeRequest, now: datetime, *, refusal: str | None
+) -> Dossier:
     if not request.documents:
         raise ServiceError("intake.no_documents")
     if request.return_method not in RETURN_METHODS:
@@ -158,10 +183,12 @@ def _take_in(store: Store, actor: Actor, request: IntakeRequest, now: datetime, 
             raise ServiceError("intake.applicant_name_required")
         address = nfc(request.applicant_address.strip()) or (citizen.address if citizen else "")
         fields = {
-            "applicant_name": name, "applicant_address": address,
+            "applicant_name": name,
+            "applicant_address": address,
             "applicant_phone": request.applicant_phone.strip() or (citizen.phone if citizen else ""),
             "applicant_email": request.applicant_email.strip() or (citizen.email if citizen else ""),
-            "summary": nfc(request.summary.strip()), "return_address": nfc(request.return_address.strip()),
+            "summary": nfc(request.summary.strip()),
+            "return_address": nfc(request.return_address.strip()),
         }
         for key, value in fields.items():
             _check_length(key, value)
@@ -172,30 +199,54 @@ def _take_in(store: Store, actor: Actor, request: IntakeRequest, now: datetime, 
         due_at = None if refusal else store.calendar.due_at(now, procedure.working_days)
         documents = [nfc_doc(d) for d in request.documents]
         reused = any(d.reused for d in documents)
-        dossier = Dossier(id=new_id(), code=code, procedure_code=procedure.code, status=0,
-                          applicant_name=name, received_unit_id=actor.unit_id,
-                          custodian_unit_id=actor.unit_id, return_unit_id=actor.unit_id, updated_at=now)
-        append_event(session, dossier, "refused" if refusal else "received", {
-            "set": {
-                "code": code, "procedure_code": procedure.code,
-                "citizen_id": citizen.id if citizen else None,
-                "applicant_cccd": request.applicant_cccd or (citizen.cccd if citizen else ""),
-                **fields,
-                "channel": int(request.channel),
-                "status": int(Status.REFUSED if refusal else Status.RECEIVED),
-                "received_unit_id": actor.unit_id, "received_counter_id": actor.counter_id,
-                "received_by": actor.officer_id, "custodian_unit_id": actor.unit_id,
-                "return_unit_id": request.return_unit_id or actor.unit_id,
-                "return_method": request.return_method,
-                "received_at": received_at, "due_at": due_at, "original_due_at": due_at,
-                "working_days": procedure.working_days, "sets": request.sets, "fee": procedure.fee,
-                "fee_status": request.fee_status, "ledger_book": f"{now:%Y}-Q{counter_no}",
-                "ledger_line": ledger_line, "reused_data": reused,
+        dossier = Dossier(
+            id=new_id(),
+            code=code,
+            procedure_code=procedure.code,
+            status=0,
+            applicant_name=name,
+            received_unit_id=actor.unit_id,
+            custodian_unit_id=actor.unit_id,
+            return_unit_id=actor.unit_id,
+            updated_at=now,
+        )
+        append_event(
+            session,
+            dossier,
+            "refused" if refusal else "received",
+            {
+                "set": {
+                    "code": code,
+                    "procedure_code": procedure.code,
+                    "citizen_id": citizen.id if citizen else None,
+                    "applicant_cccd": request.applicant_cccd or (citizen.cccd if citizen else ""),
+                    **fields,
+                    "channel": int(request.channel),
+                    "status": int(Status.REFUSED if refusal else Status.RECEIVED),
+                    "received_unit_id": actor.unit_id,
+                    "received_counter_id": actor.counter_id,
+                    "received_by": actor.officer_id,
+                    "custodian_unit_id": actor.unit_id,
+                    "return_unit_id": request.return_unit_id or actor.unit_id,
+                    "return_method": request.return_method,
+                    "received_at": received_at,
+                    "due_at": due_at,
+                    "original_due_at": due_at,
+                    "working_days": procedure.working_days,
+                    "sets": request.sets,
+                    "fee": procedure.fee,
+                    "fee_status": request.fee_status,
+                    "ledger_book": f"{now:%Y}-Q{counter_no}",
+                    "ledger_line": ledger_line,
+                    "reused_data": reused,
+                },
+                **({"reason": refusal} if refusal else {}),
+                "documents": [d.as_payload() for d in documents],
+                "procedure_name": procedure.name,
             },
-            **({"reason": refusal} if refusal else {}),
-            "documents": [d.as_payload() for d in documents],
-            "procedure_name": procedure.name,
-        }, actor, now)
+            actor,
+            now,
+        )
         if request.ticket_id:
             ticket = session.get(QueueTicket, request.ticket_id)
             if ticket is not None:
@@ -205,12 +256,20 @@ def _take_in(store: Store, actor: Actor, request: IntakeRequest, now: datetime, 
 
 
 def nfc_doc(doc: DocumentChoice) -> DocumentChoice:
-    return DocumentChoice(nfc(doc.name), doc.copy_kind, doc.quantity, doc.received, doc.reused,
-                          doc.citizen_document_id)
+    return DocumentChoice(
+        nfc(doc.name), doc.copy_kind, doc.quantity, doc.received, doc.reused, doc.citizen_document_id
+    )
 
 
-def request_supplement(store: Store, actor: Actor, code: str, missing: list[DocumentChoice], reason: str, *,
-                       now: datetime | None = None) -> Dossier:
+def request_supplement(
+    store: Store,
+    actor: Actor,
+    code: str,
+    missing: list[DocumentChoice],
+    reason: str,
+    *,
+    now: datetime | None = None,
+) -> Dossier:
     """Ask for missing documents (Mẫu 02): status 5, the processing clock stops."""
     now = now or local_now()
     reason = nfc(reason.strip())
@@ -222,17 +281,33 @@ def request_supplement(store: Store, actor: Actor, code: str, missing: list[Docu
     with store.session() as session:
         dossier = lookup.dossier_by_code(session, code)
         ensure_custodian(dossier, actor)
-        transition(session, dossier, Status.SUPPLEMENT_REQUESTED, "supplement_requested", actor, now, {
-            "reason": reason,
-            "missing": [nfc_doc(d).as_payload() for d in missing],
-            "resume_status": dossier.status if dossier.status != Status.REGISTERED_ONLINE else int(Status.RECEIVED),
-            "set": {"clock_stopped_at": now, "supplement_rounds": dossier.supplement_rounds + 1},
-        })
+        transition(
+            session,
+            dossier,
+            Status.SUPPLEMENT_REQUESTED,
+            "supplement_requested",
+            actor,
+            now,
+            {
+                "reason": reason,
+                "missing": [nfc_doc(d).as_payload() for d in missing],
+                "resume_status": dossier.status
+                if dossier.status != Status.REGISTERED_ONLINE
+                else int(Status.RECEIVED),
+                "set": {"clock_stopped_at": now, "supplement_rounds": dossier.supplement_rounds + 1},
+            },
+        )
         return dossier
 
 
-def supplement_received(store: Store, actor: Actor, code: str, documents: list[DocumentChoice] | None = None,
-                        *, now: datetime | None = None) -> Dossier:
+def supplement_received(
+    store: Store,
+    actor: Actor,
+    code: str,
+    documents: list[DocumentChoice] | None = None,
+    *,
+    now: datetime | None = None,
+) -> Dossier:
     """The missing documents are back: a new due date counted from now, and a new receipt to print."""
     now = now or local_now()
     with store.session() as session:
@@ -243,21 +318,40 @@ def supplement_received(store: Store, actor: Actor, code: str, documents: list[D
         request_event = _last_event(session, dossier, "supplement_requested")
         resume = Status(request_event.payload.get("resume_status", int(Status.RECEIVED)))
         current = session.exec(
-            select(DossierDocument).where(DossierDocument.dossier_id == dossier.id).order_by(DossierDocument.position)
+            select(DossierDocument)
+            .where(DossierDocument.dossier_id == dossier.id)
+            .order_by(DossierDocument.position)
         ).all()
-        merged = [DocumentChoice(d.name, d.copy_kind, d.quantity, True, d.reused, d.citizen_document_id)
-                  for d in current]
+        merged = [
+            DocumentChoice(d.name, d.copy_kind, d.quantity, True, d.reused, d.citizen_document_id)
+            for d in current
+        ]
         known = {d.name for d in merged}
         for doc in documents or [DocumentChoice(**m) for m in request_event.payload.get("missing", [])]:
             if doc.name not in known:
-                merged.append(DocumentChoice(nfc(doc.name), doc.copy_kind, doc.quantity, True, doc.reused,
-                                             doc.citizen_document_id))
+                merged.append(
+                    DocumentChoice(
+                        nfc(doc.name), doc.copy_kind, doc.quantity, True, doc.reused, doc.citizen_document_id
+                    )
+                )
         due_at = store.calendar.due_at(now, dossier.working_days)
-        transition(session, dossier, resume, "supplement_received", actor, now, {
-            "old_due_at": dossier.due_at,
-            "documents": [d.as_payload() for d in merged],
-            "set": {"received_at": store.calendar.next_opening(now), "due_at": due_at, "clock_stopped_at": None},
-        })
+        transition(
+            session,
+            dossier,
+            resume,
+            "supplement_received",
+            actor,
+            now,
+            {
+                "old_due_at": dossier.due_at,
+                "documents": [d.as_payload() for d in merged],
+                "set": {
+                    "received_at": store.calendar.next_opening(now),
+                    "due_at": due_at,
+                    "clock_stopped_at": None,
+                },
+            },
+        )
         return dossier
 
 
@@ -271,10 +365,9 @@ def _last_event(session: Session, dossier: Dossier, type_: str):
     ).first()
 
 
-
-
-def register_online(store: Store, actor: Actor, request: IntakeRequest, *, submitted_at: datetime,
-                    code: str | None = None) -> Dossier:
+def register_online(
+    store: Store, actor: Actor, request: IntakeRequest, *, submitted_at: datetime, code: str | None = None
+) -> Dossier:
     """A dossier submitted online (status 1): the 8-working-hour reception clock runs from ``submitted_at``."""
     with store.session() as session:
         procedure = lookup.procedure(session, request.procedure_code)
@@ -284,27 +377,52 @@ def register_online(store: Store, actor: Actor, request: IntakeRequest, *, submi
             raise ServiceError("intake.applicant_name_required")
         if code is None:
             code = _new_code(session, actor, submitted_at)
-        dossier = Dossier(id=new_id(), code=code, procedure_code=procedure.code, status=0, applicant_name=name,
-                          received_unit_id=actor.unit_id, custodian_unit_id=actor.unit_id,
-                          return_unit_id=actor.unit_id, updated_at=submitted_at)
-        append_event(session, dossier, "registered_online", {
-            "set": {
-                "code": code, "procedure_code": procedure.code, "citizen_id": citizen.id if citizen else None,
-                "applicant_name": name,
-                "applicant_address": nfc(request.applicant_address.strip()) or (citizen.address if citizen else ""),
-                "applicant_phone": request.applicant_phone.strip() or (citizen.phone if citizen else ""),
-                "applicant_email": request.applicant_email.strip() or (citizen.email if citizen else ""),
-                "applicant_cccd": request.applicant_cccd or (citizen.cccd if citizen else ""),
-                "summary": nfc(request.summary.strip()), "channel": int(Channel.ONLINE),
-                "status": int(Status.REGISTERED_ONLINE), "received_unit_id": actor.unit_id,
-                "custodian_unit_id": actor.unit_id, "return_unit_id": request.return_unit_id or actor.unit_id,
-                "return_method": request.return_method, "return_address": nfc(request.return_address.strip()),
-                "submitted_at": submitted_at, "working_days": procedure.working_days, "fee": procedure.fee,
-                "fee_status": request.fee_status, "reused_data": any(d.reused for d in request.documents),
+        dossier = Dossier(
+            id=new_id(),
+            code=code,
+            procedure_code=procedure.code,
+            status=0,
+            applicant_name=name,
+            received_unit_id=actor.unit_id,
+            custodian_unit_id=actor.unit_id,
+            return_unit_id=actor.unit_id,
+            updated_at=submitted_at,
+        )
+        append_event(
+            session,
+            dossier,
+            "registered_online",
+            {
+                "set": {
+                    "code": code,
+                    "procedure_code": procedure.code,
+                    "citizen_id": citizen.id if citizen else None,
+                    "applicant_name": name,
+                    "applicant_address": nfc(request.applicant_address.strip())
+                    or (citizen.address if citizen else ""),
+                    "applicant_phone": request.applicant_phone.strip() or (citizen.phone if citizen else ""),
+                    "applicant_email": request.applicant_email.strip() or (citizen.email if citizen else ""),
+                    "applicant_cccd": request.applicant_cccd or (citizen.cccd if citizen else ""),
+                    "summary": nfc(request.summary.strip()),
+                    "channel": int(Channel.ONLINE),
+                    "status": int(Status.REGISTERED_ONLINE),
+                    "received_unit_id": actor.unit_id,
+                    "custodian_unit_id": actor.unit_id,
+                    "return_unit_id": request.return_unit_id or actor.unit_id,
+                    "return_method": request.return_method,
+                    "return_address": nfc(request.return_address.strip()),
+                    "submitted_at": submitted_at,
+                    "working_days": procedure.working_days,
+                    "fee": procedure.fee,
+                    "fee_status": request.fee_status,
+                    "reused_data": any(d.reused for d in request.documents),
+                },
+                "documents": [nfc_doc(d).as_payload() for d in request.documents],
+                "procedure_name": procedure.name,
             },
-            "documents": [nfc_doc(d).as_payload() for d in request.documents],
-            "procedure_name": procedure.name,
-        }, actor, submitted_at)
+            actor,
+            submitted_at,
+        )
         return dossier
 
 
@@ -318,9 +436,23 @@ def accept_online(store: Store, actor: Actor, code: str, *, now: datetime | None
         ensure_custodian(dossier, actor)
         ledger_line = next_sequence(session, actor.counter_id, f"ledger:{now:%Y}")
         due_at = store.calendar.due_at(now, dossier.working_days)
-        transition(session, dossier, Status.RECEIVED, "received_online", actor, now, {"set": {
-            "received_at": store.calendar.next_opening(now), "due_at": due_at, "original_due_at": due_at,
-            "received_by": actor.officer_id, "received_counter_id": actor.counter_id,
-            "ledger_book": f"{now:%Y}-Q{actor.counter_parts[1]}", "ledger_line": ledger_line,
-        }})
+        transition(
+            session,
+            dossier,
+            Status.RECEIVED,
+            "received_online",
+            actor,
+            now,
+            {
+                "set": {
+                    "received_at": store.calendar.next_opening(now),
+                    "due_at": due_at,
+                    "original_due_at": due_at,
+                    "received_by": actor.officer_id,
+                    "received_counter_id": actor.counter_id,
+                    "ledger_book": f"{now:%Y}-Q{actor.counter_parts[1]}",
+                    "ledger_line": ledger_line,
+                }
+            },
+        )
         return dossier

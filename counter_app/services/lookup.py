@@ -70,7 +70,9 @@ def citizen_documents(session: Session, citizen_id: str) -> list[CitizenDocument
     )
 
 
-def search_procedures(session: Session, text: str, *, limit: int = 30, unit_id: str | None = None) -> list[Procedure]:
+def search_procedures(
+    session: Session, text: str, *, limit: int = 30, unit_id: str | None = None
+) -> list[Procedure]:
     """Active procedures matching what the officer typed, accents ignored, the likeliest first.
 
     Every typed word must start a word of the name (``k s`` finds "khai sinh"), or else appear
@@ -100,7 +102,9 @@ def search_procedures(session: Session, text: str, *, limit: int = 30, unit_id: 
             tier = 0
         else:
             continue
-        ranked.append((tier, -usage.get(procedure.code, 0), len(procedure.name_folded), procedure.code, procedure))
+        ranked.append(
+            (tier, -usage.get(procedure.code, 0), len(procedure.name_folded), procedure.code, procedure)
+        )
     ranked.sort(key=lambda item: item[:4])
     return [item[-1] for item in ranked[:limit]]
 
@@ -168,7 +172,9 @@ def dossier_detail(session: Session, code: str) -> DossierDetail:
         ).all()
     )
     unit_ids = {dossier.received_unit_id, dossier.custodian_unit_id, dossier.return_unit_id}
-    unit_ids |= {e.unit_id for e in events} | {h.to_unit_id for h in handovers} | {h.from_unit_id for h in handovers}
+    unit_ids |= (
+        {e.unit_id for e in events} | {h.to_unit_id for h in handovers} | {h.from_unit_id for h in handovers}
+    )
     units = {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(unit_ids))).all()}
     documents = list(
         session.exec(
@@ -177,4 +183,6 @@ def dossier_detail(session: Session, code: str) -> DossierDetail:
             .order_by(DossierDocument.position)
         ).all()
     )
-    return DossierDetail(dossier, procedure(session, dossier.procedure_code), documents, events, handovers, units)
+    return DossierDetail(
+        dossier, procedure(session, dossier.procedure_code), documents, events, handovers, units
+    )

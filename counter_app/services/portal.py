@@ -57,7 +57,9 @@ def request_from_record(store: Store, record: dict[str, Any]) -> tuple[str, Inta
         raise ServiceError("portal.not_a_record")
     code = _text(record, "MaHoSo", required=True, limit=64)
     procedure_code = _text(record, "MaTTHC", required=True, limit=32)
-    submitted_at = parse_portal_time(record.get("NgayTiepNhan") or record.get("NgayNopHoSo", ""), "NgayTiepNhan")
+    submitted_at = parse_portal_time(
+        record.get("NgayTiepNhan") or record.get("NgayNopHoSo", ""), "NgayTiepNhan"
+    )
     cccd = _text(record, "MaDoiTuong", limit=20)
     with store.session() as session:
         lookup.procedure(session, procedure_code)
@@ -74,15 +76,22 @@ def request_from_record(store: Store, record: dict[str, Any]) -> tuple[str, Inta
         name = str(item.get("TenThanhPhanHoSo") or item.get("TenTepDinhKem") or "").strip()
         if not name and index < len(known):
             name = known[index].name
-        documents.append(DocumentChoice(nfc(name or component or f"Tệp đính kèm {index + 1}")[:400],
-                                        "copy", 1, True, False, None))
+        documents.append(
+            DocumentChoice(
+                nfc(name or component or f"Tệp đính kèm {index + 1}")[:400], "copy", 1, True, False, None
+            )
+        )
     if not documents:
         documents = [DocumentChoice(d.name, "copy", d.quantity, True, False, None) for d in known]
     request = IntakeRequest(
-        procedure_code=procedure_code, documents=documents, citizen_id=citizen.id if citizen else None,
+        procedure_code=procedure_code,
+        documents=documents,
+        citizen_id=citizen.id if citizen else None,
         applicant_name=_text(record, "ChuHoSo", required=True, limit=120),
-        applicant_address=_text(record, "DiaChi"), applicant_phone=_text(record, "SoDienThoai", limit=20),
-        applicant_email=_text(record, "Email", limit=120), applicant_cccd=cccd if is_cccd_number(cccd) else "",
+        applicant_address=_text(record, "DiaChi"),
+        applicant_phone=_text(record, "SoDienThoai", limit=20),
+        applicant_email=_text(record, "Email", limit=120),
+        applicant_cccd=cccd if is_cccd_number(cccd) else "",
         summary=_text(record, "TrichYeuHoSo", limit=500),
     )
     return code, request, submitted_at
@@ -128,13 +137,24 @@ def to_portal_record(session, dossier: Dossier) -> dict[str, Any]:
     procedure = lookup.procedure(session, dossier.procedure_code)
     documents = lookup.dossier_detail(session, dossier.code).documents
     return {
-        "MaHoSo": dossier.code, "MaTTHC": procedure.code, "TenTTHC": procedure.name,
-        "MaLinhVuc": procedure.field_code, "ChuHoSo": dossier.applicant_name, "LoaiDoiTuong": "1",
-        "MaDoiTuong": dossier.applicant_cccd, "SoDienThoai": dossier.applicant_phone, "Email": dossier.applicant_email,
-        "TrichYeuHoSo": dossier.summary or procedure.name, "NgayTiepNhan": portal_time(dossier.received_at),
-        "NgayHenTra": portal_time(dossier.due_at), "NgayTra": portal_time(dossier.returned_at),
-        "TrangThaiHoSo": dossier.status, "KenhThucHien": dossier.channel,
-        "TaiLieuNop": [{"TepDinhKemId": str(d.id), "MaThanhPhanHoSo": str(d.position), "DuongDanTaiTepTin": ""}
-                       for d in documents],
+        "MaHoSo": dossier.code,
+        "MaTTHC": procedure.code,
+        "TenTTHC": procedure.name,
+        "MaLinhVuc": procedure.field_code,
+        "ChuHoSo": dossier.applicant_name,
+        "LoaiDoiTuong": "1",
+        "MaDoiTuong": dossier.applicant_cccd,
+        "SoDienThoai": dossier.applicant_phone,
+        "Email": dossier.applicant_email,
+        "TrichYeuHoSo": dossier.summary or procedure.name,
+        "NgayTiepNhan": portal_time(dossier.received_at),
+        "NgayHenTra": portal_time(dossier.due_at),
+        "NgayTra": portal_time(dossier.returned_at),
+        "TrangThaiHoSo": dossier.status,
+        "KenhThucHien": dossier.channel,
+        "TaiLieuNop": [
+            {"TepDinhKemId": str(d.id), "MaThanhPhanHoSo": str(d.position), "DuongDanTaiTepTin": ""}
+            for d in documents
+        ],
         "DanhSachLePhi": [{"TenPhiLePhi": "Lệ phí", "MucPhi": dossier.fee}] if dossier.fee else [],
     }

@@ -38,19 +38,27 @@ def unit_info(unit: Unit):
     province_body = _lower_first(province) if province.startswith("Thành phố") else f"tỉnh {province}"
     superior = f"Ủy ban nhân dân {province_body}"
     if unit.kind == "province":
-        return UnitInfo(name=unit.name.replace(f" {province_body}", "").replace(f" {province}", ""),
-                        superior=superior, one_stop_code=unit.one_stop_code,
-                        place_name=province.removeprefix("Thành phố ").strip(),
-                        office_name=unit.name)
-    return UnitInfo(name=f"Ủy ban nhân dân {_lower_first(unit.name)}", superior=superior,
-                    one_stop_code=unit.one_stop_code, place_name=province.removeprefix("Thành phố ").strip())
+        return UnitInfo(
+            name=unit.name.replace(f" {province_body}", "").replace(f" {province}", ""),
+            superior=superior,
+            one_stop_code=unit.one_stop_code,
+            place_name=province.removeprefix("Thành phố ").strip(),
+            office_name=unit.name,
+        )
+    return UnitInfo(
+        name=f"Ủy ban nhân dân {_lower_first(unit.name)}",
+        superior=superior,
+        one_stop_code=unit.one_stop_code,
+        place_name=province.removeprefix("Thành phố ").strip(),
+    )
 
 
 def _applicant(d: Dossier):
     from counter_app.printing.documents import Applicant
 
-    return Applicant(name=d.applicant_name, address=d.applicant_address, phone=d.applicant_phone,
-                     email=d.applicant_email)
+    return Applicant(
+        name=d.applicant_name, address=d.applicant_address, phone=d.applicant_phone, email=d.applicant_email
+    )
 
 
 def _return_place(session: Session, d: Dossier):
@@ -79,7 +87,8 @@ def _officer_name(session: Session, officer_id: str | None) -> str:
 
 def _last_event(session: Session, d: Dossier, *types: str) -> DossierEvent | None:
     return session.exec(
-        select(DossierEvent).where(DossierEvent.dossier_id == d.id, col(DossierEvent.type).in_(types))
+        select(DossierEvent)
+        .where(DossierEvent.dossier_id == d.id, col(DossierEvent.type).in_(types))
         .order_by(col(DossierEvent.seq).desc())
     ).first()
 
@@ -91,15 +100,26 @@ def receipt_data(session: Session, code: str):
     if d.received_at is None or d.due_at is None:
         raise ServiceError("print.not_received", code=d.code, status=states.label(d.status))
     procedure = session.get(Procedure, d.procedure_code)
-    docs = session.exec(select(DossierDocument).where(DossierDocument.dossier_id == d.id)
-                        .order_by(DossierDocument.position)).all()
+    docs = session.exec(
+        select(DossierDocument).where(DossierDocument.dossier_id == d.id).order_by(DossierDocument.position)
+    ).all()
     return ReceiptData(
-        unit=unit_info(session.get(Unit, d.received_unit_id)), dossier_code=d.code,
-        procedure_code=procedure.code, procedure_name=procedure.name, applicant=_applicant(d),
-        documents=[DocumentLine(x.name, x.copy_kind, max(1, x.quantity), x.reused) for x in docs if x.received],
-        received_at=d.received_at, due_at=d.due_at, processing_days=d.working_days,
-        officer_name=_officer_name(session, d.received_by), sets=max(1, d.sets),
-        return_place=_return_place(session, d), fee=_fee(d), ledger_book=d.ledger_book,
+        unit=unit_info(session.get(Unit, d.received_unit_id)),
+        dossier_code=d.code,
+        procedure_code=procedure.code,
+        procedure_name=procedure.name,
+        applicant=_applicant(d),
+        documents=[
+            DocumentLine(x.name, x.copy_kind, max(1, x.quantity), x.reused) for x in docs if x.received
+        ],
+        received_at=d.received_at,
+        due_at=d.due_at,
+        processing_days=d.working_days,
+        officer_name=_officer_name(session, d.received_by),
+        sets=max(1, d.sets),
+        return_place=_return_place(session, d),
+        fee=_fee(d),
+        ledger_book=d.ledger_book,
         ledger_number=d.ledger_line or None,
     )
 
@@ -111,12 +131,18 @@ def supplement_data(session: Session, code: str):
     event = _last_event(session, d, "supplement_requested")
     if event is None:
         raise ServiceError("print.no_such_event", code=d.code)
-    missing = [DocumentLine(m["name"], m.get("copy_kind", "original"), max(1, m.get("quantity", 1)))
-               for m in event.payload.get("missing", [])]
+    missing = [
+        DocumentLine(m["name"], m.get("copy_kind", "original"), max(1, m.get("quantity", 1)))
+        for m in event.payload.get("missing", [])
+    ]
     return SupplementData(
-        unit=unit_info(session.get(Unit, event.unit_id)), dossier_code=d.code,
-        procedure_name=session.get(Procedure, d.procedure_code).name, applicant=_applicant(d),
-        missing_documents=missing, reason=event.payload.get("reason", ""), officer_name=event.officer_name,
+        unit=unit_info(session.get(Unit, event.unit_id)),
+        dossier_code=d.code,
+        procedure_name=session.get(Procedure, d.procedure_code).name,
+        applicant=_applicant(d),
+        missing_documents=missing,
+        reason=event.payload.get("reason", ""),
+        officer_name=event.officer_name,
         issued_at=event.device_time,
     )
 
@@ -128,10 +154,15 @@ def refusal_data(session: Session, code: str):
     event = _last_event(session, d, "refused")
     if event is None:
         raise ServiceError("print.no_such_event", code=d.code)
-    return RefusalData(unit=unit_info(session.get(Unit, event.unit_id)), dossier_code=d.code,
-                       procedure_name=session.get(Procedure, d.procedure_code).name, applicant=_applicant(d),
-                       reason=event.payload.get("reason", ""), officer_name=event.officer_name,
-                       issued_at=event.device_time)
+    return RefusalData(
+        unit=unit_info(session.get(Unit, event.unit_id)),
+        dossier_code=d.code,
+        procedure_name=session.get(Procedure, d.procedure_code).name,
+        applicant=_applicant(d),
+        reason=event.payload.get("reason", ""),
+        officer_name=event.officer_name,
+        issued_at=event.device_time,
+    )
 
 
 def apology_data(session: Session, code: str):
@@ -144,12 +175,18 @@ def apology_data(session: Session, code: str):
     unit = session.get(Unit, event.unit_id)
     old_due = event.payload.get("old_due_at")
     return ApologyData(
-        unit=unit_info(unit), dossier_code=d.code, procedure_name=session.get(Procedure, d.procedure_code).name,
-        applicant=_applicant(d), received_at=d.received_at,
+        unit=unit_info(unit),
+        dossier_code=d.code,
+        procedure_name=session.get(Procedure, d.procedure_code).name,
+        applicant=_applicant(d),
+        received_at=d.received_at,
         original_due_at=datetime.fromisoformat(old_due) if old_due else d.original_due_at or d.due_at,
-        new_due_at=datetime.fromisoformat(event.payload["set"]["due_at"]), reason=event.payload.get("reason", ""),
+        new_due_at=datetime.fromisoformat(event.payload["set"]["due_at"]),
+        reason=event.payload.get("reason", ""),
         head_title=f"TM. {unit.name if unit.kind == 'province' else 'Ủy ban nhân dân'}\n{unit.head_title}",
-        head_name="", issued_at=event.device_time, return_place=_return_place(session, d),
+        head_name="",
+        issued_at=event.device_time,
+        return_place=_return_place(session, d),
     )
 
 
@@ -159,20 +196,43 @@ def control_sheet_data(session: Session, code: str):
     d = lookup.dossier_by_code(session, code)
     if d.received_at is None or d.due_at is None:
         raise ServiceError("print.not_received", code=d.code, status=states.label(d.status))
-    handovers = session.exec(select(Handover).where(Handover.dossier_id == d.id).order_by(Handover.sent_at)).all()
-    units = {u.id: u.name for u in session.exec(select(Unit).where(col(Unit.id).in_(
-        {h.from_unit_id for h in handovers} | {h.to_unit_id for h in handovers} | {d.custodian_unit_id})))}
+    handovers = session.exec(
+        select(Handover).where(Handover.dossier_id == d.id).order_by(Handover.sent_at)
+    ).all()
+    units = {
+        u.id: u.name
+        for u in session.exec(
+            select(Unit).where(
+                col(Unit.id).in_(
+                    {h.from_unit_id for h in handovers}
+                    | {h.to_unit_id for h in handovers}
+                    | {d.custodian_unit_id}
+                )
+            )
+        )
+    }
     rows = []
     for h in handovers:
         result = states.timeliness(h.sent_at, d.due_at).name.lower()
-        rows.append(HandoverRow(from_unit=units.get(h.from_unit_id, h.from_unit_id),
-                                to_unit=units.get(h.to_unit_id, h.to_unit_id), handed_at=h.sent_at,
-                                giver_name=h.sent_by, receiver_name=h.answered_by, result=result,
-                                note={"returned": "Trả lại: " + h.answer_reason}.get(h.state, "")))
+        rows.append(
+            HandoverRow(
+                from_unit=units.get(h.from_unit_id, h.from_unit_id),
+                to_unit=units.get(h.to_unit_id, h.to_unit_id),
+                handed_at=h.sent_at,
+                giver_name=h.sent_by,
+                receiver_name=h.answered_by,
+                result=result,
+                note={"returned": "Trả lại: " + h.answer_reason}.get(h.state, ""),
+            )
+        )
     return ControlSheetData(
-        unit=unit_info(session.get(Unit, d.received_unit_id)), dossier_code=d.code,
-        procedure_name=session.get(Procedure, d.procedure_code).name, applicant_name=d.applicant_name,
-        received_at=d.received_at, due_at=d.due_at, lead_unit=units.get(d.custodian_unit_id, d.custodian_unit_id),
+        unit=unit_info(session.get(Unit, d.received_unit_id)),
+        dossier_code=d.code,
+        procedure_name=session.get(Procedure, d.procedure_code).name,
+        applicant_name=d.applicant_name,
+        received_at=d.received_at,
+        due_at=d.due_at,
+        lead_unit=units.get(d.custodian_unit_id, d.custodian_unit_id),
         handovers=rows,
     )
 
@@ -201,20 +261,32 @@ def signer(store: Store):
     return CounterSigner.load_or_create(store.settings.keys_dir, store.settings.counter_id)
 
 
-FORM_FILES = {"receipt": "FORM_RECEIPT", "supplement": "FORM_SUPPLEMENT", "refusal": "FORM_REFUSAL",
-              "apology": "FORM_APOLOGY", "control": "FORM_CONTROL_SHEET"}
+FORM_FILES = {
+    "receipt": "FORM_RECEIPT",
+    "supplement": "FORM_SUPPLEMENT",
+    "refusal": "FORM_REFUSAL",
+    "apology": "FORM_APOLOGY",
+    "control": "FORM_CONTROL_SHEET",
+}
 
 
-def print_form(store: Store, code: str, form: str = "receipt", *, out: Path | None = None,
-               send: bool = True) -> Printed:
+def print_form(
+    store: Store, code: str, form: str = "receipt", *, out: Path | None = None, send: bool = True
+) -> Printed:
     """Render, keep under ``printed/``, copy to ``out``, and send to the CUPS printer when one is configured."""
     from counter_app.printing import output
 
     if form not in FORMS:
         raise ServiceError("print.unknown_form", form=form, forms=", ".join(FORMS))
     pdf = render(store, form, code)
-    saved = output.save_pdf(pdf, printed_dir=store.settings.printed_dir, code=code.strip(),
-                            form=getattr(output, FORM_FILES[form]), when=local_now().date(), out=out)
+    saved = output.save_pdf(
+        pdf,
+        printed_dir=store.settings.printed_dir,
+        code=code.strip(),
+        form=getattr(output, FORM_FILES[form]),
+        when=local_now().date(),
+        out=out,
+    )
     printer = store.settings.printer if send else None
     if printer:
         output.send_to_cups(saved.path, printer, copies=1)
@@ -235,11 +307,28 @@ def ledger_pdf(store: Store, start: date, end: date, *, unit_id: str | None = No
     with store.session() as session:
         unit = session.get(Unit, unit_id if unit_id and unit_id != "*" else store.unit_id)
         info = unit_info(unit)
-    return render_ledger(LedgerData(
-        unit=info, date_from=start, date_to=end, printed_at=local_now(),
-        rows=[LedgerRow(number=r.index, dossier_code=r.code, procedure_name=r.procedure_name,
-                        applicant_name=r.applicant_name, received_at=r.received_at, due_at=r.due_at or r.received_at,
-                        lead_unit=r.handling_unit, sets=max(1, r.sets), address=r.address_phone,
-                        transferred_at=r.handed_over_at, returned_at=r.returned_at,
-                        note=", ".join(x for x in (r.status, r.note) if x)) for r in rows],
-    ))
+    return render_ledger(
+        LedgerData(
+            unit=info,
+            date_from=start,
+            date_to=end,
+            printed_at=local_now(),
+            rows=[
+                LedgerRow(
+                    number=r.index,
+                    dossier_code=r.code,
+                    procedure_name=r.procedure_name,
+                    applicant_name=r.applicant_name,
+                    received_at=r.received_at,
+                    due_at=r.due_at or r.received_at,
+                    lead_unit=r.handling_unit,
+                    sets=max(1, r.sets),
+                    address=r.address_phone,
+                    transferred_at=r.handed_over_at,
+                    returned_at=r.returned_at,
+                    note=", ".join(x for x in (r.status, r.note) if x),
+                )
+                for r in rows
+            ],
+        )
+    )

@@ -31,8 +31,14 @@ def _waiting_query(unit_id: str, day, counter_id: str | None):
     return query
 
 
-def issue(store: Store, service: str, *, priority: bool = False, priority_reason: str = "",
-          now: datetime | None = None) -> IssuedTicket:
+def issue(
+    store: Store,
+    service: str,
+    *,
+    priority: bool = False,
+    priority_reason: str = "",
+    now: datetime | None = None,
+) -> IssuedTicket:
     now = now or local_now()
     unit_id = store.unit_id
     with store.session() as session:
@@ -44,8 +50,14 @@ def issue(store: Store, service: str, *, priority: bool = False, priority_reason
             select(func.count()).select_from(_waiting_query(unit_id, now.date(), None).subquery())
         ).one()
         ticket = QueueTicket(
-            id=new_id(), unit_id=unit_id, day=now.date(), number=ticket_number(service, seq), service=service,
-            priority=priority, priority_reason=priority_reason, issued_at=now,
+            id=new_id(),
+            unit_id=unit_id,
+            day=now.date(),
+            number=ticket_number(service, seq),
+            service=service,
+            priority=priority,
+            priority_reason=priority_reason,
+            issued_at=now,
         )
         session.add(ticket)
         return IssuedTicket(ticket, queue_service.name, int(ahead))
@@ -102,7 +114,9 @@ def no_show(store: Store, actor: Actor, *, now: datetime | None = None) -> Queue
         return ticket
 
 
-def finish(store: Store, actor: Actor, *, dossier_id: str | None = None, now: datetime | None = None) -> QueueTicket:
+def finish(
+    store: Store, actor: Actor, *, dossier_id: str | None = None, now: datetime | None = None
+) -> QueueTicket:
     with store.session() as session:
         ticket = _serving(session, actor)
         ticket.status, ticket.finished_at = "done", now or local_now()
@@ -123,8 +137,11 @@ def transfer(store: Store, actor: Actor, counter_number: int) -> QueueTicket:
 
 def ticket_by_number(session: Session, unit_id: str, day, number: str) -> QueueTicket:
     ticket = session.exec(
-        select(QueueTicket).where(QueueTicket.unit_id == unit_id, QueueTicket.day == day,
-                                  QueueTicket.number == number.strip().upper())
+        select(QueueTicket).where(
+            QueueTicket.unit_id == unit_id,
+            QueueTicket.day == day,
+            QueueTicket.number == number.strip().upper(),
+        )
     ).first()
     if ticket is None:
         raise NotFound("queue.ticket_not_found", number=number)
@@ -138,9 +155,14 @@ def waiting_by_service(store: Store, *, now: datetime | None = None) -> list[tup
         services = session.exec(select(QueueService).order_by(QueueService.code)).all()
         rows = session.exec(
             select(QueueTicket.service, QueueTicket.priority, func.count())
-            .where(QueueTicket.unit_id == store.unit_id, QueueTicket.day == now.date(),
-                   QueueTicket.status == "waiting")
+            .where(
+                QueueTicket.unit_id == store.unit_id,
+                QueueTicket.day == now.date(),
+                QueueTicket.status == "waiting",
+            )
             .group_by(QueueTicket.service, QueueTicket.priority)
         ).all()
         counts = {(s, bool(p)): n for s, p, n in rows}
-        return [(s.code, s.name, counts.get((s.code, False), 0), counts.get((s.code, True), 0)) for s in services]
+        return [
+            (s.code, s.name, counts.get((s.code, False), 0), counts.get((s.code, True), 0)) for s in services
+        ]

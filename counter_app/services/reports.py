@@ -60,21 +60,35 @@ def ledger_rows(store: Store, start: date, end: date, *, unit_id: str | None = N
             for h in session.exec(select(Handover).where(col(Handover.dossier_id).in_(ids))).all():
                 if h.dossier_id not in first_handover or h.sent_at < first_handover[h.dossier_id]:
                     first_handover[h.dossier_id] = h.sent_at
-        units = {u.id: u.name for u in session.exec(
-            select(Unit).where(col(Unit.id).in_({d.custodian_unit_id for d, _ in rows}))).all()}
+        units = {
+            u.id: u.name
+            for u in session.exec(
+                select(Unit).where(col(Unit.id).in_({d.custodian_unit_id for d, _ in rows}))
+            ).all()
+        }
     out = []
     for index, (d, procedure_name) in enumerate(rows, start=1):
         status = Status(d.status)
         note = ""
         if d.finished_at and d.due_at:
             note = states.label(states.timeliness(d.finished_at, d.due_at))
-        out.append(LedgerRow(
-            index=index, code=d.code, procedure_name=procedure_name, sets=d.sets, applicant_name=d.applicant_name,
-            address_phone=", ".join(x for x in (d.applicant_address, d.applicant_phone) if x),
-            handling_unit=units.get(d.custodian_unit_id, d.custodian_unit_id), received_at=d.received_at,
-            due_at=d.due_at, handed_over_at=first_handover.get(d.id), returned_at=d.returned_at,
-            status=states.label(status), note=note,
-        ))
+        out.append(
+            LedgerRow(
+                index=index,
+                code=d.code,
+                procedure_name=procedure_name,
+                sets=d.sets,
+                applicant_name=d.applicant_name,
+                address_phone=", ".join(x for x in (d.applicant_address, d.applicant_phone) if x),
+                handling_unit=units.get(d.custodian_unit_id, d.custodian_unit_id),
+                received_at=d.received_at,
+                due_at=d.due_at,
+                handed_over_at=first_handover.get(d.id),
+                returned_at=d.returned_at,
+                status=states.label(status),
+                note=note,
+            )
+        )
     return out
 
 
@@ -82,6 +96,20 @@ def write_ledger_csv(rows: list[LedgerRow], out: TextIO) -> None:
     writer = csv.writer(out)
     writer.writerow(t("ledger.columns").split("|"))
     for r in rows:
-        writer.writerow([r.index, r.code, r.procedure_name, r.sets, r.applicant_name, r.address_phone,
-                         r.handling_unit, _fmt(r.received_at), _fmt(r.due_at), _fmt(r.handed_over_at),
-                         _fmt(r.returned_at), r.status, r.note])
+        writer.writerow(
+            [
+                r.index,
+                r.code,
+                r.procedure_name,
+                r.sets,
+                r.applicant_name,
+                r.address_phone,
+                r.handling_unit,
+                _fmt(r.received_at),
+                _fmt(r.due_at),
+                _fmt(r.handed_over_at),
+                _fmt(r.returned_at),
+                r.status,
+                r.note,
+            ]
+        )

@@ -23,8 +23,15 @@ def ensure_custodian(dossier: Dossier, actor: Actor) -> None:
         raise Forbidden("workflow.not_custodian", code=dossier.code, unit=dossier.custodian_unit_id)
 
 
-def transition(session: Session, dossier: Dossier, to: Status, event_type: str, actor: Actor,
-               at: datetime, payload: dict[str, Any] | None = None) -> None:
+def transition(
+    session: Session,
+    dossier: Dossier,
+    to: Status,
+    event_type: str,
+    actor: Actor,
+    at: datetime,
+    payload: dict[str, Any] | None = None,
+) -> None:
     """Move ``dossier`` to status ``to`` through an event, refusing what the state machine forbids."""
     states.check_transition(Status(dossier.status), to)
     payload = dict(payload or {})
@@ -33,8 +40,16 @@ def transition(session: Session, dossier: Dossier, to: Status, event_type: str, 
     append_event(session, dossier, event_type, payload, actor, at)
 
 
-def _act(store: Store, actor: Actor, code: str, to: Status, event_type: str, *, now: datetime | None,
-         payload: dict[str, Any] | None = None) -> Dossier:
+def _act(
+    store: Store,
+    actor: Actor,
+    code: str,
+    to: Status,
+    event_type: str,
+    *,
+    now: datetime | None,
+    payload: dict[str, Any] | None = None,
+) -> Dossier:
     now = now or local_now()
     with store.session() as session:
         dossier = lookup.dossier_by_code(session, code)
@@ -56,25 +71,45 @@ def start_processing(store: Store, actor: Actor, code: str, *, now: datetime | N
     return _act(store, actor, code, Status.PROCESSING, "processing", now=now)
 
 
-def await_fee(store: Store, actor: Actor, code: str, note: str = "", *, now: datetime | None = None) -> Dossier:
+def await_fee(
+    store: Store, actor: Actor, code: str, note: str = "", *, now: datetime | None = None
+) -> Dossier:
     return _act(store, actor, code, Status.AWAITING_FEE, "awaiting_fee", now=now, payload={"note": nfc(note)})
 
 
 def mark_result_ready(store: Store, actor: Actor, code: str, *, now: datetime | None = None) -> Dossier:
     now = now or local_now()
-    return _act(store, actor, code, Status.RESULT_READY, "result_ready", now=now, payload={"set": {"finished_at": now}})
+    return _act(
+        store,
+        actor,
+        code,
+        Status.RESULT_READY,
+        "result_ready",
+        now=now,
+        payload={"set": {"finished_at": now}},
+    )
 
 
 def withdraw(store: Store, actor: Actor, code: str, reason: str, *, now: datetime | None = None) -> Dossier:
-    return _act(store, actor, code, Status.WITHDRAWN, "withdrawn", now=now, payload={"reason": _reason(reason)})
+    return _act(
+        store, actor, code, Status.WITHDRAWN, "withdrawn", now=now, payload={"reason": _reason(reason)}
+    )
 
 
 def stop(store: Store, actor: Actor, code: str, reason: str, *, now: datetime | None = None) -> Dossier:
     return _act(store, actor, code, Status.STOPPED, "stopped", now=now, payload={"reason": _reason(reason)})
 
 
-def return_result(store: Store, actor: Actor, code: str, *, receiver_name: str, id_checked: bool,
-                  receiver_id: str = "", now: datetime | None = None) -> Dossier:
+def return_result(
+    store: Store,
+    actor: Actor,
+    code: str,
+    *,
+    receiver_name: str,
+    id_checked: bool,
+    receiver_id: str = "",
+    now: datetime | None = None,
+) -> Dossier:
     """Hand the result over (status 10). The return point, not only the custodian, may do it."""
     now = now or local_now()
     with store.session() as session:
@@ -82,13 +117,23 @@ def return_result(store: Store, actor: Actor, code: str, *, receiver_name: str, 
         if actor.unit_id not in (dossier.custodian_unit_id, dossier.return_unit_id):
             raise Forbidden("workflow.not_custodian", code=dossier.code, unit=dossier.custodian_unit_id)
         if dossier.status != Status.RESULT_READY:
-            raise ServiceError("workflow.not_ready", code=dossier.code, status=states.label(Status(dossier.status)))
-        transition(session, dossier, Status.RETURNED, "returned", actor, now, {
-            "receiver_name": nfc(receiver_name.strip()) or dossier.applicant_name,
-            "receiver_id": receiver_id.strip(),
-            "id_checked": bool(id_checked),
-            "set": {"returned_at": now},
-        })
+            raise ServiceError(
+                "workflow.not_ready", code=dossier.code, status=states.label(Status(dossier.status))
+            )
+        transition(
+            session,
+            dossier,
+            Status.RETURNED,
+            "returned",
+            actor,
+            now,
+            {
+                "receiver_name": nfc(receiver_name.strip()) or dossier.applicant_name,
+                "receiver_id": receiver_id.strip(),
+                "id_checked": bool(id_checked),
+                "set": {"returned_at": now},
+            },
+        )
         return dossier
 
 
@@ -107,8 +152,9 @@ def rate(store: Store, actor: Actor, code: str, level: int, *, now: datetime | N
         return dossier
 
 
-def apologise(store: Store, actor: Actor, code: str, new_due_at: datetime, reason: str, *,
-              now: datetime | None = None) -> Dossier:
+def apologise(
+    store: Store, actor: Actor, code: str, new_due_at: datetime, reason: str, *, now: datetime | None = None
+) -> Dossier:
     """Apology letter with a new appointment (Mẫu 04): the due date moves, the original stays on record."""
     now = now or local_now()
     reason = _reason(reason)
@@ -116,10 +162,21 @@ def apologise(store: Store, actor: Actor, code: str, new_due_at: datetime, reaso
         dossier = lookup.dossier_by_code(session, code)
         ensure_custodian(dossier, actor)
         if Status(dossier.status) not in states.OPEN:
-            raise ServiceError("workflow.not_ready", code=dossier.code, status=states.label(Status(dossier.status)))
+            raise ServiceError(
+                "workflow.not_ready", code=dossier.code, status=states.label(Status(dossier.status))
+            )
         if dossier.due_at is not None and new_due_at <= dossier.due_at:
             raise ServiceError("workflow.new_due_not_later", due=f"{dossier.due_at:%H:%M %d/%m/%Y}")
-        append_event(session, dossier, "apology", {
-            "reason": reason, "old_due_at": dossier.due_at, "set": {"due_at": new_due_at},
-        }, actor, now)
+        append_event(
+            session,
+            dossier,
+            "apology",
+            {
+                "reason": reason,
+                "old_due_at": dossier.due_at,
+                "set": {"due_at": new_due_at},
+            },
+            actor,
+            now,
+        )
         return dossier

@@ -38,14 +38,29 @@ from counter_app.domain.custody import may_record
 
 #: pg_advisory_xact_lock key serialising pushes ("counterap" in ASCII)
 PUSH_LOCK_KEY = 0x636F756E74657261
-EVENT_FIELDS = ("id", "dossier_id", "dossier_code", "seq", "type", "officer_id", "officer_name", "unit_id",
-                "counter_id", "device_time", "payload", "prev_hash", "hash")
+EVENT_FIELDS = (
+    "id",
+    "dossier_id",
+    "dossier_code",
+    "seq",
+    "type",
+    "officer_id",
+    "officer_name",
+    "unit_id",
+    "counter_id",
+    "device_time",
+    "payload",
+    "prev_hash",
+    "hash",
+)
 DOSSIER_COLUMNS = tuple(c.name for c in Dossier.__table__.columns)
 HANDOVER_COLUMNS = tuple(c.name for c in Handover.__table__.columns)
 DOCUMENT_COLUMNS = tuple(c.name for c in DossierDocument.__table__.columns if c.name != "id")
 #: a dossier the central store has not seen yet, before its first event's ``set`` fills it
-NEW_DOSSIER = {name: (None if info.is_required() or info.default_factory else info.default)
-               for name, info in Dossier.model_fields.items()}
+NEW_DOSSIER = {
+    name: (None if info.is_required() or info.default_factory else info.default)
+    for name, info in Dossier.model_fields.items()
+}
 
 
 @dataclass
@@ -60,10 +75,14 @@ def lock(session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PUSH_LOCK_KEY})
 
 
-def upsert_citizens(session: Session, citizens: Iterable[Citizen], documents: Iterable[CitizenDocument]) -> None:
+def upsert_citizens(
+    session: Session, citizens: Iterable[Citizen], documents: Iterable[CitizenDocument]
+) -> None:
     """Citizens are keyed by a UUID derived from the CCCD number: the newest record wins."""
     citizens = list(citizens)
-    known = {c.id: c for c in session.exec(select(Citizen).where(col(Citizen.id).in_([c.id for c in citizens])))}
+    known = {
+        c.id: c for c in session.exec(select(Citizen).where(col(Citizen.id).in_([c.id for c in citizens])))
+    }
     for citizen in citizens:
         mine = known.get(citizen.id)
         if mine is None:
@@ -73,8 +92,11 @@ def upsert_citizens(session: Session, citizens: Iterable[Citizen], documents: It
                 setattr(mine, key, value)
             session.add(mine)
     documents = list(documents)
-    have = set(session.exec(select(CitizenDocument.id).where(
-        col(CitizenDocument.id).in_([d.id for d in documents]))).all())
+    have = set(
+        session.exec(
+            select(CitizenDocument.id).where(col(CitizenDocument.id).in_([d.id for d in documents]))
+        ).all()
+    )
     for document in documents:
         if document.id not in have:
             session.add(CitizenDocument.model_validate(document.model_dump()))
@@ -99,8 +121,9 @@ def apply_batch(session: Session, events: list[Any], *, now: datetime) -> BatchR
         already = {r[0] for r in cur.fetchall()}
         cur.execute(f"SELECT {', '.join(DOSSIER_COLUMNS)} FROM dossier WHERE id = ANY(%s)", (dossier_ids,))
         dossiers = {r[0]: dict(zip(DOSSIER_COLUMNS, r, strict=True)) for r in cur.fetchall()}
-        cur.execute(f"SELECT {', '.join(HANDOVER_COLUMNS)} FROM handover WHERE dossier_id = ANY(%s)",
-                    (dossier_ids,))
+        cur.execute(
+            f"SELECT {', '.join(HANDOVER_COLUMNS)} FROM handover WHERE dossier_id = ANY(%s)", (dossier_ids,)
+        )
         handovers = {r[0]: dict(zip(HANDOVER_COLUMNS, r, strict=True)) for r in cur.fetchall()}
         role_unit = _role_unit(cur)
     pending = {h["dossier_id"]: h["to_unit_id"] for h in handovers.values() if h["state"] == "sent"}
@@ -135,8 +158,9 @@ def apply_batch(session: Session, events: list[Any], *, now: datetime) -> BatchR
             new_documents[dossier_id] = documents
         data = payload.get("handover")
         if data:
-            handovers[data["id"]] = projection.handover_row(handovers.get(data["id"]), dossier_id,
-                                                            event.get("officer_name", ""), device_time, data)
+            handovers[data["id"]] = projection.handover_row(
+                handovers.get(data["id"]), dossier_id, event.get("officer_name", ""), device_time, data
+            )
             changed_handovers.add(data["id"])
             if data.get("state", "sent") == "sent":
                 pending[dossier_id] = data["to_unit_id"]
@@ -150,13 +174,22 @@ def apply_batch(session: Session, events: list[Any], *, now: datetime) -> BatchR
             _merge(cur, "dossier", DOSSIER_COLUMNS, [dossiers[d] for d in sorted(touched)], update=True)
         if new_documents:
             cur.execute("DELETE FROM dossier_document WHERE dossier_id = ANY(%s)", (list(new_documents),))
-            staging = _stage(cur, "dossier_document", DOCUMENT_COLUMNS,
-                             [d for docs in new_documents.values() for d in docs])
+            staging = _stage(
+                cur,
+                "dossier_document",
+                DOCUMENT_COLUMNS,
+                [d for docs in new_documents.values() for d in docs],
+            )
             names = ", ".join(DOCUMENT_COLUMNS)
             cur.execute(f"INSERT INTO dossier_document ({names}) SELECT {names} FROM {staging}")
         if changed_handovers:
-            _merge(cur, "handover", HANDOVER_COLUMNS, [handovers[h] for h in sorted(changed_handovers)],
-                   update=True)
+            _merge(
+                cur,
+                "handover",
+                HANDOVER_COLUMNS,
+                [handovers[h] for h in sorted(changed_handovers)],
+                update=True,
+            )
         if accepted_rows:
             _merge(cur, "dossier_event", EVENT_FIELDS, accepted_rows, update=False)
     for item in rejections:
@@ -199,8 +232,10 @@ def _stage(cur, table: str, columns: tuple[str, ...], rows: list[dict[str, Any]]
     staging table and an ``INSERT ... SELECT`` that the policies then check row by row.
     """
     staging = f"staging_{table}"
-    cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staging} ON COMMIT DELETE ROWS AS "
-                f"SELECT {', '.join(columns)} FROM {table} WITH NO DATA")
+    cur.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS {staging} ON COMMIT DELETE ROWS AS "
+        f"SELECT {', '.join(columns)} FROM {table} WITH NO DATA"
+    )
     cur.execute(f"TRUNCATE {staging}")
     _copy(cur, staging, columns, rows)
     return staging
@@ -215,8 +250,14 @@ def _exists_check(cur) -> str:
     return "EXISTS (SELECT 1 FROM citizen c WHERE c.id = s.id)"
 
 
-def bring_references(session: Session, *, citizens: list[dict[str, Any]], citizen_documents: list[dict[str, Any]],
-                     procedures: list[dict[str, Any]], procedure_documents: list[dict[str, Any]]) -> None:
+def bring_references(
+    session: Session,
+    *,
+    citizens: list[dict[str, Any]],
+    citizen_documents: list[dict[str, Any]],
+    procedures: list[dict[str, Any]],
+    procedure_documents: list[dict[str, Any]],
+) -> None:
     """What a batch's dossiers refer to, before its events: new citizens, and procedures the central
     catalogue lacks (a counter never overwrites the central catalogue; under row-level security only
     the administrator may add to it). Existing citizens are refreshed by :func:`refresh_citizens`
@@ -226,8 +267,10 @@ def bring_references(session: Session, *, citizens: list[dict[str, Any]], citize
         if citizens:
             staging = _stage(cur, "citizen", CITIZEN_COLUMNS, citizens)
             names = ", ".join(CITIZEN_COLUMNS)
-            cur.execute(f"INSERT INTO citizen ({names}) SELECT {names} FROM {staging} s "
-                        f"WHERE NOT {_exists_check(cur)}")
+            cur.execute(
+                f"INSERT INTO citizen ({names}) SELECT {names} FROM {staging} s "
+                f"WHERE NOT {_exists_check(cur)}"
+            )
         if procedures:
             cur.execute("SELECT code FROM procedure WHERE code = ANY(%s)", ([p["code"] for p in procedures],))
             have = {r[0] for r in cur.fetchall()}
@@ -235,35 +278,51 @@ def bring_references(session: Session, *, citizens: list[dict[str, Any]], citize
             if new:
                 _copy(cur, "procedure", PROCEDURE_COLUMNS, new)
                 codes = {p["code"] for p in new}
-                _copy(cur, "procedure_document", PROCEDURE_DOCUMENT_COLUMNS,
-                      [d for d in procedure_documents if d["procedure_code"] in codes])
+                _copy(
+                    cur,
+                    "procedure_document",
+                    PROCEDURE_DOCUMENT_COLUMNS,
+                    [d for d in procedure_documents if d["procedure_code"] in codes],
+                )
 
 
-def refresh_citizens(session: Session, *, citizens: list[dict[str, Any]],
-                     citizen_documents: list[dict[str, Any]]) -> None:
+def refresh_citizens(
+    session: Session, *, citizens: list[dict[str, Any]], citizen_documents: list[dict[str, Any]]
+) -> None:
     """After a batch: the newest record of each citizen wins; digitised documents (immutable) are added."""
     conn = session.connection().connection.driver_connection
     with conn.cursor() as cur:
         if citizens:
             staging = _stage(cur, "citizen", CITIZEN_COLUMNS, citizens)
             assignments = ", ".join(f"{c} = s.{c}" for c in CITIZEN_COLUMNS if c != "id")
-            cur.execute(f"UPDATE citizen SET {assignments} FROM {staging} s "
-                        f"WHERE citizen.id = s.id AND citizen.updated_at < s.updated_at")
+            cur.execute(
+                f"UPDATE citizen SET {assignments} FROM {staging} s "
+                f"WHERE citizen.id = s.id AND citizen.updated_at < s.updated_at"
+            )
         if citizen_documents:
             staging = _stage(cur, "citizen_document", CITIZEN_DOCUMENT_COLUMNS, citizen_documents)
             names = ", ".join(CITIZEN_DOCUMENT_COLUMNS)
-            cur.execute(f"INSERT INTO citizen_document ({names}) SELECT {names} FROM {staging} s "
-                        f"WHERE NOT EXISTS (SELECT 1 FROM citizen_document d WHERE d.id = s.id) "
-                        f"AND EXISTS (SELECT 1 FROM citizen c WHERE c.id = s.citizen_id)")
+            cur.execute(
+                f"INSERT INTO citizen_document ({names}) SELECT {names} FROM {staging} s "
+                f"WHERE NOT EXISTS (SELECT 1 FROM citizen_document d WHERE d.id = s.id) "
+                f"AND EXISTS (SELECT 1 FROM citizen c WHERE c.id = s.citizen_id)"
+            )
 
 
 def rejection(event: Any, reason: str, now: datetime) -> SyncRejection:
     from counter_app.domain.chain import plain
 
     data = event if isinstance(event, dict) else event.model_dump()
-    return SyncRejection(event_id=data["id"], dossier_id=data["dossier_id"], dossier_code=data["dossier_code"],
-                         unit_id=data["unit_id"], counter_id=data["counter_id"], reason=reason[:500], at=now,
-                         event=plain({k: data[k] for k in EVENT_FIELDS}))
+    return SyncRejection(
+        event_id=data["id"],
+        dossier_id=data["dossier_id"],
+        dossier_code=data["dossier_code"],
+        unit_id=data["unit_id"],
+        counter_id=data["counter_id"],
+        reason=reason[:500],
+        at=now,
+        event=plain({k: data[k] for k in EVENT_FIELDS}),
+    )
 
 
 def _role_unit(cur) -> str | None:
@@ -275,8 +334,13 @@ def _role_unit(cur) -> str | None:
     return cur.fetchone()[0]
 
 
-def _refusal(event: dict[str, Any], dossier: dict[str, Any] | None, pending_to: str | None,
-             broken: bool, role_unit: str | None = None) -> str | None:
+def _refusal(
+    event: dict[str, Any],
+    dossier: dict[str, Any] | None,
+    pending_to: str | None,
+    broken: bool,
+    role_unit: str | None = None,
+) -> str | None:
     """Why the central store refuses ``event``, or None to accept it."""
     if broken:
         return "Sự kiện trước của hồ sơ trong cùng lô đã bị từ chối."
@@ -290,11 +354,20 @@ def _refusal(event: dict[str, Any], dossier: dict[str, Any] | None, pending_to: 
     count = dossier["event_count"] if dossier else 0
     last = dossier["last_event_hash"] if dossier else ""
     if event["seq"] != count + 1 or event["prev_hash"] != last:
-        return (f"Hồ sơ {event['dossier_code']} đã thay đổi ở nơi khác (sự kiện {event['seq']}, "
-                f"kho trung tâm đang ở sự kiện {count}).")
+        return (
+            f"Hồ sơ {event['dossier_code']} đã thay đổi ở nơi khác (sự kiện {event['seq']}, "
+            f"kho trung tâm đang ở sự kiện {count})."
+        )
     custodian = dossier["custodian_unit_id"] if dossier else None
-    if not may_record(event["type"], event["unit_id"], custodian=custodian,
-                      return_unit=dossier["return_unit_id"] if dossier else None, pending_handover_to=pending_to):
-        return (f"Đơn vị {event['unit_id']} không giữ hồ sơ {event['dossier_code']} "
-                f"(đơn vị đang giữ: {custodian}).")
+    if not may_record(
+        event["type"],
+        event["unit_id"],
+        custodian=custodian,
+        return_unit=dossier["return_unit_id"] if dossier else None,
+        pending_handover_to=pending_to,
+    ):
+        return (
+            f"Đơn vị {event['unit_id']} không giữ hồ sơ {event['dossier_code']} "
+            f"(đơn vị đang giữ: {custodian})."
+        )
     return None

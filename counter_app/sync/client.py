@@ -73,13 +73,21 @@ def _set_state(session: Session, key: str, value: str) -> None:
 
 def status(local: Engine) -> SyncStatus:
     with Session(local) as session:
-        pending = session.exec(select(func.count()).select_from(Outbox).where(
-            col(Outbox.sent_at).is_(None), col(Outbox.rejected_at).is_(None))).one()
-        rejected = session.exec(select(func.count()).select_from(Outbox).where(
-            col(Outbox.rejected_at).is_not(None))).one()
+        pending = session.exec(
+            select(func.count())
+            .select_from(Outbox)
+            .where(col(Outbox.sent_at).is_(None), col(Outbox.rejected_at).is_(None))
+        ).one()
+        rejected = session.exec(
+            select(func.count()).select_from(Outbox).where(col(Outbox.rejected_at).is_not(None))
+        ).one()
         last = _state(session, "last_sync")
-        return SyncStatus(int(pending), int(rejected), datetime.fromisoformat(last) if last else None,
-                          _state(session, "last_error"))
+        return SyncStatus(
+            int(pending),
+            int(rejected),
+            datetime.fromisoformat(last) if last else None,
+            _state(session, "last_error"),
+        )
 
 
 def _rows(session: Session, table, condition) -> list[dict]:
@@ -94,41 +102,55 @@ def _detached(rows):
 # --- push --------------------------------------------------------------------------------------
 
 
-def push(local: Engine, central_engine: Engine, *, now: datetime, batch_size: int | None = None,
-         max_batches: int | None = None) -> SyncReport:
+def push(
+    local: Engine,
+    central_engine: Engine,
+    *,
+    now: datetime,
+    batch_size: int | None = None,
+    max_batches: int | None = None,
+) -> SyncReport:
     batch_size = batch_size or PUSH_BATCH
     report = SyncReport()
     batches = 0
     while max_batches is None or batches < max_batches:
         with Session(local) as session:
             waiting = session.exec(
-                select(Outbox.event_id).where(col(Outbox.sent_at).is_(None), col(Outbox.rejected_at).is_(None))
-                .order_by(Outbox.id).limit(batch_size)
+                select(Outbox.event_id)
+                .where(col(Outbox.sent_at).is_(None), col(Outbox.rejected_at).is_(None))
+                .order_by(Outbox.id)
+                .limit(batch_size)
             ).all()
             if not waiting:
                 break
             table = DossierEvent.__table__
-            events = [dict(r) for r in session.execute(
-                select(table).where(table.c.id.in_(waiting))).mappings().all()]
+            events = [
+                dict(r)
+                for r in session.execute(select(table).where(table.c.id.in_(waiting))).mappings().all()
+            ]
             dossier_ids = {e["dossier_id"] for e in events}
-            refs = session.execute(select(Dossier.citizen_id, Dossier.procedure_code).where(
-                col(Dossier.id).in_(dossier_ids))).all()
+            refs = session.execute(
+                select(Dossier.citizen_id, Dossier.procedure_code).where(col(Dossier.id).in_(dossier_ids))
+            ).all()
             citizen_ids = {c for c, _ in refs if c}
             codes = {p for _, p in refs}
             references = {
                 "citizens": _rows(session, Citizen.__table__, col(Citizen.id).in_(citizen_ids)),
-                "citizen_documents": _rows(session, CitizenDocument.__table__,
-                                           col(CitizenDocument.citizen_id).in_(citizen_ids)),
+                "citizen_documents": _rows(
+                    session, CitizenDocument.__table__, col(CitizenDocument.citizen_id).in_(citizen_ids)
+                ),
                 "procedures": _rows(session, Procedure.__table__, col(Procedure.code).in_(codes)),
-                "procedure_documents": _rows(session, ProcedureDocument.__table__,
-                                             col(ProcedureDocument.procedure_code).in_(codes)),
+                "procedure_documents": _rows(
+                    session, ProcedureDocument.__table__, col(ProcedureDocument.procedure_code).in_(codes)
+                ),
             }
         with Session(central_engine) as cs:
             central.lock(cs)
             central.bring_references(cs, **references)
             result = central.apply_batch(cs, events, now=now)
-            central.refresh_citizens(cs, citizens=references["citizens"],
-                                     citizen_documents=references["citizen_documents"])
+            central.refresh_citizens(
+                cs, citizens=references["citizens"], citizen_documents=references["citizen_documents"]
+            )
             cs.commit()
         with Session(local) as session:
             done = result.accepted + result.duplicates
@@ -152,14 +174,18 @@ def _set_aside(session: Session, refused: list[dict], reasons: dict[str, str], n
     """
     for event in refused:
         session.merge(central.rejection(event, reasons[event["id"]], now))
-        session.execute(update(Outbox).where(Outbox.event_id == event["id"])
-                        .values(rejected_at=now, last_error=reasons[event["id"]][:500]))
+        session.execute(
+            update(Outbox)
+            .where(Outbox.event_id == event["id"])
+            .values(rejected_at=now, last_error=reasons[event["id"]][:500])
+        )
         session.exec(delete(DossierEvent).where(DossierEvent.id == event["id"]))
     session.flush()
     for dossier_id in {e["dossier_id"] for e in refused}:
         first = next(e for e in refused if e["dossier_id"] == dossier_id)
         has_history = session.exec(
-            select(DossierEvent.id).where(DossierEvent.dossier_id == dossier_id).limit(1)).first()
+            select(DossierEvent.id).where(DossierEvent.dossier_id == dossier_id).limit(1)
+        ).first()
         dossier = rebuild(session, dossier_id) if has_history else session.get(Dossier, dossier_id)
         if dossier is not None:
             dossier.needs_attention = f"{first['type']}: {reasons[first['id']]}"[:300]
@@ -209,8 +235,14 @@ def pull_reference_data(local: Engine, central_engine: Engine, unit_id: str) -> 
         session.commit()
 
 
-def pull(local: Engine, central_engine: Engine, unit_id: str, *, page: int = PULL_PAGE,
-         max_pages: int | None = None) -> SyncReport:
+def pull(
+    local: Engine,
+    central_engine: Engine,
+    unit_id: str,
+    *,
+    page: int = PULL_PAGE,
+    max_pages: int | None = None,
+) -> SyncReport:
     report = SyncReport()
     pages = 0
     while max_pages is None or pages < max_pages:
@@ -222,19 +254,29 @@ def pull(local: Engine, central_engine: Engine, unit_id: str, *, page: int = PUL
                 break
             dossier_ids = [r[0] for r in rows]
             with Session(local) as session:
-                counts = {d.id: (d.event_count, d.last_event_hash) for d in session.exec(
-                    select(Dossier).where(col(Dossier.id).in_(dossier_ids)))}
+                counts = {
+                    d.id: (d.event_count, d.last_event_hash)
+                    for d in session.exec(select(Dossier).where(col(Dossier.id).in_(dossier_ids)))
+                }
             wanted: dict[str, list[DossierEvent]] = {}
             for dossier_id in dossier_ids:
                 have = counts.get(dossier_id, (0, ""))[0]
-                wanted[dossier_id] = _detached(cs.exec(
-                    select(DossierEvent).where(DossierEvent.dossier_id == dossier_id, DossierEvent.seq > have)
-                    .order_by(DossierEvent.seq)).all())
-            citizen_ids = {c for c in cs.exec(select(Dossier.citizen_id).where(
-                col(Dossier.id).in_(dossier_ids))).all() if c}
+                wanted[dossier_id] = _detached(
+                    cs.exec(
+                        select(DossierEvent)
+                        .where(DossierEvent.dossier_id == dossier_id, DossierEvent.seq > have)
+                        .order_by(DossierEvent.seq)
+                    ).all()
+                )
+            citizen_ids = {
+                c
+                for c in cs.exec(select(Dossier.citizen_id).where(col(Dossier.id).in_(dossier_ids))).all()
+                if c
+            }
             citizens = _detached(cs.exec(select(Citizen).where(col(Citizen.id).in_(citizen_ids))).all())
-            documents = _detached(cs.exec(select(CitizenDocument).where(
-                col(CitizenDocument.citizen_id).in_(citizen_ids))).all())
+            documents = _detached(
+                cs.exec(select(CitizenDocument).where(col(CitizenDocument.citizen_id).in_(citizen_ids))).all()
+            )
         with Session(local) as session:
             central.upsert_citizens(session, citizens, documents)
             for dossier_id in dossier_ids:
@@ -243,7 +285,9 @@ def pull(local: Engine, central_engine: Engine, unit_id: str, *, page: int = PUL
                     continue
                 dossier = session.get(Dossier, dossier_id)
                 last_hash = dossier.last_event_hash if dossier else ""
-                if events[0].prev_hash != last_hash:  # this counter changed it offline too: keep both, flag it
+                if (
+                    events[0].prev_hash != last_hash
+                ):  # this counter changed it offline too: keep both, flag it
                     if dossier is not None:
                         dossier.needs_attention = "Hồ sơ đã được thay đổi ở nơi khác khi quầy mất kết nối."
                         session.add(dossier)
@@ -251,11 +295,17 @@ def pull(local: Engine, central_engine: Engine, unit_id: str, *, page: int = PUL
                     continue
                 if dossier is None:
                     first = events[0].payload.get("set", {})
-                    dossier = Dossier(id=dossier_id, code=events[0].dossier_code, status=0,
-                                      procedure_code=first.get("procedure_code", ""),
-                                      applicant_name=first.get("applicant_name", ""),
-                                      received_unit_id=events[0].unit_id, custodian_unit_id=events[0].unit_id,
-                                      return_unit_id=events[0].unit_id, updated_at=events[0].device_time)
+                    dossier = Dossier(
+                        id=dossier_id,
+                        code=events[0].dossier_code,
+                        status=0,
+                        procedure_code=first.get("procedure_code", ""),
+                        applicant_name=first.get("applicant_name", ""),
+                        received_unit_id=events[0].unit_id,
+                        custodian_unit_id=events[0].unit_id,
+                        return_unit_id=events[0].unit_id,
+                        updated_at=events[0].device_time,
+                    )
                 for event in events:
                     apply_event(session, dossier, event)
                     session.add(event)  # pulled events came from the central store: no outbox entry
@@ -272,8 +322,15 @@ def pull(local: Engine, central_engine: Engine, unit_id: str, *, page: int = PUL
 # --- one round ---------------------------------------------------------------------------------
 
 
-def sync_once(local: Engine, central_url: str, unit_id: str, *, now: datetime,
-              central_engine: Engine | None = None, timeout: int = 3) -> SyncReport:
+def sync_once(
+    local: Engine,
+    central_url: str,
+    unit_id: str,
+    *,
+    now: datetime,
+    central_engine: Engine | None = None,
+    timeout: int = 3,
+) -> SyncReport:
     """Push everything waiting, then pull; records the outcome for ``sync --status`` and the header."""
     owned = central_engine is None
     central_engine = central_engine or connect_central(central_url, timeout=timeout)

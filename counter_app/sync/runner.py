@@ -15,8 +15,13 @@ BACKOFF_START_S = 5.0
 BACKOFF_MAX_S = 300.0
 
 
-def next_delay(failures: int, *, interval: float = INTERVAL_S, start: float = BACKOFF_START_S,
-               maximum: float = BACKOFF_MAX_S) -> float:
+def next_delay(
+    failures: int,
+    *,
+    interval: float = INTERVAL_S,
+    start: float = BACKOFF_START_S,
+    maximum: float = BACKOFF_MAX_S,
+) -> float:
     """Seconds to wait after ``failures`` failed rounds in a row (0: the normal interval)."""
     if failures <= 0:
         return interval
@@ -32,7 +37,9 @@ class SyncLoop:
     sleep: Callable[[float], None] = time.sleep
     failures: int = 0
 
-    def run(self, rounds: int | None = None, on_report: Callable[[SyncReport | Exception], None] | None = None):
+    def run(
+        self, rounds: int | None = None, on_report: Callable[[SyncReport | Exception], None] | None = None
+    ):
         done = 0
         while rounds is None or done < rounds:
             try:
@@ -54,6 +61,8 @@ def store_round(store, *, now_source=None) -> Callable[[], SyncReport]:
     from counter_app.services.context import local_now
 
     def one() -> SyncReport:
-        return sync_once(store.engine, store.settings.central_url, store.unit_id, now=(now_source or local_now)())
+        return sync_once(
+            store.engine, store.settings.central_url, store.unit_id, now=(now_source or local_now)()
+        )
 
     return one

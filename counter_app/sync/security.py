@@ -167,8 +167,10 @@ CREATE TRIGGER counter_citizen_origin AFTER INSERT ON citizen
     FOR EACH ROW EXECUTE FUNCTION counter_note_citizen_origin();
 """
 
-_DOSSIER_VISIBLE = (f"(received_unit_id = {_UNIT} OR custodian_unit_id = {_UNIT} OR return_unit_id = {_UNIT} "
-                    f"OR counter_inbox_has(id, {_UNIT}))")
+_DOSSIER_VISIBLE = (
+    f"(received_unit_id = {_UNIT} OR custodian_unit_id = {_UNIT} OR return_unit_id = {_UNIT} "
+    f"OR counter_inbox_has(id, {_UNIT}))"
+)
 
 #: (table, policy name, command, USING, WITH CHECK)
 _POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
@@ -176,13 +178,27 @@ _POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("dossier", "counter_insert", "INSERT", None, _DOSSIER_VISIBLE),
     ("dossier", "counter_update", "UPDATE", _DOSSIER_VISIBLE, _DOSSIER_VISIBLE),
     ("dossier_event", "counter_read", "SELECT", f"counter_sees_dossier(dossier_id, {_UNIT})", None),
-    ("dossier_event", "counter_insert", "INSERT", None,
-     f"unit_id = {_UNIT} AND counter_sees_dossier(dossier_id, {_UNIT})"),
-    ("handover", "counter_all", "ALL",
-     f"from_unit_id = {_UNIT} OR to_unit_id = {_UNIT} OR counter_sees_dossier(dossier_id, {_UNIT})",
-     f"from_unit_id = {_UNIT} OR to_unit_id = {_UNIT} OR counter_sees_dossier(dossier_id, {_UNIT})"),
-    ("dossier_document", "counter_all", "ALL", f"counter_sees_dossier(dossier_id, {_UNIT})",
-     f"counter_sees_dossier(dossier_id, {_UNIT})"),
+    (
+        "dossier_event",
+        "counter_insert",
+        "INSERT",
+        None,
+        f"unit_id = {_UNIT} AND counter_sees_dossier(dossier_id, {_UNIT})",
+    ),
+    (
+        "handover",
+        "counter_all",
+        "ALL",
+        f"from_unit_id = {_UNIT} OR to_unit_id = {_UNIT} OR counter_sees_dossier(dossier_id, {_UNIT})",
+        f"from_unit_id = {_UNIT} OR to_unit_id = {_UNIT} OR counter_sees_dossier(dossier_id, {_UNIT})",
+    ),
+    (
+        "dossier_document",
+        "counter_all",
+        "ALL",
+        f"counter_sees_dossier(dossier_id, {_UNIT})",
+        f"counter_sees_dossier(dossier_id, {_UNIT})",
+    ),
     ("citizen", "counter_read", "SELECT", f"counter_sees_citizen(id, {_UNIT})", None),
     ("citizen", "counter_insert", "INSERT", None, f"{_UNIT} IS NOT NULL"),
     ("citizen", "counter_update", "UPDATE", f"counter_sees_citizen(id, {_UNIT})", f"{_UNIT} IS NOT NULL"),
@@ -205,8 +221,13 @@ _GRANTS = {
     **{table: "SELECT" for table in CATALOGUE_TABLES},
 }
 
-_FUNCTIONS = ("counter_unit_of(text)", "counter_inbox_has(text, text)", "counter_sees_dossier(text, text)",
-              "counter_sees_citizen(text, text)", "counter_citizen_exists(text)")
+_FUNCTIONS = (
+    "counter_unit_of(text)",
+    "counter_inbox_has(text, text)",
+    "counter_sees_dossier(text, text)",
+    "counter_sees_citizen(text, text)",
+    "counter_citizen_exists(text)",
+)
 
 
 def _check_postgresql(engine: Engine) -> None:
@@ -235,7 +256,8 @@ def install(engine: Engine, *, group: str = GROUP_ROLE) -> None:
         connection.exec_driver_sql(
             f"DO $do$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {_literal(group)}) THEN "
             f"CREATE ROLE {g} NOLOGIN; END IF; "
-            "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $do$")
+            "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $do$"
+        )
         connection.exec_driver_sql(_SCHEMA)
         for function in (*_FUNCTIONS, "counter_note_citizen_origin()"):
             connection.exec_driver_sql(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
@@ -274,8 +296,15 @@ def role_name_for(unit_id: str, number: int) -> str:
     return f"counter_{str(unit_id).strip().lower()}_{number}"
 
 
-def create_counter_role(engine: Engine, unit_id: str, number: int, password: str, *,
-                        role_name: str | None = None, group: str = GROUP_ROLE) -> str:
+def create_counter_role(
+    engine: Engine,
+    unit_id: str,
+    number: int,
+    password: str,
+    *,
+    role_name: str | None = None,
+    group: str = GROUP_ROLE,
+) -> str:
     """Create (or give a new password to) the LOGIN role of counter ``number`` of ``unit_id``.
 
     Returns the role name (``counter_<unit>_<number>`` unless ``role_name`` is given). :func:`install`
@@ -299,13 +328,19 @@ def create_counter_role(engine: Engine, unit_id: str, number: int, password: str
         with raw.cursor() as cur:
             cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,))
             verb = "ALTER" if cur.fetchone() else "CREATE"
-            cur.execute(sql.SQL(verb + " ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS "
-                                       "PASSWORD {}").format(sql.Identifier(name), sql.Literal(password)))
+            cur.execute(
+                sql.SQL(
+                    verb + " ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD {}"
+                ).format(sql.Identifier(name), sql.Literal(password))
+            )
             cur.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(name)))
-        connection.execute(text(
-            "INSERT INTO counter_role (role_name, unit_id, counter_number) VALUES (:r, :u, :n) "
-            "ON CONFLICT (role_name) DO UPDATE SET unit_id = EXCLUDED.unit_id, counter_number = EXCLUDED.counter_number"
-        ), {"r": name, "u": unit_id, "n": number})
+        connection.execute(
+            text(
+                "INSERT INTO counter_role (role_name, unit_id, counter_number) VALUES (:r, :u, :n) "
+                "ON CONFLICT (role_name) DO UPDATE SET unit_id = EXCLUDED.unit_id, counter_number = EXCLUDED.counter_number"
+            ),
+            {"r": name, "u": unit_id, "n": number},
+        )
     return name
 
 
@@ -324,5 +359,11 @@ def counter_roles(engine: Engine) -> list[tuple[str, str, int | None]]:
     """(role name, unit, counter number) of every counter role of this database."""
     _check_postgresql(engine)
     with engine.connect() as connection:
-        return [tuple(r) for r in connection.execute(text(
-            "SELECT role_name, unit_id, counter_number FROM counter_role ORDER BY unit_id, counter_number"))]
+        return [
+            tuple(r)
+            for r in connection.execute(
+                text(
+                    "SELECT role_name, unit_id, counter_number FROM counter_role ORDER BY unit_id, counter_number"
+                )
+            )
+        ]

@@ -63,14 +63,25 @@ class DocumentChecklist(DataTable):
         self.post_message(self.Changed(self))
 
     def _cells(self, index: int, row: DocRow) -> list:
-        received = Text(t("check.yes"), style="bold green") if row.received else Text(t("check.no"), style="bold red")
+        received = (
+            Text(t("check.yes"), style="bold green")
+            if row.received
+            else Text(t("check.no"), style="bold red")
+        )
         if row.reusable_id is None:
             reused = Text("—", style="dim")
         elif row.reused:
             reused = Text(t("check.reused", title=row.reusable_title), style="bold cyan")
         else:
             reused = Text(t("check.reusable", title=row.reusable_title), style="dim cyan")
-        return [str(index + 1), row.name, t(f"copy_kind.{row.copy_kind}"), str(row.quantity), received, reused]
+        return [
+            str(index + 1),
+            row.name,
+            t(f"copy_kind.{row.copy_kind}"),
+            str(row.quantity),
+            received,
+            reused,
+        ]
 
     def _update(self, index: int, row: DocRow) -> None:
         self.rows_data[index] = row

@@ -22,5 +22,7 @@ from counter_app.domain.custody import may_record
     ],
 )
 def test_who_may_record_what(event, actor, custodian, return_unit, pending, allowed):
-    assert may_record(event, actor, custodian=custodian, return_unit=return_unit,
-                      pending_handover_to=pending) is allowed
+    assert (
+        may_record(event, actor, custodian=custodian, return_unit=return_unit, pending_handover_to=pending)
+        is allowed
+    )

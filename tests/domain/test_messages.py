@@ -87,8 +87,23 @@ def test_labels_carry_their_diacritics():
 
 
 #: the domain may use the standard library and the holiday calendar, but nothing that does I/O
-IO_MODULES = {"os", "io", "pathlib", "socket", "sqlite3", "subprocess", "shutil", "tempfile", "urllib", "http",
-              "logging", "threading", "asyncio", "multiprocessing", "sys"}
+IO_MODULES = {
+    "os",
+    "io",
+    "pathlib",
+    "socket",
+    "sqlite3",
+    "subprocess",
+    "shutil",
+    "tempfile",
+    "urllib",
+    "http",
+    "logging",
+    "threading",
+    "asyncio",
+    "multiprocessing",
+    "sys",
+}
 ALLOWED_IMPORTS = (set(sys.stdlib_module_names) - IO_MODULES) | {"holidays"}
 
 

@@ -48,6 +48,7 @@ def cli_main(monkeypatch) -> Callable[[list[str]], int]:
 
     original = cli.build_parser
     if not _wired(original()):
+
         def build_parser() -> argparse.ArgumentParser:
             parser = original()
             sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))

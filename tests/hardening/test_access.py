@@ -17,8 +17,11 @@ def _citizen_with_documents(store) -> Citizen:
     from counter_app.db.models import CitizenDocument
 
     with store.session() as s:
-        return s.exec(select(Citizen).join(CitizenDocument, col(CitizenDocument.citizen_id) == Citizen.id)
-                      .order_by(Citizen.cccd)).first()
+        return s.exec(
+            select(Citizen)
+            .join(CitizenDocument, col(CitizenDocument.citizen_id) == Citizen.id)
+            .order_by(Citizen.cccd)
+        ).first()
 
 
 def _logs(store) -> list[AccessLog]:
@@ -34,7 +37,11 @@ def test_citizen_record_returns_documents_and_logs_who_when_why(seeded_store):
     assert record.citizen.cccd == citizen.cccd and record.documents
     (log,) = _logs(store)
     assert (log.officer_id, log.officer_name, log.unit_id, log.counter_id) == (
-        actor.officer_id, actor.name, actor.unit_id, actor.counter_id)
+        actor.officer_id,
+        actor.name,
+        actor.unit_id,
+        actor.counter_id,
+    )
     assert log.citizen_id == citizen.id and log.dossier_id is None
     assert log.purpose == "Tiếp nhận hồ sơ khai sinh" and log.at is not None
     # by CCCD number too, as a scanner types it
@@ -94,9 +101,13 @@ def _other_citizen(store, not_this: Citizen) -> Citizen:
 def _foreign_dossier(store) -> Dossier:
     """A dossier received and held by another unit, returned there too."""
     with store.session() as s:
-        return s.exec(select(Dossier).where(Dossier.received_unit_id != store.unit_id,
-                                            Dossier.custodian_unit_id != store.unit_id,
-                                            Dossier.return_unit_id != store.unit_id)).first()
+        return s.exec(
+            select(Dossier).where(
+                Dossier.received_unit_id != store.unit_id,
+                Dossier.custodian_unit_id != store.unit_id,
+                Dossier.return_unit_id != store.unit_id,
+            )
+        ).first()
 
 
 def test_visible_dossier_refuses_other_units(seeded_store):

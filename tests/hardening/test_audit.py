@@ -47,10 +47,13 @@ def test_a_seeded_store_verifies(seeded_store):
 
 def test_edited_payload_is_reported_at_its_event(seeded_store):
     dossier_id, code, _ = _dossier_with_events(seeded_store)
-    _sql(seeded_store,
-         "UPDATE dossier_event SET payload = json_set(payload, '$.note', 'sửa tay') WHERE dossier_id = :d AND seq = 2",
-         "UPDATE dossier_event SET payload = (payload::jsonb || '{\"note\": \"sửa tay\"}')::json "
-         "WHERE dossier_id = :d AND seq = 2", d=dossier_id)
+    _sql(
+        seeded_store,
+        "UPDATE dossier_event SET payload = json_set(payload, '$.note', 'sửa tay') WHERE dossier_id = :d AND seq = 2",
+        'UPDATE dossier_event SET payload = (payload::jsonb || \'{"note": "sửa tay"}\')::json '
+        "WHERE dossier_id = :d AND seq = 2",
+        d=dossier_id,
+    )
     problem = _only_problem(audit.verify(seeded_store), code)
     assert (problem.seq, problem.key) == (2, "audit.hash_mismatch")
     assert code in problem.message and "sự kiện số 2" in problem.message and "bị sửa" in problem.message
@@ -58,10 +61,12 @@ def test_edited_payload_is_reported_at_its_event(seeded_store):
 
 def test_edited_device_time_is_reported(seeded_store):
     dossier_id, code, _ = _dossier_with_events(seeded_store)
-    _sql(seeded_store,
-         "UPDATE dossier_event SET device_time = datetime(device_time, '-1 day') WHERE dossier_id = :d AND seq = 1",
-         "UPDATE dossier_event SET device_time = device_time - interval '1 day' WHERE dossier_id = :d AND seq = 1",
-         d=dossier_id)
+    _sql(
+        seeded_store,
+        "UPDATE dossier_event SET device_time = datetime(device_time, '-1 day') WHERE dossier_id = :d AND seq = 1",
+        "UPDATE dossier_event SET device_time = device_time - interval '1 day' WHERE dossier_id = :d AND seq = 1",
+        d=dossier_id,
+    )
     problem = _only_problem(audit.verify(seeded_store), code)
     assert (problem.seq, problem.key) == (1, "audit.hash_mismatch")
 
@@ -87,8 +92,9 @@ def test_rehashed_edit_breaks_the_next_link(seeded_store):
     """Someone who edits an event and recomputes its hash still breaks the following event's prev_hash."""
     dossier_id, code, _ = _dossier_with_events(seeded_store)
     with seeded_store.session() as s:
-        event = s.exec(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id,
-                                                  DossierEvent.seq == 2)).one()
+        event = s.exec(
+            select(DossierEvent).where(DossierEvent.dossier_id == dossier_id, DossierEvent.seq == 2)
+        ).one()
         event.payload = {**event.payload, "note": "sửa tay"}
         event.hash = chain.event_hash({name: getattr(event, name) for name in chain.HASHED_FIELDS})
         s.add(event)
@@ -107,9 +113,13 @@ def test_dossier_row_edited_directly_is_reported(seeded_store):
 def test_only_the_first_broken_link_of_a_dossier_is_reported(seeded_store):
     dossier_id, code, _ = _dossier_with_events(seeded_store, 4)
     for seq in (2, 3):
-        _sql(seeded_store,
-             "UPDATE dossier_event SET type = type || '!' WHERE dossier_id = :d AND seq = :s",
-             "UPDATE dossier_event SET type = type || '!' WHERE dossier_id = :d AND seq = :s", d=dossier_id, s=seq)
+        _sql(
+            seeded_store,
+            "UPDATE dossier_event SET type = type || '!' WHERE dossier_id = :d AND seq = :s",
+            "UPDATE dossier_event SET type = type || '!' WHERE dossier_id = :d AND seq = :s",
+            d=dossier_id,
+            s=seq,
+        )
     report = audit.verify(seeded_store)
     problem = _only_problem(report, code)
     assert problem.seq == 2
@@ -178,12 +188,25 @@ def test_values_no_longer_readable_are_reported_not_raised(seeded_store):
     """SQLite stores JSON and times as text: garbage written there must not crash the audit."""
     with seeded_store.session() as s:
         (first, code1), (second, code2) = s.exec(
-            select(DossierEvent.dossier_id, DossierEvent.dossier_code).where(DossierEvent.seq == 2)
-            .order_by(DossierEvent.dossier_code).limit(2)).all()
-    _sql(seeded_store, "UPDATE dossier_event SET payload = 'không phải JSON' WHERE dossier_id = :d AND seq = 1",
-         "", d=first)
-    _sql(seeded_store, "UPDATE dossier_event SET device_time = 'hôm qua' WHERE dossier_id = :d AND seq = 2",
-         "", d=second)
+            select(DossierEvent.dossier_id, DossierEvent.dossier_code)
+            .where(DossierEvent.seq == 2)
+            .order_by(DossierEvent.dossier_code)
+            .limit(2)
+        ).all()
+    _sql(
+        seeded_store,
+        "UPDATE dossier_event SET payload = 'không phải JSON' WHERE dossier_id = :d AND seq = 1",
+        "",
+        d=first,
+    )
+    _sql(
+        seeded_store,
+        "UPDATE dossier_event SET device_time = 'hôm qua' WHERE dossier_id = :d AND seq = 2",
+        "",
+        d=second,
+    )
     report = audit.verify(seeded_store)
     assert [(p.code, p.seq, p.key) for p in report.problems] == [
-        (code1, 1, "audit.hash_mismatch"), (code2, 2, "audit.hash_mismatch")]
+        (code1, 1, "audit.hash_mismatch"),
+        (code2, 2, "audit.hash_mismatch"),
+    ]

@@ -29,8 +29,10 @@ def backend() -> str:
 
 def _counts(path: Path) -> tuple[int, int]:
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as c:
-        return (c.execute("SELECT count(*) FROM dossier").fetchone()[0],
-                c.execute("SELECT count(*) FROM dossier_event").fetchone()[0])
+        return (
+            c.execute("SELECT count(*) FROM dossier").fetchone()[0],
+            c.execute("SELECT count(*) FROM dossier_event").fetchone()[0],
+        )
 
 
 def _integrity(path: Path) -> str:
@@ -50,7 +52,9 @@ def test_backup_while_a_counter_writes_is_consistent(seeded_store, tmp_path):
         at = datetime(2026, 12, 1, 8, 0)
         try:
             while not stop.is_set() and len(written) < 600:
-                written.append(intake.receive(store, actor, request, now=at + timedelta(seconds=len(written))).code)
+                written.append(
+                    intake.receive(store, actor, request, now=at + timedelta(seconds=len(written))).code
+                )
         except BaseException as exc:
             errors.append(exc)
 
@@ -129,8 +133,10 @@ def _bad_files(tmp_path: Path, good: Path) -> dict[str, tuple[Path, str]]:
     tampered = tmp_path / "tampered.sqlite3"
     tampered.write_bytes(good.read_bytes())
     with closing(sqlite3.connect(tampered)) as c:
-        c.execute("DELETE FROM dossier_event WHERE seq = 2 AND dossier_id = "
-                  "(SELECT dossier_id FROM dossier_event WHERE seq = 3 LIMIT 1)")
+        c.execute(
+            "DELETE FROM dossier_event WHERE seq = 2 AND dossier_id = "
+            "(SELECT dossier_id FROM dossier_event WHERE seq = 3 LIMIT 1)"
+        )
         c.commit()
     return {
         "garbage": (garbage, "không phải bản sao lưu"),
@@ -162,7 +168,11 @@ def test_restore_checks_the_file_before_touching_the_store(seeded_store, tmp_pat
 def test_prune_keeps_recent_backups(tmp_path):
     folder = tmp_path / "backups"
     folder.mkdir()
-    old, recent, other = folder / "counter-1-1-old.sqlite3", folder / "counter-1-1-new.sqlite3", folder / "notes.txt"
+    old, recent, other = (
+        folder / "counter-1-1-old.sqlite3",
+        folder / "counter-1-1-new.sqlite3",
+        folder / "notes.txt",
+    )
     for path in (old, recent, other):
         path.write_bytes(b"x")
     month_ago = time.time() - 31 * 86400

@@ -24,8 +24,15 @@ FEW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthChec
 
 #: what a handheld scanner adds around what it read
 STRAY = st.sampled_from(["", "\r", "\n", "\r\n", " ", "\t", "  \r\n", "\ufeff", "\ufeff\r\n"])
-CARD = CccdData("051190123456", "212345678", "Huỳnh Thị Thu Trang", date(1990, 5, 17), "Nữ",
-                "Thôn Trường Thọ, xã Tịnh Khê, tỉnh Quảng Ngãi", date(2021, 7, 1))
+CARD = CccdData(
+    "051190123456",
+    "212345678",
+    "Huỳnh Thị Thu Trang",
+    date(1990, 5, 17),
+    "Nữ",
+    "Thôn Trường Thọ, xã Tịnh Khê, tỉnh Quảng Ngãi",
+    date(2021, 7, 1),
+)
 CODE = "000.00.53.H48-251122-2007"
 
 
@@ -61,7 +68,11 @@ def test_cccd_qr_parser_on_pipe_shaped_text(fields):
 def test_cccd_qr_from_a_scanner_with_stray_characters(before, after, old_id):
     text = _scanned(format_cccd_qr(CARD, with_old_id=old_id), before, after)
     parsed = parse_cccd_qr(text)
-    assert parsed.number == CARD.number and parsed.full_name == CARD.full_name and parsed.issued_on == CARD.issued_on
+    assert (
+        parsed.number == CARD.number
+        and parsed.full_name == CARD.full_name
+        and parsed.issued_on == CARD.issued_on
+    )
 
 
 @FUZZ
@@ -87,7 +98,9 @@ def test_dossier_code_from_a_scanner_with_a_bom():
 
 # --- settings ----------------------------------------------------------------------------------
 
-ENV_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30)
+ENV_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30
+)
 
 
 def _load_env(home: Path, **values: str):
@@ -109,8 +122,13 @@ def _no_unicode_digits(text: str) -> bool:
 @example(unit="-1", counter=" 3 ", db_url="sqlite:///x.db", central="postgresql://h/db")
 def test_settings_from_fuzzed_environment(tmp_path, unit, counter, db_url, central):
     assume(_no_unicode_digits(unit) and _no_unicode_digits(counter))
-    _load_env(tmp_path, COUNTER_APP_UNIT=unit, COUNTER_APP_COUNTER=counter, COUNTER_APP_DB_URL=db_url,
-              COUNTER_APP_CENTRAL_URL=central)
+    _load_env(
+        tmp_path,
+        COUNTER_APP_UNIT=unit,
+        COUNTER_APP_COUNTER=counter,
+        COUNTER_APP_DB_URL=db_url,
+        COUNTER_APP_CENTRAL_URL=central,
+    )
 
 
 def test_settings_superscript_digit_gives_config_error(tmp_path):
@@ -122,7 +140,11 @@ def _toml_value(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        return repr(value) if not isinstance(value, float) or value == value and abs(value) != float("inf") else "nan"
+        return (
+            repr(value)
+            if not isinstance(value, float) or value == value and abs(value) != float("inf")
+            else "nan"
+        )
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, datetime | date | time):
@@ -134,10 +156,21 @@ def _toml_value(value) -> str:
     raise TypeError(value)
 
 
-SCALARS = (st.booleans() | st.integers(-(2**40), 2**40) | st.floats(allow_nan=False, allow_infinity=False)
-           | st.text(max_size=20).filter(_no_unicode_digits) | st.dates() | st.times().map(lambda t: t.replace(tzinfo=None)))
-TOML_VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3)
-                           | st.dictionaries(st.sampled_from(["a", "b"]), inner, max_size=2), max_leaves=6)
+SCALARS = (
+    st.booleans()
+    | st.integers(-(2**40), 2**40)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20).filter(_no_unicode_digits)
+    | st.dates()
+    | st.times().map(lambda t: t.replace(tzinfo=None))
+)
+TOML_VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["a", "b"]), inner, max_size=2)
+    ),
+    max_leaves=6,
+)
 KEYS = {
     "store": ["db_url", "central_url"],
     "counter": ["unit", "number", "one_stop_code"],
@@ -148,9 +181,16 @@ KEYS = {
 
 
 @FUZZ
-@given(st.dictionaries(st.sampled_from(sorted(KEYS)), st.dictionaries(
-    st.sampled_from(sorted({k for keys in KEYS.values() for k in keys})), TOML_VALUES, max_size=3), max_size=4),
-    st.one_of(st.none(), st.sampled_from(sorted(KEYS))))
+@given(
+    st.dictionaries(
+        st.sampled_from(sorted(KEYS)),
+        st.dictionaries(
+            st.sampled_from(sorted({k for keys in KEYS.values() for k in keys})), TOML_VALUES, max_size=3
+        ),
+        max_size=4,
+    ),
+    st.one_of(st.none(), st.sampled_from(sorted(KEYS))),
+)
 def test_settings_from_toml_with_wrong_types(tmp_path, tables, scalar_table):
     lines = []
     if scalar_table is not None:  # a section given as a plain value instead of a table
@@ -169,9 +209,26 @@ TOML_TEXT = st.text(alphabet=string.printable + "ệđữ²[]=\"'{}.", max_size=
 
 
 @FUZZ
-@given(TOML_TEXT | st.lists(st.sampled_from(["[store]", "[counter]", "[calendar]", "unit = ", "number = 3",
-                                             'office_hours = [["07:30"]]', "x = [", '"', "\n", "[[counter]]"]),
-                            max_size=8).map("\n".join))
+@given(
+    TOML_TEXT
+    | st.lists(
+        st.sampled_from(
+            [
+                "[store]",
+                "[counter]",
+                "[calendar]",
+                "unit = ",
+                "number = 3",
+                'office_hours = [["07:30"]]',
+                "x = [",
+                '"',
+                "\n",
+                "[[counter]]",
+            ]
+        ),
+        max_size=8,
+    ).map("\n".join)
+)
 def test_settings_from_a_garbled_toml_file(tmp_path, content):
     assume(_no_unicode_digits(content))
     config = tmp_path / "config" / "config.toml"
@@ -183,18 +240,32 @@ def test_settings_from_a_garbled_toml_file(tmp_path, content):
 def test_settings_from_a_non_utf8_toml_file(tmp_path):
     config = tmp_path / "config" / "config.toml"
     config.parent.mkdir(parents=True)
-    config.write_bytes(b"[counter]\nnumber = \"\xff\"\n")
+    config.write_bytes(b'[counter]\nnumber = "\xff"\n')
     with pytest.raises(ConfigError):
         load_settings({"COUNTER_APP_HOME": str(tmp_path)})
 
 
 # --- national portal records -------------------------------------------------------------------
 
-JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-                    max_leaves=12)
-PORTAL_KEYS = ["MaHoSo", "MaTTHC", "ChuHoSo", "NgayTiepNhan", "MaDoiTuong", "TaiLieuNop", "TrichYeuHoSo",
-               "SoDienThoai", "Email", "DiaChi", "data", "HoSo"]
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+PORTAL_KEYS = [
+    "MaHoSo",
+    "MaTTHC",
+    "ChuHoSo",
+    "NgayTiepNhan",
+    "MaDoiTuong",
+    "TaiLieuNop",
+    "TrichYeuHoSo",
+    "SoDienThoai",
+    "Email",
+    "DiaChi",
+    "data",
+    "HoSo",
+]
 RECORD = st.dictionaries(st.sampled_from(PORTAL_KEYS), JSON | st.text(max_size=600), max_size=8)
 
 
@@ -232,11 +303,23 @@ def test_portal_records_become_requests_or_clear_errors(seeded_store):
     store = seeded_store
 
     @FEW
-    @given(st.one_of(RECORD, JSON, st.fixed_dictionaries({
-        "MaHoSo": st.text(max_size=70), "MaTTHC": st.sampled_from(["1.004873", "1.001193", "x"]),
-        "ChuHoSo": st.text(max_size=130), "NgayTiepNhan": st.text(max_size=16) | st.just("20261120213000"),
-        "MaDoiTuong": st.text(max_size=14) | st.just("051190123456"),
-        "TaiLieuNop": JSON}, optional={"DiaChi": JSON, "Email": JSON, "TrichYeuHoSo": JSON})))
+    @given(
+        st.one_of(
+            RECORD,
+            JSON,
+            st.fixed_dictionaries(
+                {
+                    "MaHoSo": st.text(max_size=70),
+                    "MaTTHC": st.sampled_from(["1.004873", "1.001193", "x"]),
+                    "ChuHoSo": st.text(max_size=130),
+                    "NgayTiepNhan": st.text(max_size=16) | st.just("20261120213000"),
+                    "MaDoiTuong": st.text(max_size=14) | st.just("051190123456"),
+                    "TaiLieuNop": JSON,
+                },
+                optional={"DiaChi": JSON, "Email": JSON, "TrichYeuHoSo": JSON},
+            ),
+        )
+    )
     def check(record):
         try:
             code, request, submitted = portal.request_from_record(store, record)
@@ -252,7 +335,7 @@ def test_portal_records_become_requests_or_clear_errors(seeded_store):
 
 NASTY = [
     "Robert'); DROP TABLE citizen;--",
-    "Nguyễn Văn \" OR 1=1 --",
+    'Nguyễn Văn " OR 1=1 --',
     "'; DELETE FROM dossier WHERE '1'='1",
     "Lê Thị %_\\ $1 :name ?",
     "Trần\x00Văn",
@@ -268,8 +351,15 @@ def test_sql_injection_looking_text_is_stored_and_read_back_as_text(seeded_store
     for n, nasty in enumerate(NASTY):
         if "\x00" in nasty and store.engine.dialect.name == "postgresql":
             continue  # PostgreSQL text cannot hold NUL; see the report
-        card = CccdData(f"0511901234{n:02d}", None, nasty.replace("|", "/"), date(1990, 1, 1), "Nam",
-                        f"{nasty}, Quảng Ngãi", date(2021, 1, 1))
+        card = CccdData(
+            f"0511901234{n:02d}",
+            None,
+            nasty.replace("|", "/"),
+            date(1990, 1, 1),
+            "Nam",
+            f"{nasty}, Quảng Ngãi",
+            date(2021, 1, 1),
+        )
         with store.session() as s:
             citizen = intake.upsert_citizen_from_card(s, card, now=THU)
         request = request_for(store)
@@ -345,13 +435,71 @@ def test_scanned_values_with_a_bom_find_their_rows(seeded_store):
 
 # --- the command line --------------------------------------------------------------------------
 
-WORDS = ["db", "upgrade", "seed-demo", "sync", "report", "ledger", "indicators", "queue-board", "handover", "inbox",
-         "import", "online", "print", "receipt", "control", "verify", "keys", "export", "audit", "backup",
-         "restore", "access", "log", "show", "central", "--once", "--status", "--from", "--to", "--format", "csv",
-         "pdf", "--reason", "--accept", "--send-back", "--officer", "--citizens", "--today", "--unit", "--out",
-         "--keep-days", "--purpose", "--code", "--days", "--citizen", "-h", "--version", "2026-11-20",
-         "20/11/2026", "31/02/2026", "-1", "0", "999999999999", "canbo1", "*", "21025", "70",
-         "000.00.53.H48-251122-2007", "'; DROP TABLE dossier;--", "Nguyễn Văn An", "\ufeff", "\r\n", ""]
+WORDS = [
+    "db",
+    "upgrade",
+    "seed-demo",
+    "sync",
+    "report",
+    "ledger",
+    "indicators",
+    "queue-board",
+    "handover",
+    "inbox",
+    "import",
+    "online",
+    "print",
+    "receipt",
+    "control",
+    "verify",
+    "keys",
+    "export",
+    "audit",
+    "backup",
+    "restore",
+    "access",
+    "log",
+    "show",
+    "central",
+    "--once",
+    "--status",
+    "--from",
+    "--to",
+    "--format",
+    "csv",
+    "pdf",
+    "--reason",
+    "--accept",
+    "--send-back",
+    "--officer",
+    "--citizens",
+    "--today",
+    "--unit",
+    "--out",
+    "--keep-days",
+    "--purpose",
+    "--code",
+    "--days",
+    "--citizen",
+    "-h",
+    "--version",
+    "2026-11-20",
+    "20/11/2026",
+    "31/02/2026",
+    "-1",
+    "0",
+    "999999999999",
+    "canbo1",
+    "*",
+    "21025",
+    "70",
+    "000.00.53.H48-251122-2007",
+    "'; DROP TABLE dossier;--",
+    "Nguyễn Văn An",
+    "\ufeff",
+    "\r\n",
+    "",
+]
 #: commands that would run without end or for minutes; they are tested on their own elsewhere
 SLOW = ("sync", "seed-demo", "central")
 
@@ -374,25 +522,49 @@ def _opt(*parts):
 
 
 COMMANDS = st.one_of(
-    st.tuples(st.just("report"), st.sampled_from(["ledger", "indicators"]) | TOKEN, _opt(st.just("--from"), DAY),
-              _opt(st.just("--to"), DAY), _opt(st.just("--format"), st.sampled_from(["csv", "pdf"]) | TOKEN),
-              _opt(st.just("--unit"), st.sampled_from(["*", "21025", "70", "x"]) | TOKEN),
-              _opt(st.just("--out"), st.just("out.csv") | TOKEN)),
-    st.tuples(st.just("print"), st.sampled_from(["receipt", "supplement", "refusal", "apology", "control"]) | TOKEN,
-              CODE_ARG, _opt(st.just("--out"), st.just("out.pdf") | TOKEN)),
-    st.tuples(st.just("handover"), CODE_ARG, _opt(st.just("--to"), st.sampled_from(["70", "21025", "x"]) | TOKEN),
-              _opt(st.just("--reason"), TOKEN), _opt(st.just("--officer"), st.just("canbo1") | TOKEN)),
-    st.tuples(st.just("inbox"), _opt(st.sampled_from(["--accept", "--send-back"]), CODE_ARG),
-              _opt(st.just("--reason"), TOKEN)),
+    st.tuples(
+        st.just("report"),
+        st.sampled_from(["ledger", "indicators"]) | TOKEN,
+        _opt(st.just("--from"), DAY),
+        _opt(st.just("--to"), DAY),
+        _opt(st.just("--format"), st.sampled_from(["csv", "pdf"]) | TOKEN),
+        _opt(st.just("--unit"), st.sampled_from(["*", "21025", "70", "x"]) | TOKEN),
+        _opt(st.just("--out"), st.just("out.csv") | TOKEN),
+    ),
+    st.tuples(
+        st.just("print"),
+        st.sampled_from(["receipt", "supplement", "refusal", "apology", "control"]) | TOKEN,
+        CODE_ARG,
+        _opt(st.just("--out"), st.just("out.pdf") | TOKEN),
+    ),
+    st.tuples(
+        st.just("handover"),
+        CODE_ARG,
+        _opt(st.just("--to"), st.sampled_from(["70", "21025", "x"]) | TOKEN),
+        _opt(st.just("--reason"), TOKEN),
+        _opt(st.just("--officer"), st.just("canbo1") | TOKEN),
+    ),
+    st.tuples(
+        st.just("inbox"),
+        _opt(st.sampled_from(["--accept", "--send-back"]), CODE_ARG),
+        _opt(st.just("--reason"), TOKEN),
+    ),
     st.tuples(st.just("import"), st.just("online") | TOKEN, TOKEN),
     st.tuples(st.just("verify"), TOKEN),
     st.tuples(st.just("keys"), st.sampled_from(["export", "import"]) | TOKEN, _opt(st.just("--out"), TOKEN)),
     st.tuples(st.just("audit"), st.just("verify") | TOKEN, _opt(st.just("--code"), CODE_ARG)),
     st.tuples(st.just("backup"), _opt(st.just("--to"), TOKEN), _opt(st.just("--keep-days"), NUMBER)),
     st.tuples(st.just("restore"), TOKEN),
-    st.tuples(st.just("access"), st.just("log"), _opt(st.just("--citizen"), TOKEN), _opt(st.just("--days"), NUMBER)),
-    st.tuples(st.just("access"), st.just("show"), TOKEN, _opt(st.just("--purpose"), TOKEN),
-              _opt(st.just("--officer"), st.just("canbo1") | TOKEN)),
+    st.tuples(
+        st.just("access"), st.just("log"), _opt(st.just("--citizen"), TOKEN), _opt(st.just("--days"), NUMBER)
+    ),
+    st.tuples(
+        st.just("access"),
+        st.just("show"),
+        TOKEN,
+        _opt(st.just("--purpose"), TOKEN),
+        _opt(st.just("--officer"), st.just("canbo1") | TOKEN),
+    ),
     st.tuples(st.sampled_from(["queue-board", "db"]), _opt(st.just("upgrade"))),
 ).map(_flat)
 

@@ -41,16 +41,23 @@ def test_every_printed_receipt_survives_sigkill(tmp_path, sqlite_template):
 def _store_state(home: Path) -> tuple[int, int, int, str]:
     path = home / "data" / "counter.sqlite3"
     with closing(sqlite3.connect(path)) as c:
-        return (c.execute("SELECT count(*) FROM dossier").fetchone()[0],
-                c.execute("SELECT count(*) FROM dossier_event").fetchone()[0],
-                c.execute("SELECT count(*) FROM access_log").fetchone()[0],
-                c.execute("PRAGMA integrity_check").fetchone()[0])
+        return (
+            c.execute("SELECT count(*) FROM dossier").fetchone()[0],
+            c.execute("SELECT count(*) FROM dossier_event").fetchone()[0],
+            c.execute("SELECT count(*) FROM access_log").fetchone()[0],
+            c.execute("PRAGMA integrity_check").fetchone()[0],
+        )
 
 
 def _bulky_portal_file(tmp_path: Path) -> Path:
-    record = {"MaHoSo": "G22.51-261120-0099", "MaTTHC": "1.004873", "ChuHoSo": "Huỳnh Thị Thu Trang",
-              "TrichYeuHoSo": "Xác nhận tình trạng hôn nhân " * 15, "NgayTiepNhan": "20261120213000",
-              "TaiLieuNop": [{"TenThanhPhanHoSo": f"Tệp đính kèm số {i} " + "nội dung " * 40} for i in range(60)]}
+    record = {
+        "MaHoSo": "G22.51-261120-0099",
+        "MaTTHC": "1.004873",
+        "ChuHoSo": "Huỳnh Thị Thu Trang",
+        "TrichYeuHoSo": "Xác nhận tình trạng hôn nhân " * 15,
+        "NgayTiepNhan": "20261120213000",
+        "TaiLieuNop": [{"TenThanhPhanHoSo": f"Tệp đính kèm số {i} " + "nội dung " * 40} for i in range(60)],
+    }
     path = tmp_path / "hoso.json"
     path.write_text(json.dumps([record], ensure_ascii=False), encoding="utf-8")
     return path
@@ -61,13 +68,17 @@ def _a_citizen(home: Path) -> str:
         return c.execute("SELECT cccd FROM citizen ORDER BY cccd LIMIT 1").fetchone()[0]
 
 
-@pytest.mark.parametrize(("pragma", "message", "small_writes_fail"), [
-    ("PRAGMA query_only=ON", "chỉ cho phép đọc", True),
-    # raised to the store's current size: the file cannot grow (a small row may still fit a page)
-    ("PRAGMA max_page_count=1", "Ổ đĩa đã đầy", False),
-])
-def test_storage_faults_give_a_clear_message_and_write_nothing(cli_env, cli_main, capsys, tmp_path, pragma,
-                                                                message, small_writes_fail):
+@pytest.mark.parametrize(
+    ("pragma", "message", "small_writes_fail"),
+    [
+        ("PRAGMA query_only=ON", "chỉ cho phép đọc", True),
+        # raised to the store's current size: the file cannot grow (a small row may still fit a page)
+        ("PRAGMA max_page_count=1", "Ổ đĩa đã đầy", False),
+    ],
+)
+def test_storage_faults_give_a_clear_message_and_write_nothing(
+    cli_env, cli_main, capsys, tmp_path, pragma, message, small_writes_fail
+):
     before = _store_state(cli_env)
     portal_file = _bulky_portal_file(tmp_path)
     cccd = _a_citizen(cli_env)

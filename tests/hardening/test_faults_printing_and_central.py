@@ -45,7 +45,10 @@ def test_a_printer_lost_mid_job_leaves_the_dossier_and_the_pdf(seeded_store, tmp
     assert kept and kept[0].read_bytes().startswith(b"%PDF")
     with store.session() as s:
         assert s.get(Dossier, dossier.id).status == dossier.status
-        assert len(s.exec(select(DossierEvent).where(DossierEvent.dossier_id == dossier.id)).all()) == events_before
+        assert (
+            len(s.exec(select(DossierEvent).where(DossierEvent.dossier_id == dossier.id)).all())
+            == events_before
+        )
 
 
 @pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
@@ -59,7 +62,9 @@ async def test_the_central_store_lost_under_a_supervisor_refresh(seeded_store):
     url = make_url(store.settings.db_url.replace("postgresql://", "postgresql+psycopg://", 1))
     relay = CuttingRelay((url.host or "127.0.0.1", url.port or 5432))
     direct = store.engine
-    store.engine = make_engine(url.set(host="127.0.0.1", port=relay.port).render_as_string(hide_password=False))
+    store.engine = make_engine(
+        url.set(host="127.0.0.1", port=relay.port).render_as_string(hide_password=False)
+    )
     host = Host(store, officer(store), refresh_every=0.1)
     try:
         async with host.run_test(size=SIZE) as pilot:
@@ -69,8 +74,12 @@ async def test_the_central_store_lost_under_a_supervisor_refresh(seeded_store):
             relay.cut = True  # the server is gone: open connections die, new ones are dropped
             relay.close_connections()
             header = screen.query_one("#live-header")
-            await wait_for(pilot, lambda: "Không đọc được kho dữ liệu" in str(header.render()), "stale notice",
-                           timeout=20)
+            await wait_for(
+                pilot,
+                lambda: "Không đọc được kho dữ liệu" in str(header.render()),
+                "stale notice",
+                timeout=20,
+            )
             assert keys(table(screen, "live-attention")) == rows
             relay.cut, relay.cut_after, relay.sent = False, None, 0  # the server is back
             count = screen.refreshes
@@ -86,9 +95,13 @@ async def test_the_central_store_lost_under_a_supervisor_refresh(seeded_store):
 def test_services_refuse_what_the_screens_hide(seeded_store):
     store = seeded_store
     with store.session() as s:
-        other = s.exec(select(Dossier).where(Dossier.received_unit_id != store.unit_id,
-                                             Dossier.custodian_unit_id != store.unit_id,
-                                             Dossier.return_unit_id != store.unit_id)).first()
+        other = s.exec(
+            select(Dossier).where(
+                Dossier.received_unit_id != store.unit_id,
+                Dossier.custodian_unit_id != store.unit_id,
+                Dossier.return_unit_id != store.unit_id,
+            )
+        ).first()
         officer_row = s.exec(select(Officer).where(Officer.username == "canbo1")).one()
     assert other is not None
     me = Actor(officer_row.id, officer_row.full_name, "officer", store.unit_id, store.settings.counter_id)

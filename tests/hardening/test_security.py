@@ -38,15 +38,22 @@ def central(pg_database, tmp_path):
     seed_demo(store, citizens=40, today=SEED_DAY)
     with store.session() as s:
         a = store.unit_id
-        b = s.exec(select(Dossier.received_unit_id).where(Dossier.received_unit_id != a)
-                   .order_by(Dossier.received_unit_id)).first()
+        b = s.exec(
+            select(Dossier.received_unit_id)
+            .where(Dossier.received_unit_id != a)
+            .order_by(Dossier.received_unit_id)
+        ).first()
         b_unit = s.get(Unit, b)
         # a citizen only unit B ever met, with a dossier of B
-        card = CccdData("079301009999", None, "Trần Thị Bê", date(2001, 2, 3), "Nữ", "Hẻm 5, Phường B", date(2022, 1, 1))
+        card = CccdData(
+            "079301009999", None, "Trần Thị Bê", date(2001, 2, 3), "Nữ", "Hẻm 5, Phường B", date(2022, 1, 1)
+        )
         citizen = intake.upsert_citizen_from_card(s, card, now=NOW)
         docs = [DocumentChoice(d.name) for d in lookup.procedure_documents(s, "1.004873")]
     b_actor = Actor(None, "Cán bộ B", "officer", b, f"{b_unit.one_stop_code}#1")
-    b_dossier = intake.receive(store, b_actor, IntakeRequest("1.004873", docs, citizen_id=citizen.id), now=NOW)
+    b_dossier = intake.receive(
+        store, b_actor, IntakeRequest("1.004873", docs, citizen_id=citizen.id), now=NOW
+    )
     b_to_a = intake.receive(store, b_actor, IntakeRequest("1.004873", docs, citizen_id=citizen.id), now=NOW)
     handover.send(store, b_actor, b_to_a.code, a, "Chuyển theo thẩm quyền", now=NOW)
     suffix = uuid.uuid4().hex[:8]
@@ -62,8 +69,16 @@ def central(pg_database, tmp_path):
         engines[who] = engines.get(who) or make_engine(url)
         return engines[who]
 
-    yield {"store": store, "a": a, "b": b, "b_dossier": b_dossier, "b_to_a": b_to_a, "b_citizen": citizen,
-           "connect": connect, "roles": roles}
+    yield {
+        "store": store,
+        "a": a,
+        "b": b,
+        "b_dossier": b_dossier,
+        "b_to_a": b_to_a,
+        "b_citizen": citizen,
+        "connect": connect,
+        "roles": roles,
+    }
     for engine in engines.values():
         engine.dispose()
     for role in roles.values():
@@ -77,13 +92,21 @@ def _scalar(engine, sql: str, **params):
 
 
 def _event_row(dossier: Dossier, unit: str, seq: int) -> dict:
-    return {"id": str(uuid.uuid4()), "dossier_id": dossier.id, "code": dossier.code, "seq": seq, "unit": unit,
-            "at": NOW, "hash": "0" * 64}
+    return {
+        "id": str(uuid.uuid4()),
+        "dossier_id": dossier.id,
+        "code": dossier.code,
+        "seq": seq,
+        "unit": unit,
+        "at": NOW,
+        "hash": "0" * 64,
+    }
 
 
 INSERT_EVENT = text(
     "INSERT INTO dossier_event (id, dossier_id, dossier_code, seq, type, officer_name, unit_id, device_time, "
-    "payload, prev_hash, hash) VALUES (:id, :dossier_id, :code, :seq, 'processing', '', :unit, :at, '{}', '', :hash)")
+    "payload, prev_hash, hash) VALUES (:id, :dossier_id, :code, :seq, 'processing', '', :unit, :at, '{}', '', :hash)"
+)
 
 
 def test_superuser_sees_everything_a_counter_only_its_unit(central):
@@ -92,7 +115,9 @@ def test_superuser_sees_everything_a_counter_only_its_unit(central):
         dossiers = s.exec(select(Dossier)).all()
         from counter_app.db.models import Handover
 
-        pending = {h.dossier_id: h.to_unit_id for h in s.exec(select(Handover).where(Handover.state == "sent"))}
+        pending = {
+            h.dossier_id: h.to_unit_id for h in s.exec(select(Handover).where(Handover.state == "sent"))
+        }
     total = len(dossiers)
     assert _scalar(store.engine, "SELECT count(*) FROM dossier") == total
     for who, unit in (("a", a), ("b", b)):
@@ -105,8 +130,14 @@ def test_superuser_sees_everything_a_counter_only_its_unit(central):
     engine_a = central["connect"]("a")
     assert _scalar(engine_a, "SELECT count(*) FROM dossier WHERE code = :c", c=central["b_dossier"].code) == 0
     assert _scalar(engine_a, "SELECT count(*) FROM dossier WHERE code = :c", c=central["b_to_a"].code) == 1
-    assert _scalar(engine_a, "SELECT count(*) FROM dossier_event WHERE dossier_code = :c",
-                   c=central["b_dossier"].code) == 0
+    assert (
+        _scalar(
+            engine_a,
+            "SELECT count(*) FROM dossier_event WHERE dossier_code = :c",
+            c=central["b_dossier"].code,
+        )
+        == 0
+    )
 
 
 def test_counter_cannot_read_citizens_of_other_units(central):
@@ -115,15 +146,20 @@ def test_counter_cannot_read_citizens_of_other_units(central):
     # B's citizen is visible to A only through the dossier handed to A; withdraw that and A loses it
     assert _scalar(engine_a, "SELECT count(*) FROM citizen WHERE id = :i", i=citizen.id) == 1
     with central["store"].engine.begin() as c:
-        c.execute(text("UPDATE handover SET state = 'returned' WHERE dossier_id = :d"), {"d": central["b_to_a"].id})
+        c.execute(
+            text("UPDATE handover SET state = 'returned' WHERE dossier_id = :d"), {"d": central["b_to_a"].id}
+        )
     assert _scalar(engine_a, "SELECT count(*) FROM citizen WHERE id = :i", i=citizen.id) == 0
     assert _scalar(engine_a, "SELECT count(*) FROM citizen WHERE cccd = '079301009999'") == 0
     assert _scalar(central["connect"]("b"), "SELECT count(*) FROM citizen WHERE id = :i", i=citizen.id) == 1
     # A sees its own dossiers' citizens and their documents, never the whole table
     total = _scalar(central["store"].engine, "SELECT count(*) FROM citizen")
     assert 0 < _scalar(engine_a, "SELECT count(*) FROM citizen") < total
-    docs = _scalar(engine_a, "SELECT count(*) FROM citizen_document d WHERE NOT EXISTS "
-                             "(SELECT 1 FROM citizen c WHERE c.id = d.citizen_id)")
+    docs = _scalar(
+        engine_a,
+        "SELECT count(*) FROM citizen_document d WHERE NOT EXISTS "
+        "(SELECT 1 FROM citizen c WHERE c.id = d.citizen_id)",
+    )
     assert docs == 0
 
 
@@ -135,7 +171,9 @@ def test_counter_cannot_write_into_other_units_dossiers(central):
     with pytest.raises(DBAPIError, match="row-level security"), engine_a.begin() as c:  # posing as B
         c.execute(INSERT_EVENT, _event_row(b_dossier, central["b"], 2))
     with engine_a.begin() as c:  # B's dossier rows are not even there for A to change
-        assert c.execute(text("UPDATE dossier SET status = 8 WHERE id = :i"), {"i": b_dossier.id}).rowcount == 0
+        assert (
+            c.execute(text("UPDATE dossier SET status = 8 WHERE id = :i"), {"i": b_dossier.id}).rowcount == 0
+        )
     with central["store"].session() as s:
         own = s.exec(select(Dossier).where(Dossier.received_unit_id == central["a"])).first()
     with engine_a.begin() as c:  # its own dossier: accepted (the central store's chain checks come on top)
@@ -154,12 +192,21 @@ def test_citizens_a_counter_creates_stay_its_own(central):
     engine_a, engine_b = central["connect"]("a"), central["connect"]("b")
     new_id = str(uuid.uuid4())
     with engine_a.begin() as c:
-        c.execute(text("INSERT INTO citizen (id, cccd, full_name, name_folded, address, phone, email, created_at, "
-                       "updated_at) VALUES (:i, '001099012345', 'Lê Văn Mới', 'le van moi', '', '', '', :t, :t)"),
-                  {"i": new_id, "t": NOW})
-        c.execute(text("INSERT INTO citizen_document (id, citizen_id, kind, title, number, issuer, file_hash, "
-                       "source, created_at) VALUES (:d, :i, 'cccd', 'Căn cước', '001099012345', '', '', "
-                       "'counter', :t)"), {"d": str(uuid.uuid4()), "i": new_id, "t": NOW})
+        c.execute(
+            text(
+                "INSERT INTO citizen (id, cccd, full_name, name_folded, address, phone, email, created_at, "
+                "updated_at) VALUES (:i, '001099012345', 'Lê Văn Mới', 'le van moi', '', '', '', :t, :t)"
+            ),
+            {"i": new_id, "t": NOW},
+        )
+        c.execute(
+            text(
+                "INSERT INTO citizen_document (id, citizen_id, kind, title, number, issuer, file_hash, "
+                "source, created_at) VALUES (:d, :i, 'cccd', 'Căn cước', '001099012345', '', '', "
+                "'counter', :t)"
+            ),
+            {"d": str(uuid.uuid4()), "i": new_id, "t": NOW},
+        )
     assert _scalar(engine_a, "SELECT count(*) FROM citizen WHERE id = :i", i=new_id) == 1
     assert _scalar(engine_a, "SELECT count(*) FROM citizen_document WHERE citizen_id = :i", i=new_id) == 1
     assert _scalar(engine_b, "SELECT count(*) FROM citizen WHERE id = :i", i=new_id) == 0
@@ -168,17 +215,22 @@ def test_citizens_a_counter_creates_stay_its_own(central):
     assert _scalar(engine_b, "SELECT counter_citizen_exists(:i)", i=new_id) is True
     assert _scalar(engine_b, "SELECT counter_citizen_exists('nobody')") is False
     with pytest.raises(DBAPIError, match="row-level security"), engine_b.begin() as c:
-        c.execute(text("INSERT INTO citizen_document (id, citizen_id, kind, title, number, issuer, file_hash, "
-                       "source, created_at) VALUES (:d, :i, 'x', 'x', '', '', '', 'counter', :t)"),
-                  {"d": str(uuid.uuid4()), "i": new_id, "t": NOW})
+        c.execute(
+            text(
+                "INSERT INTO citizen_document (id, citizen_id, kind, title, number, issuer, file_hash, "
+                "source, created_at) VALUES (:d, :i, 'x', 'x', '', '', '', 'counter', :t)"
+            ),
+            {"d": str(uuid.uuid4()), "i": new_id, "t": NOW},
+        )
 
 
 def test_catalogue_is_shared_officers_are_not(central):
     engine_a = central["connect"]("a")
     store = central["store"]
     for table in security.CATALOGUE_TABLES[:4]:
-        assert _scalar(engine_a, f"SELECT count(*) FROM {table}") == _scalar(store.engine,
-                                                                             f"SELECT count(*) FROM {table}")
+        assert _scalar(engine_a, f"SELECT count(*) FROM {table}") == _scalar(
+            store.engine, f"SELECT count(*) FROM {table}"
+        )
     with store.session() as s:
         own = len(s.exec(select(Officer).where(Officer.unit_id == central["a"])).all())
     assert _scalar(engine_a, "SELECT count(*) FROM officer") == own
@@ -188,8 +240,14 @@ def test_catalogue_is_shared_officers_are_not(central):
 def test_setup_is_idempotent_and_checked(central):
     store = central["store"]
     security.install(store.engine)  # again: nothing breaks, nothing doubles
-    assert _scalar(central["connect"]("a"), "SELECT count(*) FROM dossier WHERE code = :c",
-                   c=central["b_dossier"].code) == 0
+    assert (
+        _scalar(
+            central["connect"]("a"),
+            "SELECT count(*) FROM dossier WHERE code = :c",
+            c=central["b_dossier"].code,
+        )
+        == 0
+    )
     with pytest.raises(ServiceError, match="ít nhất 12"):
         security.create_counter_role(store.engine, central["a"], 2, "ngan")
     with pytest.raises(ServiceError, match="Số quầy"):

@@ -48,12 +48,15 @@ def one_error_line(capsys) -> str:
     return nfc(lines[0])
 
 
-@pytest.mark.parametrize("mangle", [
-    lambda p: p[:-1] + ("1" if p[-1] != "1" else "2"),  # tampered
-    lambda p: p[:100],  # truncated
-    lambda p: "xin chào",  # garbage
-    lambda p: "",  # empty
-])
+@pytest.mark.parametrize(
+    "mangle",
+    [
+        lambda p: p[:-1] + ("1" if p[-1] != "1" else "2"),  # tampered
+        lambda p: p[:100],  # truncated
+        lambda p: "xin chào",  # garbage
+        lambda p: "",  # empty
+    ],
+)
 def test_verify_rejects_with_exit_2_and_one_line(tmp_path, counter, capsys, mangle):
     assert run(tmp_path / "keys", "verify", mangle(sign_receipt(CLAIMS, counter))) == 2
     assert one_error_line(capsys).startswith(nfc("Không hợp lệ: "))
@@ -61,8 +64,12 @@ def test_verify_rejects_with_exit_2_and_one_line(tmp_path, counter, capsys, mang
 
 def test_verify_unknown_key_then_import_it(tmp_path, counter, capsys):
     other = CounterSigner.load_or_create(tmp_path / "other-machine", "000.00.53.H51-3")
-    payload = sign_receipt(ReceiptClaims("000.00.53.H51-261122-3001", "000.00.53.H51", "1.000894",
-                                         CLAIMS.received_at, CLAIMS.due_at), other)
+    payload = sign_receipt(
+        ReceiptClaims(
+            "000.00.53.H51-261122-3001", "000.00.53.H51", "1.000894", CLAIMS.received_at, CLAIMS.due_at
+        ),
+        other,
+    )
     assert run(tmp_path / "keys", "verify", payload) == 2
     assert other.key_id in one_error_line(capsys)
 

@@ -23,8 +23,11 @@ from counter_app.printing.layout import Column, Span, Table, bold, header_lines,
 
 PACKAGE = Path(fonts.__file__).parent
 VIETNAMESE_LETTERS = sorted(
-    {unicodedata.normalize("NFC", base + mark)
-     for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY" for mark in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")}
+    {
+        unicodedata.normalize("NFC", base + mark)
+        for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+        for mark in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+    }
     | set("đĐ")
 )
 
@@ -44,12 +47,15 @@ def test_fonts_ship_with_their_licence_and_stay_small():
     assert total < 3_000_000
 
 
-@pytest.mark.parametrize(("day", "expected"), [
-    (date(2026, 2, 5), "ngày 05 tháng 02 năm 2026"),
-    (date(2026, 1, 31), "ngày 31 tháng 01 năm 2026"),
-    (date(2026, 3, 9), "ngày 09 tháng 3 năm 2026"),
-    (date(2026, 11, 22), "ngày 22 tháng 11 năm 2026"),
-])
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2026, 2, 5), "ngày 05 tháng 02 năm 2026"),
+        (date(2026, 1, 31), "ngày 31 tháng 01 năm 2026"),
+        (date(2026, 3, 9), "ngày 09 tháng 3 năm 2026"),
+        (date(2026, 11, 22), "ngày 22 tháng 11 năm 2026"),
+    ],
+)
 def test_dates_follow_decree_30(day, expected):
     assert long_date(day) == expected
 
@@ -63,9 +69,13 @@ def test_times_places_money_and_durations():
     assert processing_time(3) == "3 ngày làm việc"
 
 
-@given(st.lists(st.sampled_from(["Nguyễn", "Thị", "Ánh", "Tuyết", "hồ", "sơ", "000.00.53.H48-261122-2007", "\n"]),
-                max_size=40),
-       st.floats(min_value=40, max_value=500))
+@given(
+    st.lists(
+        st.sampled_from(["Nguyễn", "Thị", "Ánh", "Tuyết", "hồ", "sơ", "000.00.53.H48-261122-2007", "\n"]),
+        max_size=40,
+    ),
+    st.floats(min_value=40, max_value=500),
+)
 def test_wrapped_lines_fit_and_keep_every_word(words, width):
     text = " ".join(words)
     lines = wrap(text, width, 11)
@@ -78,8 +88,10 @@ def test_wrapped_lines_fit_and_keep_every_word(words, width):
 def test_runs_keep_their_faces_and_widths_add_up():
     [line] = wrap([Span("Tiếp nhận hồ sơ của: "), bold("Nguyễn Thị Ánh Tuyết")], 1000, 12)
     assert line.frags == (("Tiếp nhận hồ sơ của: ", Style.REGULAR), ("Nguyễn Thị Ánh Tuyết", Style.BOLD))
-    assert line.width == pytest.approx(string_width("Tiếp nhận hồ sơ của: ", Style.REGULAR, 12)
-                                       + string_width("Nguyễn Thị Ánh Tuyết", Style.BOLD, 12))
+    assert line.width == pytest.approx(
+        string_width("Tiếp nhận hồ sơ của: ", Style.REGULAR, 12)
+        + string_width("Nguyễn Thị Ánh Tuyết", Style.BOLD, 12)
+    )
 
 
 def test_balanced_wrap_evens_lines_without_adding_any():
@@ -97,7 +109,9 @@ def test_header_names_break_before_the_level_of_the_unit():
 
 
 def test_table_split_repeats_nothing_and_loses_nothing():
-    table = Table([Column("A", 100), Column("B", 100)], [[str(i), "x " * (i % 7)] for i in range(50)], size=10)
+    table = Table(
+        [Column("A", 100), Column("B", 100)], [[str(i), "x " * (i % 7)] for i in range(50)], size=10
+    )
     pages = table.split(200, 500)
     assert [i for page in pages for i in page] == list(range(50))
     for page in pages[1:]:
@@ -115,9 +129,11 @@ def test_every_message_key_used_in_the_code_exists():
         used |= set(re.findall(r"""\bt\(\s*f?["']([a-z0-9_.]+)["']""", source.read_text()))
     assert used, "no t('...') calls found"
     assert sorted(key for key in used if key not in MESSAGES) == []
-    for prefix, values in {"printing.copy_kind.": ("original", "certified", "copy"),
-                           "printing.fee.": ("none", "paid", "unpaid", "exempt"),
-                           "printing.result.": ("early", "on_time", "late")}.items():
+    for prefix, values in {
+        "printing.copy_kind.": ("original", "certified", "copy"),
+        "printing.fee.": ("none", "paid", "unpaid", "exempt"),
+        "printing.result.": ("early", "on_time", "late"),
+    }.items():
         for value in values:  # keys built with f-strings from the documents' literals
             assert prefix + value in MESSAGES
 

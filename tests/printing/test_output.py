@@ -42,7 +42,9 @@ def test_a_reprint_never_overwrites_the_earlier_file(tmp_path):
 
 def test_out_file_gets_a_copy(tmp_path):
     out = tmp_path / "elsewhere" / "receipt.pdf"
-    saved = save_pdf(PDF, printed_dir=tmp_path / "printed", code=CODE, form="mau01", when=date(2026, 1, 5), out=out)
+    saved = save_pdf(
+        PDF, printed_dir=tmp_path / "printed", code=CODE, form="mau01", when=date(2026, 1, 5), out=out
+    )
     assert saved.out == out and out.read_bytes() == PDF
     assert saved.path.parent == tmp_path / "printed" / "2026" / "01"
 
@@ -95,8 +97,11 @@ def test_a_hung_lp_times_out(tmp_path):
 
 
 def test_lp_receives_the_printer_and_the_file(tmp_path):
-    lp = fake_lp(tmp_path, 'print("request id is " + sys.argv[2] + "-42 (1 file(s))"); '
-                           'open(sys.argv[0] + ".args", "w").write("|".join(sys.argv[1:]))')
+    lp = fake_lp(
+        tmp_path,
+        'print("request id is " + sys.argv[2] + "-42 (1 file(s))"); '
+        'open(sys.argv[0] + ".args", "w").write("|".join(sys.argv[1:]))',
+    )
     job = send_to_cups(Path("a.pdf"), "HP_LaserJet", lp_command=lp, copies=2)
     assert job == "request id is HP_LaserJet-42 (1 file(s))"
     args = Path(lp + ".args").read_text().split("|")
@@ -104,7 +109,9 @@ def test_lp_receives_the_printer_and_the_file(tmp_path):
     assert Path(args[4]).is_absolute() and args[4].endswith("a.pdf")
 
 
-@pytest.mark.parametrize("target", ["", "bluetooth:xx", "usb:zz:01", "usb:0x0416", "network:", "serial:/dev/x:fast"])
+@pytest.mark.parametrize(
+    "target", ["", "bluetooth:xx", "usb:zz:01", "usb:0x0416", "network:", "serial:/dev/x:fast"]
+)
 def test_bad_escpos_targets_are_named(target):
     pytest.importorskip("escpos")
     with pytest.raises(PrintError) as error:

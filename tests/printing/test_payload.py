@@ -53,7 +53,7 @@ def reason(payload: str, ring: KeyRing = RING) -> VerificationError:
 
 def test_payload_is_digits_after_the_prefix_and_fits_a_small_qr():
     assert PAYLOAD.startswith(PREFIX)
-    assert PAYLOAD[len(PREFIX):].isdigit()
+    assert PAYLOAD[len(PREFIX) :].isdigit()
     assert len(PAYLOAD) < 270
 
 
@@ -75,7 +75,7 @@ def test_scanner_whitespace_and_lowercase_prefix_are_accepted():
 def test_every_single_character_change_is_rejected():
     for i in range(len(PAYLOAD)):
         for replacement in {"0", "5", "9", "A"} - {PAYLOAD[i]}:
-            altered = PAYLOAD[:i] + replacement + PAYLOAD[i + 1:]
+            altered = PAYLOAD[:i] + replacement + PAYLOAD[i + 1 :]
             if i < len(PREFIX) and altered.upper() == PAYLOAD:
                 continue  # "mc:" is the same prefix
             reason(altered)
@@ -84,7 +84,7 @@ def test_every_single_character_change_is_rejected():
 def test_changed_digit_in_the_signed_fields_is_reported_as_tampering():
     # Digits 40.. cover the times and codes: altering them keeps the key id, so the signature fails.
     i = len(PREFIX) + 40
-    altered = PAYLOAD[:i] + str((int(PAYLOAD[i]) + 1) % 10) + PAYLOAD[i + 1:]
+    altered = PAYLOAD[:i] + str((int(PAYLOAD[i]) + 1) % 10) + PAYLOAD[i + 1 :]
     assert reason(altered).kind in {"bad_signature", "tampered"}
 
 
@@ -99,8 +99,22 @@ def test_appended_data_is_rejected():
     assert reason(PAYLOAD + "00000000000000000").kind == "tampered"
 
 
-@pytest.mark.parametrize("garbage", ["", "MC:", "hello", "MC:12a4", "https://dichvucong.gov.vn", "MC:１２３", "MC:1\udcff",
-                                     "MC:" + "9" * 5000, "000.00.53.H48-261122-2007", "MC:-123", "MC:1_000"])
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        "",
+        "MC:",
+        "hello",
+        "MC:12a4",
+        "https://dichvucong.gov.vn",
+        "MC:１２３",
+        "MC:1\udcff",
+        "MC:" + "9" * 5000,
+        "000.00.53.H48-261122-2007",
+        "MC:-123",
+        "MC:1_000",
+    ],
+)
 def test_garbage_is_rejected_as_such(garbage):
     assert reason(garbage).kind in {"garbage", "truncated", "tampered"}
 
@@ -124,13 +138,13 @@ def test_another_counters_payload_verifies_only_once_its_key_is_imported(tmp_pat
 
 def test_signature_by_one_key_relabelled_with_another_key_id_fails():
     foreign = sign_receipt(CLAIMS, OTHER)
-    data = _from_digits(foreign[len(PREFIX):])
+    data = _from_digits(foreign[len(PREFIX) :])
     forged = data[:1] + bytes.fromhex(SIGNER.key_id) + data[7:]
     assert reason(PREFIX + _to_digits(forged), ring_with(SIGNER, OTHER)).kind == "bad_signature"
 
 
 def test_unsupported_version_is_named():
-    data = _from_digits(PAYLOAD[len(PREFIX):])
+    data = _from_digits(PAYLOAD[len(PREFIX) :])
     error = reason(PREFIX + _to_digits(b"\x07" + data[1:]))
     assert error.kind == "unsupported" and "7" in str(error)
     assert reason(PREFIX + _to_digits(b"\xc8" + data[1:])).kind == "tampered"  # 200: noise, not a format
@@ -142,7 +156,9 @@ def test_a_few_digits_are_called_truncated_not_a_new_format():
 
 
 def test_codes_not_derived_from_the_unit_are_carried_in_full():
-    claims = ReceiptClaims("H51.22-20261122-ABC", "000.00.53.H48", "2.000815", CLAIMS.received_at, CLAIMS.due_at)
+    claims = ReceiptClaims(
+        "H51.22-20261122-ABC", "000.00.53.H48", "2.000815", CLAIMS.received_at, CLAIMS.due_at
+    )
     verified = verify_payload(sign_receipt(claims, SIGNER), RING)
     assert verified.dossier_code == "H51.22-20261122-ABC"
 
@@ -167,7 +183,14 @@ def test_any_text_gives_a_clean_answer(text):
     try:
         verify_payload(text, RING)
     except VerificationError as error:
-        assert error.kind in {"garbage", "truncated", "tampered", "unsupported", "unknown_key", "bad_signature"}
+        assert error.kind in {
+            "garbage",
+            "truncated",
+            "tampered",
+            "unsupported",
+            "unknown_key",
+            "bad_signature",
+        }
         assert str(error)
 
 
@@ -211,5 +234,13 @@ def test_any_claims_round_trip(unit, procedure, sequence, received, days):
     code = f"{unit}-{received:%y%m%d}-{sequence:04d}" if isinstance(sequence, int) else sequence
     claims = ReceiptClaims(code, unit, procedure, received, received + timedelta(days=days))
     verified = verify_payload(sign_receipt(claims, SIGNER), RING)
-    assert ReceiptClaims(verified.dossier_code, verified.unit_code, verified.procedure_code,
-                         verified.received_at, verified.due_at) == claims
+    assert (
+        ReceiptClaims(
+            verified.dossier_code,
+            verified.unit_code,
+            verified.procedure_code,
+            verified.received_at,
+            verified.due_at,
+        )
+        == claims
+    )

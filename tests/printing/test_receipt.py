@@ -32,7 +32,10 @@ def test_two_copies_one_page_each_with_the_vietnamese_text(receipt_pdf):
         assert nfc("Quảng Ngãi, ngày 22 tháng 11 năm 2026") in page
         assert f"Mã hồ sơ: {DOSSIER_CODE}" in page
         assert nfc("4. Thời gian nhận hồ sơ: 08 giờ 37 phút, ngày 22 tháng 11 năm 2026") in page
-        assert nfc("5. Thời gian trả kết quả giải quyết hồ sơ: 08 giờ 37 phút, ngày 25 tháng 11 năm 2026") in page
+        assert (
+            nfc("5. Thời gian trả kết quả giải quyết hồ sơ: 08 giờ 37 phút, ngày 25 tháng 11 năm 2026")
+            in page
+        )
         assert nfc("3 ngày làm việc") in page
         assert nfc("(tái sử dụng dữ liệu số)") in page
         assert nfc("Bản sao có chứng thực") in page
@@ -48,7 +51,9 @@ def test_the_shipped_font_is_embedded_and_nothing_else_is_used(receipt_pdf):
     page = reader.pages[0]
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)  # A4
     fonts = {}
-    for resources in [page["/Resources"]] + [x.get_object()["/Resources"] for x in page["/Resources"]["/XObject"].values()]:
+    for resources in [page["/Resources"]] + [
+        x.get_object()["/Resources"] for x in page["/Resources"]["/XObject"].values()
+    ]:
         for font in resources.get("/Font", {}).values():
             font = font.get_object()
             fonts[str(font["/BaseFont"]).split("+")[-1]] = font
@@ -88,7 +93,9 @@ def test_qr_is_rejected_without_the_counters_key(receipt_pdf):
 
 def test_many_documents_still_fit_one_page_per_copy(signer):
     # More components than any commune procedure asks for: the text shrinks instead of overflowing.
-    documents = [DocumentLine(f"Giấy tờ kèm theo số {i}: bản khai chi tiết về nhân thân", "copy") for i in range(1, 15)]
+    documents = [
+        DocumentLine(f"Giấy tờ kèm theo số {i}: bản khai chi tiết về nhân thân", "copy") for i in range(1, 15)
+    ]
     pdf = render_receipt(make_receipt(documents=documents), signer)
     pages = page_texts(pdf)
     assert len(pages) == 2
@@ -112,13 +119,21 @@ def test_an_absurd_number_of_documents_overflows_onto_a_second_page_per_copy(sig
 @pytest.mark.parametrize(
     ("place", "fee", "expected"),
     [
-        (ReturnPlace("post", address="12 Lê Lợi, phường Cẩm Thành"), Fee(0, "none"),
-         ["12 Lê Lợi, phường Cẩm Thành (nhận qua dịch vụ bưu chính công ích)", "Phí, lệ phí: Không thu"]),
-        (ReturnPlace("other_unit", unit_name="Bộ phận Một cửa phường Cẩm Thành", address="1 Hùng Vương"),
-         Fee(50000, "unpaid"),
-         ["Bộ phận Một cửa phường Cẩm Thành, địa chỉ: 1 Hùng Vương", "50.000 đồng (nộp khi nhận kết quả)"]),
-        (ReturnPlace(), Fee(0, "exempt"), ["6. Đăng ký nhận kết quả tại: Bộ phận Một cửa xã Tịnh Khê",
-                                           "Phí, lệ phí: Được miễn"]),
+        (
+            ReturnPlace("post", address="12 Lê Lợi, phường Cẩm Thành"),
+            Fee(0, "none"),
+            ["12 Lê Lợi, phường Cẩm Thành (nhận qua dịch vụ bưu chính công ích)", "Phí, lệ phí: Không thu"],
+        ),
+        (
+            ReturnPlace("other_unit", unit_name="Bộ phận Một cửa phường Cẩm Thành", address="1 Hùng Vương"),
+            Fee(50000, "unpaid"),
+            ["Bộ phận Một cửa phường Cẩm Thành, địa chỉ: 1 Hùng Vương", "50.000 đồng (nộp khi nhận kết quả)"],
+        ),
+        (
+            ReturnPlace(),
+            Fee(0, "exempt"),
+            ["6. Đăng ký nhận kết quả tại: Bộ phận Một cửa xã Tịnh Khê", "Phí, lệ phí: Được miễn"],
+        ),
     ],
 )
 def test_return_place_and_fee_wording(signer, place, fee, expected):
@@ -128,7 +143,9 @@ def test_return_place_and_fee_wording(signer, place, fee, expected):
 
 
 def test_blank_ledger_fields_print_dots_and_same_day_procedures_say_so(signer):
-    page = page_texts(render_receipt(make_receipt(ledger_book="", ledger_number=None, processing_days=0), signer))[0]
+    page = page_texts(
+        render_receipt(make_receipt(ledger_book="", ledger_number=None, processing_days=0), signer)
+    )[0]
     assert nfc("Quyển số: …………………, Số thứ tự: …………………") in page
     assert nfc("theo quy định là: Trong ngày") in page
 

@@ -125,8 +125,9 @@ def test_keyring_without_persist_keeps_the_key_in_memory_only(tmp_path):
     assert signer.key_id not in KeyRing(tmp_path)
 
 
-@pytest.mark.parametrize("data", [b"", b"hello", b"-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n",
-                                  b"\x00" * 31])
+@pytest.mark.parametrize(
+    "data", [b"", b"hello", b"-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n", b"\x00" * 31]
+)
 def test_importing_something_that_is_not_an_ed25519_public_key_fails_clearly(tmp_path, data):
     with pytest.raises(KeyFileError) as error:
         KeyRing(tmp_path).import_public_key(data)
@@ -168,8 +169,9 @@ def test_when_another_process_creates_the_key_first_its_key_is_used(tmp_path, mo
 
     def racing_write_new(data, candidates, *, mode):
         candidates = list(candidates)
-        pem = winner.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                   serialization.NoEncryption())
+        pem = winner.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
         real_write_new(pem, candidates, mode=mode)  # the other process wins the race...
         return real_write_new(data, candidates, mode=mode)  # ...so ours finds the name taken
 
@@ -181,6 +183,8 @@ def test_when_another_process_creates_the_key_first_its_key_is_used(tmp_path, mo
 
 def test_a_counter_label_cannot_smuggle_terminal_escapes():
     signer = CounterSigner.generate("q9")
-    text = public_key_text(signer.public_key, None).replace("# key-id", "# counter: q\x1b[2Jx\x07\n# key-id", 1)
+    text = public_key_text(signer.public_key, None).replace(
+        "# key-id", "# counter: q\x1b[2Jx\x07\n# key-id", 1
+    )
     _, counter = parse_public_key(text.encode())
     assert counter == "q[2Jx"

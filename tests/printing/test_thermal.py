@@ -21,7 +21,9 @@ from counter_app.printing.thermal import (
 
 from .helpers import DOSSIER_CODE, decode, make_receipt, nfc, page_texts
 
-TICKET = TicketData("A015", "Hộ tịch - Chứng thực", datetime(2026, 11, 22, 8, 37), 5, "UBND xã Tịnh Khê", "Quầy số 2")
+TICKET = TicketData(
+    "A015", "Hộ tịch - Chứng thực", datetime(2026, 11, 22, 8, 37), 5, "UBND xã Tịnh Khê", "Quầy số 2"
+)
 
 
 def dark_share(image) -> float:
@@ -39,7 +41,9 @@ def test_ticket_image_is_576_dots_wide_one_bit_and_inked():
 
 def test_the_ticket_number_is_the_biggest_thing_on_it():
     image = render_ticket_image(TICKET).convert("L")
-    ink_rows = [sum(1 for x in range(image.width) if image.getpixel((x, y)) < 128) for y in range(image.height)]
+    ink_rows = [
+        sum(1 for x in range(image.width) if image.getpixel((x, y)) < 128) for y in range(image.height)
+    ]
     runs, run = [], 0
     for count in ink_rows:  # heights of the bands of text
         run = run + 1 if count else 0
@@ -57,8 +61,14 @@ def test_ticket_pdf_is_80_mm_wide_with_the_vietnamese_text():
     page = pypdf.PdfReader(io.BytesIO(pdf)).pages[0]
     assert round(float(page.mediabox.width) / 72 * 25.4) == 80
     [text] = page_texts(pdf)
-    for part in ("A015", "Hộ tịch - Chứng thực", "Số người đang chờ trước bạn: 5", "Quầy số 2",
-                 "UBND XÃ TỊNH KHÊ", "08:37 22/11/2026"):
+    for part in (
+        "A015",
+        "Hộ tịch - Chứng thực",
+        "Số người đang chờ trước bạn: 5",
+        "Quầy số 2",
+        "UBND XÃ TỊNH KHÊ",
+        "08:37 22/11/2026",
+    ):
         assert nfc(part) in text
 
 

@@ -64,29 +64,41 @@ class Scenario:
 
 
 def _request(procedure: str = MARITAL, *, reused: bool = False, name: str = "Nguyễn Văn An") -> IntakeRequest:
-    return IntakeRequest(procedure_code=procedure, applicant_name=name,
-                         documents=[DocumentChoice("Tờ khai", reused=reused)])
+    return IntakeRequest(
+        procedure_code=procedure, applicant_name=name, documents=[DocumentChoice("Tờ khai", reused=reused)]
+    )
 
 
 def build_scenario(store) -> Scenario:
     home = store.unit_id
     with store.session() as session:
         home_province = session.get(Unit, home).province_code
-        wards = session.exec(select(Unit).where(Unit.province_code != home_province, Unit.kind != "province")
-                             .order_by(Unit.id).limit(2)).all()
+        wards = session.exec(
+            select(Unit)
+            .where(Unit.province_code != home_province, Unit.kind != "province")
+            .order_by(Unit.id)
+            .limit(2)
+        ).all()
         unit, other = wards
         for number in (1, 2, 3):
             ensure_counter(session, unit, number)
-        officer = Officer(id="officer-test-t1", username="test.t1", full_name="Hoàng Thị Mai", role="officer",
-                          unit_id=unit.id, pin_hash="-")
+        officer = Officer(
+            id="officer-test-t1",
+            username="test.t1",
+            full_name="Hoàng Thị Mai",
+            role="officer",
+            unit_id=unit.id,
+            pin_hash="-",
+        )
         session.add(officer)
         unit_id, other_id, one_stop = unit.id, other.id, unit.one_stop_code
     actor = Actor("officer-test-t1", "Hoàng Thị Mai", "officer", unit_id, f"{one_stop}#1")
     codes: dict[str, str] = {}
 
     def receive(key: str, when: datetime, procedure: str = MARITAL, *, reused: bool = False) -> str:
-        codes[key] = intake.receive(store, actor, _request(procedure, reused=reused, name=f"Người nộp {key}"),
-                                    now=when).code
+        codes[key] = intake.receive(
+            store, actor, _request(procedure, reused=reused, name=f"Người nộp {key}"), now=when
+        ).code
         return codes[key]
 
     def finish(key: str, processing: datetime, ready: datetime, returned: datetime, rating: int) -> None:
@@ -109,31 +121,81 @@ def build_scenario(store) -> Scenario:
     finish("C", at(3, 8, 30), at(6, 10), at(9, 8), 3)
     workflow.mark_result_ready(store, actor, codes["J"], now=at(3, 10))
     handover.send(store, actor, codes["D"], other_id, "Chuyển cơ quan có thẩm quyền giải quyết", now=at(4, 9))
-    intake.request_supplement(store, actor, codes["E"], [DocumentChoice("Giấy tờ còn thiếu")], "Thiếu giấy tờ",
-                              now=at(5, 9))
+    intake.request_supplement(
+        store, actor, codes["E"], [DocumentChoice("Giấy tờ còn thiếu")], "Thiếu giấy tờ", now=at(5, 9)
+    )
     intake.supplement_received(store, actor, codes["E"], now=at(18, 8))
-    codes["F"] = intake.refuse(store, actor, _request(name="Người nộp F"), "Không thuộc thẩm quyền",
-                               now=at(6, 8)).code
-    codes["G"] = intake.register_online(store, actor, _request(name="Người nộp G"), submitted_at=at(19, 20)).code
+    codes["F"] = intake.refuse(
+        store, actor, _request(name="Người nộp F"), "Không thuộc thẩm quyền", now=at(6, 8)
+    ).code
+    codes["G"] = intake.register_online(
+        store, actor, _request(name="Người nộp G"), submitted_at=at(19, 20)
+    ).code
 
     with store.session() as session:
         counter = f"{one_stop}#1"
         today = NOW.date()
-        session.add(QueueTicket(unit_id=unit_id, day=today, number="A000", service="A", issued_at=at(20, 7, 40),
-                                status="done", counter_id=f"{one_stop}#3", officer_id=None,
-                                called_at=at(20, 8), finished_at=at(20, 8, 5)))
-        session.add(QueueTicket(unit_id=unit_id, day=today, number="A001", service="A", issued_at=at(20, 8, 50),
-                                status="done", counter_id=counter, officer_id=actor.officer_id,
-                                called_at=at(20, 9), finished_at=at(20, 9, 12)))
-        session.add(QueueTicket(unit_id=unit_id, day=today, number="A002", service="A", issued_at=at(20, 9, 10),
-                                status="serving", counter_id=counter, officer_id=actor.officer_id,
-                                called_at=at(20, 9, 50)))
-        session.add(QueueTicket(unit_id=unit_id, day=today, number="A003", service="A", issued_at=at(20, 9, 30)))
-        session.add(QueueTicket(unit_id=unit_id, day=today, number="A004", service="A", priority=True,
-                                priority_reason="Người cao tuổi", issued_at=at(20, 9, 40)))
+        session.add(
+            QueueTicket(
+                unit_id=unit_id,
+                day=today,
+                number="A000",
+                service="A",
+                issued_at=at(20, 7, 40),
+                status="done",
+                counter_id=f"{one_stop}#3",
+                officer_id=None,
+                called_at=at(20, 8),
+                finished_at=at(20, 8, 5),
+            )
+        )
+        session.add(
+            QueueTicket(
+                unit_id=unit_id,
+                day=today,
+                number="A001",
+                service="A",
+                issued_at=at(20, 8, 50),
+                status="done",
+                counter_id=counter,
+                officer_id=actor.officer_id,
+                called_at=at(20, 9),
+                finished_at=at(20, 9, 12),
+            )
+        )
+        session.add(
+            QueueTicket(
+                unit_id=unit_id,
+                day=today,
+                number="A002",
+                service="A",
+                issued_at=at(20, 9, 10),
+                status="serving",
+                counter_id=counter,
+                officer_id=actor.officer_id,
+                called_at=at(20, 9, 50),
+            )
+        )
+        session.add(
+            QueueTicket(unit_id=unit_id, day=today, number="A003", service="A", issued_at=at(20, 9, 30))
+        )
+        session.add(
+            QueueTicket(
+                unit_id=unit_id,
+                day=today,
+                number="A004",
+                service="A",
+                priority=True,
+                priority_reason="Người cao tuổi",
+                issued_at=at(20, 9, 40),
+            )
+        )
         # yesterday's ticket never called: not part of today's queue
-        session.add(QueueTicket(unit_id=unit_id, day=date(2026, 11, 19), number="A009", service="A",
-                                issued_at=at(19, 16)))
+        session.add(
+            QueueTicket(
+                unit_id=unit_id, day=date(2026, 11, 19), number="A009", service="A", issued_at=at(19, 16)
+            )
+        )
     return Scenario(store, unit_id, other_id, actor, codes)
 
 

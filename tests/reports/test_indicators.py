@@ -55,8 +55,14 @@ def test_month_figures(scenario):
 
 def test_other_periods_and_units(scenario):
     store = scenario.store
-    october = ind.indicators(store, NOW, ind.Period.between(date(2026, 10, 1), date(2026, 10, 31)), scenario.unit)
-    assert (october.received, october.finished.total, october.returned) == (1, 0, 0)  # I: received, not finished
+    october = ind.indicators(
+        store, NOW, ind.Period.between(date(2026, 10, 1), date(2026, 10, 31)), scenario.unit
+    )
+    assert (october.received, october.finished.total, october.returned) == (
+        1,
+        0,
+        0,
+    )  # I: received, not finished
     today = ind.indicators(store, NOW, "today", scenario.unit)
     assert (today.received, today.finished.total, today.returned) == (0, 0, 0)
     assert today.in_progress_late == 1 and today.points == ind.Points(None, None, None)
@@ -88,7 +94,12 @@ def test_by_procedure_and_by_officer(scenario):
 
 def test_weekly_series(scenario):
     weeks = ind.weekly_series(scenario.store, NOW, scenario.unit, weeks=4)
-    assert [w.start for w in weeks] == [date(2026, 10, 26), date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 16)]
+    assert [w.start for w in weeks] == [
+        date(2026, 10, 26),
+        date(2026, 11, 2),
+        date(2026, 11, 9),
+        date(2026, 11, 16),
+    ]
     assert [w.received for w in weeks] == [1, 5, 0, 1]
     assert weeks[1].finished == ind.Finished(early=3, on_time=1, late=1)
     assert [w.returned for w in weeks] == [0, 2, 1, 0]
@@ -109,11 +120,19 @@ def test_dossier_lists(scenario):
     assert ind.due_today(store, NOW, unit) == []
     assert [d.code for d in ind.due_today(store, at(9, 7), unit)] == [c["D"]]
     assert ind.received_today(store, NOW, unit) == []
-    assert [(d.code, d.status) for d in ind.received_today(store, at(18, 12), unit)] == [(c["E"], Status.RECEIVED)]
-    assert [d.code for d in ind.received_today(store, at(6, 12), unit)] == [c["F"]]  # a refusal is a ledger row
+    assert [(d.code, d.status) for d in ind.received_today(store, at(18, 12), unit)] == [
+        (c["E"], Status.RECEIVED)
+    ]
+    assert [d.code for d in ind.received_today(store, at(6, 12), unit)] == [
+        c["F"]
+    ]  # a refusal is a ledger row
     (sent,) = ind.handovers_pending(store, NOW, unit)
-    assert (sent.code, sent.direction, sent.other_unit_id, sent.sent_at) == (c["D"], "out", scenario.other_unit,
-                                                                             at(4, 9))
+    assert (sent.code, sent.direction, sent.other_unit_id, sent.sent_at) == (
+        c["D"],
+        "out",
+        scenario.other_unit,
+        at(4, 9),
+    )
     (to_accept,) = ind.handovers_pending(store, NOW, scenario.other_unit)
     assert (to_accept.code, to_accept.direction, to_accept.other_unit_id) == (c["D"], "in", unit)
     (online,) = ind.online_pending(store, NOW, unit)
@@ -148,7 +167,11 @@ def test_queue_and_board(scenario):
     assert q.waiting == 2 and q.longest_wait == timedelta(minutes=30)
     states = {c.number: c for c in q.counters}
     assert (states[1].state, states[1].ticket, states[1].since, states[1].officer_name) == (
-        "serving", "A002", at(20, 9, 50), "Hoàng Thị Mai")
+        "serving",
+        "A002",
+        at(20, 9, 50),
+        "Hoàng Thị Mai",
+    )
     assert (states[2].state, states[3].state) == ("closed", "idle")
     assert states[1].label == "Đang phục vụ" and states[3].label == "Đang trống"
     assert [(c.number, c.counter_number) for c in q.recent_calls] == [("A002", 1), ("A001", 1), ("A000", 3)]
@@ -174,7 +197,10 @@ def test_agrees_with_the_ledger_on_the_demo_store(seeded_store):
     assert len(rows) == i.received + i.refused > 20
     notes = [r.note for r in rows]
     assert (notes.count("Trước hạn"), notes.count("Đúng hạn"), notes.count("Quá hạn")) == (
-        i.finished.early, i.finished.on_time, i.finished.late)
+        i.finished.early,
+        i.finished.on_time,
+        i.finished.late,
+    )
     assert i.finished.early and i.finished.on_time and i.finished.late
     assert sum(1 for r in rows if r.returned_at) == i.returned
     assert sum(1 for r in rows if r.status == Status.REFUSED.label) == i.refused
@@ -206,8 +232,10 @@ def test_periods():
     assert ind.Period.of("month", now).label == "Tháng 02/2026"
     assert ind.Period.of("year", now).label == "Năm 2026"
     assert ind.Period.between(date(2026, 1, 1), date(2026, 1, 31)).label == "Từ 01/01/2026 đến 31/01/2026"
-    assert ind.Period.between(date(2026, 1, 1), date(2026, 1, 1)).bounds == (datetime(2026, 1, 1),
-                                                                               datetime(2026, 1, 2))
+    assert ind.Period.between(date(2026, 1, 1), date(2026, 1, 1)).bounds == (
+        datetime(2026, 1, 1),
+        datetime(2026, 1, 2),
+    )
     with pytest.raises(ServiceError):
         ind.Period.between(date(2026, 2, 1), date(2026, 1, 1))
     with pytest.raises(ServiceError) as err:
@@ -238,7 +266,8 @@ def test_working_hours_agree_with_the_calendar():
         b = base + timedelta(minutes=rng.randrange(0, 90 * 24 * 60))
         assert hours.between(a, b) == pytest.approx(cal.working_hours_between(a, b)), (a, b)
     assert hours.between(datetime(2026, 1, 1), datetime(2025, 12, 1)) == pytest.approx(
-        cal.working_hours_between(datetime(2026, 1, 1), datetime(2025, 12, 1)))
+        cal.working_hours_between(datetime(2026, 1, 1), datetime(2025, 12, 1))
+    )
 
 
 def _plain_workload(store, now, unit):
@@ -253,12 +282,14 @@ def _plain_workload(store, now, unit):
     rows = [(s, d) for s, d, u in rows if unit == ind.ALL_UNITS or u == unit]
     running = [d for s, d in rows if s in ind.RUNNING]
     return ind.Workload(
-        on_time=sum(1 for d in running if d >= now), late=sum(1 for d in running if d < now),
+        on_time=sum(1 for d in running if d >= now),
+        late=sum(1 for d in running if d < now),
         close_to_due=sum(1 for d in running if now <= d <= horizon),
         due_today=sum(1 for d in running if d.date() == now.date()),
         waiting_supplement=sum(1 for s, _ in rows if s == Status.SUPPLEMENT_REQUESTED),
         online_waiting=sum(1 for s, _ in rows if s == Status.REGISTERED_ONLINE),
-        result_waiting=sum(1 for s, _ in rows if s == Status.RESULT_READY))
+        result_waiting=sum(1 for s, _ in rows if s == Status.RESULT_READY),
+    )
 
 
 def test_workload_matches_a_plain_count(scenario):

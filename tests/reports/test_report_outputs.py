@@ -50,7 +50,10 @@ def test_csv_has_a_bom_and_every_section(scenario):
     assert points[-1][0] == "Cộng"
     assert procedures[0][:4] == ["Mã TTHC", "Tên thủ tục", "Đất đai", "Tiếp nhận"]
     by_code = {row[0]: row for row in procedures[1:]}
-    assert by_code["1.004227"][2] == "Có" and by_code["1.004873"][1] == "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân"
+    assert (
+        by_code["1.004227"][2] == "Có"
+        and by_code["1.004873"][1] == "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân"
+    )
     assert officers[1] == ["Hoàng Thị Mai", "6", "1", "3", "1", "12 phút 00 giây"]
     assert [row[0] for row in weeks[1:]] == ["26/10/2026", "02/11/2026", "09/11/2026", "16/11/2026"]
 
@@ -60,16 +63,29 @@ def test_pdf_reads_back_with_diacritics(scenario):
     pdf = ind.report_pdf(scenario.store, report)
     reader = PdfReader(io.BytesIO(pdf))
     text = " ".join("\n".join(page.extract_text() for page in reader.pages).split())  # wrapped cells
-    for words in ("BÁO CÁO CHỈ TIÊU GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", "Từ 01/11/2026 đến 30/11/2026",
-                  "Tỷ lệ đúng hạn", "80,0 % (4/5)", "Chưa đạt", "Điểm theo Quyết định 766/QĐ-TTg",
-                  "Hồ sơ tiếp nhận và đã giải quyết mỗi tuần", "Tỷ lệ đúng hạn, tái sử dụng dữ liệu, hài lòng (%)",
-                  "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân", "(đất đai)", "Hoàng Thị Mai",
-                  "12 phút 00 giây", "Theo cán bộ tiếp nhận, trả kết quả"):
+    for words in (
+        "BÁO CÁO CHỈ TIÊU GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
+        "Từ 01/11/2026 đến 30/11/2026",
+        "Tỷ lệ đúng hạn",
+        "80,0 % (4/5)",
+        "Chưa đạt",
+        "Điểm theo Quyết định 766/QĐ-TTg",
+        "Hồ sơ tiếp nhận và đã giải quyết mỗi tuần",
+        "Tỷ lệ đúng hạn, tái sử dụng dữ liệu, hài lòng (%)",
+        "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân",
+        "(đất đai)",
+        "Hoàng Thị Mai",
+        "12 phút 00 giây",
+        "Theo cán bộ tiếp nhận, trả kết quả",
+    ):
         assert words in text, words
     pages = len(reader.pages)
     assert f"Trang 1/{pages}" in text and f"Trang {pages}/{pages}" in text
-    fonts = {str(font.get_object()["/BaseFont"]) for page in reader.pages
-             for font in page["/Resources"]["/Font"].values()}
+    fonts = {
+        str(font.get_object()["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
     assert fonts and all("DejaVuSerif" in name for name in fonts), fonts  # charts too: no Helvetica
     assert reader.pages[0].mediabox.width == pytest.approx(595.27, abs=0.5)  # A4 portrait
 
@@ -80,16 +96,33 @@ def test_pdf_of_an_empty_period():
     from counter_app.printing.documents import UnitInfo
 
     data = IndicatorsReportData(
-        unit=UnitInfo(name="Ủy ban nhân dân xã Tịnh Khê", superior="Ủy ban nhân dân tỉnh Quảng Ngãi",
-                      one_stop_code="000.00.53.H48", place_name="Quảng Ngãi"),
-        unit_label="Xã Tịnh Khê", period_label="Hôm nay 20/11/2026", as_of=datetime(2026, 11, 20, 9),
-        printed_at=datetime(2026, 11, 20, 9), summary=[("Hồ sơ tiếp nhận", "0", "", "")],
-        points=[("Cộng", "—", "—")], texts=ind.pdf_texts(TEXTS))
+        unit=UnitInfo(
+            name="Ủy ban nhân dân xã Tịnh Khê",
+            superior="Ủy ban nhân dân tỉnh Quảng Ngãi",
+            one_stop_code="000.00.53.H48",
+            place_name="Quảng Ngãi",
+        ),
+        unit_label="Xã Tịnh Khê",
+        period_label="Hôm nay 20/11/2026",
+        as_of=datetime(2026, 11, 20, 9),
+        printed_at=datetime(2026, 11, 20, 9),
+        summary=[("Hồ sơ tiếp nhận", "0", "", "")],
+        points=[("Cộng", "—", "—")],
+        texts=ind.pdf_texts(TEXTS),
+    )
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(render_indicators_report(data))).pages)
     assert "Không có số liệu trong kỳ." in text and "Trang 1/1" in text
     with pytest.raises(ValueError):  # every word must be given
-        IndicatorsReportData(unit=data.unit, unit_label="", period_label="", as_of=data.as_of,
-                             printed_at=data.printed_at, summary=[], points=[], texts={"title": "x"})
+        IndicatorsReportData(
+            unit=data.unit,
+            unit_label="",
+            period_label="",
+            as_of=data.as_of,
+            printed_at=data.printed_at,
+            summary=[],
+            points=[],
+            texts={"title": "x"},
+        )
 
 
 def test_command_csv_to_stdout_and_file(scenario, capsysbinary, tmp_path):
@@ -113,8 +146,10 @@ def test_command_pdf_to_out_and_printed_dir(scenario, capsys, tmp_path):
     assert run_indicators(store, *NOVEMBER, "pdf", None, None, now=NOW) == 0
     printed = capsys.readouterr().out
     saved = sorted(store.settings.printed_dir.rglob("*bao-cao-chi-tieu.pdf"))
-    assert [p.name for p in saved] == ["21025-20261101-20261130-bao-cao-chi-tieu.pdf",
-                                       "all-20261101-20261130-bao-cao-chi-tieu.pdf"]
+    assert [p.name for p in saved] == [
+        "21025-20261101-20261130-bao-cao-chi-tieu.pdf",
+        "all-20261101-20261130-bao-cao-chi-tieu.pdf",
+    ]
     assert str(saved[0]) in printed
 
 

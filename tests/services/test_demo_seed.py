@@ -25,7 +25,9 @@ def test_demo_covers_every_status_and_the_interesting_cases(seeded_store):
         finished = [timeliness(d.finished_at, d.due_at) for d in dossiers if d.finished_at and d.due_at]
         assert {Timeliness.EARLY, Timeliness.ON_TIME, Timeliness.LATE} <= set(finished)
         day_start = "2026-11-20"  # conftest.SEED_DAY
-        overdue = [d for d in dossiers if d.status in (2, 4) and d.due_at and d.due_at.isoformat() < day_start]
+        overdue = [
+            d for d in dossiers if d.status in (2, 4) and d.due_at and d.due_at.isoformat() < day_start
+        ]
         assert overdue
         assert any(d.satisfaction for d in dossiers)
         assert any(d.reused_data for d in dossiers)
@@ -35,8 +37,9 @@ def test_demo_covers_every_status_and_the_interesting_cases(seeded_store):
         assert s.exec(select(func.count()).select_from(CitizenDocument)).one() > 0
         # every dossier has its events, chained
         for d in dossiers[:20]:
-            events = s.exec(select(DossierEvent).where(DossierEvent.dossier_id == d.id)
-                            .order_by(DossierEvent.seq)).all()
+            events = s.exec(
+                select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(DossierEvent.seq)
+            ).all()
             assert events and events[-1].hash == d.last_event_hash
             assert all(e.hash == event_hash(e) for e in events)
 

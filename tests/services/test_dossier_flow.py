@@ -28,19 +28,31 @@ def clerk(store, username="canbo1", counter=2) -> Actor:
 
 def request_for(store, procedure_code="1.004873", *, reuse=True) -> IntakeRequest:
     with store.session() as s:
-        citizen = next(c for c in lookup.search_citizens(s, "0", limit=60)
-                       if any(d.kind == "cccd" for d in lookup.citizen_documents(s, c.id)))
+        citizen = next(
+            c
+            for c in lookup.search_citizens(s, "0", limit=60)
+            if any(d.kind == "cccd" for d in lookup.citizen_documents(s, c.id))
+        )
         held = {d.kind: d.id for d in lookup.citizen_documents(s, citizen.id)}
-        docs = [DocumentChoice(d.name, d.copy_kind, d.quantity, True, reuse and d.doc_kind in held,
-                               held.get(d.doc_kind) if reuse else None)
-                for d in lookup.procedure_documents(s, procedure_code)]
+        docs = [
+            DocumentChoice(
+                d.name,
+                d.copy_kind,
+                d.quantity,
+                True,
+                reuse and d.doc_kind in held,
+                held.get(d.doc_kind) if reuse else None,
+            )
+            for d in lookup.procedure_documents(s, procedure_code)
+        ]
     return IntakeRequest(procedure_code=procedure_code, documents=docs, citizen_id=citizen.id)
 
 
 def events_of(store, dossier_id):
     with store.session() as s:
-        return s.exec(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id)
-                      .order_by(DossierEvent.seq)).all()
+        return s.exec(
+            select(DossierEvent).where(DossierEvent.dossier_id == dossier_id).order_by(DossierEvent.seq)
+        ).all()
 
 
 def test_receive_writes_dossier_documents_event_and_outbox_in_one_go(seeded_store):
@@ -70,8 +82,9 @@ def test_full_life_keeps_a_hash_chain_and_replays_to_the_same_row(seeded_store):
     d = intake.receive(store, actor, request_for(store), now=THU)
     workflow.start_processing(store, actor, d.code, now=datetime(2026, 11, 19, 9, 0))
     workflow.mark_result_ready(store, actor, d.code, now=datetime(2026, 11, 23, 15, 0))
-    workflow.return_result(store, actor, d.code, receiver_name="", id_checked=True,
-                           now=datetime(2026, 11, 25, 8, 0))
+    workflow.return_result(
+        store, actor, d.code, receiver_name="", id_checked=True, now=datetime(2026, 11, 25, 8, 0)
+    )
     workflow.rate(store, actor, d.code, 1, now=datetime(2026, 11, 25, 8, 1))
     events = events_of(store, d.id)
     assert [e.type for e in events] == ["received", "processing", "result_ready", "returned", "rated"]
@@ -81,8 +94,14 @@ def test_full_life_keeps_a_hash_chain_and_replays_to_the_same_row(seeded_store):
         row = s.get(Dossier, d.id)
         assert (row.status, row.satisfaction, row.returned_at) == (10, 1, datetime(2026, 11, 25, 8, 0))
         snapshot = row.model_dump()
-        docs_before = [(x.name, x.reused) for x in s.exec(
-            select(DossierDocument).where(DossierDocument.dossier_id == d.id).order_by(DossierDocument.position))]
+        docs_before = [
+            (x.name, x.reused)
+            for x in s.exec(
+                select(DossierDocument)
+                .where(DossierDocument.dossier_id == d.id)
+                .order_by(DossierDocument.position)
+            )
+        ]
         for doc in s.exec(select(DossierDocument).where(DossierDocument.dossier_id == d.id)):
             s.delete(doc)
         s.flush()
@@ -91,8 +110,14 @@ def test_full_life_keeps_a_hash_chain_and_replays_to_the_same_row(seeded_store):
         rebuilt = replay(s, d.id)
         s.flush()
         assert rebuilt.model_dump() == snapshot
-        docs_after = [(x.name, x.reused) for x in s.exec(
-            select(DossierDocument).where(DossierDocument.dossier_id == d.id).order_by(DossierDocument.position))]
+        docs_after = [
+            (x.name, x.reused)
+            for x in s.exec(
+                select(DossierDocument)
+                .where(DossierDocument.dossier_id == d.id)
+                .order_by(DossierDocument.position)
+            )
+        ]
         assert docs_after == docs_before and docs_before
         s.rollback()
 
@@ -116,8 +141,14 @@ def test_supplement_stops_the_clock_and_restarts_it(seeded_store):
     d = intake.receive(store, actor, request_for(store), now=THU)
     with pytest.raises(ServiceError):
         intake.request_supplement(store, actor, d.code, [], "Thiếu giấy tờ")
-    d = intake.request_supplement(store, actor, d.code, [DocumentChoice("Giấy ủy quyền", "certified", 1)],
-                                  "Thiếu giấy ủy quyền", now=datetime(2026, 11, 19, 9, 0))
+    d = intake.request_supplement(
+        store,
+        actor,
+        d.code,
+        [DocumentChoice("Giấy ủy quyền", "certified", 1)],
+        "Thiếu giấy ủy quyền",
+        now=datetime(2026, 11, 19, 9, 0),
+    )
     assert d.status == Status.SUPPLEMENT_REQUESTED and d.clock_stopped_at == datetime(2026, 11, 19, 9, 0)
     back = datetime(2026, 11, 25, 14, 0)  # Wednesday
     d = intake.supplement_received(store, actor, d.code, now=back)
@@ -156,8 +187,15 @@ def test_only_the_custodian_moves_a_dossier_and_handover_moves_custody(seeded_st
         workflow.start_processing(store, province, d.code)
     with pytest.raises(ServiceError):
         handover.send(store, actor, d.code, store.unit_id, "Chuyển")
-    handover.send(store, actor, d.code, centre, "Chuyển cơ quan có thẩm quyền", ["Đơn đăng ký"],
-                  now=datetime(2026, 11, 19, 9, 0))
+    handover.send(
+        store,
+        actor,
+        d.code,
+        centre,
+        "Chuyển cơ quan có thẩm quyền",
+        ["Đơn đăng ký"],
+        now=datetime(2026, 11, 19, 9, 0),
+    )
     with pytest.raises(ServiceError):
         handover.send(store, actor, d.code, centre, "Lần nữa")
     assert d.code in [item.code for item in inbox.items(store, centre)]
@@ -184,8 +222,9 @@ def test_apology_moves_the_due_date_forward_only(seeded_store):
     d = intake.receive(store, actor, request_for(store), now=THU)
     with pytest.raises(ServiceError):
         workflow.apologise(store, actor, d.code, datetime(2026, 11, 20, 8, 0), "Cần xác minh")
-    d = workflow.apologise(store, actor, d.code, datetime(2026, 11, 27, 8, 37), "Cần xác minh",
-                           now=datetime(2026, 11, 23, 9, 0))
+    d = workflow.apologise(
+        store, actor, d.code, datetime(2026, 11, 27, 8, 37), "Cần xác minh", now=datetime(2026, 11, 23, 9, 0)
+    )
     assert d.due_at == datetime(2026, 11, 27, 8, 37) and d.original_due_at == datetime(2026, 11, 25, 8, 37)
 
 
@@ -217,8 +256,11 @@ def test_a_code_already_taken_is_skipped(seeded_store):
     actor = clerk(store)
     first = intake.receive(store, actor, request_for(store), now=THU)
     with store.session() as s:  # as after restoring a backup taken before that receipt
-        row = s.exec(select(CodeSequence).where(CodeSequence.counter_id == actor.counter_id,
-                                                CodeSequence.scope == f"dossier:{THU:%y%m%d}")).one()
+        row = s.exec(
+            select(CodeSequence).where(
+                CodeSequence.counter_id == actor.counter_id, CodeSequence.scope == f"dossier:{THU:%y%m%d}"
+            )
+        ).one()
         row.last -= 1
         s.add(row)
     second = intake.receive(store, actor, request_for(store), now=THU)

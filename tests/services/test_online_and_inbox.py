@@ -13,14 +13,32 @@ from counter_app.services.errors import ServiceError
 from tests.services.test_dossier_flow import clerk
 
 RECORDS = [
-    {"MaHoSo": "G22.51-261120-0001", "MaTTHC": "1.004873", "TenTTHC": "Cấp Giấy xác nhận tình trạng hôn nhân",
-     "ChuHoSo": "Huỳnh Thị Thu Trang", "MaDoiTuong": "051190123456", "SoDienThoai": "0905111222",
-     "Email": "trang@example.vn", "TrichYeuHoSo": "Xác nhận để đăng ký kết hôn",
-     "NgayTiepNhan": "20261120213000", "KenhThucHien": 2, "TrangThaiHoSo": 1,
-     "TaiLieuNop": [{"TepDinhKemId": "f1", "MaThanhPhanHoSo": "TP1", "DuongDanTaiTepTin": "/tep/f1.pdf"}]},
-    {"MaHoSo": "G22.51-261121-0002", "MaTTHC": "9.999999", "ChuHoSo": "Lê Văn Tý",
-     "NgayTiepNhan": "20261121080000"},
-    {"MaHoSo": "G22.51-261121-0003", "MaTTHC": "1.004873", "ChuHoSo": "Lê Văn Tèo", "NgayTiepNhan": "21/11/2026"},
+    {
+        "MaHoSo": "G22.51-261120-0001",
+        "MaTTHC": "1.004873",
+        "TenTTHC": "Cấp Giấy xác nhận tình trạng hôn nhân",
+        "ChuHoSo": "Huỳnh Thị Thu Trang",
+        "MaDoiTuong": "051190123456",
+        "SoDienThoai": "0905111222",
+        "Email": "trang@example.vn",
+        "TrichYeuHoSo": "Xác nhận để đăng ký kết hôn",
+        "NgayTiepNhan": "20261120213000",
+        "KenhThucHien": 2,
+        "TrangThaiHoSo": 1,
+        "TaiLieuNop": [{"TepDinhKemId": "f1", "MaThanhPhanHoSo": "TP1", "DuongDanTaiTepTin": "/tep/f1.pdf"}],
+    },
+    {
+        "MaHoSo": "G22.51-261121-0002",
+        "MaTTHC": "9.999999",
+        "ChuHoSo": "Lê Văn Tý",
+        "NgayTiepNhan": "20261121080000",
+    },
+    {
+        "MaHoSo": "G22.51-261121-0003",
+        "MaTTHC": "1.004873",
+        "ChuHoSo": "Lê Văn Tèo",
+        "NgayTiepNhan": "21/11/2026",
+    },
     "not a record",
 ]
 
@@ -46,7 +64,9 @@ def test_import_registers_online_dossiers_with_the_reception_clock(seeded_store,
     # Friday 21:30 counts from Monday 07:30; Monday gives 7.5 h, Tuesday 24/11 is a holiday → Wednesday 08:00
     assert item.kind == "online" and item.due_at == datetime(2026, 11, 25, 8, 0)
     assert item.hours_left(store, datetime(2026, 11, 23, 13, 30)) == pytest.approx(4.0)
-    accepted = intake.accept_online(store, clerk(store), "G22.51-261120-0001", now=datetime(2026, 11, 23, 8, 0))
+    accepted = intake.accept_online(
+        store, clerk(store), "G22.51-261120-0001", now=datetime(2026, 11, 23, 8, 0)
+    )
     assert accepted.status == Status.RECEIVED and accepted.due_at == datetime(2026, 11, 27, 8, 0)
     assert "G22.51-261120-0001" not in [i.code for i in inbox.items(store)]
 

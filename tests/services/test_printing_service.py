@@ -47,15 +47,31 @@ def test_receipt_of_a_stored_dossier_reads_back_and_its_qr_verifies(seeded_store
 def test_every_form_of_a_dossier_life(seeded_store, tmp_path):
     store = seeded_store
     actor, d = _received(store)
-    intake.request_supplement(store, actor, d.code, [DocumentChoice("Giấy ủy quyền có chứng thực", "certified")],
-                              "Thiếu giấy ủy quyền", now=datetime(2026, 11, 19, 9, 0))
+    intake.request_supplement(
+        store,
+        actor,
+        d.code,
+        [DocumentChoice("Giấy ủy quyền có chứng thực", "certified")],
+        "Thiếu giấy ủy quyền",
+        now=datetime(2026, 11, 19, 9, 0),
+    )
     intake.supplement_received(store, actor, d.code, now=datetime(2026, 11, 20, 9, 0))
-    workflow.apologise(store, actor, d.code, datetime(2026, 11, 30, 9, 0), "Cần xác minh tại cơ quan khác",
-                       now=datetime(2026, 11, 23, 9, 0))
-    handover.send(store, actor, d.code, "P51", "Chuyển cơ quan có thẩm quyền", now=datetime(2026, 11, 23, 10, 0))
-    expected = {"supplement": ("PHIẾU YÊU CẦU BỔ SUNG", "Giấy ủy quyền có chứng thực"),
-                "apology": ("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Cần xác minh tại cơ quan khác"),
-                "control": ("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Trung tâm Phục vụ hành chính công")}
+    workflow.apologise(
+        store,
+        actor,
+        d.code,
+        datetime(2026, 11, 30, 9, 0),
+        "Cần xác minh tại cơ quan khác",
+        now=datetime(2026, 11, 23, 9, 0),
+    )
+    handover.send(
+        store, actor, d.code, "P51", "Chuyển cơ quan có thẩm quyền", now=datetime(2026, 11, 23, 10, 0)
+    )
+    expected = {
+        "supplement": ("PHIẾU YÊU CẦU BỔ SUNG", "Giấy ủy quyền có chứng thực"),
+        "apology": ("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Cần xác minh tại cơ quan khác"),
+        "control": ("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Trung tâm Phục vụ hành chính công"),
+    }
     for form, words in expected.items():
         out = tmp_path / f"{form}.pdf"
         printed = printing_service.print_form(store, d.code, form, out=out)

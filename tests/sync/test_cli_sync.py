@@ -14,17 +14,25 @@ from counter_app.domain.states import Status
 
 
 def cli(store, *args, central=None):
-    env = {**os.environ, "COUNTER_APP_HOME": str(store.settings.home), "COUNTER_APP_UNIT": store.unit_id,
-           "COUNTER_APP_CENTRAL_URL": central or store.settings.central_url}
+    env = {
+        **os.environ,
+        "COUNTER_APP_HOME": str(store.settings.home),
+        "COUNTER_APP_UNIT": store.unit_id,
+        "COUNTER_APP_CENTRAL_URL": central or store.settings.central_url,
+    }
     env.pop("COUNTER_APP_DB_URL", None)
-    return subprocess.run([sys.executable, "-m", "counter_app.cli", *args], env=env, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "counter_app.cli", *args], env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def a_dossier(store, status: Status) -> str:
     with store.session() as s:
-        return s.exec(select(Dossier.code).where(Dossier.status == int(status),
-                                                 Dossier.custodian_unit_id == store.unit_id)).first()
+        return s.exec(
+            select(Dossier.code).where(
+                Dossier.status == int(status), Dossier.custodian_unit_id == store.unit_id
+            )
+        ).first()
 
 
 def test_sync_status_once_and_an_unreachable_centre(counter_a):
@@ -48,8 +56,17 @@ def test_handover_from_the_command_line_reaches_the_other_province(counter_a, co
     assert bad.returncode != 0 and "Từ chối tiếp nhận" in bad.stderr
     nowhere = cli(counter_a, "handover", code, "--to", "99999", "--reason", "Chuyển")
     assert nowhere.returncode != 0 and "99999" in nowhere.stderr
-    sent = cli(counter_a, "handover", code, "--to", counter_b.unit_id, "--reason", "Chuyển xử lý", "--officer",
-               "canbo1")
+    sent = cli(
+        counter_a,
+        "handover",
+        code,
+        "--to",
+        counter_b.unit_id,
+        "--reason",
+        "Chuyển xử lý",
+        "--officer",
+        "canbo1",
+    )
     assert sent.returncode == 0, sent.stderr
     assert cli(counter_a, "sync", "--once").returncode == 0
     assert cli(counter_b, "sync", "--once").returncode == 0
@@ -62,4 +79,6 @@ def test_handover_from_the_command_line_reaches_the_other_province(counter_a, co
     assert cli(counter_b, "sync", "--once").returncode == 0
     assert cli(counter_a, "sync", "--once").returncode == 0
     with counter_a.session() as s:
-        assert s.exec(select(Dossier).where(Dossier.code == code)).one().custodian_unit_id == counter_b.unit_id
+        assert (
+            s.exec(select(Dossier).where(Dossier.code == code)).one().custodian_unit_id == counter_b.unit_id
+        )

@@ -43,8 +43,12 @@ def test_a_server_lost_mid_batch_loses_and_repeats_nothing(counter_a, central):
 
 @pytest.mark.slow
 def test_sync_killed_at_random_points_ends_with_every_event_exactly_once(counter_a, central):
-    env = {**os.environ, "COUNTER_APP_HOME": str(counter_a.settings.home), "COUNTER_APP_UNIT": counter_a.unit_id,
-           "COUNTER_APP_CENTRAL_URL": counter_a.settings.central_url}
+    env = {
+        **os.environ,
+        "COUNTER_APP_HOME": str(counter_a.settings.home),
+        "COUNTER_APP_UNIT": counter_a.unit_id,
+        "COUNTER_APP_CENTRAL_URL": counter_a.settings.central_url,
+    }
     env.pop("COUNTER_APP_DB_URL", None)
     command = [sys.executable, "-m", "counter_app.cli", "sync", "--once", "--batch-size", "15"]
     rng = random.Random(20251122)

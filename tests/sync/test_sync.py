@@ -21,7 +21,9 @@ NOW = datetime(2026, 11, 23, 9, 0)
 
 def actor(store, username="canbo1") -> Actor:
     with store.session() as s:
-        o = s.exec(select(Officer).where(Officer.username == username, Officer.unit_id == store.unit_id)).one()
+        o = s.exec(
+            select(Officer).where(Officer.username == username, Officer.unit_id == store.unit_id)
+        ).one()
     return Actor(o.id, o.full_name, o.role, o.unit_id, store.settings.counter_id)
 
 
@@ -32,7 +34,10 @@ def sync(store, **kw):
 def local_events(store) -> dict[str, str]:
     """The events this counter recorded (its outbox's), by id: what it must push."""
     with store.session() as s:
-        return {e.id: e.hash for e in s.exec(select(DossierEvent).join(Outbox, Outbox.event_id == DossierEvent.id))}
+        return {
+            e.id: e.hash
+            for e in s.exec(select(DossierEvent).join(Outbox, Outbox.event_id == DossierEvent.id))
+        }
 
 
 def central_events(engine) -> dict[str, str]:
@@ -43,8 +48,12 @@ def central_events(engine) -> dict[str, str]:
 def chain(store, code) -> list[tuple[int, str, str]]:
     with store.session() as s:
         d = s.exec(select(Dossier).where(Dossier.code == code)).one()
-        return [(e.seq, e.type, e.hash) for e in s.exec(
-            select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(DossierEvent.seq))]
+        return [
+            (e.seq, e.type, e.hash)
+            for e in s.exec(
+                select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(DossierEvent.seq)
+            )
+        ]
 
 
 def test_counter_works_offline_then_catches_up_exactly_once(counter_a, central):
@@ -74,14 +83,19 @@ def test_counter_works_offline_then_catches_up_exactly_once(counter_a, central):
 def test_the_same_events_delivered_twice_change_nothing(counter_a, central):
     sync(counter_a)
     with counter_a.session() as s:
-        events = [DossierEvent.model_validate(e.model_dump()) for e in s.exec(
-            select(DossierEvent).join(Outbox, Outbox.event_id == DossierEvent.id).limit(40))]
+        events = [
+            DossierEvent.model_validate(e.model_dump())
+            for e in s.exec(select(DossierEvent).join(Outbox, Outbox.event_id == DossierEvent.id).limit(40))
+        ]
     with Session(central) as s:
         before = s.exec(text("SELECT id, status, event_count, updated_at FROM dossier ORDER BY id")).all()
         result = central_side.apply_batch(s, events, now=NOW)
         s.commit()
         assert result.accepted == [] and not result.rejected and len(result.duplicates) == 40
-        assert s.exec(text("SELECT id, status, event_count, updated_at FROM dossier ORDER BY id")).all() == before
+        assert (
+            s.exec(text("SELECT id, status, event_count, updated_at FROM dossier ORDER BY id")).all()
+            == before
+        )
     # and an outbox whose "sent" mark was lost (crash after the central commit) is replayed harmlessly
     with counter_a.session() as s:
         s.exec(text("UPDATE outbox SET sent_at = NULL"))
@@ -93,8 +107,15 @@ def test_the_same_events_delivered_twice_change_nothing(counter_a, central):
 def test_handover_between_provinces_gives_the_same_history_on_both_sides(counter_a, counter_b, central):
     a, b = actor(counter_a), actor(counter_b)
     d = intake.receive(counter_a, a, request_for(counter_a), now=NOW)
-    handover.send(counter_a, a, d.code, counter_b.unit_id, "Tiếp nhận không phụ thuộc địa giới hành chính",
-                  ["Tờ khai"], now=NOW)
+    handover.send(
+        counter_a,
+        a,
+        d.code,
+        counter_b.unit_id,
+        "Tiếp nhận không phụ thuộc địa giới hành chính",
+        ["Tờ khai"],
+        now=NOW,
+    )
     sync(counter_a)
     sync(counter_b)
     assert [i.code for i in inbox.items(counter_b, counter_b.unit_id) if i.kind == "handover"] == [d.code]
@@ -105,12 +126,20 @@ def test_handover_between_provinces_gives_the_same_history_on_both_sides(counter
     sync(counter_a)
     assert chain(counter_a, d.code) == chain(counter_b, d.code)
     assert [t for _, t, _ in chain(counter_a, d.code)] == [
-        "received", "handover_sent", "handover_accepted", "processing", "result_ready"]
+        "received",
+        "handover_sent",
+        "handover_accepted",
+        "processing",
+        "result_ready",
+    ]
     for store in (counter_a, counter_b):
         with store.session() as s:
             row = s.exec(select(Dossier).where(Dossier.code == d.code)).one()
-            assert (row.custodian_unit_id, row.return_unit_id, row.status) == (counter_b.unit_id,
-                                                                                counter_a.unit_id, 9)
+            assert (row.custodian_unit_id, row.return_unit_id, row.status) == (
+                counter_b.unit_id,
+                counter_a.unit_id,
+                9,
+            )
     # the citizen collects the result where they handed the dossier in
     workflow.return_result(counter_a, a, d.code, receiver_name="", id_checked=True, now=NOW)
     assert not sync(counter_a).rejected
@@ -133,7 +162,7 @@ def test_a_stale_custodian_event_is_refused_and_kept_visible(counter_a, counter_
     workflow.start_processing(counter_a, a, d.code, now=NOW)
     report = sync(counter_a)
     assert len(report.rejected) == 1
-    (event_id, reason), = report.rejected.items()
+    ((event_id, reason),) = report.rejected.items()
     assert "thay đổi ở nơi khác" in reason or "không giữ" in reason
     with counter_a.session() as s:
         row = s.exec(select(Dossier).where(Dossier.code == d.code)).one()

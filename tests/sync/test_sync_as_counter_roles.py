@@ -25,22 +25,31 @@ def locked_down(central, counter_a, counter_b):
         procedures = [p.model_dump() for p in s.exec(select(Procedure))]
         documents = [d.model_dump(exclude={"id"}) for d in s.exec(select(ProcedureDocument))]
     with Session(central) as cs:
-        central_side.bring_references(cs, citizens=[], citizen_documents=[], procedures=procedures,
-                                      procedure_documents=documents)
+        central_side.bring_references(
+            cs, citizens=[], citizen_documents=[], procedures=procedures, procedure_documents=documents
+        )
         cs.commit()
     url = make_url(counter_a.settings.central_url)
     roles = []
     for store in (counter_a, counter_b):
-        role = security.create_counter_role(central, store.unit_id, store.settings.counter, "mat-khau-rat-dai-123")
+        role = security.create_counter_role(
+            central, store.unit_id, store.settings.counter, "mat-khau-rat-dai-123"
+        )
         roles.append(role)
-        store.settings = replace(store.settings, central_url=url.set(username=role, password="mat-khau-rat-dai-123")
-                                 .render_as_string(hide_password=False))
+        store.settings = replace(
+            store.settings,
+            central_url=url.set(username=role, password="mat-khau-rat-dai-123").render_as_string(
+                hide_password=False
+            ),
+        )
     yield
     for role in roles:
         security.drop_counter_role(central, role)
 
 
-def test_counters_sync_through_their_own_roles_and_see_only_their_units(counter_a, counter_b, central, locked_down):
+def test_counters_sync_through_their_own_roles_and_see_only_their_units(
+    counter_a, counter_b, central, locked_down
+):
     a, b = actor(counter_a), actor(counter_b)
     d = intake.receive(counter_a, a, request_for(counter_a), now=NOW)
     handover.send(counter_a, a, d.code, counter_b.unit_id, "Chuyển xử lý", now=NOW)
@@ -57,5 +66,6 @@ def test_counters_sync_through_their_own_roles_and_see_only_their_units(counter_
     with Session(b_engine) as s:
         visible = {row.code for row in s.exec(select(Dossier))}
     b_engine.dispose()
-    assert d.code in visible and all(code == d.code or not code.startswith(counter_a.settings.one_stop_code)
-                                     for code in visible)
+    assert d.code in visible and all(
+        code == d.code or not code.startswith(counter_a.settings.one_stop_code) for code in visible
+    )

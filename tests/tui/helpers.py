@@ -71,8 +71,9 @@ def find_code(store, *, status: int, custodian: str | None = None) -> str:
     from counter_app.db.models import Dossier
 
     with store.session() as session:
-        query = select(Dossier.code).where(Dossier.status == status,
-                                           Dossier.custodian_unit_id == (custodian or store.unit_id))
+        query = select(Dossier.code).where(
+            Dossier.status == status, Dossier.custodian_unit_id == (custodian or store.unit_id)
+        )
         code = session.exec(query.order_by(Dossier.code)).first()
     assert code is not None, f"no demo dossier with status {status}"
     return code
@@ -85,8 +86,10 @@ def counts(store) -> dict[str, int]:
     from counter_app.db.models import Citizen, Dossier, DossierEvent, Outbox, QueueTicket
 
     with store.session() as session:
-        return {model.__name__: session.exec(select(func.count()).select_from(model)).one()
-                for model in (Citizen, Dossier, DossierEvent, Outbox, QueueTicket)}
+        return {
+            model.__name__: session.exec(select(func.count()).select_from(model)).one()
+            for model in (Citizen, Dossier, DossierEvent, Outbox, QueueTicket)
+        }
 
 
 def notices(app, severity: str | None = None) -> list[str]:

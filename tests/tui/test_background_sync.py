@@ -22,8 +22,12 @@ async def test_after_log_in_the_counter_pushes_its_events_and_shows_online(store
     app = make_app(store, clock=fixed_clock)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot)
-        await wait_for(pilot, lambda: app.store_state is not None and app.store_state.online,
-                       "online after the first round", timeout=30)
+        await wait_for(
+            pilot,
+            lambda: app.store_state is not None and app.store_state.online,
+            "online after the first round",
+            timeout=30,
+        )
         await wait_for(pilot, lambda: app.store_state.waiting_events == 0, "nothing waiting", timeout=10)
         bar = " ".join(text for text, _ in app.status_parts())
         assert "Trực tuyến" in bar and "0 sự kiện chờ đồng bộ" in bar and "Đồng bộ lúc" in bar
@@ -67,7 +71,16 @@ async def test_the_log_in_screen_shows_before_the_store_is_open(store):
         assert not app._store_ready.is_set()
         await pilot.press("enter")  # the officer is faster than the disk
         release.set()
-        await wait_for(pilot, lambda: isinstance(app.screen, CounterScreen), "logged in once the store opened")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, CounterScreen), "logged in once the store opened"
+        )
         # let the counter screen finish mounting and loading before the test ends the app
-        await wait_for(pilot, lambda: app.store_state is not None and app.screen.query("#queue-table")
-                       and app.screen.query_one("#queue-table").row_count > 0, "counter screen loaded")
+        await wait_for(
+            pilot,
+            lambda: (
+                app.store_state is not None
+                and app.screen.query("#queue-table")
+                and app.screen.query_one("#queue-table").row_count > 0
+            ),
+            "counter screen loaded",
+        )

@@ -25,8 +25,13 @@ BOARD_SIZE = (120, 36)
 def clerk(store: Store, username: str, counter: int) -> Actor:
     with store.session() as session:
         officer = session.exec(select(Officer).where(Officer.username == username)).one()
-    return Actor(officer.id, officer.full_name, officer.role, officer.unit_id,
-                 f"{store.settings.one_stop_code}#{counter}")
+    return Actor(
+        officer.id,
+        officer.full_name,
+        officer.role,
+        officer.unit_id,
+        f"{store.settings.one_stop_code}#{counter}",
+    )
 
 
 @pytest.fixture
@@ -60,8 +65,11 @@ def expected_numbers(store: Store) -> dict[int, str]:
 
 
 def card_numbers(screen: QueueBoardScreen) -> dict[int, str]:
-    return {card.counter.number: card.query_one(Digits).value for card in screen.query(CounterCard)
-            if card.counter is not None}
+    return {
+        card.counter.number: card.query_one(Digits).value
+        for card in screen.query(CounterCard)
+        if card.counter is not None
+    }
 
 
 def test_queue_board_snapshot(snap_compare, called):

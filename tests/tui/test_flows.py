@@ -36,7 +36,9 @@ async def test_intake_with_missing_document_asks_for_supplement(app, store):
         await pilot.press("space")  # the first document was not brought
         assert not screen.query_one("#checklist").rows_data[0].received
         await pilot.press("f10")  # refused: something is missing
-        await wait_for(pilot, lambda: any("Thiếu giấy tờ" in n for n in notices(app, "warning")), "missing notice")
+        await wait_for(
+            pilot, lambda: any("Thiếu giấy tờ" in n for n in notices(app, "warning")), "missing notice"
+        )
         assert screen.outcome is None
         await pilot.press("f8")
         from counter_app.screens.dialogs import SupplementDialog
@@ -100,12 +102,18 @@ async def test_dossier_view_supplement_then_supplement_received(app, store):
 
         await wait_for(pilot, lambda: isinstance(app.screen, SupplementDialog), "supplement dialog")
         await pilot.press("space", "f10")
-        await wait_for(pilot, lambda: screen.detail.dossier.status == Status.SUPPLEMENT_REQUESTED,
-                       "supplement requested")
-        await wait_for(pilot, lambda: "supplement_received" in {b.binding.action for b in
-                                                                  screen.active_bindings.values()}, "new action")
+        await wait_for(
+            pilot, lambda: screen.detail.dossier.status == Status.SUPPLEMENT_REQUESTED, "supplement requested"
+        )
+        await wait_for(
+            pilot,
+            lambda: "supplement_received" in {b.binding.action for b in screen.active_bindings.values()},
+            "new action",
+        )
         await pilot.press("n")
-        await wait_for(pilot, lambda: screen.detail.dossier.status == Status.PROCESSING, "supplement received")
+        await wait_for(
+            pilot, lambda: screen.detail.dossier.status == Status.PROCESSING, "supplement received"
+        )
     found = detail(store, code)
     assert [e.type for e in found.events][-2:] == ["supplement_requested", "supplement_received"]
     assert found.dossier.due_at != old_due
@@ -199,8 +207,11 @@ async def test_issue_ticket_and_transfer(app, store):
         await wait_for(pilot, lambda: app.serving is None, "transferred")
     with store.session() as session:
         row = session.get(QueueTicket, ticket.id)
-        issued = session.exec(select(QueueTicket).where(QueueTicket.service == "B", QueueTicket.priority == True)  # noqa: E712
-                              .order_by(QueueTicket.issued_at.desc())).first()
+        issued = session.exec(
+            select(QueueTicket)
+            .where(QueueTicket.service == "B", QueueTicket.priority == True)  # noqa: E712
+            .order_by(QueueTicket.issued_at.desc())
+        ).first()
     assert row.status == "waiting" and row.counter_id.endswith("#2")
     assert issued is not None
 
@@ -261,7 +272,9 @@ async def test_supervisor_sees_overdue_dossiers(app):
         await wait_for(pilot, lambda: app.actor is not None, "logged in")
         await pilot.press("f7")
         await wait_for(pilot, lambda: isinstance(app.screen, SupervisorScreen), "supervisor screen")
-        await wait_for(pilot, lambda: app.screen.query_one("#live-attention").row_count > 0, "overdue dossiers listed")
+        await wait_for(
+            pilot, lambda: app.screen.query_one("#live-attention").row_count > 0, "overdue dossiers listed"
+        )
 
 
 async def test_wrong_pin_is_explained(app):
@@ -269,7 +282,9 @@ async def test_wrong_pin_is_explained(app):
         await wait_for(pilot, lambda: app.screen.query_one("#pin").has_focus, "login screen")
         app.screen.query_one("#pin").value = "000000"
         await pilot.press("enter")
-        await wait_for(pilot, lambda: any("Mã PIN không đúng" in n for n in notices(app)), "wrong PIN message")
+        await wait_for(
+            pilot, lambda: any("Mã PIN không đúng" in n for n in notices(app)), "wrong PIN message"
+        )
         assert app.actor is None
 
 
@@ -289,8 +304,11 @@ async def test_handover_sent_then_accepted_from_the_inbox(app, store):
         await type_text(pilot, "trung tam phuc vu hanh chinh cong quang ngai")
         await wait_for(pilot, lambda: dialog.query_one("#units").option_count > 0, "units found")
         await pilot.press("enter", "f10")
-        await wait_for(pilot, lambda: any(h.state == "sent" for h in (screen.detail.handovers if screen.detail
-                                                                        else [])), "handover sent")
+        await wait_for(
+            pilot,
+            lambda: any(h.state == "sent" for h in (screen.detail.handovers if screen.detail else [])),
+            "handover sent",
+        )
         target = screen.detail.handovers[-1].to_unit_id
     assert target == "P51"
     # the provincial centre's officer answers from the inbox (F6)
@@ -309,12 +327,20 @@ async def test_handover_sent_then_accepted_from_the_inbox(app, store):
 
         await wait_for(pilot, lambda: isinstance(other.screen, HandoverInboxScreen), "inbox")
         inbox = other.screen
-        await wait_for(pilot, lambda: code in [k.value for k in inbox.query_one("#inbox").rows], "dossier in inbox")
-        while inbox.query_one("#inbox").coordinate_to_cell_key(inbox.query_one("#inbox").cursor_coordinate
-                                                               ).row_key.value != code:
+        await wait_for(
+            pilot, lambda: code in [k.value for k in inbox.query_one("#inbox").rows], "dossier in inbox"
+        )
+        while (
+            inbox.query_one("#inbox")
+            .coordinate_to_cell_key(inbox.query_one("#inbox").cursor_coordinate)
+            .row_key.value
+            != code
+        ):
             await pilot.press("down")
         await pilot.press("n")
-        await wait_for(pilot, lambda: code not in [k.value for k in inbox.query_one("#inbox").rows], "accepted")
+        await wait_for(
+            pilot, lambda: code not in [k.value for k in inbox.query_one("#inbox").rows], "accepted"
+        )
     assert detail(store, code).dossier.custodian_unit_id == "P51"
 
 
@@ -323,8 +349,15 @@ async def _open(pilot, code):
 
     app = pilot.app
     app.open_dossier(code)
-    await wait_for(pilot, lambda: isinstance(app.screen, DossierScreen) and app.screen.detail is not None
-                   and app.screen.detail.dossier.code == code, "dossier loaded")
+    await wait_for(
+        pilot,
+        lambda: (
+            isinstance(app.screen, DossierScreen)
+            and app.screen.detail is not None
+            and app.screen.detail.dossier.code == code
+        ),
+        "dossier loaded",
+    )
     return app.screen
 
 
@@ -354,8 +387,11 @@ async def test_dossier_actions_follow_the_state_machine(app, store):
         await pilot.press("t")
         from counter_app.screens.return_result import ReturnScreen
 
-        await wait_for(pilot, lambda: isinstance(app.screen, ReturnScreen) and app.screen.detail is not None,
-                       "return screen with the dossier")
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, ReturnScreen) and app.screen.detail is not None,
+            "return screen with the dossier",
+        )
     types = [e.type for e in detail(store, code).events]
     assert types[-3:] == ["processing", "apology", "result_ready"]
 
@@ -398,14 +434,21 @@ async def test_command_palette_opens_a_dossier_and_switches_counter(app, store):
         await pilot.press("enter")
         from counter_app.screens.dossier import DossierScreen
 
-        await wait_for(pilot, lambda: isinstance(app.screen, DossierScreen), "dossier opened from the palette")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, DossierScreen), "dossier opened from the palette"
+        )
         assert app.screen.code == code
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
         await type_text(pilot, "quay 2")  # accents not needed
         hits = app.screen.query_one(CommandList)
-        await wait_for(pilot, lambda: hits.highlighted_option is not None
-                       and "quầy số 2" in str(hits.highlighted_option.prompt), "counter hit first")
+        await wait_for(
+            pilot,
+            lambda: (
+                hits.highlighted_option is not None and "quầy số 2" in str(hits.highlighted_option.prompt)
+            ),
+            "counter hit first",
+        )
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.actor.counter_id.endswith("#2"), "switched to counter 2")
 
@@ -426,7 +469,9 @@ async def test_help_lists_sample_cards_to_paste_in_demo_mode(app, store):
         await pilot.press("f1")
         await wait_for(pilot, lambda: app.screen.query("#help-samples"), "help screen")
         samples = app.screen.query_one("#help-samples")
-        await wait_for(pilot, lambda: demo_card_payloads(store, 1)[0] in str(samples.render()), "sample cards shown")
+        await wait_for(
+            pilot, lambda: demo_card_payloads(store, 1)[0] in str(samples.render()), "sample cards shown"
+        )
         assert "Enter" in str(samples.render())
 
 

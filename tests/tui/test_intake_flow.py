@@ -50,7 +50,9 @@ async def test_golden_path_intake(app, store):
     assert dossier.applicant_cccd == cccd
     assert dossier.procedure_code == "1.001193"
     assert dossier.received_counter_id == app.actor.counter_id
-    assert dossier.due_at is not None and dossier.due_at.date() == dossier.received_at.date()  # same-day procedure
+    assert (
+        dossier.due_at is not None and dossier.due_at.date() == dossier.received_at.date()
+    )  # same-day procedure
     assert [e.type for e in detail.events] == ["received"]
     assert detail.events[0].officer_name == "Nguyễn Thị Lan"
     assert len(detail.documents) == 3 and all(d.received for d in detail.documents)

@@ -19,13 +19,19 @@ async def test_idle_counter_locks_and_only_the_officers_pin_opens_it(app):
         app.idle_lock_s = 1  # instead of minutes
         app.last_input_at = time.monotonic() - 2  # nobody touched the keyboard for 2 s
         app._lock_if_idle()  # the periodic check, run now rather than waiting for its interval
-        await wait_for(pilot, lambda: isinstance(app.screen, LockScreen) and app.screen.query("#lock-pin"),
-                       "screen locked")
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, LockScreen) and app.screen.query("#lock-pin"),
+            "screen locked",
+        )
         pin = app.screen.query_one("#lock-pin", Input)
         pin.value = "999999"
         await pilot.press("enter")
-        await wait_for(pilot, lambda: "không đúng" in str(app.screen.query_one("#lock-error").render()),
-                       "wrong PIN refused")
+        await wait_for(
+            pilot,
+            lambda: "không đúng" in str(app.screen.query_one("#lock-error").render()),
+            "wrong PIN refused",
+        )
         assert isinstance(app.screen, LockScreen)
         app.screen.query_one("#lock-pin", Input).value = "123456"
         await pilot.press("enter")

@@ -30,15 +30,25 @@ def test_counter_screen(snap_compare, app):
         screen = app.screen
         await wait_for(pilot, lambda: screen.query_one("#due-table").row_count > 0, "dossiers due today")
         number = app.serving.number  # the demo queue's first priority ticket
-        await wait_for(pilot, lambda: number in str(screen.query_one("#serving-number").value), "serving number")
+        await wait_for(
+            pilot, lambda: number in str(screen.query_one("#serving-number").value), "serving number"
+        )
         from counter_app.services.queue import waiting_by_service
 
         queue = screen.query_one("#queue-table")
-        expected = {code: (normal, priority) for code, _, normal, priority in waiting_by_service(app.store,
-                                                                                                 now=app.now())}
+        expected = {
+            code: (normal, priority)
+            for code, _, normal, priority in waiting_by_service(app.store, now=app.now())
+        }
         # the queue reloaded after the call: the called ticket is no longer waiting
-        await wait_for(pilot, lambda: all((int(str(queue.get_cell(c, "normal"))), int(str(queue.get_cell(c, "priority"))))
-                                          == counts for c, counts in expected.items()), "queue without the called one")
+        await wait_for(
+            pilot,
+            lambda: all(
+                (int(str(queue.get_cell(c, "normal"))), int(str(queue.get_cell(c, "priority")))) == counts
+                for c, counts in expected.items()
+            ),
+            "queue without the called one",
+        )
         await _settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
@@ -65,8 +75,11 @@ def test_dossier_screen(snap_compare, app, store):
         app.open_dossier(code)
         from counter_app.screens.dossier import DossierScreen
 
-        await wait_for(pilot, lambda: isinstance(app.screen, DossierScreen) and app.screen.detail is not None,
-                       "dossier loaded")
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, DossierScreen) and app.screen.detail is not None,
+            "dossier loaded",
+        )
         await _settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -34,8 +34,9 @@ class Host(App[None]):
     def __init__(self, store, actor, **options) -> None:
         super().__init__()
         self.opened: list[str] = []
-        self.screen_under_test = SupervisorScreen(store, actor, open_dossier=self.opened.append, clock=fixed_clock,
-                                                  **options)
+        self.screen_under_test = SupervisorScreen(
+            store, actor, open_dossier=self.opened.append, clock=fixed_clock, **options
+        )
 
     def on_mount(self) -> None:
         self.push_screen(self.screen_under_test)
@@ -57,10 +58,13 @@ def keys(t: DataTable) -> list[str]:
 def overdue_in_store(store) -> list[str]:
     """The demo unit's running dossiers past their due time, oldest due first (what the list must show)."""
     with store.session() as session:
-        rows = session.exec(select(Dossier.code, Dossier.due_at)
-                            .where(Dossier.custodian_unit_id == store.unit_id,
-                                   Dossier.status.in_([int(s) for s in RUNNING]),  # type: ignore[attr-defined]
-                                   Dossier.due_at < FIXED_NOW)).all()
+        rows = session.exec(
+            select(Dossier.code, Dossier.due_at).where(
+                Dossier.custodian_unit_id == store.unit_id,
+                Dossier.status.in_([int(s) for s in RUNNING]),  # type: ignore[attr-defined]
+                Dossier.due_at < FIXED_NOW,
+            )
+        ).all()
     return [code for code, _ in sorted(rows, key=lambda r: (r[1], r[0]))]
 
 
@@ -72,8 +76,8 @@ async def test_overdue_first_oldest_first_then_close_to_due(host, store):
         expected = overdue_in_store(store)
         assert expected, "the demo store has overdue dossiers"
         shown = keys(attention)
-        assert shown[:len(expected)] == expected
-        close = shown[len(expected):]
+        assert shown[: len(expected)] == expected
+        close = shown[len(expected) :]
         assert close and all(screen._items[code].urgency == "close" for code in close)
         assert [screen._items[c].due_at for c in close] == sorted(screen._items[c].due_at for c in close)
         assert attention.get_cell(expected[0], "due").style == "bold red"
@@ -91,11 +95,17 @@ async def test_refreshes_by_itself_with_keyed_updates(host, store):
         attention = table(screen, "live-attention")
         before = keys(attention)
         # a dossier received today, due today at 17:00: it joins the amber list and today's figures
-        request = IntakeRequest(procedure_code="1.001193", applicant_name="Trần Thị Mới",
-                                documents=[DocumentChoice("Tờ khai đăng ký khai sinh", reused=True)])
+        request = IntakeRequest(
+            procedure_code="1.001193",
+            applicant_name="Trần Thị Mới",
+            documents=[DocumentChoice("Tờ khai đăng ký khai sinh", reused=True)],
+        )
         new = intake.receive(store, officer(store, "canbo1", 2), request, now=FIXED_NOW).code
-        await wait_for(pilot, lambda: str(indicators.get_cell("received", "value")) == str(received + 1),
-                       "received count updated")
+        await wait_for(
+            pilot,
+            lambda: str(indicators.get_cell("received", "value")) == str(received + 1),
+            "received count updated",
+        )
         await wait_for(pilot, lambda: new in keys(attention), "new dossier listed")
         after = keys(attention)
         assert [k for k in after if k != new] == before  # the others kept their order
@@ -152,13 +162,16 @@ async def test_apology_letter_for_an_overdue_dossier(host, store):
         await pilot.press("f10")
         await wait_for(pilot, lambda: host.screen is screen, "dialog closed")
         with store.session() as session:
+
             def moved() -> bool:
                 session.expire_all()
                 row = session.exec(select(Dossier).where(Dossier.code == code)).one()
                 return row.due_at == datetime(2026, 11, 30, 8, 0)
 
             await wait_for(pilot, moved, "due date moved by the apology")
-        await wait_for(pilot, lambda: list(store.settings.printed_dir.rglob("*mau04*.pdf")), "apology printed")
+        await wait_for(
+            pilot, lambda: list(store.settings.printed_dir.rglob("*mau04*.pdf")), "apology printed"
+        )
         await wait_for(pilot, lambda: code not in keys(attention), "no longer overdue")
 
 
@@ -253,8 +266,13 @@ def test_bindings_have_ids_and_vietnamese_descriptions():
     own = [b for b in SupervisorScreen.BINDINGS if not (b.id or "").startswith("quiet.")]  # the app's keys
     for binding in [*own, *ApologyLetterDialog.BINDINGS]:
         assert binding.id and binding.description
-    assert {b.id for b in SupervisorScreen.BINDINGS} >= {"supervisor.today", "supervisor.month", "supervisor.year",
-                                                          "supervisor.apology", "supervisor.open"}
+    assert {b.id for b in SupervisorScreen.BINDINGS} >= {
+        "supervisor.today",
+        "supervisor.month",
+        "supervisor.year",
+        "supervisor.apology",
+        "supervisor.open",
+    }
 
 
 def test_status_constants():

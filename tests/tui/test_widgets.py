@@ -72,7 +72,11 @@ def test_classify():
 
 def _python_files() -> list[Path]:
     root = Path(__file__).resolve().parents[2] / "counter_app"
-    return [root / "app.py", *sorted((root / "screens").glob("*.py")), *sorted((root / "widgets").glob("*.py"))]
+    return [
+        root / "app.py",
+        *sorted((root / "screens").glob("*.py")),
+        *sorted((root / "widgets").glob("*.py")),
+    ]
 
 
 def test_every_text_key_used_on_screen_exists():
@@ -111,8 +115,21 @@ def test_every_binding_has_an_id_and_a_vietnamese_description():
     )
     from counter_app.widgets import checklist
 
-    modules = [app_module, board, counter, dialogs, dossier, find, handover_inbox, help, intake, login,
-               return_result, supervisor_live, checklist]
+    modules = [
+        app_module,
+        board,
+        counter,
+        dialogs,
+        dossier,
+        find,
+        handover_inbox,
+        help,
+        intake,
+        login,
+        return_result,
+        supervisor_live,
+        checklist,
+    ]
     problems = []
     for module in modules:
         for _name, cls in inspect.getmembers(module, inspect.isclass):

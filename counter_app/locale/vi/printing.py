@@ -89,9 +89,7 @@ MESSAGES: dict[str, str] = {
     # --- Mẫu 04: apology and new date ----------------------------------------------------------------
     "printing.apology.title": "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
     "printing.apology.to": "Kính gửi: ",
-    "printing.apology.received": (
-        "{date}, {office} tiếp nhận giải quyết hồ sơ của Ông/Bà, mã hồ sơ {code}."
-    ),
+    "printing.apology.received": ("{date}, {office} tiếp nhận giải quyết hồ sơ của Ông/Bà, mã hồ sơ {code}."),
     "printing.apology.due": "Thời hạn trả kết quả giải quyết hồ sơ theo giấy hẹn: ",
     "printing.apology.late": "Tuy nhiên đến nay, {unit} chưa trả kết quả giải quyết hồ sơ của Ông/Bà.",
     "printing.apology.sorry": (

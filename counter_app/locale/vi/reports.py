@@ -47,12 +47,12 @@ MESSAGES: dict[str, str] = {
     "indicators.csv.summary_columns": "Chỉ tiêu|Kết quả|Mục tiêu|Đánh giá",
     "indicators.csv.points_columns": "Nhóm chỉ số (Quyết định 766/QĐ-TTg)|Điểm đạt|Điểm tối đa",
     "indicators.csv.procedure_columns": "Mã TTHC|Tên thủ tục|Đất đai|Tiếp nhận|Từ chối|Đã giải quyết|Trước hạn|"
-                                        "Đúng hạn|Quá hạn|Tỷ lệ đúng hạn|Đã trả kết quả|Đang giải quyết|"
-                                        "Đang quá hạn",
+    "Đúng hạn|Quá hạn|Tỷ lệ đúng hạn|Đã trả kết quả|Đang giải quyết|"
+    "Đang quá hạn",
     "indicators.csv.officer_columns": "Cán bộ|Tiếp nhận|Từ chối|Trả kết quả|Lượt phục vụ|"
-                                      "Thời gian phục vụ trung bình",
+    "Thời gian phục vụ trung bình",
     "indicators.csv.week_columns": "Tuần từ ngày|Tiếp nhận|Đã giải quyết|Tỷ lệ đúng hạn|Tỷ lệ tái sử dụng|"
-                                   "Tỷ lệ hài lòng|Tỷ lệ trực tuyến",
+    "Tỷ lệ hài lòng|Tỷ lệ trực tuyến",
     # --- PDF ---------------------------------------------------------------------------------------------------
     "indicators.pdf.summary": "I. Kết quả chung",
     "indicators.pdf.points": "II. Điểm theo Quyết định 766/QĐ-TTg (phần do Bộ phận Một cửa thực hiện)",
@@ -68,9 +68,9 @@ MESSAGES: dict[str, str] = {
     "indicators.pdf.legend.satisfaction": "Hài lòng",
     "indicators.pdf.none": "Không có số liệu trong kỳ.",
     "indicators.pdf.note": "Ghi chú: tiếp nhận, từ chối, tái sử dụng tính theo ngày tiếp nhận; đã giải quyết theo "
-                           "ngày có kết quả; đã trả và hài lòng theo ngày trả kết quả; đang giải quyết tính tại "
-                           "thời điểm lập báo cáo. Điểm: tiến độ = 20 × tỷ lệ đúng hạn; hài lòng = 18 × tỷ lệ hài "
-                           "lòng / 90% (tối đa 18); tái sử dụng = 22 × tỷ lệ tái sử dụng / 80% (tối đa 22).",
+    "ngày có kết quả; đã trả và hài lòng theo ngày trả kết quả; đang giải quyết tính tại "
+    "thời điểm lập báo cáo. Điểm: tiến độ = 20 × tỷ lệ đúng hạn; hài lòng = 18 × tỷ lệ hài "
+    "lòng / 90% (tối đa 18); tái sử dụng = 22 × tỷ lệ tái sử dụng / 80% (tối đa 22).",
     "indicators.pdf.printed": "Lập lúc {time}",
     "indicators.pdf.page": "Trang {page}/{pages}",
     "indicators.pdf.col.no": "STT",
