@@ -24,6 +24,7 @@ from textual.worker import Worker, WorkerState
 
 from counter_app.config import Settings
 from counter_app.locale import describe_error, t
+from counter_app.locale import formats as fmt
 from counter_app.services.context import Actor, Store, local_now
 from counter_app.widgets.scan import CardScan, CodeScan, ScanError, classify, is_scan_like
 from counter_app.widgets.vn_input import VnInput
@@ -258,7 +259,7 @@ class CounterApp(App[None]):
             (self.unit_title or t("status.unit_code", code=settings.one_stop_code), "bold"),
             (t("status.counter", number=number), "bold"),
             (t("status.officer", name=actor.name) if actor else t("status.not_logged_in"), ""),
-            (f"{self.now():%H:%M:%S} {self.now():%d/%m/%Y}", ""),
+            (f"{fmt.clock(self.now(), seconds=True)} {fmt.day(self.now())}", ""),
         ]
         state = self.store_state
         if state is not None:
@@ -266,7 +267,7 @@ class CounterApp(App[None]):
             parts.append((online, "bold green" if state.online else "bold yellow"))
             parts.append((t("status.events_waiting", count=state.waiting_events), ""))
             if state.last_sync is not None:
-                parts.append((t("status.last_sync", time=f"{state.last_sync:%H:%M}"), "dim"))
+                parts.append((t("status.last_sync", time=fmt.clock(state.last_sync)), "dim"))
             if state.rejected_events:
                 parts.append((t("status.events_rejected", count=state.rejected_events), "bold red"))
         if self.demo:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from counter_app import __version__
 from counter_app.config import ConfigError, Settings, load_settings
+from counter_app.locale import formats as fmt
 
 log = logging.getLogger("counter_app")
 DEMO_CITIZENS = 300
@@ -26,11 +27,11 @@ class CliError(Exception):
 
 
 def _date(text: str) -> date:
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
             from datetime import datetime
 
-            return datetime.strptime(text.strip(), fmt).date()
+            return datetime.strptime(text.strip(), pattern).date()
         except ValueError:
             continue
     raise argparse.ArgumentTypeError(f"ngày không hợp lệ «{text}» (cần YYYY-MM-DD hoặc DD/MM/YYYY)")
@@ -244,7 +245,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         st = client.status(store.engine)
         print(f"pending: {st.pending}")
         print(f"rejected: {st.rejected}")
-        print(f"last sync: {st.last_sync:%Y-%m-%d %H:%M:%S}" if st.last_sync else "last sync: never")
+        print(f"last sync: {st.last_sync.isoformat(sep=' ')}" if st.last_sync else "last sync: never")
         if st.last_error:
             print(f"last error: {st.last_error}")
         return 0
@@ -328,7 +329,7 @@ def cmd_inbox(args: argparse.Namespace) -> int:
         print(f"Đã trả lại hồ sơ {item.code}.")
         return 0
     for item in inbox.items(store):
-        due = f"{item.due_at:%d/%m/%Y %H:%M}" if item.due_at else ""
+        due = fmt.stamp(item.due_at)
         print(f"{item.code}\t{item.sender}\t{due}")
     return 0
 

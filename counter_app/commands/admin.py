@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.locale import describe_error, t
+from counter_app.locale import formats as fmt
 
 log = logging.getLogger("counter_app")
 
@@ -293,7 +294,7 @@ def run_access_log(store, citizen: str | None, days: int) -> int:
     for row in rows:
         dossier = f"\t{row.dossier_id}" if row.dossier_id else ""
         print(
-            f"{row.at:%d/%m/%Y %H:%M:%S}\t{row.officer_name}\t{row.unit_id}\t{row.citizen_id or ''}\t"
+            f"{fmt.stamp(row.at, seconds=True)}\t{row.officer_name}\t{row.unit_id}\t{row.citizen_id or ''}\t"
             f"{row.purpose}{dossier}"
         )
     return EXIT_OK
@@ -309,20 +310,20 @@ def run_access_show(store, citizen: str, purpose: str, officer: str | None) -> i
             "access.cli.citizen_line",
             name=c.full_name,
             cccd=c.cccd,
-            birth=f"{c.birth_date:%d/%m/%Y}" if c.birth_date else "?",
+            birth=fmt.day(c.birth_date, "?"),
             gender=c.gender or "?",
         )
     )
     print(t("access.cli.address_line", address=c.address))
     print(t("access.cli.documents", count=len(record.documents)))
     for doc in record.documents:
-        issued = f" ({doc.issued_on:%d/%m/%Y})" if doc.issued_on else ""
+        issued = f" ({fmt.day(doc.issued_on)})" if doc.issued_on else ""
         print(f"  - {doc.title} {doc.number}{issued}".rstrip())
     print(
         t(
             "access.cli.logged",
             officer=record.log.officer_name,
-            at=f"{record.log.at:%d/%m/%Y %H:%M:%S}",
+            at=fmt.stamp(record.log.at, seconds=True),
             purpose=record.log.purpose,
         )
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.locale import t
-from counter_app.printing.formatting import long_time
+from counter_app.locale.formats import long_time
 from counter_app.printing.payload import VerificationError, verify_payload
 from counter_app.printing.signing import KeyFileError, KeyRing, own_signers, public_key_text
 

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from counter_app.domain import messages as _domain_messages
 
 DEFAULT_LANGUAGE = "vi"
-_AREAS = ("ui", "printing", "cli", "services", "admin", "reports")
+_AREAS = ("formats", "ui", "printing", "cli", "services", "admin", "reports")
 _catalogues: dict[str, dict[str, str]] = {}
 _language = DEFAULT_LANGUAGE
 

@@ -11,5 +11,5 @@ for the thermal printer); they touch no database and no screen.
 * :mod:`.signing` — counter keys (``CounterSigner``, ``KeyRing``); :mod:`.payload` — the QR payload
   (``sign_receipt``, ``verify_payload``, ``VerificationError``)
 * :mod:`.output` — archive (``save_pdf``), CUPS (``send_to_cups``), ESC/POS (``print_escpos_image``), ``PrintError``
-* :mod:`.layout`, :mod:`.fonts`, :mod:`.formatting`, :mod:`.codes_drawing` — the shared machinery
+* :mod:`.layout`, :mod:`.fonts`, :mod:`.codes_drawing` — the shared machinery
 """

@@ -7,10 +7,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from counter_app.locale import t
+from counter_app.locale.formats import long_date, money, processing_time
 
 from .codes_drawing import draw_qr, qr_matrix
 from .documents import CatalogueData, CatalogueEntry
-from .formatting import long_date, money, processing_time
 from .layout import Block, Column, Span, Table, bold, italic, new_canvas, page_flow
 
 SIZE = 11.0

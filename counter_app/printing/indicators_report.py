@@ -21,9 +21,10 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
+from counter_app.locale.formats import day_month, moment, place_date
+
 from .documents import UnitInfo
 from .fonts import Style
-from .formatting import place_date, short_time
 from .layout import (
     Column,
     Flow,
@@ -183,7 +184,7 @@ def volume_chart(
     chart.x, chart.y = 24, 22
     chart.width, chart.height = width - 34, height - 52
     chart.data = [[w.received for w in weeks] or [0], [w.finished for w in weeks] or [0]]
-    chart.categoryAxis.categoryNames = [f"{w.start:%d/%m}" for w in weeks] or [""]
+    chart.categoryAxis.categoryNames = [day_month(w.start) for w in weeks] or [""]
     _font(chart.categoryAxis.labels, 6.5)
     _font(chart.valueAxis.labels, 6.5)
     chart.valueAxis.valueMin = 0
@@ -220,7 +221,7 @@ def rates_chart(
         series([w.reuse for w in weeks]),
         series([w.satisfaction for w in weeks]),
     ]
-    chart.categoryAxis.categoryNames = [f"{w.start:%d/%m}" for w in weeks] or [""]
+    chart.categoryAxis.categoryNames = [day_month(w.start) for w in weeks] or [""]
     _font(chart.categoryAxis.labels, 6.5)
     _font(chart.valueAxis.labels, 6.5)
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
@@ -273,7 +274,7 @@ def _render(data: IndicatorsReportData, total_pages: int) -> tuple[bytes, int]:
     texts = data.texts
     buffer, c = new_canvas(title=texts["title"].capitalize(), author=data.unit.name, subject=subject)
     page_w = A4[0]
-    printed = texts["printed"].format(time=short_time(data.printed_at))
+    printed = texts["printed"].format(time=moment(data.printed_at))
 
     def footer(page: int) -> None:
         base = _MARGIN - 2 * mm
@@ -301,7 +302,7 @@ def _render(data: IndicatorsReportData, total_pages: int) -> tuple[bytes, int]:
     title(flow, texts["title"], size=13.0, space_before=4 * mm)
     flow.paragraph(italic(f"{texts['period']}: {data.period_label}"), size=SIZE + 1, align="center")
     flow.paragraph(
-        italic(f"{texts['unit']}: {data.unit_label} · {texts['as_of']} {short_time(data.as_of)}"),
+        italic(f"{texts['unit']}: {data.unit_label} · {texts['as_of']} {moment(data.as_of)}"),
         size=SIZE,
         align="center",
     )

@@ -21,10 +21,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from counter_app.domain.vntext import nfc
 from counter_app.locale import t
 
 from .fonts import Style, register_pdf_fonts, string_width
-from .formatting import nfc
 
 Align = Literal["left", "center", "right"]
 

@@ -11,9 +11,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from counter_app.locale import t
+from counter_app.locale.formats import long_date, long_time, place_date
 
 from .documents import ApologyData, Applicant, RefusalData, SupplementData
-from .formatting import long_date, long_time, place_date
 from .layout import (
     Content,
     Flow,

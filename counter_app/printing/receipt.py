@@ -16,10 +16,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from counter_app.locale import t
+from counter_app.locale.formats import long_time, money, place_date, processing_time, two_digits
 
 from .codes_drawing import RANDOM_DATA_MASK, code128_width, draw_code128, draw_qr, qr_matrix
 from .documents import Applicant, DocumentLine, Fee, ReceiptData, ReturnPlace, UnitInfo
-from .formatting import count, long_time, money, place_date, processing_time
 from .layout import (
     Column,
     Flow,
@@ -78,7 +78,7 @@ def documents_table(lines: Sequence[DocumentLine], *, width: float, size: float)
         Column(t("printing.table.quantity"), fixed[2], "center"),
     ]
     rows = [
-        [str(i), document_name(line), copy_kind_label(line), count(line.quantity)]
+        [str(i), document_name(line), copy_kind_label(line), two_digits(line.quantity)]
         for i, line in enumerate(lines, 1)
     ]
     return Table(columns, rows, size=size, header_size=size - 0.5, pad=1.2 * mm)
@@ -175,7 +175,7 @@ def _draw_copy(
     table = documents_table(data.documents, width=flow.width, size=size - 1)
     table.draw(flow)
     flow.space(1.2 * mm)
-    field(t("printing.receipt.item2"), t("printing.receipt.sets", sets=count(data.sets)))
+    field(t("printing.receipt.item2"), t("printing.receipt.sets", sets=two_digits(data.sets)))
     field(t("printing.receipt.item3"), processing_time(data.processing_days), True)
     field(t("printing.receipt.item4"), long_time(data.received_at), True)
     field(t("printing.receipt.item5"), long_time(data.due_at), True)

@@ -16,11 +16,11 @@ from PIL import Image, ImageDraw
 from reportlab.lib.units import mm
 
 from counter_app.locale import t
+from counter_app.locale.formats import moment
 
 from .codes_drawing import QR_QUIET_ZONE, RANDOM_DATA_MASK, draw_qr, paint_qr, qr_matrix
 from .documents import ReceiptData, TicketData
 from .fonts import Style, pil_font, string_width
-from .formatting import short_time
 from .layout import Align, Content, Line, Span, bold, draw_line, italic, new_canvas, wrap, wrap_balanced
 from .payload import Signer, sign_receipt
 from .receipt import claims_of, fee_text, office_name, return_place_text
@@ -172,7 +172,7 @@ def _ticket_items(data: TicketData) -> list[_Text | _Rule | _Qr]:
     items.append(_Text(bold(data.number), _number_size(data.number), after=10))
     items.append(_Text(bold(data.service_name), 30, after=10))
     items.append(_Text(t("printing.ticket.waiting", count=data.waiting_ahead), 26, after=4))
-    items.append(_Text(t("printing.ticket.time", time=short_time(data.issued_at)), 24))
+    items.append(_Text(t("printing.ticket.time", time=moment(data.issued_at)), 24))
     items.append(_Rule())
     items.append(_Text(italic(t("printing.ticket.footer")), 22))
     return items
@@ -209,8 +209,8 @@ def _slip_items(data: ReceiptData, signer: Signer) -> list[_Text | _Rule | _Qr]:
         _Rule(),
         field(t("printing.receipt.applicant"), data.applicant.name, True),
         field(t("printing.receipt.request"), data.procedure_name),
-        _Text(t("printing.slip.received", time=short_time(data.received_at)), size, align="left", after=4),
-        _Text(bold(t("printing.slip.due", time=short_time(data.due_at))), size + 2, align="left", after=4),
+        _Text(t("printing.slip.received", time=moment(data.received_at)), size, align="left", after=4),
+        _Text(bold(t("printing.slip.due", time=moment(data.due_at))), size + 2, align="left", after=4),
         _Text(
             t("printing.slip.return", place=return_place_text(data.return_place, data.unit)),
             size,

@@ -8,9 +8,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 
 from counter_app.locale import t
+from counter_app.locale.formats import clock, day, long_time, moment, time_cell, two_digits
 
 from .documents import ControlSheetData, HandoverRow, LedgerData, LedgerRow
-from .formatting import count, long_time, short_date, short_time, time_cell
 from .layout import (
     Column,
     Flow,
@@ -130,7 +130,7 @@ def _ledger_columns(width: float) -> list[Column]:
 
 
 def _when(dt: datetime | None) -> str:
-    return "" if dt is None else f"{short_date(dt)}\n{dt:%H:%M}"
+    return "" if dt is None else f"{day(dt)}\n{clock(dt)}"
 
 
 def _ledger_cells(row: LedgerRow) -> list:
@@ -141,7 +141,7 @@ def _ledger_cells(row: LedgerRow) -> list:
         str(row.number),
         code,
         row.procedure_name,
-        count(row.sets),
+        two_digits(row.sets),
         row.applicant_name,
         contact,
         row.lead_unit,
@@ -157,7 +157,7 @@ def _ledger_cells(row: LedgerRow) -> list:
 def render_ledger(data: LedgerData) -> bytes:
     """Mẫu 06 — "Sổ theo dõi hồ sơ" for ``date_from``..``date_to``, landscape A4; the column
     header repeats on every page and each page is numbered "Trang i/n"."""
-    period = t("printing.ledger.period", start=short_date(data.date_from), end=short_date(data.date_to))
+    period = t("printing.ledger.period", start=day(data.date_from), end=day(data.date_to))
     buffer, c = new_canvas(
         title=f"{t('printing.ledger.title').capitalize()} {period}",
         author=data.unit.name,
@@ -165,7 +165,7 @@ def render_ledger(data: LedgerData) -> bytes:
         pagesize=LEDGER_PAGE,
     )
     page_w = LEDGER_PAGE[0]
-    printed = t("printing.ledger.printed", time=short_time(data.printed_at))
+    printed = t("printing.ledger.printed", time=moment(data.printed_at))
     running = t(
         "printing.ledger.running",
         title=t("printing.ledger.title").capitalize(),

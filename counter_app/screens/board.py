@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Digits, Static
 
 from counter_app.locale import describe_error, t
+from counter_app.locale import formats as fmt
 from counter_app.screens.base import RefreshesItself
 from counter_app.services.board import BoardState, board_state
 from counter_app.services.context import Store, local_now
@@ -79,7 +80,7 @@ class CounterCard(Container):
         if digits.value != number:
             digits.update(number)
         if counter.state == "serving":
-            note = t("board.since", time=f"{counter.since:%H:%M}") if counter.since else ""
+            note = t("board.since", time=fmt.clock(counter.since)) if counter.since else ""
         else:
             note = t("board.idle") if counter.state == "idle" else t("board.closed")
         self.query_one(".card-note", Static).update(note)
@@ -182,7 +183,7 @@ class QueueBoardScreen(RefreshesItself, Screen):
 
     def _show_clock(self) -> None:
         now = self.clock()
-        self.query_one("#board-clock", Static).update(f"{now:%H:%M}  {now:%d/%m/%Y}")
+        self.query_one("#board-clock", Static).update(f"{fmt.clock(now)}  {fmt.day(now)}")
 
     # --- refresh loop -------------------------------------------------------------------------------------------
 
@@ -211,7 +212,7 @@ class QueueBoardScreen(RefreshesItself, Screen):
         self.failures += 1
         self.offline = True
         notice = self.query_one("#board-notice", Static)
-        notice.update(t("board.offline", time=f"{message.at:%H:%M:%S}"))
+        notice.update(t("board.offline", time=fmt.clock(message.at, seconds=True)))
         notice.add_class("shown")
         self._schedule()
 
@@ -224,14 +225,14 @@ class QueueBoardScreen(RefreshesItself, Screen):
         self._show_counters(state.counters)
         for i in range(self.recent):  # slot i shows the i-th latest call; only changed slots are touched
             call = state.recent_calls[i] if i < len(state.recent_calls) else None
-            shown = (call.number, call.counter_number, f"{call.called_at:%H:%M}") if call else None
+            shown = (call.number, call.counter_number, fmt.clock(call.called_at)) if call else None
             if self._slots.get(i, ()) == shown:
                 continue
             self._slots[i] = shown
             text = Text()
             if call is not None:
                 text.append(f"→  {t('board.counter', number=call.counter_number or '?')}")
-                text.append(f"    {call.called_at:%H:%M}", style="dim")
+                text.append(f"    {fmt.clock(call.called_at)}", style="dim")
             self.query_one(f"#recent-number-{i}", Digits).update(call.number if call else "")
             self.query_one(f"#recent-text-{i}", Static).update(text)
         digits = self.query_one("#board-waiting", Digits)

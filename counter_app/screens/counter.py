@@ -15,9 +15,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Digits, Footer, Input, Static
 
 from counter_app.domain.states import Status
+from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.screens.base import ReportsWorkerErrors
-from counter_app.widgets import fmt
 from counter_app.widgets.status_bar import StatusBar
 from counter_app.widgets.vn_input import VnInput
 
@@ -170,7 +170,7 @@ class CounterScreen(ReportsWorkerErrors, Screen):
             table.remove_row(key)
         for row in rows:
             late = row.due_at is not None and row.due_at < now
-            due = Text(f"{row.due_at:%H:%M}" if row.due_at else "—", style="bold red" if late else "bold")
+            due = Text(fmt.clock(row.due_at), style="bold red" if late else "bold")
             cells = [
                 row.code,
                 row.applicant_name,
@@ -203,7 +203,7 @@ class CounterScreen(ReportsWorkerErrors, Screen):
         text = t(
             "home.ticket_detail",
             service=ticket.service,
-            called=f"{ticket.called_at:%H:%M}" if ticket.called_at else "—",
+            called=fmt.clock(ticket.called_at),
             recalls=ticket.recalls,
         )
         if ticket.priority:

@@ -17,9 +17,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.screens.base import ReportsWorkerErrors
-from counter_app.widgets import fmt
 from counter_app.widgets.vn_input import VnInput
 
 

@@ -17,10 +17,10 @@ from textual.widgets import DataTable, Footer, Static
 
 from counter_app.domain import states
 from counter_app.domain.states import Status
+from counter_app.locale import formats as fmt
 from counter_app.locale import has, t
 from counter_app.screens.base import ReportsWorkerErrors
 from counter_app.screens.keys import quiet
-from counter_app.widgets import fmt
 from counter_app.widgets.status_bar import StatusBar
 
 HANDOVER_STATUSES = frozenset({Status.RECEIVED, Status.PROCESSING, Status.AWAITING_FEE, Status.RESULT_READY})
@@ -156,7 +156,8 @@ class DossierScreen(ReportsWorkerErrors, Screen):
         unit_name = self._unit_name
         progress = Text()
         progress.append(
-            t("dossier.procedure_line", code=procedure.code, time=_days(dossier.working_days)) + "\n"
+            t("dossier.procedure_line", code=procedure.code, time=fmt.processing_time(dossier.working_days))
+            + "\n"
         )
         progress.append(
             t(
@@ -183,7 +184,7 @@ class DossierScreen(ReportsWorkerErrors, Screen):
         if dossier.fee:
             progress.append(
                 "\n"
-                + t("dossier.fee", fee=fmt.money(dossier.fee), status=t(f"fee_status.{dossier.fee_status}"))
+                + t("dossier.fee", fee=fmt.fee(dossier.fee), status=t(f"fee_status.{dossier.fee_status}"))
             )
         else:
             progress.append("\n" + t("dossier.no_fee"))
@@ -399,10 +400,6 @@ class DossierScreen(ReportsWorkerErrors, Screen):
         self.reload()
         if message.print_kind:
             self._print(message.print_kind)
-
-
-def _days(days: int) -> str:
-    return t("procedure.same_day") if days == 0 else t("procedure.days", days=days)
 
 
 def _event_note(payload: dict) -> str:

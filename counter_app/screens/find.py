@@ -12,10 +12,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from counter_app.domain.states import Status
+from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.screens.base import ReportsWorkerErrors
 from counter_app.screens.keys import quiet
-from counter_app.widgets import fmt
 from counter_app.widgets.status_bar import StatusBar
 from counter_app.widgets.vn_input import VnInput
 

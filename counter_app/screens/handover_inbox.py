@@ -11,10 +11,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.screens.base import ReportsWorkerErrors
 from counter_app.screens.keys import quiet
-from counter_app.widgets import fmt
 from counter_app.widgets.status_bar import StatusBar
 
 

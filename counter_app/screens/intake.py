@@ -21,11 +21,11 @@ from textual.widgets import Digits, Footer, Input, OptionList, RadioButton, Radi
 from textual.widgets.option_list import Option
 
 from counter_app.domain.cccd import CccdData
+from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.screens.base import ReportsWorkerErrors
 from counter_app.screens.keys import quiet
 from counter_app.screens.printing import PrintOutcome
-from counter_app.widgets import fmt
 from counter_app.widgets.checklist import DocRow, DocumentChecklist
 from counter_app.widgets.scan import CardScan
 from counter_app.widgets.status_bar import StatusBar
@@ -40,10 +40,6 @@ class Outcome:
     kind: str  # received | supplement | refused
     code: str
     due_at: datetime | None
-
-
-def procedure_time(days: int) -> str:
-    return t("procedure.same_day") if days == 0 else t("procedure.days", days=days)
 
 
 class IntakeScreen(ReportsWorkerErrors, Screen):
@@ -349,8 +345,8 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
         for procedure in message.procedures:
             prompt = Text(fmt.procedure_short(procedure.name), style="bold")
             prompt.append(
-                f"\n  {procedure.code} · {procedure_time(procedure.working_days)} · "
-                f"{fmt.money(procedure.fee)}",
+                f"\n  {procedure.code} · {fmt.processing_time(procedure.working_days)} · "
+                f"{fmt.fee(procedure.fee)}",
                 style="dim",
             )
             options.add_option(Option(prompt, id=procedure.code))
@@ -407,8 +403,8 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
         card = Text()
         card.append(procedure.name + "\n", style="bold")
         card.append(t("procedure.code", code=procedure.code, field=procedure.field_name) + "\n")
-        card.append(t("procedure.time", time=procedure_time(procedure.working_days)) + "\n")
-        fee = fmt.money(procedure.fee) + (f" ({procedure.fee_note})" if procedure.fee_note else "")
+        card.append(t("procedure.time", time=fmt.processing_time(procedure.working_days)) + "\n")
+        fee = fmt.fee(procedure.fee) + (f" ({procedure.fee_note})" if procedure.fee_note else "")
         card.append(t("procedure.fee", fee=fee))
         self.query_one("#procedure-card", Static).update(card)
         self.query_one("#fee-amount", Static).update(fee)
@@ -431,7 +427,8 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
         due = Text(fmt.long_moment(self.due_at), style="bold")
         if self.procedure is not None:
             due.append(
-                "\n" + t("intake.due_rule", time=procedure_time(self.procedure.working_days)), style="dim"
+                "\n" + t("intake.due_rule", time=fmt.processing_time(self.procedure.working_days)),
+                style="dim",
             )
         self.query_one("#due", Static).update(due)
 

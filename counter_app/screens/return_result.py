@@ -12,10 +12,10 @@ from textual.widgets import Checkbox, Footer, Input, Label, Static
 
 from counter_app.domain.states import Status
 from counter_app.locale import describe_error, t
+from counter_app.locale import formats as fmt
 from counter_app.screens.base import ReportsWorkerErrors
 from counter_app.screens.dossier import timeliness_text
 from counter_app.screens.keys import quiet
-from counter_app.widgets import fmt
 from counter_app.widgets.scan import CodeScan
 from counter_app.widgets.status_bar import StatusBar
 from counter_app.widgets.vn_input import VnInput

@@ -30,6 +30,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from counter_app.locale import describe_error, t
+from counter_app.locale import formats as fmt
 from counter_app.screens.base import RefreshesItself
 from counter_app.screens.keys import quiet
 from counter_app.services import indicators as ind
@@ -64,39 +65,6 @@ def sparkline(values: Sequence[float | None], *, maximum: float | None = None) -
         else:
             out.append(SPARK[min(len(SPARK) - 1, max(0, round(v / top * (len(SPARK) - 1))))])
     return "".join(out)
-
-
-def _hm(dt: datetime | None) -> str:
-    return f"{dt:%H:%M}" if dt else "—"
-
-
-def _moment(dt: datetime | None) -> str:
-    return f"{dt:%H:%M %d/%m/%Y}" if dt else "—"
-
-
-def _short(dt: datetime | None) -> str:
-    """``20/11 09:15`` (tables where room is short)."""
-    return f"{dt:%d/%m %H:%M}" if dt else "—"
-
-
-def _left(hours: float | None, hours_per_day: float) -> str:
-    """Working time left (``còn 3,5 giờ``, ``còn 2 ngày``) or past (``trễ 1,5 giờ``, ``trễ 12 ngày``)."""
-    if hours is None:
-        return "—"
-    size = abs(hours)
-    if size >= hours_per_day:
-        amount = t("live.days", days=int(size // hours_per_day))
-    else:
-        amount = t("live.hours", hours=f"{size:.1f}".replace(".", ",").removesuffix(",0"))
-    return t("live.late", amount=amount) if hours < 0 else t("live.left", amount=amount)
-
-
-def _wait(delta, *, seconds: bool = False) -> str:
-    """``1:05`` (hours:minutes), or with ``seconds`` ``12:05`` (minutes:seconds)."""
-    if delta is None:
-        return "—"
-    total = int(delta.total_seconds()) if seconds else int(delta.total_seconds() // 60)
-    return f"{total // 60}:{total % 60:02d}"
 
 
 def sync_table(
@@ -162,7 +130,7 @@ class ApologyLetterDialog(ModalScreen[tuple[datetime, str] | None]):
                     style="bold",
                 )
             )
-            yield Static(t("live.apology.due", due=_moment(self.item.due_at)))
+            yield Static(t("live.apology.due", due=fmt.moment(self.item.due_at)))
             yield Label(t("live.apology.new_due"))
             yield Input(value=f"{self.new_due:{DATE_FORMAT}}", id="apology-date")
             yield Label(t("live.apology.reason"))
@@ -458,7 +426,10 @@ class SupervisorScreen(RefreshesItself, Screen):
     def on_supervisor_screen_failed(self, message: Failed) -> None:
         header = self.query_one("#live-header", Static)
         header.update(
-            Text(t("live.stale", time=f"{message.at:%H:%M:%S}", error=message.error), style="bold red")
+            Text(
+                t("live.stale", time=fmt.clock(message.at, seconds=True), error=message.error),
+                style="bold red",
+            )
         )
         self._schedule()
 
@@ -468,7 +439,7 @@ class SupervisorScreen(RefreshesItself, Screen):
         header = Text()
         header.append(t("live.title"), style="bold")
         header.append(f"  ·  {s.period.label}  ·  ")
-        header.append(t("live.updated", time=f"{s.now:%H:%M:%S}"), style="dim")
+        header.append(t("live.updated", time=fmt.clock(s.now, seconds=True)), style="dim")
         self.query_one("#live-header", Static).update(header)
         self.query_one("#live-indicators-box").border_title = t("live.indicators", period=s.period.label)
         self._show_queue(s.queue)
@@ -490,7 +461,7 @@ class SupervisorScreen(RefreshesItself, Screen):
                         svc.name,
                         str(svc.waiting),
                         Text(str(svc.waiting_priority), style="bold yellow" if svc.waiting_priority else ""),
-                        _wait(svc.longest_wait),
+                        fmt.hours_minutes(svc.longest_wait),
                     ],
                 )
                 for svc in q.services
@@ -507,7 +478,7 @@ class SupervisorScreen(RefreshesItself, Screen):
                         c.name,
                         Text(c.label, style=styles[c.state]),
                         Text(c.ticket or "", style="bold"),
-                        _hm(c.since),
+                        fmt.clock(c.since),
                         str(c.served_today),
                     ],
                 )
@@ -526,10 +497,10 @@ class SupervisorScreen(RefreshesItself, Screen):
             label = (
                 t(key)
                 if value.target is None
-                else t("live.with_target", label=t(key), target=ind.percent(value.target, 0))
+                else t("live.with_target", label=t(key), target=fmt.percent(value.target, 0))
             )
             style = "" if met is None else ("bold green" if met else "bold red")
-            return label, Text(f"{ind.percent(value.share)} {value.count}/{value.total}", style=style)
+            return label, Text(f"{fmt.percent(value.share)} {value.count}/{value.total}", style=style)
 
         def share_line(values: list[float | None]) -> str:
             return sparkline(values, maximum=1.0)
@@ -569,7 +540,7 @@ class SupervisorScreen(RefreshesItself, Screen):
             (
                 "points",
                 t("live.ind.points"),
-                f"{ind.points_text(i.points.total)}/{ind.points_text(i.points.maximum)}",
+                f"{fmt.points(i.points.total)}/{fmt.points(i.points.maximum)}",
                 "",
             ),
         ]
@@ -590,7 +561,7 @@ class SupervisorScreen(RefreshesItself, Screen):
                         str(o.received),
                         str(o.returned),
                         str(o.tickets_served),
-                        _wait(o.average_service, seconds=True),
+                        fmt.minutes_seconds(o.average_service),
                     ],
                 )
                 for o in officers
@@ -613,8 +584,8 @@ class SupervisorScreen(RefreshesItself, Screen):
                             Text(text, style=styles[item.urgency])
                             for text in (
                                 item.applicant_name,
-                                _short(item.due_at),
-                                _left(item.hours_left, per_day),
+                                fmt.short_moment(item.due_at),
+                                fmt.working_time_left(item.hours_left, per_day),
                             )
                         ),
                     ],
@@ -636,8 +607,8 @@ class SupervisorScreen(RefreshesItself, Screen):
                     [
                         o.code,
                         o.applicant_name,
-                        Text(_short(o.deadline), style=style),
-                        Text(_left(o.hours_left, per_day), style=style),
+                        Text(fmt.short_moment(o.deadline), style=style),
+                        Text(fmt.working_time_left(o.hours_left, per_day), style=style),
                     ],
                 )
             )
@@ -652,7 +623,7 @@ class SupervisorScreen(RefreshesItself, Screen):
                         h.code,
                         t("live.out") if h.direction == "out" else t("live.in"),
                         h.other_unit_name,
-                        _short(h.sent_at),
+                        fmt.short_moment(h.sent_at),
                     ],
                 )
                 for h in s.handovers
@@ -729,7 +700,7 @@ class SupervisorScreen(RefreshesItself, Screen):
         except Exception as exc:
             self.post_message(self.ApologyDone(describe_error(exc), "error"))
             return
-        notes = [t("live.apology.done", code=code, due=_moment(new_due))]
+        notes = [t("live.apology.done", code=code, due=fmt.moment(new_due))]
         severity = "information"
         try:
             from counter_app.services.printing_service import print_form

@@ -32,6 +32,7 @@ from sqlalchemy.engine import Connection, Engine
 from counter_app.db import projection
 from counter_app.db.models import Dossier, DossierEvent
 from counter_app.domain import chain
+from counter_app.locale import formats as fmt
 from counter_app.locale import t
 
 #: projected columns the audit does not compare: set by the counter itself outside events
@@ -85,9 +86,9 @@ def _shown(value: Any) -> str:
     if value is None:
         return "(trống)"
     if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M:%S")
+        return fmt.stamp(value, seconds=True)
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return fmt.day(value)
     text = str(value)
     return f"«{text if len(text) <= 60 else text[:59] + '…'}»"
 

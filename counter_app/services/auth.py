@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from sqlmodel import select
 
 from counter_app.db.models import Officer
+from counter_app.locale import formats as fmt
 from counter_app.services.context import Actor, Store, local_now
 from counter_app.services.errors import Forbidden, ServiceError
 
@@ -57,7 +58,7 @@ def login(store: Store, username: str, pin: str, *, now: datetime | None = None)
         if not officer.active:
             raise ServiceError("auth.inactive", username=officer.username)
         if officer.locked_until and officer.locked_until > now:
-            raise ServiceError("auth.locked", until=officer.locked_until.strftime("%H:%M"))
+            raise ServiceError("auth.locked", until=fmt.clock(officer.locked_until))
         if not pin_matches(pin, officer.pin_hash):
             officer.failed_attempts += 1
             if officer.failed_attempts >= MAX_FAILED:
@@ -65,7 +66,7 @@ def login(store: Store, username: str, pin: str, *, now: datetime | None = None)
                 officer.locked_until = now + LOCK_FOR
                 session.add(officer)
                 session.commit()
-                raise ServiceError("auth.locked", until=officer.locked_until.strftime("%H:%M"))
+                raise ServiceError("auth.locked", until=fmt.clock(officer.locked_until))
             session.add(officer)
             session.commit()
             raise ServiceError("auth.wrong_pin", left=MAX_FAILED - officer.failed_attempts)

@@ -82,6 +82,7 @@ from counter_app.db.models import (
     Unit,
 )
 from counter_app.domain.states import Channel, Status
+from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.services.context import Store
 from counter_app.services.errors import ServiceError
@@ -154,12 +155,12 @@ class Period:
     def label(self) -> str:
         """``Hôm nay 20/11/2026``, ``Tháng 11/2026``, ``Năm 2026``, ``Từ 01/11/2026 đến 20/11/2026``."""
         if self.kind == "today":
-            return t("indicators.period.today", day=f"{self.start:%d/%m/%Y}")
+            return t("indicators.period.today", day=fmt.day(self.start))
         if self.kind == "month":
-            return t("indicators.period.month", month=f"{self.start:%m/%Y}")
+            return t("indicators.period.month", month=fmt.month(self.start))
         if self.kind == "year":
             return t("indicators.period.year", year=self.start.year)
-        return t("indicators.period.range", start=f"{self.start:%d/%m/%Y}", end=f"{self.end:%d/%m/%Y}")
+        return t("indicators.period.range", start=fmt.day(self.start), end=fmt.day(self.end))
 
 
 def as_period(period: Period | str, now: datetime) -> Period:
@@ -1551,25 +1552,6 @@ def report(
     return IndicatorReport(unit, name, period, now, figures, weekly)
 
 
-def percent(share: float | None, digits: int = 1) -> str:
-    """``98,5 %`` (Vietnamese decimal comma); ``—`` when there is nothing to measure."""
-    if share is None:
-        return "—"
-    return f"{share * 100:.{digits}f}".replace(".", ",") + " %"
-
-
-def points_text(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}".replace(".", ",")
-
-
-def duration_text(value: timedelta | None) -> str:
-    """``12 phút 05 giây``; ``—`` when unknown."""
-    if value is None:
-        return "—"
-    seconds = int(value.total_seconds())
-    return t("indicators.duration", minutes=seconds // 60, seconds=f"{seconds % 60:02d}")
-
-
 def verdict(rate: Rate) -> str:
     met = rate.meets_target
     return "" if met is None else t("indicators.met" if met else "indicators.not_met")
@@ -1579,8 +1561,8 @@ def summary_rows(ind: Indicators) -> list[tuple[str, str, str, str]]:
     """(indicator, value, target, verdict) lines, shared by the CSV, the PDF and the screen."""
 
     def rate_row(key: str, rate: Rate) -> tuple[str, str, str, str]:
-        value = f"{percent(rate.share)} ({rate.count}/{rate.total})"
-        return (t(key), value, percent(rate.target, 0) if rate.target is not None else "", verdict(rate))
+        value = f"{fmt.percent(rate.share)} ({rate.count}/{rate.total})"
+        return (t(key), value, fmt.percent(rate.target, 0) if rate.target is not None else "", verdict(rate))
 
     def count_row(key: str, value: int) -> tuple[str, str, str, str]:
         return (t(key), str(value), "", "")
@@ -1615,10 +1597,10 @@ def points_rows(ind: Indicators) -> list[tuple[str, str, str]]:
     """(part, points, maximum) of Decision 766, with the total."""
     p = ind.points
     return [
-        (t("indicators.points.progress"), points_text(p.progress), points_text(PROGRESS_POINTS)),
-        (t("indicators.points.satisfaction"), points_text(p.satisfaction), points_text(SATISFACTION_POINTS)),
-        (t("indicators.points.reuse"), points_text(p.reuse), points_text(REUSE_POINTS)),
-        (t("indicators.points.total"), points_text(p.total), points_text(p.maximum)),
+        (t("indicators.points.progress"), fmt.points(p.progress), fmt.points(PROGRESS_POINTS)),
+        (t("indicators.points.satisfaction"), fmt.points(p.satisfaction), fmt.points(SATISFACTION_POINTS)),
+        (t("indicators.points.reuse"), fmt.points(p.reuse), fmt.points(REUSE_POINTS)),
+        (t("indicators.points.total"), fmt.points(p.total), fmt.points(p.maximum)),
     ]
 
 
@@ -1631,7 +1613,7 @@ def indicators_csv(rep: IndicatorReport) -> bytes:
     w.writerow([t("indicators.report_title")])
     w.writerow([t("indicators.unit"), f"{rep.unit_name} ({rep.unit_id})"])
     w.writerow([t("indicators.period"), rep.period.label])
-    w.writerow([t("indicators.as_of"), f"{rep.now:%H:%M %d/%m/%Y}"])
+    w.writerow([t("indicators.as_of"), fmt.moment(rep.now)])
     w.writerow([])
     w.writerow(t("indicators.csv.summary_columns").split("|"))
     w.writerows(summary_rows(ind))
@@ -1652,7 +1634,7 @@ def indicators_csv(rep: IndicatorReport) -> bytes:
                 p.finished.early,
                 p.finished.on_time,
                 p.finished.late,
-                percent(p.on_time.share),
+                fmt.percent(p.on_time.share),
                 p.returned,
                 p.in_progress,
                 p.in_progress_late,
@@ -1662,20 +1644,20 @@ def indicators_csv(rep: IndicatorReport) -> bytes:
     w.writerow(t("indicators.csv.officer_columns").split("|"))
     for o in rep.figures.officers:
         w.writerow(
-            [o.name, o.received, o.refused, o.returned, o.tickets_served, duration_text(o.average_service)]
+            [o.name, o.received, o.refused, o.returned, o.tickets_served, fmt.duration(o.average_service)]
         )
     w.writerow([])
     w.writerow(t("indicators.csv.week_columns").split("|"))
     for wk in rep.weekly:
         w.writerow(
             [
-                f"{wk.start:%d/%m/%Y}",
+                fmt.day(wk.start),
                 wk.received,
                 wk.finished.total,
-                percent(wk.on_time.share),
-                percent(wk.reuse.share),
-                percent(wk.satisfaction.share),
-                percent(wk.online.share),
+                fmt.percent(wk.on_time.share),
+                fmt.percent(wk.reuse.share),
+                fmt.percent(wk.satisfaction.share),
+                fmt.percent(wk.online.share),
             ]
         )
     return buffer.getvalue().encode("utf-8-sig")
@@ -1730,13 +1712,13 @@ def report_pdf(store: Store, rep: IndicatorReport, *, printed_at: datetime | Non
                 p.finished.early,
                 p.finished.on_time,
                 p.finished.late,
-                percent(p.on_time.share),
+                fmt.percent(p.on_time.share),
                 p.returned,
             )
             for p in rep.figures.procedures
         ],
         officers=[
-            OfficerLine(o.name, o.received, o.returned, o.tickets_served, duration_text(o.average_service))
+            OfficerLine(o.name, o.received, o.returned, o.tickets_served, fmt.duration(o.average_service))
             for o in rep.figures.officers
         ],
         weeks=[

@@ -12,6 +12,7 @@ from sqlmodel import col, select
 from counter_app.db.models import Dossier, Handover, Procedure, Unit
 from counter_app.domain import states
 from counter_app.domain.states import Status
+from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.services.context import Store
 from counter_app.services.errors import ServiceError
@@ -35,7 +36,7 @@ class LedgerRow:
 
 
 def _fmt(value: datetime | None) -> str:
-    return value.strftime("%d/%m/%Y %H:%M") if value else ""
+    return fmt.stamp(value)
 
 
 def ledger_rows(store: Store, start: date, end: date, *, unit_id: str | None = None) -> list[LedgerRow]:

@@ -11,6 +11,7 @@ from counter_app.db.models import Dossier
 from counter_app.domain import states
 from counter_app.domain.states import Status
 from counter_app.domain.vntext import nfc
+from counter_app.locale import formats as fmt
 from counter_app.services import lookup
 from counter_app.services.context import Actor, Store, local_now
 from counter_app.services.errors import Forbidden, ServiceError
@@ -166,7 +167,7 @@ def apologise(
                 "workflow.not_ready", code=dossier.code, status=states.label(Status(dossier.status))
             )
         if dossier.due_at is not None and new_due_at <= dossier.due_at:
-            raise ServiceError("workflow.new_due_not_later", due=f"{dossier.due_at:%H:%M %d/%m/%Y}")
+            raise ServiceError("workflow.new_due_not_later", due=fmt.moment(dossier.due_at))
         append_event(
             session,
             dossier,

@@ -15,10 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from reportlab.pdfbase.ttfonts import TTFont
 
+from counter_app.locale.formats import long_date, long_time, money, place_date, processing_time
 from counter_app.locale.vi.printing import MESSAGES
 from counter_app.printing import fonts
 from counter_app.printing.fonts import FONT_DIR, Style, string_width
-from counter_app.printing.formatting import long_date, long_time, money, place_date, processing_time
 from counter_app.printing.layout import Column, Span, Table, bold, header_lines, wrap, wrap_balanced
 
 PACKAGE = Path(fonts.__file__).parent

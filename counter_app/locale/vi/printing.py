@@ -5,13 +5,6 @@ Form wording follows the templates of Circular 01/2018/TT-VPCP (Mẫu 01-06).
 
 MESSAGES: dict[str, str] = {
     # --- dates, money, durations ----------------------------------------------------------------
-    "printing.fmt.date": "ngày {day} tháng {month} năm {year}",
-    "printing.fmt.time": "{hour} giờ {minute} phút, {date}",
-    "printing.fmt.place_date": "{place}, {date}",
-    "printing.fmt.time_cell": "{hour} giờ {minute} phút\n{date}",
-    "printing.fmt.money": "{amount} đồng",
-    "printing.fmt.same_day": "Trong ngày",
-    "printing.fmt.working_days": "{days} ngày làm việc",
     # --- shared pieces of the forms ---------------------------------------------------------------
     "printing.header.nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "printing.header.motto": "Độc lập - Tự do - Hạnh phúc",
