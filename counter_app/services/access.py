@@ -28,6 +28,7 @@ from counter_app.services import lookup
 from counter_app.services.auth import require_role
 from counter_app.services.context import Actor, Store, local_now
 from counter_app.services.errors import Forbidden, NotFound, ServiceError
+from counter_app.services.views import DossierDetail
 
 PURPOSE_LIMIT = 300
 
@@ -193,9 +194,7 @@ def visible_dossier(store: Store, actor: Actor, code: str, *, purpose: str | Non
         return dossier
 
 
-def dossier_detail(
-    store: Store, actor: Actor, code: str, *, purpose: str | None = None
-) -> lookup.DossierDetail:
+def dossier_detail(store: Store, actor: Actor, code: str, *, purpose: str | None = None) -> DossierDetail:
     """Everything the dossier view shows, when the actor's unit may see the dossier (else :class:`Forbidden`);
     with ``purpose``, the view of the applicant's personal data is logged in the same transaction."""
     if purpose is not None:

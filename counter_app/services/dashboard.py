@@ -21,6 +21,7 @@ from counter_app.db.models import (
 )
 from counter_app.domain.states import OPEN, Status
 from counter_app.services.context import Store
+from counter_app.services.views import TicketView, view
 
 #: the counter counts as online while the last successful exchange is at most this old (rounds run every 30 s)
 ONLINE_WINDOW = timedelta(minutes=2)
@@ -220,9 +221,10 @@ def received_at_counter(store: Store, counter_id: str, day: date, *, limit: int 
     return sorted(rows, key=lambda r: order[r.code])
 
 
-def serving_ticket(store: Store, counter_id: str) -> QueueTicket | None:
+def serving_ticket(store: Store, counter_id: str) -> TicketView | None:
     """The ticket this counter is serving, if any (the one ``queue.call_next`` will close)."""
     with store.session() as session:
-        return session.exec(
+        ticket = session.exec(
             select(QueueTicket).where(QueueTicket.counter_id == counter_id, QueueTicket.status == "serving")
         ).first()
+        return view(TicketView, ticket) if ticket is not None else None

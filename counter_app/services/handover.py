@@ -15,6 +15,7 @@ from counter_app.services.context import Actor, Store, local_now
 from counter_app.services.errors import ServiceError
 from counter_app.services.events import append_event
 from counter_app.services.ids import new_id
+from counter_app.services.views import HandoverView, view
 from counter_app.services.workflow import _reason, ensure_custodian
 
 HANDOVER_STATUSES = frozenset({Status.RECEIVED, Status.PROCESSING, Status.AWAITING_FEE, Status.RESULT_READY})
@@ -35,7 +36,7 @@ def send(
     documents: list[str] | None = None,
     *,
     now: datetime | None = None,
-) -> Handover:
+) -> HandoverView:
     """Offer custody of a dossier to ``to_unit_id``; custody moves when the receiver accepts."""
     now = now or local_now()
     reason = _reason(reason)
@@ -72,12 +73,12 @@ def send(
             now,
         )
         session.flush()
-        return session.get(Handover, handover_id)
+        return view(HandoverView, session.get(Handover, handover_id))
 
 
 def answer(
     store: Store, actor: Actor, code: str, *, accept: bool, reason: str = "", now: datetime | None = None
-) -> Handover:
+) -> HandoverView:
     """Accept a handover addressed to the actor's unit (custody moves), or send it back with a reason."""
     now = now or local_now()
     with store.session() as session:
@@ -101,4 +102,4 @@ def answer(
             session, dossier, "handover_accepted" if accept else "handover_returned", payload, actor, now
         )
         session.flush()
-        return row
+        return view(HandoverView, row)

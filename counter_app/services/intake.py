@@ -18,6 +18,7 @@ from counter_app.services.context import Actor, Store, local_now
 from counter_app.services.errors import ServiceError
 from counter_app.services.events import append_event
 from counter_app.services.ids import citizen_id_for, new_id
+from counter_app.services.views import DossierView, view
 from counter_app.services.workflow import ensure_custodian, transition
 
 RETURN_METHODS = ("counter", "other_unit", "post")
@@ -148,14 +149,16 @@ def upsert_citizen_from_card(session: Session, card: CccdData, *, now: datetime 
     return citizen
 
 
-def receive(store: Store, actor: Actor, request: IntakeRequest, *, now: datetime | None = None) -> Dossier:
+def receive(
+    store: Store, actor: Actor, request: IntakeRequest, *, now: datetime | None = None
+) -> DossierView:
     """Take a dossier in: one transaction writes the dossier, its documents, its event and the outbox entry."""
     return _take_in(store, actor, request, now or local_now(), refusal=None)
 
 
 def refuse(
     store: Store, actor: Actor, request: IntakeRequest, reason: str, *, now: datetime | None = None
-) -> Dossier:
+) -> DossierView:
     """Refuse to receive (Mẫu 03): recorded with status 3 and the reason, so the refusal is traceable."""
     reason = nfc(reason.strip())
     if not reason:
@@ -166,7 +169,7 @@ def refuse(
 
 def _take_in(
     store: Store, actor: Actor, request: IntakeRequest, now: datetime, *, refusal: str | None
-) -> Dossier:
+) -> DossierView:
     if not request.documents:
         raise ServiceError("intake.no_documents")
     if request.return_method not in RETURN_METHODS:
@@ -252,7 +255,7 @@ def _take_in(
             if ticket is not None:
                 ticket.dossier_id = dossier.id
                 session.add(ticket)
-        return dossier
+        return view(DossierView, dossier)
 
 
 def nfc_doc(doc: DocumentChoice) -> DocumentChoice:
@@ -269,7 +272,7 @@ def request_supplement(
     reason: str,
     *,
     now: datetime | None = None,
-) -> Dossier:
+) -> DossierView:
     """Ask for missing documents (Mẫu 02): status 5, the processing clock stops."""
     now = now or local_now()
     reason = nfc(reason.strip())
@@ -297,7 +300,7 @@ def request_supplement(
                 "set": {"clock_stopped_at": now, "supplement_rounds": dossier.supplement_rounds + 1},
             },
         )
-        return dossier
+        return view(DossierView, dossier)
 
 
 def supplement_received(
@@ -307,7 +310,7 @@ def supplement_received(
     documents: list[DocumentChoice] | None = None,
     *,
     now: datetime | None = None,
-) -> Dossier:
+) -> DossierView:
     """The missing documents are back: a new due date counted from now, and a new receipt to print."""
     now = now or local_now()
     with store.session() as session:
@@ -352,7 +355,7 @@ def supplement_received(
                 },
             },
         )
-        return dossier
+        return view(DossierView, dossier)
 
 
 def _last_event(session: Session, dossier: Dossier, type_: str):
@@ -367,7 +370,7 @@ def _last_event(session: Session, dossier: Dossier, type_: str):
 
 def register_online(
     store: Store, actor: Actor, request: IntakeRequest, *, submitted_at: datetime, code: str | None = None
-) -> Dossier:
+) -> DossierView:
     """A dossier submitted online (status 1): the 8-working-hour reception clock runs from ``submitted_at``."""
     with store.session() as session:
         procedure = lookup.procedure(session, request.procedure_code)
@@ -423,10 +426,10 @@ def register_online(
             actor,
             submitted_at,
         )
-        return dossier
+        return view(DossierView, dossier)
 
 
-def accept_online(store: Store, actor: Actor, code: str, *, now: datetime | None = None) -> Dossier:
+def accept_online(store: Store, actor: Actor, code: str, *, now: datetime | None = None) -> DossierView:
     """Take in a dossier submitted online (status 1 → 2): due date counted from now, ledger line given."""
     from counter_app.services.workflow import transition
 
@@ -455,4 +458,4 @@ def accept_online(store: Store, actor: Actor, code: str, *, now: datetime | None
                 }
             },
         )
-        return dossier
+        return view(DossierView, dossier)

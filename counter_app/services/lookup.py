@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlmodel import Session, col, func, select
 
 from counter_app.db.models import (
@@ -17,8 +15,20 @@ from counter_app.db.models import (
     ProcedureDocument,
     Unit,
 )
+from counter_app.domain.matching import match_rank
 from counter_app.domain.vntext import fold, scanned
 from counter_app.services.errors import NotFound
+from counter_app.services.views import (
+    DossierDetail,
+    DossierDocumentView,
+    DossierView,
+    EventView,
+    HandoverView,
+    ProcedureView,
+    UnitView,
+    view,
+    views,
+)
 
 
 def prefix_bounds(prefix: str) -> tuple[str, str]:
@@ -75,11 +85,12 @@ def search_procedures(
 ) -> list[Procedure]:
     """Active procedures matching what the officer typed, accents ignored, the likeliest first.
 
-    Every typed word must start a word of the name (``k s`` finds "khai sinh"), or else appear
-    inside it; a procedure code matches by prefix. Among matches, the procedures received most often
-    in the last 90 days (by ``unit_id``'s counters, or everywhere) come first: the officer's next
-    dossier is most likely the kind they take in all day. The catalogue is small (tens to a few
-    hundred rows), so the matching runs in Python.
+    Every typed word must match a word of the name (see :mod:`counter_app.domain.matching`: a whole
+    word ranks above a word start, which ranks above a match inside a word), or the text must start
+    the procedure's code. Among equal matches, the procedures received most often in the last 90 days
+    (by ``unit_id``'s counters, or everywhere) come first: the officer's next dossier is most likely
+    the kind they take in all day. The catalogue is small (tens to a few hundred rows), so the
+    matching runs in Python.
     """
     from datetime import datetime, timedelta
 
@@ -93,18 +104,13 @@ def search_procedures(
     code = text.strip()
     ranked = []
     for procedure in procedures:
-        name_words = procedure.name_folded.split()
-        if all(any(w.startswith(typed) for w in name_words) for typed in words):
-            tier = 0
-        elif words and all(typed in procedure.name_folded for typed in words):
-            tier = 1
-        elif code and procedure.code.startswith(code):
-            tier = 0
-        else:
+        rank = match_rank(words, procedure.name_folded) if words else None
+        if rank is None and code and procedure.code.startswith(code):
+            rank = (0, 0)
+        if rank is None:
             continue
-        ranked.append(
-            (tier, -usage.get(procedure.code, 0), len(procedure.name_folded), procedure.code, procedure)
-        )
+        usage_rank = -usage.get(procedure.code, 0)
+        ranked.append((rank, usage_rank, len(procedure.name_folded), procedure.code, procedure))
     ranked.sort(key=lambda item: item[:4])
     return [item[-1] for item in ranked[:limit]]
 
@@ -133,11 +139,23 @@ def unit(session: Session, unit_id: str) -> Unit:
     return found
 
 
-def search_units(session: Session, text: str, *, limit: int = 20) -> list[Unit]:
+def search_units(
+    session: Session, text: str, *, limit: int = 20, province_code: int | None = None
+) -> list[Unit]:
+    """Units whose name (with its province's) matches what the officer typed, the best match first
+    (see :mod:`counter_app.domain.matching`); at equal match, units of ``province_code`` (the
+    officer's own province) first, then by name. A unit's code matches exactly."""
     words = fold(text).split()
-    rows = session.exec(select(Unit)).all()
-    hits = [u for u in rows if all(w in u.name_folded for w in words) or u.id == text.strip()]
-    return sorted(hits, key=lambda u: (u.name_folded.find(words[0]) if words else 0, u.name_folded))[:limit]
+    code = text.strip()
+    ranked = []
+    for unit in session.exec(select(Unit)).all():
+        rank = (0, 0) if unit.id == code else match_rank(words, unit.name_folded) if words else None
+        if rank is None:
+            continue
+        elsewhere = province_code is not None and unit.province_code != province_code
+        ranked.append((rank, elsewhere, unit.name_folded, unit.id, unit))
+    ranked.sort(key=lambda item: item[:4])
+    return [item[-1] for item in ranked[:limit]]
 
 
 def dossier_by_code(session: Session, code: str) -> Dossier:
@@ -149,17 +167,8 @@ def dossier_by_code(session: Session, code: str) -> Dossier:
     return found
 
 
-@dataclass(frozen=True)
-class DossierDetail:
-    dossier: Dossier
-    procedure: Procedure
-    documents: list[DossierDocument]
-    events: list[DossierEvent]
-    handovers: list[Handover]
-    units: dict[str, Unit]
-
-
 def dossier_detail(session: Session, code: str) -> DossierDetail:
+    """Everything the dossier view shows, as frozen views."""
     dossier = dossier_by_code(session, code)
     events = list(
         session.exec(
@@ -184,5 +193,10 @@ def dossier_detail(session: Session, code: str) -> DossierDetail:
         ).all()
     )
     return DossierDetail(
-        dossier, procedure(session, dossier.procedure_code), documents, events, handovers, units
+        view(DossierView, dossier),
+        view(ProcedureView, procedure(session, dossier.procedure_code)),
+        tuple(views(DossierDocumentView, documents)),
+        tuple(views(EventView, events)),
+        tuple(views(HandoverView, handovers)),
+        {unit_id: view(UnitView, unit) for unit_id, unit in units.items()},
     )

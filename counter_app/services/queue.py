@@ -13,11 +13,12 @@ from counter_app.services.context import Actor, Store, local_now
 from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.ids import new_id
 from counter_app.services.intake import next_sequence
+from counter_app.services.views import TicketView, view
 
 
 @dataclass(frozen=True)
 class IssuedTicket:
-    ticket: QueueTicket
+    ticket: TicketView
     service_name: str
     waiting_ahead: int
 
@@ -60,7 +61,8 @@ def issue(
             issued_at=now,
         )
         session.add(ticket)
-        return IssuedTicket(ticket, queue_service.name, int(ahead))
+        session.flush()
+        return IssuedTicket(view(TicketView, ticket), queue_service.name, int(ahead))
 
 
 def current(session: Session, actor: Actor) -> QueueTicket | None:
@@ -69,7 +71,7 @@ def current(session: Session, actor: Actor) -> QueueTicket | None:
     ).first()
 
 
-def call_next(store: Store, actor: Actor, *, now: datetime | None = None) -> QueueTicket:
+def call_next(store: Store, actor: Actor, *, now: datetime | None = None) -> TicketView:
     """Close the ticket being served and call the next one: priority first, then the oldest."""
     now = now or local_now()
     with store.session() as session:
@@ -87,7 +89,8 @@ def call_next(store: Store, actor: Actor, *, now: datetime | None = None) -> Que
         ticket.status, ticket.called_at = "serving", now
         ticket.counter_id, ticket.officer_id = actor.counter_id, actor.officer_id
         session.add(ticket)
-        return ticket
+        session.flush()
+        return view(TicketView, ticket)
 
 
 def _serving(session: Session, actor: Actor) -> QueueTicket:
@@ -97,42 +100,46 @@ def _serving(session: Session, actor: Actor) -> QueueTicket:
     return ticket
 
 
-def recall(store: Store, actor: Actor, *, now: datetime | None = None) -> QueueTicket:
+def recall(store: Store, actor: Actor, *, now: datetime | None = None) -> TicketView:
     with store.session() as session:
         ticket = _serving(session, actor)
         ticket.recalls += 1
         ticket.called_at = now or local_now()
         session.add(ticket)
-        return ticket
+        session.flush()
+        return view(TicketView, ticket)
 
 
-def no_show(store: Store, actor: Actor, *, now: datetime | None = None) -> QueueTicket:
+def no_show(store: Store, actor: Actor, *, now: datetime | None = None) -> TicketView:
     with store.session() as session:
         ticket = _serving(session, actor)
         ticket.status, ticket.finished_at = "no_show", now or local_now()
         session.add(ticket)
-        return ticket
+        session.flush()
+        return view(TicketView, ticket)
 
 
 def finish(
     store: Store, actor: Actor, *, dossier_id: str | None = None, now: datetime | None = None
-) -> QueueTicket:
+) -> TicketView:
     with store.session() as session:
         ticket = _serving(session, actor)
         ticket.status, ticket.finished_at = "done", now or local_now()
         ticket.dossier_id = dossier_id or ticket.dossier_id
         session.add(ticket)
-        return ticket
+        session.flush()
+        return view(TicketView, ticket)
 
 
-def transfer(store: Store, actor: Actor, counter_number: int) -> QueueTicket:
+def transfer(store: Store, actor: Actor, counter_number: int) -> TicketView:
     """Send the citizen being served to another counter of the unit, ahead of that counter's queue."""
     with store.session() as session:
         ticket = _serving(session, actor)
         target = f"{store.settings.one_stop_code}#{counter_number}"
         ticket.status, ticket.counter_id, ticket.officer_id = "waiting", target, None
         session.add(ticket)
-        return ticket
+        session.flush()
+        return view(TicketView, ticket)
 
 
 def ticket_by_number(session: Session, unit_id: str, day, number: str) -> QueueTicket:

@@ -16,6 +16,7 @@ from counter_app.services import lookup
 from counter_app.services.context import Actor, Store, local_now
 from counter_app.services.errors import Forbidden, ServiceError
 from counter_app.services.events import append_event
+from counter_app.services.views import DossierView, view
 
 
 def ensure_custodian(dossier: Dossier, actor: Actor) -> None:
@@ -50,13 +51,13 @@ def _act(
     *,
     now: datetime | None,
     payload: dict[str, Any] | None = None,
-) -> Dossier:
+) -> DossierView:
     now = now or local_now()
     with store.session() as session:
         dossier = lookup.dossier_by_code(session, code)
         ensure_custodian(dossier, actor)
         transition(session, dossier, to, event_type, actor, now, payload)
-        return dossier
+        return view(DossierView, dossier)
 
 
 def _reason(reason: str) -> str:
@@ -68,17 +69,17 @@ def _reason(reason: str) -> str:
     return reason
 
 
-def start_processing(store: Store, actor: Actor, code: str, *, now: datetime | None = None) -> Dossier:
+def start_processing(store: Store, actor: Actor, code: str, *, now: datetime | None = None) -> DossierView:
     return _act(store, actor, code, Status.PROCESSING, "processing", now=now)
 
 
 def await_fee(
     store: Store, actor: Actor, code: str, note: str = "", *, now: datetime | None = None
-) -> Dossier:
+) -> DossierView:
     return _act(store, actor, code, Status.AWAITING_FEE, "awaiting_fee", now=now, payload={"note": nfc(note)})
 
 
-def mark_result_ready(store: Store, actor: Actor, code: str, *, now: datetime | None = None) -> Dossier:
+def mark_result_ready(store: Store, actor: Actor, code: str, *, now: datetime | None = None) -> DossierView:
     now = now or local_now()
     return _act(
         store,
@@ -91,13 +92,15 @@ def mark_result_ready(store: Store, actor: Actor, code: str, *, now: datetime | 
     )
 
 
-def withdraw(store: Store, actor: Actor, code: str, reason: str, *, now: datetime | None = None) -> Dossier:
+def withdraw(
+    store: Store, actor: Actor, code: str, reason: str, *, now: datetime | None = None
+) -> DossierView:
     return _act(
         store, actor, code, Status.WITHDRAWN, "withdrawn", now=now, payload={"reason": _reason(reason)}
     )
 
 
-def stop(store: Store, actor: Actor, code: str, reason: str, *, now: datetime | None = None) -> Dossier:
+def stop(store: Store, actor: Actor, code: str, reason: str, *, now: datetime | None = None) -> DossierView:
     return _act(store, actor, code, Status.STOPPED, "stopped", now=now, payload={"reason": _reason(reason)})
 
 
@@ -110,7 +113,7 @@ def return_result(
     id_checked: bool,
     receiver_id: str = "",
     now: datetime | None = None,
-) -> Dossier:
+) -> DossierView:
     """Hand the result over (status 10). The return point, not only the custodian, may do it."""
     now = now or local_now()
     with store.session() as session:
@@ -135,10 +138,10 @@ def return_result(
                 "set": {"returned_at": now},
             },
         )
-        return dossier
+        return view(DossierView, dossier)
 
 
-def rate(store: Store, actor: Actor, code: str, level: int, *, now: datetime | None = None) -> Dossier:
+def rate(store: Store, actor: Actor, code: str, level: int, *, now: datetime | None = None) -> DossierView:
     """The citizen's satisfaction (Decision 766): 1 very satisfied, 2 satisfied, 3 not satisfied."""
     now = now or local_now()
     if level not in (1, 2, 3):
@@ -150,12 +153,12 @@ def rate(store: Store, actor: Actor, code: str, level: int, *, now: datetime | N
         if dossier.satisfaction is not None:
             raise ServiceError("workflow.already_rated", code=dossier.code)
         append_event(session, dossier, "rated", {"set": {"satisfaction": level}}, actor, now)
-        return dossier
+        return view(DossierView, dossier)
 
 
 def apologise(
     store: Store, actor: Actor, code: str, new_due_at: datetime, reason: str, *, now: datetime | None = None
-) -> Dossier:
+) -> DossierView:
     """Apology letter with a new appointment (Mẫu 04): the due date moves, the original stays on record."""
     now = now or local_now()
     reason = _reason(reason)
@@ -180,4 +183,4 @@ def apologise(
             actor,
             now,
         )
-        return dossier
+        return view(DossierView, dossier)

@@ -1,0 +1,225 @@
+"""What the services hand to screens and commands: frozen copies of the store's rows.
+
+A screen holds these, never an ORM row or a session: a view is read in the service's transaction and
+stays valid (and immutable) after it ends, so a worker thread can pass it to the screen safely. Each
+view names the fields the user interface and the command line read; :func:`view` copies them from a
+row (or from any object with those attributes) by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+V = TypeVar("V")
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, dict):
+        return dict(value)  # a copy: the row's JSON stays the store's
+    return value
+
+
+def view(cls: type[V], row: object) -> V:
+    """A ``cls`` with the fields of the same names copied from ``row``."""
+    return cls(**{f.name: _frozen(getattr(row, f.name)) for f in fields(cls)})  # type: ignore[arg-type]
+
+
+def views(cls: type[V], rows: Iterable[object]) -> list[V]:
+    return [view(cls, row) for row in rows]
+
+
+@dataclass(frozen=True)
+class UnitView:
+    """An administrative unit (ward, commune, provincial centre)."""
+
+    id: str
+    name: str
+    kind: str
+    province_code: int
+    province_name: str
+    one_stop_code: str
+
+
+@dataclass(frozen=True)
+class CitizenView:
+    """A citizen as the counter shows them (personal data: reading one is logged by the service)."""
+
+    id: str
+    cccd: str
+    full_name: str
+    birth_date: date | None
+    gender: str | None
+    address: str
+    phone: str
+    email: str
+    issued_on: date | None
+
+
+@dataclass(frozen=True)
+class CitizenDocumentView:
+    """A digitised document of a citizen, reusable at intake."""
+
+    id: str
+    kind: str
+    title: str
+    number: str
+    issuer: str
+    issued_on: date | None
+    file_hash: str
+    source: str
+
+
+@dataclass(frozen=True)
+class ProcedureView:
+    """A procedure of the catalogue."""
+
+    code: str
+    name: str
+    field_code: str
+    field_name: str
+    working_days: int
+    fee: int
+    fee_note: str
+    level: str
+    boundless: bool
+    land: bool
+    queue_service: str
+
+
+@dataclass(frozen=True)
+class RequiredDocumentView:
+    """A component of the dossier a procedure requires."""
+
+    position: int
+    name: str
+    copy_kind: str
+    quantity: int
+    doc_kind: str | None
+    required: bool
+
+
+@dataclass(frozen=True)
+class TicketView:
+    """A queue ticket."""
+
+    id: str
+    unit_id: str
+    day: date
+    number: str
+    service: str
+    priority: bool
+    priority_reason: str
+    issued_at: datetime
+    status: str
+    counter_id: str | None
+    officer_id: str | None
+    called_at: datetime | None
+    recalls: int
+    finished_at: datetime | None
+    dossier_id: str | None
+
+
+@dataclass(frozen=True)
+class DossierView:
+    """A dossier's current state (the projection of its events)."""
+
+    id: str
+    code: str
+    procedure_code: str
+    citizen_id: str | None
+    applicant_name: str
+    applicant_address: str
+    applicant_phone: str
+    applicant_email: str
+    applicant_cccd: str
+    summary: str
+    channel: int
+    status: int
+    received_unit_id: str
+    received_counter_id: str | None
+    custodian_unit_id: str
+    return_unit_id: str
+    return_method: str
+    return_address: str
+    submitted_at: datetime | None
+    received_at: datetime | None
+    due_at: datetime | None
+    original_due_at: datetime | None
+    finished_at: datetime | None
+    returned_at: datetime | None
+    clock_stopped_at: datetime | None
+    working_days: int
+    sets: int
+    fee: int
+    fee_status: str
+    ledger_book: str
+    ledger_line: int
+    reused_data: bool
+    satisfaction: int | None
+    supplement_rounds: int
+    needs_attention: str | None
+    event_count: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class DossierDocumentView:
+    """A component of a dossier as received."""
+
+    id: int | None
+    position: int
+    name: str
+    copy_kind: str
+    quantity: int
+    received: bool
+    reused: bool
+    citizen_document_id: str | None
+
+
+@dataclass(frozen=True)
+class EventView:
+    """One entry of a dossier's history."""
+
+    id: str
+    seq: int
+    type: str
+    officer_name: str
+    unit_id: str
+    counter_id: str | None
+    device_time: datetime
+    payload: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class HandoverView:
+    """One move of custody between units."""
+
+    id: str
+    from_unit_id: str
+    to_unit_id: str
+    reason: str
+    documents: tuple[str, ...]
+    sent_at: datetime
+    sent_by: str
+    state: str
+    answered_at: datetime | None
+    answered_by: str
+    answer_reason: str
+
+
+@dataclass(frozen=True)
+class DossierDetail:
+    """Everything the dossier view shows: the dossier, its procedure, components, history and handovers,
+    and the units they name (by id)."""
+
+    dossier: DossierView
+    procedure: ProcedureView
+    documents: tuple[DossierDocumentView, ...]
+    events: tuple[EventView, ...]
+    handovers: tuple[HandoverView, ...]
+    units: Mapping[str, UnitView]
