@@ -1,6 +1,7 @@
 """The counter TUI: the App, its global keys, the scanner, the status bar's data and the palette.
 
-Screens are imported when first shown, so that start-up stays light.
+Screens are imported when first shown, so that start-up stays light; nothing here imports SQLAlchemy
+(the services it calls do, in the workers that run after the log-in screen is up).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +19,9 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.reactive import var
+from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
@@ -26,45 +29,33 @@ from counter_app.config import Settings
 from counter_app.locale import describe_error, t
 from counter_app.locale import formats as fmt
 from counter_app.services.context import Actor, Store, local_now
+from counter_app.widgets.key_burst import SCAN_GAP_S, KeyBurst
 from counter_app.widgets.scan import CardScan, CodeScan, ScanError, classify, is_scan_like
 from counter_app.widgets.vn_input import VnInput
 
 if TYPE_CHECKING:
-    from counter_app.db.models import QueueTicket
+    from textual.command import Provider
+
+    from counter_app.domain.cccd import CccdData
     from counter_app.services.dashboard import StoreState
+    from counter_app.services.views import TicketView
 
 log = logging.getLogger("counter_app.tui")
 
-#: a scanner types much faster than a person: keys closer than this belong to one burst
-SCAN_GAP_S = 0.08
-#: shortest burst that can be a scan (a dossier code is about 25 characters, a CCCD payload 60+)
-SCAN_MIN_CHARS = 10
 STORE_STATE_EVERY_S = 5.0
 IDLE_CHECK_EVERY_S = 5.0
 
 
-def _dossier_provider():
-    from counter_app.screens.commands import DossierProvider
+def _palette(name: str) -> Callable[[], type[Provider]]:
+    """A palette provider of :mod:`counter_app.screens.commands`, imported when the palette first opens."""
 
-    return DossierProvider
+    def provider() -> type[Provider]:
+        from counter_app.screens import commands
 
+        provider_type: type[Provider] = getattr(commands, name)
+        return provider_type
 
-def _citizen_provider():
-    from counter_app.screens.commands import CitizenProvider
-
-    return CitizenProvider
-
-
-def _counter_provider():
-    from counter_app.screens.commands import CounterProvider
-
-    return CounterProvider
-
-
-def _reprint_provider():
-    from counter_app.screens.commands import ReprintProvider
-
-    return ReprintProvider
+    return provider
 
 
 class CounterApp(App[None]):
@@ -74,7 +65,10 @@ class CounterApp(App[None]):
     TITLE = "Bộ phận Một cửa"
     ENABLE_COMMAND_PALETTE = True
     COMMAND_PALETTE_BINDING = "ctrl+p"
-    COMMANDS = {_dossier_provider, _citizen_provider, _counter_provider, _reprint_provider}
+    COMMANDS = {
+        _palette(name)
+        for name in ("DossierProvider", "CitizenProvider", "CounterProvider", "ReprintProvider")
+    }
     NOTIFICATION_TIMEOUT = 6
 
     BINDINGS = [
@@ -93,20 +87,21 @@ class CounterApp(App[None]):
     ]
 
     actor: var[Actor | None] = var(None)
-    serving: var[QueueTicket | None] = var(None, always_update=True)
+    serving: var[TicketView | None] = var(None, always_update=True)
     store_state: var[StoreState | None] = var(None)
 
+    @dataclass
     class TicketCalled(Message):
-        def __init__(self, ticket: QueueTicket | None, note: str = "", severity: str = "information") -> None:
-            super().__init__()
-            self.ticket = ticket
-            self.note = note
-            self.severity = severity
+        ticket: TicketView | None
+        note: str = ""
 
+    @dataclass
     class StoreStateLoaded(Message):
-        def __init__(self, state: StoreState) -> None:
-            super().__init__()
-            self.state = state
+        state: StoreState
+
+    @dataclass
+    class SyncFinished(Message):
+        error: str = ""
 
     def __init__(
         self,
@@ -132,17 +127,25 @@ class CounterApp(App[None]):
         self.demo = demo
         self.clock: Callable[[], datetime] = clock or local_now
         self.unit_title = ""
-        self.scan_gap = SCAN_GAP_S
         #: the latest notices shown as (severity, text), newest last (the tests read them; the log keeps all)
         self.notices: deque[tuple[str, str]] = deque(maxlen=200)
-        self._burst: list[events.Key] = []
-        self._burst_at = 0.0
-        self._burst_timer = None
+        self._burst = KeyBurst(
+            on_scan=self.handle_scan_text, replay=self._replay_keys, set_timer=self.set_timer
+        )
         self._sync_failures = 0
         #: seconds without a key before the screen locks (from [security] idle_lock_minutes)
         self.idle_lock_s = self.settings.idle_lock_minutes * 60
         self.last_input_at = time.monotonic()
         self._locked = False
+
+    @property
+    def scan_gap(self) -> float:
+        """Longest pause between two keys of one scanner burst, in seconds."""
+        return self._burst.gap
+
+    @scan_gap.setter
+    def scan_gap(self, seconds: float) -> None:
+        self._burst.gap = seconds
 
     # --- start-up and log-in -------------------------------------------------------------------
 
@@ -161,8 +164,16 @@ class CounterApp(App[None]):
             raise self._store_error or RuntimeError("store not opened")
         return self._store
 
+    @property
+    def officer(self) -> Actor:
+        """The officer logged in (screens after the log-in screen may rely on it)."""
+        if self.actor is None:
+            raise RuntimeError("no officer is logged in")
+        return self.actor
+
     @work(thread=True, exclusive=True, group="open-store", exit_on_error=False)
     def _open_store_in_background(self) -> None:
+        assert self._open_store is not None
         try:
             self._store = self._open_store()
         except BaseException as exc:
@@ -186,6 +197,9 @@ class CounterApp(App[None]):
             self._sync_round()
         self.set_interval(IDLE_CHECK_EVERY_S, self._lock_if_idle)
 
+    def now(self) -> datetime:
+        return self.clock()
+
     # --- screen lock -------------------------------------------------------------------------------
 
     def _lock_if_idle(self) -> None:
@@ -203,11 +217,6 @@ class CounterApp(App[None]):
         self.push_screen(LockScreen(), unlocked)
 
     # --- background sync -----------------------------------------------------------------------
-
-    class SyncFinished(Message):
-        def __init__(self, error: str = "") -> None:
-            super().__init__()
-            self.error = error
 
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
     def _sync_round(self) -> None:
@@ -229,8 +238,7 @@ class CounterApp(App[None]):
         self.refresh_store_state()
         self.set_timer(next_delay(self._sync_failures), self._sync_round)
 
-    def now(self) -> datetime:
-        return self.clock()
+    # --- status bar --------------------------------------------------------------------------------
 
     def get_key_display(self, binding: Binding) -> str:
         """Keys as the officer's keyboard labels them: F8, Ctrl+N, Esc, Space."""
@@ -249,17 +257,16 @@ class CounterApp(App[None]):
             return "^" + label
         return "+".join([m.capitalize() for m in modifiers] + [label])
 
-    # --- status bar --------------------------------------------------------------------------------
-
     def status_parts(self) -> list[tuple[str, str]]:
         settings = self.settings
         actor = self.actor
         number = actor.counter_parts[1] if actor and actor.counter_id else settings.counter
+        now = self.now()
         parts = [
             (self.unit_title or t("status.unit_code", code=settings.one_stop_code), "bold"),
             (t("status.counter", number=number), "bold"),
             (t("status.officer", name=actor.name) if actor else t("status.not_logged_in"), ""),
-            (f"{fmt.clock(self.now(), seconds=True)} {fmt.day(self.now())}", ""),
+            (f"{fmt.clock(now, seconds=True)} {fmt.day(now)}", ""),
         ]
         state = self.store_state
         if state is not None:
@@ -293,7 +300,7 @@ class CounterApp(App[None]):
         message: str,
         *,
         title: str = "",
-        severity: str = "information",
+        severity: SeverityLevel = "information",
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
@@ -301,14 +308,11 @@ class CounterApp(App[None]):
         log.info("notice (%s): %s", severity, message)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
-    def notify_error(self, exc: BaseException) -> None:
-        self.notify(describe_error(exc), severity="error")
-
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             self.worker_failed(event.worker)
 
-    def worker_failed(self, worker: Worker) -> None:
+    def worker_failed(self, worker: Worker[Any]) -> None:
         """One place that turns a failed worker (the app's or a screen's) into a clear notice."""
         error = worker.error
         if error is None:
@@ -367,12 +371,10 @@ class CounterApp(App[None]):
     def _call_next(self) -> None:
         from counter_app.services import queue
 
-        ticket = queue.call_next(self.store, self.actor, now=self.now())
-        self.post_message(
-            self.TicketCalled(
-                ticket, t("queue.called", number=ticket.number, counter=self.actor.counter_parts[1])
-            )
-        )
+        actor = self.officer
+        ticket = queue.call_next(self.store, actor, now=self.now())
+        note = t("queue.called", number=ticket.number, counter=actor.counter_parts[1])
+        self.post_message(self.TicketCalled(ticket, note))
 
     def load_serving(self) -> None:
         self._load_serving()
@@ -381,20 +383,22 @@ class CounterApp(App[None]):
     def _load_serving(self) -> None:
         from counter_app.services import dashboard
 
-        self.post_message(self.TicketCalled(dashboard.serving_ticket(self.store, self.actor.counter_id)))
+        counter_id = self.officer.counter_id
+        ticket = dashboard.serving_ticket(self.store, counter_id) if counter_id else None
+        self.post_message(self.TicketCalled(ticket))
 
     def on_counter_app_ticket_called(self, message: TicketCalled) -> None:
         self.serving = message.ticket
         if message.note:
-            self.notify(message.note, severity=message.severity)
+            self.notify(message.note)
         self.refresh_store_state()
 
-    def action_new_intake(self, card: Any = None, citizen_id: str | None = None) -> None:
+    def action_new_intake(self, card: CccdData | None = None, citizen_id: str | None = None) -> None:
         from counter_app.screens.intake import IntakeScreen
 
         self._show(IntakeScreen(card=card, citizen_id=citizen_id))
 
-    def _show(self, screen) -> None:
+    def _show(self, screen: Screen[Any]) -> None:
         """Push ``screen``, or put it in place of one of the same kind already on top."""
         if type(self.screen) is type(screen):
             self.switch_screen(screen)
@@ -421,13 +425,15 @@ class CounterApp(App[None]):
         from counter_app.services.errors import Forbidden
 
         try:
-            require_role(self.actor, "supervisor")
+            require_role(self.officer, "supervisor")
         except Forbidden as exc:
             self.notify(describe_error(exc), title=t("notice.forbidden_title"), severity="warning")
             return
         from counter_app.screens.supervisor_live import SupervisorScreen
 
-        self._show(SupervisorScreen(self.store, self.actor, open_dossier=self.open_dossier, clock=self.clock))
+        self._show(
+            SupervisorScreen(self.store, self.officer, open_dossier=self.open_dossier, clock=self.clock)
+        )
 
     def open_dossier(self, code: str) -> None:
         from counter_app.screens.dossier import DossierScreen
@@ -451,13 +457,14 @@ class CounterApp(App[None]):
 
     def reprint_receipt(self, code: str) -> None:
         """Print the receipt of ``code`` again, in a worker; the outcome comes back as a notice."""
-        self._reprint(code)
+        self.print_form(code, "receipt")
 
     @work(thread=True, exclusive=False, group="print", exit_on_error=False)
-    def _reprint(self, code: str) -> None:
-        from counter_app.screens.printing import print_document
+    def print_form(self, code: str, kind: str) -> None:
+        """Print form ``kind`` of dossier ``code`` in a worker; the outcome comes back as a notice."""
+        from counter_app.services.printouts import print_safely
 
-        outcome = print_document(self.store, code, "receipt")
+        outcome = print_safely(self.store, code, kind)
         self.call_from_thread(self.notify, outcome.message, severity="information" if outcome.ok else "error")
 
     # --- the scanner ----------------------------------------------------------------------------
@@ -504,67 +511,22 @@ class CounterApp(App[None]):
             self.handle_scan_text(event.text.splitlines()[0] if event.text.strip() else event.text)
 
     async def on_event(self, event: events.Event) -> None:
-        """Collect a scanner's burst of keys when no input has focus (see :meth:`_capture_key`)."""
+        """Collect a scanner's burst of keys when no input has focus (see :class:`KeyBurst`)."""
         if isinstance(event, events.Key | events.MouseDown | events.Paste):
             self.last_input_at = time.monotonic()
         if (
             isinstance(event, events.Key)
             and not event.is_forwarded
             and not getattr(event, "_counter_replay", False)
-            and self._capture_key(event)
+            and not isinstance(self.focused, Input)
+            and self._burst.take(event, time.monotonic())
         ):
             return
         await super().on_event(event)
 
-    def _capture_key(self, event: events.Key) -> bool:
-        """Hold keys that may be a scan; True when ``event`` was taken.
-
-        A burst starts with a digit (both a CCCD payload and a dossier code do) typed while no input
-        has focus; keys follow each other faster than :data:`SCAN_GAP_S`. On Enter the burst is acted on
-        as a scan; otherwise (a person typing, a slow gap, any other key) the held keys are replayed
-        in order, so a lone digit (e.g. a satisfaction rating) still works, a few milliseconds late.
-        """
-        if isinstance(self.focused, Input):
-            return False
-        now = time.monotonic()
-        holding = bool(self._burst)
-        if holding and now - self._burst_at > self.scan_gap:
-            self._flush_burst()
-            holding = False
-        char = event.character
-        if not holding:
-            if char is None or not char.isdigit() or not event.is_printable:
-                return False
-        elif event.key == "enter":
-            text = "".join(e.character or "" for e in self._burst)
-            if len(text) >= SCAN_MIN_CHARS and is_scan_like(text):
-                self._burst.clear()
-                self._stop_burst_timer()
-                self.handle_scan_text(text)
-                return True
-            self._burst.append(event)
-            self._flush_burst()
-            return True
-        elif not event.is_printable:  # e.g. F3 right after a digit: keep the order of the keys
-            self._burst.append(event)
-            self._flush_burst()
-            return True
-        self._burst.append(event)
-        self._burst_at = now
-        self._stop_burst_timer()
-        self._burst_timer = self.set_timer(self.scan_gap, self._flush_burst)
-        return True
-
-    def _stop_burst_timer(self) -> None:
-        if self._burst_timer is not None:
-            self._burst_timer.stop()
-            self._burst_timer = None
-
-    def _flush_burst(self) -> None:
-        """Replay held keys as if just typed."""
-        self._stop_burst_timer()
-        held, self._burst = self._burst, []
-        for original in held:
+    def _replay_keys(self, keys: list[events.Key]) -> None:
+        """Post held keys again, as if just typed."""
+        for original in keys:
             replay = events.Key(original.key, original.character)
             replay._counter_replay = True  # type: ignore[attr-defined]
             self.post_message(replay)
@@ -583,3 +545,6 @@ def make_app(
     settings = store.settings if isinstance(store, Store) else settings
     demo = (settings.demo if settings is not None else False) if demo is None else demo
     return CounterApp(store, settings=settings, demo=demo, clock=clock)
+
+
+__all__ = ["SCAN_GAP_S", "CounterApp", "make_app"]

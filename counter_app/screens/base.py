@@ -1,20 +1,24 @@
-"""What every screen and dialog of the counter shares."""
+"""What every screen and dialog of the counter shares: typed access to the app, worker failures, refreshes."""
 
 from __future__ import annotations
 
-from textual.worker import Worker, WorkerState
+from typing import TYPE_CHECKING, Any, cast
+
+from counter_app.widgets.workers import ReportsWorkerErrors
+
+if TYPE_CHECKING:
+    from counter_app.app import CounterApp
+
+__all__ = ["CounterAppAccess", "RefreshesItself", "ReportsWorkerErrors"]
 
 
-class ReportsWorkerErrors:
-    """Mix-in: a worker of this screen that fails becomes a clear notice from the app.
+class CounterAppAccess:
+    """Mix-in: ``self.counter_app`` is the running :class:`~counter_app.app.CounterApp`, typed, so a
+    screen reaches the store, the officer and the clock through one accessor the type checker knows."""
 
-    Textual's ``Worker.StateChanged`` does not bubble, so each screen hands failures on to
-    ``App.worker_failed`` (which shows the error's Vietnamese message, and logs anything unexpected).
-    """
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR:
-            self.app.worker_failed(event.worker)
+    @property
+    def counter_app(self) -> CounterApp:
+        return cast("CounterApp", cast(Any, self).app)
 
 
 class RefreshesItself:
@@ -25,7 +29,14 @@ class RefreshesItself:
     :meth:`_schedule`), and may override :meth:`_may_refresh` to skip a tick (it is then tried again later).
     """
 
-    _timer = None
+    _timer: Any = None
+    refresh_every: float
+
+    if TYPE_CHECKING:  # provided by the screen (a worker) and by Textual's MessagePump
+
+        def _load(self) -> Any: ...
+
+        def set_timer(self, delay: float, callback: Any) -> Any: ...
 
     def refresh_now(self) -> None:
         """Read the store now; the pending timer, if any, is dropped."""

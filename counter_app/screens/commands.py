@@ -10,13 +10,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from counter_app.domain.states import Status
 from counter_app.domain.vntext import fold
 from counter_app.locale import t
+from counter_app.screens.base import CounterAppAccess
 
 
-class _CounterProvider(Provider):
-    @property
-    def counter_app(self):
-        return self.app
-
+class _CounterProvider(CounterAppAccess, Provider):
     def _logged_in(self) -> bool:
         return getattr(self.app, "actor", None) is not None
 
@@ -36,7 +33,7 @@ class DossierProvider(_CounterProvider):
     async def discover(self) -> Hits:
         if self._logged_in():
             yield DiscoveryHit(
-                t("palette.open_dossier"), self.app.action_find, help=t("palette.open_dossier_help")
+                t("palette.open_dossier"), self.counter_app.action_find, help=t("palette.open_dossier_help")
             )
 
     async def search(self, query: str) -> Hits:
@@ -44,13 +41,13 @@ class DossierProvider(_CounterProvider):
             return
         from counter_app.services import dashboard
 
-        rows = await asyncio.to_thread(dashboard.find_dossiers, self.app.store, query, limit=10)
+        rows = await asyncio.to_thread(dashboard.find_dossiers, self.counter_app.store, query, limit=10)
         for row in rows:
             text = t(
                 "palette.dossier_hit", code=row.code, name=row.applicant_name, status=Status(row.status).label
             )
             score = 1.0 if query.strip() in row.code else max(self.score(query, text), 0.6)
-            yield Hit(score, text, partial(self.app.open_dossier, row.code), text=text)
+            yield Hit(score, text, partial(self.counter_app.open_dossier, row.code), text=text)
 
 
 class CitizenProvider(_CounterProvider):
@@ -59,26 +56,22 @@ class CitizenProvider(_CounterProvider):
     async def discover(self) -> Hits:
         if self._logged_in():
             yield DiscoveryHit(
-                t("palette.find_citizen"), self.app.action_find, help=t("palette.find_citizen_help")
+                t("palette.find_citizen"), self.counter_app.action_find, help=t("palette.find_citizen_help")
             )
 
     async def search(self, query: str) -> Hits:
         if not self._logged_in():
             return
-        from counter_app.services import lookup
+        from counter_app.services import citizens as citizen_service
 
-        def find():
-            with self.app.store.session() as session:
-                return lookup.search_citizens(session, query, limit=8)
-
-        citizens = await asyncio.to_thread(find)
+        citizens = await asyncio.to_thread(citizen_service.find, self.counter_app.store, query, limit=8)
         for citizen in citizens:
             text = t("palette.citizen_hit", name=citizen.full_name, cccd=citizen.cccd)
             score = min(max(self.score(query, text), 0.5), 0.9)
-            yield Hit(score, text, partial(self.app.action_find, citizen.cccd), text=text)
+            yield Hit(score, text, partial(self.counter_app.action_find, citizen.cccd), text=text)
         # always one way on: search the query on the find screen (there is never an empty list)
         text = t("palette.find_query", query=query)
-        yield Hit(0.05, text, partial(self.app.action_find, query), text=text)
+        yield Hit(0.05, text, partial(self.counter_app.action_find, query), text=text)
 
 
 class CounterProvider(_CounterProvider):
@@ -87,9 +80,9 @@ class CounterProvider(_CounterProvider):
     async def _hits(self):
         from counter_app.services import dashboard
 
-        actor = self.app.actor
+        actor = self.counter_app.officer
         current = actor.counter_parts[1] if actor and actor.counter_id else None
-        counters = await asyncio.to_thread(dashboard.counter_numbers, self.app.store, actor.unit_id)
+        counters = await asyncio.to_thread(dashboard.counter_numbers, self.counter_app.store, actor.unit_id)
         return [
             (number, t("palette.switch_counter", number=number, name=name))
             for number, name in counters
@@ -100,7 +93,7 @@ class CounterProvider(_CounterProvider):
         if not self._logged_in():
             return
         for number, text in await self._hits():
-            yield DiscoveryHit(text, partial(self.app.switch_counter, number), text=text)
+            yield DiscoveryHit(text, partial(self.counter_app.switch_counter, number), text=text)
 
     async def search(self, query: str) -> Hits:
         if not self._logged_in():
@@ -108,7 +101,7 @@ class CounterProvider(_CounterProvider):
         for number, text in await self._hits():
             score = self.score(query, text)
             if score > 0:
-                yield Hit(score, text, partial(self.app.switch_counter, number), text=text)
+                yield Hit(score, text, partial(self.counter_app.switch_counter, number), text=text)
 
 
 class ReprintProvider(_CounterProvider):
@@ -117,9 +110,12 @@ class ReprintProvider(_CounterProvider):
     async def _today(self):
         from counter_app.services import dashboard
 
-        actor = self.app.actor
+        actor = self.counter_app.officer
         return await asyncio.to_thread(
-            dashboard.received_at_counter, self.app.store, actor.counter_id, self.app.now().date()
+            dashboard.received_at_counter,
+            self.counter_app.store,
+            actor.counter_id,
+            self.counter_app.now().date(),
         )
 
     async def discover(self) -> Hits:
@@ -127,7 +123,7 @@ class ReprintProvider(_CounterProvider):
             return
         for row in (await self._today())[:5]:
             text = t("palette.reprint_hit", code=row.code, name=row.applicant_name)
-            yield DiscoveryHit(text, partial(self.app.reprint_receipt, row.code), text=text)
+            yield DiscoveryHit(text, partial(self.counter_app.reprint_receipt, row.code), text=text)
 
     async def search(self, query: str) -> Hits:
         if not self._logged_in():
@@ -137,11 +133,13 @@ class ReprintProvider(_CounterProvider):
         rows = await self._today()
         if len(query.strip()) >= 3:
             known = {r.code for r in rows}
-            more = await asyncio.to_thread(dashboard.find_dossiers, self.app.store, query, limit=5)
+            more = await asyncio.to_thread(dashboard.find_dossiers, self.counter_app.store, query, limit=5)
             rows += [r for r in more if r.code not in known]
         for row in rows:
             text = t("palette.reprint_hit", code=row.code, name=row.applicant_name)
             score = self.score(query, text)
             if score > 0 or query.strip() in row.code:
                 # below "open dossier" for the same code: reprinting is the rarer wish
-                yield Hit(0.3 + 0.2 * score, text, partial(self.app.reprint_receipt, row.code), text=text)
+                yield Hit(
+                    0.3 + 0.2 * score, text, partial(self.counter_app.reprint_receipt, row.code), text=text
+                )

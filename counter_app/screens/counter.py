@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import HorizontalGroup, VerticalGroup
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Digits, Footer, Input, Static
@@ -17,12 +17,15 @@ from textual.widgets import DataTable, Digits, Footer, Input, Static
 from counter_app.domain.states import Status
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
-from counter_app.screens.base import ReportsWorkerErrors
+from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
+from counter_app.widgets.live_table import LiveTable
 from counter_app.widgets.status_bar import StatusBar
 from counter_app.widgets.vn_input import VnInput
 
 if TYPE_CHECKING:
+    from counter_app.screens.dialogs import TicketRequest
     from counter_app.services.dashboard import CounterDay, DossierRow
+    from counter_app.services.views import TicketView
 
 REFRESH_EVERY_S = 15.0
 
@@ -34,7 +37,40 @@ class HomeData:
     due: list[DossierRow]
 
 
-class CounterScreen(ReportsWorkerErrors, Screen):
+def today_text(day: CounterDay) -> Text:
+    lines = [
+        (t("today.received"), day.received),
+        (t("today.returned"), day.returned),
+        (t("today.refused"), day.refused),
+        (t("today.supplement"), day.supplement_requested),
+        (t("today.pending"), day.pending),
+        (t("today.awaiting_return"), day.awaiting_return),
+        (t("today.tickets_served"), day.tickets_served),
+    ]
+    text = Text()
+    for index, (label, value) in enumerate(lines):
+        if index:
+            text.append("\n")
+        text.append(f"{label:<34}")
+        text.append(f"{value:>5}", style="bold")
+    return text
+
+
+class CounterScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
+    DEFAULT_CSS = """
+    CounterScreen #home-top { height: 9; }
+    CounterScreen #serving-box { width: 44; height: 100%; }
+    CounterScreen #serving-number { width: auto; color: $warning; text-style: bold; }
+    CounterScreen #serving-detail { height: auto; color: $text-muted; }
+    CounterScreen #scan-box { width: 1fr; height: 100%; }
+    CounterScreen #scan-hint { color: $text-muted; margin-top: 1; }
+    CounterScreen #home-main { height: 1fr; }
+    CounterScreen #home-left { width: 50; height: 100%; }
+    CounterScreen #queue-box { height: 10; }
+    CounterScreen #today-box { height: 1fr; }
+    CounterScreen #due-box { width: 1fr; height: 100%; }
+    CounterScreen LiveTable { height: 1fr; }
+    """
     BINDINGS = [
         Binding("f8", "recall", t("key.recall"), id="home.recall"),
         Binding("f9", "no_show", t("key.no_show"), id="home.no_show"),
@@ -42,54 +78,62 @@ class CounterScreen(ReportsWorkerErrors, Screen):
         Binding("ctrl+t", "transfer", t("key.transfer"), id="home.transfer"),
     ]
 
+    @dataclass
     class Loaded(Message):
-        def __init__(self, data: HomeData) -> None:
-            super().__init__()
-            self.data = data
+        data: HomeData
 
+    @dataclass
     class QueueDone(Message):
-        def __init__(self, note: str, ticket=None, clear: bool = False) -> None:
-            super().__init__()
-            self.note = note
-            self.ticket = ticket
-            self.clear = clear
+        note: str
+        ticket: TicketView | None = None
+        clear: bool = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: HomeData | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
-        with Horizontal(id="home-top"):
-            with Vertical(id="serving-box") as box:
+        with HorizontalGroup(id="home-top"):
+            with VerticalGroup(id="serving-box", classes="box") as box:
                 box.border_title = t("home.serving")
                 yield Digits("", id="serving-number")
                 yield Static("", id="serving-detail")
-            with Vertical(id="scan-box") as box:
+            with VerticalGroup(id="scan-box", classes="box") as box:
                 box.border_title = t("home.scan_title")
                 yield VnInput(id="home-scan", placeholder=t("home.scan_placeholder"))
                 yield Static(t("home.scan_hint"), id="scan-hint")
-        with Horizontal(id="home-main"):
-            with Vertical(id="home-left"):
-                with Vertical(id="queue-box") as box:
+        with HorizontalGroup(id="home-main"):
+            with VerticalGroup(id="home-left"):
+                with VerticalGroup(id="queue-box", classes="box") as box:
                     box.border_title = t("home.queue")
-                    yield DataTable(id="queue-table", cursor_type="row", zebra_stripes=True)
-                with Vertical(id="today-box") as box:
+                    yield LiveTable(
+                        [
+                            ("code", t("col.service_code"), 3),
+                            ("name", t("col.service"), 20),
+                            ("normal", t("col.waiting"), 8),
+                            ("priority", t("col.priority"), 7),
+                        ],
+                        id="queue-table",
+                    )
+                with VerticalGroup(id="today-box", classes="box") as box:
                     box.border_title = t("home.today")
                     yield Static("", id="today")
-            with Vertical(id="due-box") as box:
+            with VerticalGroup(id="due-box", classes="box") as box:
                 box.border_title = t("home.due_today")
-                yield DataTable(id="due-table", cursor_type="row", zebra_stripes=True)
+                yield LiveTable(
+                    [
+                        ("code", t("col.code"), 25),
+                        ("applicant", t("col.applicant"), 17),
+                        ("procedure", t("col.procedure"), 17),
+                        ("due", t("col.due"), 5),
+                        ("status", t("col.status"), 12),
+                    ],
+                    id="due-table",
+                )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        queue_table = self.query_one("#queue-table", DataTable)
-        queue_table.add_column(t("col.service_code"), width=3, key="code")
-        queue_table.add_column(t("col.service"), width=20, key="name")
-        queue_table.add_column(t("col.waiting"), width=8, key="normal")
-        queue_table.add_column(t("col.priority"), width=7, key="priority")
-        due = self.query_one("#due-table", DataTable)
-        due.add_column(t("col.code"), width=25, key="code")
-        due.add_column(t("col.applicant"), width=17, key="applicant")
-        due.add_column(t("col.procedure"), width=17, key="procedure")
-        due.add_column(t("col.due"), width=5, key="due")
-        due.add_column(t("col.status"), width=12, key="status")
         self.watch(self.app, "serving", self._show_serving)
         self.query_one("#home-scan", Input).focus()
         self.set_interval(REFRESH_EVERY_S, self._tick)
@@ -108,89 +152,47 @@ class CounterScreen(ReportsWorkerErrors, Screen):
     def _load(self) -> None:
         from counter_app.services import dashboard, queue
 
-        app = self.app
-        now = app.now()
-        actor = app.actor
+        app = self.counter_app
+        now, actor = app.now(), app.officer
         data = HomeData(
             waiting=queue.waiting_by_service(app.store, now=now),
-            day=dashboard.counter_day(app.store, actor.counter_id, actor.unit_id, now.date()),
+            day=dashboard.counter_day(app.store, actor.counter_id or "", actor.unit_id, now.date()),
             due=dashboard.due_on(app.store, actor.unit_id, now.date()),
         )
         self.post_message(self.Loaded(data))
 
     def on_counter_screen_loaded(self, message: Loaded) -> None:
-        data = message.data
+        self.data = data = message.data
+        now = self.counter_app.now()
         with self.app.batch_update():
-            self._fill_queue(data.waiting)
-            self._fill_today(data.day)
-            self._fill_due(data.due)
+            self.query_one("#queue-table", LiveTable).show(
+                (
+                    code,
+                    [code, name, str(normal), Text(str(priority), style="bold yellow" if priority else "")],
+                )
+                for code, name, normal, priority in data.waiting
+            )
+            self.query_one("#today", Static).update(today_text(data.day))
+            self.query_one("#due-table", LiveTable).show(
+                (
+                    row.code,
+                    [
+                        row.code,
+                        row.applicant_name,
+                        fmt.procedure_short(row.procedure_name),
+                        Text(
+                            fmt.clock(row.due_at),
+                            style="bold red" if row.due_at and row.due_at < now else "bold",
+                        ),
+                        Status(row.status).label,
+                    ],
+                )
+                for row in data.due
+            )
+            box = self.query_one("#due-box")
+            box.border_subtitle = t("home.count", count=len(data.due)) if data.due else t("home.none_due")
 
-    def _fill_queue(self, waiting) -> None:
-        table = self.query_one("#queue-table", DataTable)
-        seen = set()
-        for code, name, normal, priority in waiting:
-            seen.add(code)
-            cells = {
-                "code": code,
-                "name": name,
-                "normal": str(normal),
-                "priority": Text(str(priority), style="bold yellow" if priority else ""),
-            }
-            if code in table.rows:
-                for column, value in cells.items():
-                    table.update_cell(code, column, value)
-            else:
-                table.add_row(*cells.values(), key=code)
-        for key in [k for k in table.rows if k.value not in seen]:
-            table.remove_row(key)
-
-    def _fill_today(self, day) -> None:
-        lines = [
-            (t("today.received"), day.received),
-            (t("today.returned"), day.returned),
-            (t("today.refused"), day.refused),
-            (t("today.supplement"), day.supplement_requested),
-            (t("today.pending"), day.pending),
-            (t("today.awaiting_return"), day.awaiting_return),
-            (t("today.tickets_served"), day.tickets_served),
-        ]
-        text = Text()
-        for index, (label, value) in enumerate(lines):
-            if index:
-                text.append("\n")
-            text.append(f"{label:<34}", style="")
-            text.append(f"{value:>5}", style="bold")
-        self.query_one("#today", Static).update(text)
-
-    def _fill_due(self, rows) -> None:
-        table = self.query_one("#due-table", DataTable)
-        now = self.app.now()
-        wanted = {r.code for r in rows}
-        for key in [k for k in table.rows if k.value not in wanted]:
-            table.remove_row(key)
-        for row in rows:
-            late = row.due_at is not None and row.due_at < now
-            due = Text(fmt.clock(row.due_at), style="bold red" if late else "bold")
-            cells = [
-                row.code,
-                row.applicant_name,
-                fmt.procedure_short(row.procedure_name),
-                due,
-                Status(row.status).label,
-            ]
-            if row.code in table.rows:
-                for column, value in zip(
-                    ("code", "applicant", "procedure", "due", "status"), cells, strict=True
-                ):
-                    table.update_cell(row.code, column, value)
-            else:
-                table.add_row(*cells, key=row.code)
-        if not rows:
-            self.query_one("#due-box").border_subtitle = t("home.none_due")
-        else:
-            self.query_one("#due-box").border_subtitle = t("home.count", count=len(rows))
-
-    def _show_serving(self, ticket) -> None:
+    def _show_serving(self, ticket: TicketView | None) -> None:
         if self.app.screen is self:  # the queue and today's counts move with the ticket
             self.reload()
         digits = self.query_one("#serving-number", Digits)
@@ -217,11 +219,12 @@ class CounterScreen(ReportsWorkerErrors, Screen):
         text = event.value.strip()
         event.input.value = ""
         if text:
-            self.app.action_find(text)
+            self.counter_app.action_find(text)
 
     @on(DataTable.RowSelected, "#due-table")
     def _open_due(self, event: DataTable.RowSelected) -> None:
-        self.app.open_dossier(event.row_key.value)
+        if event.row_key.value:
+            self.counter_app.open_dossier(event.row_key.value)
 
     # --- queue actions ---------------------------------------------------------------------------
 
@@ -229,7 +232,7 @@ class CounterScreen(ReportsWorkerErrors, Screen):
         self._queue_action("recall")
 
     def action_no_show(self) -> None:
-        ticket = self.app.serving
+        ticket = self.counter_app.serving
         if ticket is None:
             self.app.notify(t("queue.no_current_ui"), severity="warning")
             return
@@ -244,71 +247,69 @@ class CounterScreen(ReportsWorkerErrors, Screen):
     def action_issue_ticket(self) -> None:
         from counter_app.screens.dialogs import IssueTicketDialog
 
-        def issued(choice) -> None:
-            if choice is not None:
-                service, priority, reason = choice
-                self._queue_action("issue", service=service, priority=priority, reason=reason)
+        def issued(request: TicketRequest | None) -> None:
+            if request is not None:
+                self._issue(request)
 
-        self.app.push_screen(IssueTicketDialog(), issued)
+        services = [
+            (code, name) for code, name, _normal, _priority in (self.data.waiting if self.data else [])
+        ]
+        self.app.push_screen(IssueTicketDialog(services), issued)
 
     def action_transfer(self) -> None:
-        if self.app.serving is None:
+        if self.counter_app.serving is None:
             self.app.notify(t("queue.no_current_ui"), severity="warning")
             return
         from counter_app.screens.dialogs import TransferDialog
 
-        def chosen(number) -> None:
+        def chosen(number: int | None) -> None:
             if number is not None:
                 self._queue_action("transfer", counter=number)
 
-        self.app.push_screen(TransferDialog(current=self.app.actor.counter_parts[1]), chosen)
+        self.app.push_screen(TransferDialog(current=self.counter_app.officer.counter_parts[1]), chosen)
 
     @work(thread=True, exclusive=True, group="queue-action", exit_on_error=False)
-    def _queue_action(self, kind: str, **options) -> None:
+    def _issue(self, request: TicketRequest) -> None:
         from counter_app.services import queue
 
-        app = self.app
-        store, actor, now = app.store, app.actor, app.now()
+        app = self.counter_app
+        issued = queue.issue(
+            app.store,
+            request.service,
+            priority=request.priority,
+            priority_reason=request.reason,
+            now=app.now(),
+        )
+        note = t(
+            "queue.issued",
+            number=issued.ticket.number,
+            service=issued.service_name,
+            ahead=issued.waiting_ahead,
+        )
+        self.post_message(self.QueueDone(note))
+
+    @work(thread=True, exclusive=True, group="queue-action", exit_on_error=False)
+    def _queue_action(self, kind: str, counter: int = 0) -> None:
+        from counter_app.services import queue
+
+        app = self.counter_app
+        store, actor, now = app.store, app.officer, app.now()
         if kind == "recall":
             ticket = queue.recall(store, actor, now=now)
-            self.post_message(
-                self.QueueDone(
-                    t("queue.recalled", number=ticket.number, counter=actor.counter_parts[1]), ticket
-                )
-            )
+            note = t("queue.recalled", number=ticket.number, counter=actor.counter_parts[1])
+            self.post_message(self.QueueDone(note, ticket))
         elif kind == "no_show":
             ticket = queue.no_show(store, actor, now=now)
             self.post_message(self.QueueDone(t("queue.no_show_done", number=ticket.number), clear=True))
         elif kind == "transfer":
-            ticket = queue.transfer(store, actor, options["counter"])
-            self.post_message(
-                self.QueueDone(
-                    t("queue.transferred", number=ticket.number, counter=options["counter"]), clear=True
-                )
-            )
-        elif kind == "issue":
-            issued = queue.issue(
-                store,
-                options["service"],
-                priority=options["priority"],
-                priority_reason=options["reason"],
-                now=now,
-            )
-            self.post_message(
-                self.QueueDone(
-                    t(
-                        "queue.issued",
-                        number=issued.ticket.number,
-                        service=issued.service_name,
-                        ahead=issued.waiting_ahead,
-                    )
-                )
-            )
+            ticket = queue.transfer(store, actor, counter)
+            note = t("queue.transferred", number=ticket.number, counter=counter)
+            self.post_message(self.QueueDone(note, clear=True))
 
     def on_counter_screen_queue_done(self, message: QueueDone) -> None:
         if message.ticket is not None:
-            self.app.serving = message.ticket
+            self.counter_app.serving = message.ticket
         elif message.clear:
-            self.app.serving = None
+            self.counter_app.serving = None
         self.app.notify(message.note)
         self.reload()

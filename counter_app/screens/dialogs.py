@@ -1,36 +1,79 @@
-"""Modal dialogs: confirmations, reasons, supplement, handover, apology, rating, queue tickets.
+"""Modal dialogs: confirmation, reason, supplement, handover, apology, rating, queue ticket, transfer.
 
-Each returns its answer through ``dismiss`` (None when cancelled). F10 confirms, Esc cancels; a
-destructive confirmation defaults to the safe answer.
+Every dialog is a :class:`Dialog` ``[T]``: a titled box whose body the subclass composes, F10 confirms
+(``answer()`` gives the typed result, or None to stay open after saying what is missing), Esc cancels
+(the dialog is dismissed with None, or False for a confirmation: the safe answer).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import ClassVar, Generic, TypeVar
 
-from textual import on, work
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.message import Message
+from textual.containers import HorizontalGroup, VerticalGroup
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from counter_app.domain.calendar import WorkCalendar
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
-from counter_app.screens.base import ReportsWorkerErrors
+from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
+from counter_app.services.views import UnitView
+from counter_app.widgets.search_picker import PickItem, SearchPicker
 from counter_app.widgets.vn_input import VnInput
 
+T = TypeVar("T")
 
-class Dialog(ReportsWorkerErrors, ModalScreen):
-    """Common frame: a titled box, F10 confirms, Esc cancels."""
 
+class Dialog(CounterAppAccess, ReportsWorkerErrors, ModalScreen[T | None], Generic[T]):
+    """A titled box; F10 confirms with :meth:`answer`, Esc cancels."""
+
+    DEFAULT_CSS = """
+    Dialog { align: center middle; background: $background 60%; }
+    Dialog > .dialog {
+        width: 80; height: auto; max-height: 90%; border: thick $primary; border-title-style: bold;
+        background: $surface; padding: 1 2;
+    }
+    Dialog > .dialog.wide { width: 110; }
+    Dialog OptionList, Dialog SelectionList { height: auto; max-height: 10; }
+    """
     BINDINGS = [
         Binding("f10", "save", t("key.confirm"), id="dialog.confirm"),
         Binding("escape", "cancel", t("key.cancel"), id="dialog.cancel"),
     ]
-    TITLE_KEY = ""
+    #: the locale key of the keys hint under the body ("" for none)
+    KEYS: ClassVar[str] = "dialog.keys"
+    WIDE: ClassVar[bool] = False
+
+    def title_text(self) -> str:
+        raise NotImplementedError
+
+    def body(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def answer(self) -> T | None:
+        """The typed result, or None (after telling the officer what is missing) to stay open."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with VerticalGroup(classes="dialog wide" if self.WIDE else "dialog") as box:
+            box.border_title = self.title_text()
+            yield from self.body()
+            if self.KEYS:
+                yield Static(t(self.KEYS), classes="dialog-keys")
+        yield Footer(compact=True)
+
+    def action_save(self) -> None:
+        result = self.answer()
+        if result is not None:
+            self.dismiss(result)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -38,27 +81,46 @@ class Dialog(ReportsWorkerErrors, ModalScreen):
     def warn(self, text: str) -> None:
         self.app.notify(text, severity="warning")
 
+    def reason_input(self, value: str = "") -> VnInput:
+        return VnInput(
+            id="reason", placeholder=t("dialog.reason_hint"), max_length=500, scan_aware=False, value=value
+        )
 
-class ConfirmDialog(Dialog):
+    def reason(self) -> str | None:
+        """The typed reason, or None (and a warning) when it is empty."""
+        reason = self.query_one("#reason", Input).value.strip()
+        if not reason:
+            self.warn(t("intake.reason_required"))
+            self.query_one("#reason", Input).focus()
+            return None
+        return reason
+
+
+class ConfirmDialog(Dialog[bool]):
+    """Yes or no; the focus starts on No, Esc answers No."""
+
+    DEFAULT_CSS = """
+    ConfirmDialog .dialog-buttons { height: auto; align: center middle; margin-top: 1; }
+    ConfirmDialog .dialog-buttons Button { margin: 0 2; }
+    """
     BINDINGS = [
-        Binding("f10", "save", t("key.confirm"), id="dialog.confirm"),
-        Binding("escape", "cancel", t("key.cancel"), id="dialog.cancel"),
         Binding("c", "save", t("key.yes"), id="dialog.yes", show=False),
         Binding("k", "cancel", t("key.no"), id="dialog.no", show=False),
     ]
+    KEYS = ""
 
     def __init__(self, message: str) -> None:
         super().__init__()
         self.message = message
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog") as box:
-            box.border_title = t("dialog.confirm_title")
-            yield Static(self.message)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("dialog.no"), id="no", variant="primary")
-                yield Button(t("dialog.yes"), id="yes", variant="error")
-        yield Footer(compact=True)
+    def title_text(self) -> str:
+        return t("dialog.confirm_title")
+
+    def body(self) -> ComposeResult:
+        yield Static(self.message)
+        with HorizontalGroup(classes="dialog-buttons"):
+            yield Button(t("dialog.no"), id="no", variant="primary")
+            yield Button(t("dialog.yes"), id="yes", variant="error")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -67,41 +129,34 @@ class ConfirmDialog(Dialog):
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
 
-    def action_save(self) -> None:
-        self.dismiss(True)
+    def answer(self) -> bool:
+        return True
 
     def action_cancel(self) -> None:
         self.dismiss(False)
 
 
-class ReasonDialog(Dialog):
-    """A reason (refusal, withdrawal, handover back...), typed or picked from the usual ones."""
+class ReasonDialog(Dialog[str]):
+    """A reason (refusal, withdrawal, sending back...), typed or picked from the usual ones."""
 
     def __init__(
-        self, title: str, prompt: str, *, suggestions: list[str] | None = None, initial: str = ""
+        self, title: str, prompt: str, *, suggestions: Sequence[str] = (), initial: str = ""
     ) -> None:
         super().__init__()
-        self.title_text = title
+        self._title = title
         self.prompt = prompt
-        self.suggestions = suggestions or []
+        self.suggestions = list(suggestions)
         self.initial = initial
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog") as box:
-            box.border_title = self.title_text
-            yield Label(self.prompt)
-            yield VnInput(
-                value=self.initial,
-                id="reason",
-                placeholder=t("dialog.reason_hint"),
-                max_length=500,
-                scan_aware=False,
-            )
-            if self.suggestions:
-                yield Label(t("dialog.suggestions"))
-                yield OptionList(*[Option(s) for s in self.suggestions], id="suggestions")
-            yield Static(t("dialog.keys"), classes="dialog-keys")
-        yield Footer(compact=True)
+    def title_text(self) -> str:
+        return self._title
+
+    def body(self) -> ComposeResult:
+        yield Label(self.prompt)
+        yield self.reason_input(self.initial)
+        if self.suggestions:
+            yield Label(t("dialog.suggestions"))
+            yield OptionList(*[Option(s) for s in self.suggestions], id="suggestions")
 
     def on_mount(self) -> None:
         self.query_one("#reason", Input).focus()
@@ -116,42 +171,42 @@ class ReasonDialog(Dialog):
     def _submitted(self) -> None:
         self.action_save()
 
-    def action_save(self) -> None:
-        reason = self.query_one("#reason", Input).value.strip()
-        if not reason:
-            self.warn(t("intake.reason_required"))
-            return
-        self.dismiss(reason)
+    def answer(self) -> str | None:
+        return self.reason()
 
 
-class SupplementDialog(Dialog):
-    """Which documents are missing, and why: the content of the supplement request (Mẫu 02)."""
+@dataclass(frozen=True)
+class SupplementAnswer:
+    """The content of the supplement request (Mẫu 02): the missing components and why."""
+
+    missing: tuple[str, ...]
+    reason: str
+
+
+class SupplementDialog(Dialog[SupplementAnswer]):
+    """Which documents are missing, and why."""
+
+    KEYS = "supplement.keys"
+    WIDE = True
 
     def __init__(
-        self, documents: list[str], missing: list[str], *, suggestions: list[str] | None = None
+        self, documents: Sequence[str], missing: Sequence[str], *, suggestions: Sequence[str] = ()
     ) -> None:
         super().__init__()
-        self.documents = documents
+        self.documents = list(documents)
         self.missing = set(missing)
-        self.suggestions = suggestions or []
+        self.suggestions = list(suggestions)
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide") as box:
-            box.border_title = t("supplement.title")
-            yield Label(t("supplement.pick"))
-            yield SelectionList[str](
-                *[(name, name, name in self.missing) for name in self.documents], id="missing"
-            )
-            yield Label(t("supplement.reason"))
-            yield VnInput(
-                id="reason",
-                placeholder=t("dialog.reason_hint"),
-                max_length=500,
-                scan_aware=False,
-                value=self.suggestions[0] if self.suggestions else "",
-            )
-            yield Static(t("supplement.keys"), classes="dialog-keys")
-        yield Footer(compact=True)
+    def title_text(self) -> str:
+        return t("supplement.title")
+
+    def body(self) -> ComposeResult:
+        yield Label(t("supplement.pick"))
+        yield SelectionList[str](
+            *[(name, name, name in self.missing) for name in self.documents], id="missing"
+        )
+        yield Label(t("supplement.reason"))
+        yield self.reason_input(self.suggestions[0] if self.suggestions else "")
 
     def on_mount(self) -> None:
         self.query_one("#missing", SelectionList).focus()
@@ -160,149 +215,124 @@ class SupplementDialog(Dialog):
     def _submitted(self) -> None:
         self.action_save()
 
-    def action_save(self) -> None:
-        missing = list(self.query_one("#missing", SelectionList).selected)
-        reason = self.query_one("#reason", Input).value.strip()
+    def answer(self) -> SupplementAnswer | None:
+        missing = tuple(self.query_one("#missing", SelectionList).selected)
         if not missing:
             self.warn(t("intake.nothing_missing"))
-            return
-        if not reason:
-            self.warn(t("intake.reason_required"))
-            self.query_one("#reason", Input).focus()
-            return
-        self.dismiss((missing, reason))
+            return None
+        reason = self.reason()
+        return SupplementAnswer(missing, reason) if reason else None
 
 
-class HandoverDialog(Dialog):
-    """The unit to hand the dossier to (searched as you type) and the reason."""
+@dataclass(frozen=True)
+class HandoverAnswer:
+    """The unit a dossier is handed to, and why."""
 
-    class Found(Message):
-        def __init__(self, query: str, units: list[tuple[str, str]]) -> None:
-            super().__init__()
-            self.query = query
-            self.units = units
+    unit_id: str
+    unit_name: str
+    reason: str
 
-    def __init__(self, documents: list[str], *, suggestions: list[str] | None = None) -> None:
+
+class HandoverDialog(Dialog[HandoverAnswer]):
+    """The unit to hand the dossier to (searched as you type, the officer's province first) and the reason."""
+
+    KEYS = "handover.keys"
+    WIDE = True
+
+    def __init__(self, *, suggestions: Sequence[str] = ()) -> None:
         super().__init__()
-        self.documents = documents
-        self.suggestions = suggestions or []
-        self.unit: tuple[str, str] | None = None
+        self.suggestions = list(suggestions)
+        self.unit: UnitView | None = None
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide") as box:
-            box.border_title = t("handover.title")
-            yield Label(t("handover.unit"))
-            yield VnInput(id="unit", placeholder=t("handover.unit_hint"), scan_aware=False)
-            yield OptionList(id="units")
-            yield Static(t("handover.no_unit"), id="unit-chosen")
-            yield Label(t("handover.reason"))
-            yield VnInput(
-                id="reason",
-                placeholder=t("dialog.reason_hint"),
-                max_length=500,
-                scan_aware=False,
-                value=self.suggestions[0] if self.suggestions else "",
-            )
-            yield Static(t("handover.keys"), classes="dialog-keys")
-        yield Footer(compact=True)
+    def title_text(self) -> str:
+        return t("handover.title")
+
+    def body(self) -> ComposeResult:
+        yield Label(t("handover.unit"))
+        yield SearchPicker(self._find_units, placeholder=t("handover.unit_hint"), min_chars=2, id="unit")
+        yield Static(t("handover.no_unit"), id="unit-chosen")
+        yield Label(t("handover.reason"))
+        yield self.reason_input(self.suggestions[0] if self.suggestions else "")
+
+    def _find_units(self, text: str) -> list[PickItem]:
+        from counter_app.services import catalogue
+
+        app = self.counter_app
+        units = catalogue.find_units(app.store, text, near_unit_id=app.officer.unit_id)
+        return [PickItem(u.id, f"{u.name} — {u.province_name}", u) for u in units]
 
     def on_mount(self) -> None:
-        self.query_one("#unit", Input).focus()
+        self.query_one(SearchPicker).focus_input()
 
-    @on(Input.Changed, "#unit")
-    def _search(self, event: Input.Changed) -> None:
-        self._find(event.value)
-
-    @work(thread=True, exclusive=True, group="unit-search", exit_on_error=False)
-    def _find(self, text: str) -> None:
-        from counter_app.services import lookup
-
-        units: list[tuple[str, str]] = []
-        if len(text.strip()) >= 2:
-            with self.app.store.session() as session:
-                units = [
-                    (u.id, f"{u.name} — {u.province_name}")
-                    for u in lookup.search_units(session, text, limit=12)
-                ]
-        self.post_message(self.Found(text, units))
-
-    def on_handover_dialog_found(self, message: Found) -> None:
-        if message.query != self.query_one("#unit", Input).value:
-            return
-        options = self.query_one("#units", OptionList)
-        options.clear_options()
-        options.add_options([Option(name, id=unit_id) for unit_id, name in message.units])
-        if message.units:
-            options.highlighted = 0
-
-    def key_down(self) -> None:
-        if self.focused is self.query_one("#unit"):
-            self.query_one("#units", OptionList).action_cursor_down()
-
-    def key_up(self) -> None:
-        if self.focused is self.query_one("#unit"):
-            self.query_one("#units", OptionList).action_cursor_up()
-
-    @on(Input.Submitted, "#unit")
-    def _unit_entered(self) -> None:
-        options = self.query_one("#units", OptionList)
-        if options.highlighted is not None:
-            self._choose(options.get_option_at_index(options.highlighted))
-
-    @on(OptionList.OptionSelected, "#units")
-    def _unit_selected(self, event: OptionList.OptionSelected) -> None:
-        self._choose(event.option)
-
-    def _choose(self, option: Option) -> None:
-        self.unit = (option.id, str(option.prompt))
-        self.query_one("#unit-chosen", Static).update(t("handover.chosen", unit=str(option.prompt)))
+    @on(SearchPicker.Picked)
+    def _chosen(self, event: SearchPicker.Picked) -> None:
+        self.unit = event.item.value
+        self.query_one("#unit-chosen", Static).update(t("handover.chosen", unit=str(event.item.prompt)))
         self.query_one("#reason", Input).focus()
 
     @on(Input.Submitted, "#reason")
     def _submitted(self) -> None:
         self.action_save()
 
-    def action_save(self) -> None:
-        reason = self.query_one("#reason", Input).value.strip()
+    def answer(self) -> HandoverAnswer | None:
         if self.unit is None:
             self.warn(t("handover.need_unit"))
-            self.query_one("#unit", Input).focus()
-            return
-        if not reason:
-            self.warn(t("intake.reason_required"))
-            return
-        self.dismiss((self.unit[0], self.unit[1], reason))
+            self.query_one(SearchPicker).focus_input()
+            return None
+        reason = self.reason()
+        if reason is None:
+            return None
+        return HandoverAnswer(self.unit.id, f"{self.unit.name} — {self.unit.province_name}", reason)
 
 
-class ApologyDialog(Dialog):
-    """Apology letter (Mẫu 04): how many more working days, and why; the new date shows live."""
+@dataclass(frozen=True)
+class ApologyAnswer:
+    """The new due date of the apology letter (Mẫu 04), and the reason given to the citizen."""
+
+    new_due: datetime
+    reason: str
+
+
+class ApologyDialog(Dialog[ApologyAnswer]):
+    """Apology letter (Mẫu 04) of a dossier: how many more working days, and why; the new date shows live.
+
+    The same dialog serves the dossier screen (``l``) and the supervisor's list of overdue dossiers (``l``).
+    """
+
+    WIDE = True
 
     def __init__(
-        self, due_at: datetime | None, now: datetime, *, suggestions: list[str] | None = None
+        self,
+        code: str,
+        applicant: str,
+        due_at: datetime | None,
+        *,
+        calendar: WorkCalendar,
+        now: datetime,
+        extra_days: int,
+        suggestions: Sequence[str] = (),
     ) -> None:
         super().__init__()
-        self.due_at = due_at
+        self.calendar = calendar
         self.now = now
-        self.suggestions = suggestions or []
+        self.code = code
+        self.applicant = applicant
+        self.due_at = due_at
+        self.extra_days = extra_days
+        self.suggestions = list(suggestions)
         self.new_due: datetime | None = None
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide") as box:
-            box.border_title = t("apology.title")
-            yield Static(t("apology.current", due=fmt.long_moment(self.due_at)))
-            yield Label(t("apology.days"))
-            yield VnInput(value="2", id="days", restrict=r"[0-9]{0,2}", scan_aware=False)
-            yield Static("", id="new-due")
-            yield Label(t("apology.reason"))
-            yield VnInput(
-                id="reason",
-                placeholder=t("dialog.reason_hint"),
-                max_length=500,
-                scan_aware=False,
-                value=self.suggestions[0] if self.suggestions else "",
-            )
-            yield Static(t("dialog.keys"), classes="dialog-keys")
-        yield Footer(compact=True)
+    def title_text(self) -> str:
+        return t("apology.title")
+
+    def body(self) -> ComposeResult:
+        yield Static(Text(t("apology.dossier", code=self.code, applicant=self.applicant), style="bold"))
+        yield Static(t("apology.current", due=fmt.long_moment(self.due_at)))
+        yield Label(t("apology.days"))
+        yield VnInput(value=str(self.extra_days), id="days", restrict=r"[0-9]{0,2}", scan_aware=False)
+        yield Static("", id="new-due")
+        yield Label(t("apology.reason"))
+        yield self.reason_input(self.suggestions[0] if self.suggestions else "")
 
     def on_mount(self) -> None:
         self.query_one("#days", Input).focus()
@@ -313,13 +343,14 @@ class ApologyDialog(Dialog):
         self._recompute(event.value)
 
     def _recompute(self, text: str) -> None:
+        from counter_app.services.apology import new_due
+
         label = self.query_one("#new-due", Static)
         if not text.isdigit() or int(text) < 1:
             self.new_due = None
             label.update(t("apology.need_days"))
             return
-        base = max(self.due_at or self.now, self.now)
-        self.new_due = self.app.store.calendar.due_at(base, int(text))
+        self.new_due = new_due(self.calendar, self.due_at, self.now, int(text))
         label.update(t("apology.new_due", due=fmt.long_moment(self.new_due)))
 
     @on(Input.Submitted, "#days")
@@ -330,18 +361,15 @@ class ApologyDialog(Dialog):
     def _submitted(self) -> None:
         self.action_save()
 
-    def action_save(self) -> None:
-        reason = self.query_one("#reason", Input).value.strip()
+    def answer(self) -> ApologyAnswer | None:
         if self.new_due is None:
             self.warn(t("apology.need_days"))
-            return
-        if not reason:
-            self.warn(t("intake.reason_required"))
-            return
-        self.dismiss((self.new_due, reason))
+            return None
+        reason = self.reason()
+        return ApologyAnswer(self.new_due, reason) if reason else None
 
 
-class RatingDialog(Dialog):
+class RatingDialog(Dialog[int]):
     """The citizen's satisfaction with one key: 1, 2 or 3."""
 
     BINDINGS = [
@@ -350,65 +378,63 @@ class RatingDialog(Dialog):
         Binding("3", "rate(3)", t("satisfaction.3"), id="rating.3"),
         Binding("escape", "cancel", t("rating.skip"), id="rating.skip"),
     ]
+    DEFAULT_CSS = "RatingDialog #rating-options { margin-top: 1; text-style: bold; }"
+    KEYS = ""
 
     def __init__(self, code: str) -> None:
         super().__init__()
         self.code = code
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog") as box:
-            box.border_title = t("rating.title")
-            yield Static(t("rating.question", code=self.code))
-            yield Static(t("rating.options"), id="rating-options")
-        yield Footer(compact=True)
+    def title_text(self) -> str:
+        return t("rating.title")
+
+    def body(self) -> ComposeResult:
+        yield Static(t("rating.question", code=self.code))
+        yield Static(t("rating.options"), id="rating-options")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return action != "save"
+
+    def answer(self) -> int | None:
+        return None
 
     def action_rate(self, level: int) -> None:
         self.dismiss(level)
 
 
-class IssueTicketDialog(Dialog):
-    """A new queue ticket: the service line, and priority (elderly, disabled, pregnant...)."""
+@dataclass(frozen=True)
+class TicketRequest:
+    """A queue ticket to issue: the service line, and priority with its reason."""
 
-    class Services(Message):
-        def __init__(self, services: list[tuple[str, str]]) -> None:
-            super().__init__()
-            self.services = services
+    service: str
+    priority: bool
+    reason: str
+
+
+class IssueTicketDialog(Dialog[TicketRequest]):
+    """A new queue ticket: the service line, and priority (elderly, disabled, pregnant...)."""
 
     BINDINGS = [
         Binding("f10", "save", t("key.issue"), id="dialog.confirm"),
-        Binding("escape", "cancel", t("key.cancel"), id="dialog.cancel"),
         Binding("ctrl+u", "toggle_priority", t("key.toggle_priority"), id="ticket.priority"),
     ]
+    KEYS = "ticket.keys"
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog") as box:
-            box.border_title = t("ticket.title")
-            yield Label(t("ticket.service"))
-            yield OptionList(id="services")
-            yield Checkbox(t("ticket.priority"), id="priority")
-            yield VnInput(id="reason", placeholder=t("ticket.reason_hint"), max_length=60, scan_aware=False)
-            yield Static(t("ticket.keys"), classes="dialog-keys")
-        yield Footer(compact=True)
+    def __init__(self, services: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.services = list(services)
+
+    def title_text(self) -> str:
+        return t("ticket.title")
+
+    def body(self) -> ComposeResult:
+        yield Label(t("ticket.service"))
+        yield OptionList(*[Option(f"{code}  {name}", id=code) for code, name in self.services], id="services")
+        yield Checkbox(t("ticket.priority"), id="priority")
+        yield VnInput(id="reason", placeholder=t("ticket.reason_hint"), max_length=60, scan_aware=False)
 
     def on_mount(self) -> None:
         self.query_one("#services", OptionList).focus()
-        self._load()
-
-    @work(thread=True, exclusive=True, group="services", exit_on_error=False)
-    def _load(self) -> None:
-        from counter_app.services import queue
-
-        rows = queue.waiting_by_service(self.app.store, now=self.app.now())
-        self.post_message(self.Services([(code, name) for code, name, _n, _p in rows]))
-
-    def on_issue_ticket_dialog_services(self, message: Services) -> None:
-        options = self.query_one("#services", OptionList)
-        options.add_options([Option(f"{code}  {name}", id=code) for code, name in message.services])
-        if message.services:
-            options.highlighted = 0
 
     def action_toggle_priority(self) -> None:
         box = self.query_one("#priority", Checkbox)
@@ -422,31 +448,30 @@ class IssueTicketDialog(Dialog):
     def _submitted(self) -> None:
         self.action_save()
 
-    def action_save(self) -> None:
+    def answer(self) -> TicketRequest | None:
         options = self.query_one("#services", OptionList)
         if options.highlighted is None:
             self.warn(t("ticket.need_service"))
-            return
-        code = options.get_option_at_index(options.highlighted).id
+            return None
+        code = options.get_option_at_index(options.highlighted).id or ""
         priority = self.query_one("#priority", Checkbox).value
         reason = self.query_one("#reason", Input).value.strip() if priority else ""
-        self.dismiss((code, priority, reason))
+        return TicketRequest(code, priority, reason)
 
 
-class TransferDialog(Dialog):
-    """Send the citizen being served to another counter of the unit."""
+class TransferDialog(Dialog[int]):
+    """Send the citizen being served to another counter of the unit: its number."""
 
     def __init__(self, current: int) -> None:
         super().__init__()
         self.current = current
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog") as box:
-            box.border_title = t("transfer.title")
-            yield Label(t("transfer.prompt", current=self.current))
-            yield VnInput(id="counter", restrict=r"[1-9]?", max_length=1, scan_aware=False)
-            yield Static(t("dialog.keys"), classes="dialog-keys")
-        yield Footer(compact=True)
+    def title_text(self) -> str:
+        return t("transfer.title")
+
+    def body(self) -> ComposeResult:
+        yield Label(t("transfer.prompt", current=self.current))
+        yield VnInput(id="counter", restrict=r"[1-9]?", max_length=1, scan_aware=False)
 
     def on_mount(self) -> None:
         self.query_one("#counter", Input).focus()
@@ -455,12 +480,12 @@ class TransferDialog(Dialog):
     def _submitted(self) -> None:
         self.action_save()
 
-    def action_save(self) -> None:
+    def answer(self) -> int | None:
         value = self.query_one("#counter", Input).value
         if not value.isdigit():
             self.warn(t("transfer.need_number"))
-            return
+            return None
         if int(value) == self.current:
             self.warn(t("transfer.same", number=value))
-            return
-        self.dismiss(int(value))
+            return None
+        return int(value)

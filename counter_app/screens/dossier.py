@@ -6,11 +6,15 @@ that may act on the dossier, are offered in the footer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import HorizontalGroup, VerticalGroup, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -19,8 +23,12 @@ from counter_app.domain import states
 from counter_app.domain.states import Status
 from counter_app.locale import formats as fmt
 from counter_app.locale import has, t
-from counter_app.screens.base import ReportsWorkerErrors
+from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
 from counter_app.screens.keys import quiet
+from counter_app.services import handover, intake, workflow
+from counter_app.services.context import Actor, Store
+from counter_app.services.intake import DocumentChoice
+from counter_app.services.views import DossierDetail, DossierView
 from counter_app.widgets.status_bar import StatusBar
 
 HANDOVER_STATUSES = frozenset({Status.RECEIVED, Status.PROCESSING, Status.AWAITING_FEE, Status.RESULT_READY})
@@ -31,7 +39,7 @@ REPRINTABLE = {
 }
 
 
-def timeliness_text(dossier, now) -> Text:
+def timeliness_text(dossier: DossierView, now: datetime) -> Text:
     """On time / late, for a finished dossier against its due time, for an open one against now."""
     if dossier.due_at is None:
         return Text("—", style="dim")
@@ -50,7 +58,16 @@ def timeliness_text(dossier, now) -> Text:
     return Text(t("dossier.in_time"), style="bold green")
 
 
-class DossierScreen(ReportsWorkerErrors, Screen):
+class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
+    DEFAULT_CSS = """
+    DossierScreen #dossier-title { height: 1; padding: 0 1; background: $boost; }
+    DossierScreen #dossier-body { height: 1fr; }
+    DossierScreen #dossier-top { height: auto; }
+    DossierScreen #dossier-applicant, DossierScreen #dossier-progress { width: 1fr; height: auto; min-height: 10; }
+    DossierScreen #dossier-docs-box, DossierScreen #dossier-timeline-box { height: auto; }
+    DossierScreen #dossier-docs { height: auto; max-height: 10; }
+    DossierScreen #dossier-timeline { height: auto; }
+    """
     BINDINGS = [
         Binding("x", "process", t("key.process"), id="dossier.process"),
         Binding("b", "supplement", t("key.supplement_short"), id="dossier.supplement"),
@@ -64,37 +81,35 @@ class DossierScreen(ReportsWorkerErrors, Screen):
         *quiet("f2", "f4", "f5", "f6", "f7"),
     ]
 
+    @dataclass
     class Loaded(Message):
-        def __init__(self, detail, citizen_cccd: str = "") -> None:
-            super().__init__()
-            self.detail = detail
+        detail: DossierDetail
 
+    @dataclass
     class Done(Message):
-        def __init__(self, note: str, print_kind: str | None = None) -> None:
-            super().__init__()
-            self.note = note
-            self.print_kind = print_kind
+        note: str
+        print_kind: str | None = None
 
     def __init__(self, code: str) -> None:
         super().__init__()
         self.code = code
-        self.detail = None
+        self.detail: DossierDetail | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
         yield Static(Text(t("dossier.loading", code=self.code)), id="dossier-title")
         with VerticalScroll(id="dossier-body"):
-            with Horizontal(id="dossier-top"):
-                with Vertical(id="dossier-applicant") as box:
+            with HorizontalGroup(id="dossier-top"):
+                with VerticalGroup(id="dossier-applicant", classes="box") as box:
                     box.border_title = t("dossier.applicant")
                     yield Static("", id="applicant")
-                with Vertical(id="dossier-progress") as box:
+                with VerticalGroup(id="dossier-progress", classes="box") as box:
                     box.border_title = t("dossier.progress")
                     yield Static("", id="progress")
-            with Vertical(id="dossier-docs-box") as box:
+            with VerticalGroup(id="dossier-docs-box", classes="box") as box:
                 box.border_title = t("dossier.documents")
                 yield DataTable(id="dossier-docs", cursor_type="none", zebra_stripes=True)
-            with Vertical(id="dossier-timeline-box") as box:
+            with VerticalGroup(id="dossier-timeline-box", classes="box") as box:
                 box.border_title = t("dossier.timeline")
                 yield DataTable(id="dossier-timeline", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
@@ -121,15 +136,14 @@ class DossierScreen(ReportsWorkerErrors, Screen):
     def _load(self) -> None:
         from counter_app.services import access
 
-        detail = access.dossier_detail(
-            self.app.store, self.app.actor, self.code, purpose=t("access.purpose.dossier")
-        )
+        app = self.counter_app
+        detail = access.dossier_detail(app.store, app.officer, self.code, purpose=t("access.purpose.dossier"))
         self.post_message(self.Loaded(detail))
 
     def on_dossier_screen_loaded(self, message: Loaded) -> None:
         self.detail = detail = message.detail
         dossier, procedure = detail.dossier, detail.procedure
-        now = self.app.now()
+        now = self.counter_app.now()
         status = Status(dossier.status)
         title = Text(t("dossier.title", code=dossier.code), style="bold")
         title.append("   " + status.label, style="bold reverse")
@@ -232,7 +246,10 @@ class DossierScreen(ReportsWorkerErrors, Screen):
     # --- which actions ------------------------------------------------------------------------------
 
     def _may_act(self) -> bool:
-        return self.detail is not None and self.detail.dossier.custodian_unit_id == self.app.actor.unit_id
+        return (
+            self.detail is not None
+            and self.detail.dossier.custodian_unit_id == self.counter_app.officer.unit_id
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.detail is None:
@@ -260,7 +277,7 @@ class DossierScreen(ReportsWorkerErrors, Screen):
         if action == "withdraw":
             return self._may_act() and states.can_transition(status, Status.WITHDRAWN)
         if action == "return":
-            return status == Status.RESULT_READY and self.app.actor.unit_id in (
+            return status == Status.RESULT_READY and self.counter_app.officer.unit_id in (
                 dossier.custodian_unit_id,
                 dossier.return_unit_id,
             )
@@ -271,135 +288,134 @@ class DossierScreen(ReportsWorkerErrors, Screen):
     # --- actions ------------------------------------------------------------------------------------
 
     def action_process(self) -> None:
-        self._act("process")
+        self._act(
+            "process", lambda store, actor, now: workflow.start_processing(store, actor, self.code, now=now)
+        )
 
     def action_result_ready(self) -> None:
-        self._act("result_ready")
+        self._act(
+            "result_ready",
+            lambda store, actor, now: workflow.mark_result_ready(store, actor, self.code, now=now),
+        )
 
     def action_supplement_received(self) -> None:
-        self._act("supplement_received")
+        self._act(
+            "supplement_received",
+            lambda store, actor, now: intake.supplement_received(store, actor, self.code, now=now),
+            print_kind="receipt",
+        )
 
     def action_supplement(self) -> None:
-        from counter_app.screens.dialogs import SupplementDialog
+        from counter_app.screens.dialogs import SupplementAnswer, SupplementDialog
 
-        names = [d.name for d in self.detail.documents]
-        missing = [d.name for d in self.detail.documents if not d.received]
+        detail = self._detail()
+        by_name = {d.name: d for d in detail.documents}
 
-        def answered(answer) -> None:
-            if answer is not None:
-                self._act("supplement", missing=answer[0], reason=answer[1])
+        def answered(answer: SupplementAnswer | None) -> None:
+            if answer is None:
+                return
+            missing = [DocumentChoice(n, by_name[n].copy_kind, by_name[n].quantity) for n in answer.missing]
+            self._act(
+                "supplement",
+                lambda store, actor, now: intake.request_supplement(
+                    store, actor, self.code, missing, answer.reason, now=now
+                ),
+                print_kind="supplement",
+            )
 
-        self.app.push_screen(
-            SupplementDialog(
-                names, missing, suggestions=[t("reason.supplement.1"), t("reason.supplement.2")]
-            ),
-            answered,
+        dialog = SupplementDialog(
+            list(by_name),
+            [d.name for d in detail.documents if not d.received],
+            suggestions=[t("reason.supplement.1"), t("reason.supplement.2")],
         )
+        self.app.push_screen(dialog, answered)
 
     def action_handover(self) -> None:
-        from counter_app.screens.dialogs import HandoverDialog
+        from counter_app.screens.dialogs import HandoverAnswer, HandoverDialog
 
-        def answered(answer) -> None:
+        documents = [d.name for d in self._detail().documents]
+
+        def answered(answer: HandoverAnswer | None) -> None:
             if answer is not None:
-                self._act("handover", unit_id=answer[0], unit_name=answer[1], reason=answer[2])
+                self._act(
+                    "handover",
+                    lambda store, actor, now: handover.send(
+                        store, actor, self.code, answer.unit_id, answer.reason, documents, now=now
+                    ),
+                    unit_name=answer.unit_name,
+                )
 
-        self.app.push_screen(
-            HandoverDialog([d.name for d in self.detail.documents], suggestions=[t("reason.handover.1")]),
-            answered,
-        )
+        self.app.push_screen(HandoverDialog(suggestions=[t("reason.handover.1")]), answered)
 
     def action_apologise(self) -> None:
-        from counter_app.screens.dialogs import ApologyDialog
+        from counter_app.screens.apology_flow import write_apology
 
-        def answered(answer) -> None:
-            if answer is not None:
-                self._act("apologise", new_due=answer[0], reason=answer[1])
-
-        self.app.push_screen(
-            ApologyDialog(self.detail.dossier.due_at, self.app.now(), suggestions=[t("reason.apology.1")]),
-            answered,
+        app, dossier = self.counter_app, self._detail().dossier
+        write_apology(
+            self,
+            app.store,
+            app.officer,
+            code=dossier.code,
+            applicant=dossier.applicant_name,
+            due_at=dossier.due_at,
+            now=app.now(),
+            on_done=self.reload,
         )
 
     def action_withdraw(self) -> None:
         from counter_app.screens.dialogs import ReasonDialog
 
-        def answered(reason) -> None:
+        def answered(reason: str | None) -> None:
             if reason:
-                self._act("withdraw", reason=reason)
+                self._act(
+                    "withdraw",
+                    lambda store, actor, now: workflow.withdraw(store, actor, self.code, reason, now=now),
+                )
 
-        self.app.push_screen(
-            ReasonDialog(
-                t("withdraw.title"),
-                t("withdraw.prompt", code=self.code),
-                suggestions=[t("reason.withdraw.1")],
-            ),
-            answered,
+        dialog = ReasonDialog(
+            t("withdraw.title"), t("withdraw.prompt", code=self.code), suggestions=[t("reason.withdraw.1")]
         )
+        self.app.push_screen(dialog, answered)
 
     def action_return(self) -> None:
-        self.app.action_return_result(self.code)
+        self.counter_app.action_return_result(self.code)
 
     def action_reprint(self) -> None:
-        status = Status(self.detail.dossier.status)
+        status = Status(self._detail().dossier.status)
         kind = next(k for k, allowed in REPRINTABLE.items() if status in allowed)
         self.app.notify(t("print.printing"))
-        self._print(kind)
+        self.counter_app.print_form(self.code, kind)
 
-    @work(thread=True, exclusive=False, group="dossier-print", exit_on_error=False)
-    def _print(self, kind: str) -> None:
-        from counter_app.screens.printing import print_document
+    def _detail(self) -> DossierDetail:
+        if self.detail is None:
+            raise RuntimeError("the dossier is not loaded yet")
+        return self.detail
 
-        outcome = print_document(self.app.store, self.code, kind)
-        self.app.call_from_thread(
-            self.app.notify, outcome.message, severity="information" if outcome.ok else "error"
-        )
+    def _act(
+        self,
+        kind: str,
+        act: Callable[[Store, Actor, datetime], object],
+        *,
+        print_kind: str | None = None,
+        unit_name: str = "",
+    ) -> None:
+        """Run ``act`` (one service call) in a worker; then say it is done, reload, and print ``print_kind``."""
 
-    @work(thread=True, exclusive=True, group="dossier-action", exit_on_error=False)
-    def _act(self, kind: str, **options) -> None:
-        from counter_app.services import handover, intake, workflow
-        from counter_app.services.intake import DocumentChoice
-
-        app = self.app
-        store, actor, now, code = app.store, app.actor, app.now(), self.code
-        print_kind = None
-        if kind == "process":
-            workflow.start_processing(store, actor, code, now=now)
-        elif kind == "result_ready":
-            workflow.mark_result_ready(store, actor, code, now=now)
-        elif kind == "supplement":
-            by_name = {d.name: d for d in self.detail.documents}
-            missing = [
-                DocumentChoice(n, by_name[n].copy_kind, by_name[n].quantity) for n in options["missing"]
-            ]
-            intake.request_supplement(store, actor, code, missing, options["reason"], now=now)
-            print_kind = "supplement"
-        elif kind == "supplement_received":
-            intake.supplement_received(store, actor, code, now=now)
-            print_kind = "receipt"
-        elif kind == "handover":
-            handover.send(
-                store,
-                actor,
-                code,
-                options["unit_id"],
-                options["reason"],
-                [d.name for d in self.detail.documents],
-                now=now,
+        def run() -> None:
+            app = self.counter_app
+            act(app.store, app.officer, app.now())
+            self.post_message(
+                self.Done(t(f"dossier.done.{kind}", code=self.code, unit=unit_name), print_kind)
             )
-        elif kind == "apologise":
-            workflow.apologise(store, actor, code, options["new_due"], options["reason"], now=now)
-            print_kind = "apology"
-        elif kind == "withdraw":
-            workflow.withdraw(store, actor, code, options["reason"], now=now)
-        note = t(f"dossier.done.{kind}", code=code, unit=options.get("unit_name", ""))
-        self.post_message(self.Done(note, print_kind))
+
+        self.run_worker(run, thread=True, exclusive=True, group="dossier-action", exit_on_error=False)
 
     def on_dossier_screen_done(self, message: Done) -> None:
         self.app.notify(message.note)
-        self.app.refresh_store_state()
+        self.counter_app.refresh_store_state()
         self.reload()
         if message.print_kind:
-            self._print(message.print_kind)
+            self.counter_app.print_form(self.code, message.print_kind)
 
 
 def _event_note(payload: dict) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import HorizontalGroup, VerticalGroup
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
@@ -14,48 +16,56 @@ from textual.widgets import DataTable, Footer, Input, Static
 from counter_app.domain.states import Status
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
-from counter_app.screens.base import ReportsWorkerErrors
+from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
 from counter_app.screens.keys import quiet
+from counter_app.services.dashboard import DossierRow
+from counter_app.services.views import CitizenView
 from counter_app.widgets.status_bar import StatusBar
 from counter_app.widgets.vn_input import VnInput
 
 
-class FindScreen(ReportsWorkerErrors, Screen):
+class FindScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
+    DEFAULT_CSS = """
+    FindScreen #find-title { height: 1; padding: 0 1; background: $boost; }
+    FindScreen #find-box { height: auto; }
+    FindScreen #find-main { height: 1fr; }
+    FindScreen #find-citizens-box { width: 56; height: 100%; }
+    FindScreen #find-dossiers-box { width: 1fr; height: 100%; }
+    FindScreen DataTable { height: 1fr; }
+    """
     BINDINGS = [
         Binding("f3", "intake_for_citizen", t("key.intake_for_citizen"), id="find.intake"),
         Binding("down", "focus_results", show=False, id="find.down"),
         *quiet("f5", "f6", "f7"),
     ]
 
+    @dataclass
     class Found(Message):
-        def __init__(self, query: str, citizens: list, dossiers: list) -> None:
-            super().__init__()
-            self.query = query
-            self.citizens = citizens
-            self.dossiers = dossiers
+        query: str
+        citizens: list[CitizenView]
+        dossiers: list[DossierRow]
 
+    @dataclass
     class CitizenDossiers(Message):
-        def __init__(self, citizen_id: str, dossiers: list) -> None:
-            super().__init__()
-            self.citizen_id = citizen_id
-            self.dossiers = dossiers
+        citizen_id: str
+        dossiers: list[DossierRow]
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
         self.initial_query = query
-        self.citizens: dict[str, object] = {}
+        self.citizens: dict[str, CitizenView] = {}
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
         yield Static(Text(t("find.title"), style="bold"), id="find-title")
-        with Vertical(id="find-box") as box:
+        with VerticalGroup(id="find-box", classes="box") as box:
             box.border_title = t("find.search")
             yield VnInput(id="find-input", value=self.initial_query, placeholder=t("find.hint"))
-        with Horizontal(id="find-main"):
-            with Vertical(id="find-citizens-box") as box:
+        with HorizontalGroup(id="find-main"):
+            with VerticalGroup(id="find-citizens-box", classes="box") as box:
                 box.border_title = t("find.citizens")
                 yield DataTable(id="find-citizens", cursor_type="row", zebra_stripes=True)
-            with Vertical(id="find-dossiers-box") as box:
+            with VerticalGroup(id="find-dossiers-box", classes="box") as box:
                 box.border_title = t("find.dossiers")
                 yield DataTable(id="find-dossiers", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
@@ -91,16 +101,18 @@ class FindScreen(ReportsWorkerErrors, Screen):
 
     @work(thread=True, exclusive=True, group="find", exit_on_error=False)
     def _search(self, text: str) -> None:
-        from counter_app.services import dashboard, lookup
+        from counter_app.services import citizens as citizen_service
+        from counter_app.services import dashboard
 
+        store = self.counter_app.store
         text = text.strip()
-        citizens, dossiers = [], []
+        citizens: list[CitizenView] = []
+        dossiers: list[DossierRow] = []
         if text:
-            with self.app.store.session() as session:
-                citizens = lookup.search_citizens(session, text, limit=30)
-            dossiers = dashboard.find_dossiers(self.app.store, text)
+            citizens = citizen_service.find(store, text, limit=30)
+            dossiers = dashboard.find_dossiers(store, text)
             if len(citizens) == 1 and not dossiers:
-                dossiers = dashboard.citizen_dossiers(self.app.store, citizens[0].id, citizens[0].cccd)
+                dossiers = dashboard.citizen_dossiers(store, citizens[0].id, citizens[0].cccd)
         self.post_message(self.Found(text, citizens, dossiers))
 
     def on_find_screen_found(self, message: Found) -> None:
@@ -115,7 +127,7 @@ class FindScreen(ReportsWorkerErrors, Screen):
         box = self.query_one("#find-citizens-box")
         box.border_subtitle = t("home.count", count=len(message.citizens)) if message.query else ""
 
-    def _fill_dossiers(self, rows) -> None:
+    def _fill_dossiers(self, rows: list[DossierRow]) -> None:
         table = self.query_one("#find-dossiers", DataTable)
         table.clear()
         for row in rows:
@@ -135,12 +147,11 @@ class FindScreen(ReportsWorkerErrors, Screen):
 
     @work(thread=True, exclusive=True, group="find-dossiers", exit_on_error=False)
     def _load_dossiers(self, citizen_id: str, cccd: str) -> None:
-        from counter_app.services import access, dashboard
+        from counter_app.services import citizens, dashboard
 
-        dossiers = dashboard.citizen_dossiers(self.app.store, citizen_id, cccd)
-        access.log_view(
-            self.app.store, self.app.actor, citizen_id, t("access.purpose.find"), at=self.app.now()
-        )
+        app = self.counter_app
+        dossiers = dashboard.citizen_dossiers(app.store, citizen_id, cccd)
+        citizens.log_view(app.store, app.officer, citizen_id, purpose=t("access.purpose.find"), now=app.now())
         self.post_message(self.CitizenDossiers(citizen_id, dossiers))
 
     def on_find_screen_citizen_dossiers(self, message: CitizenDossiers) -> None:
@@ -161,9 +172,9 @@ class FindScreen(ReportsWorkerErrors, Screen):
 
     @on(DataTable.RowSelected, "#find-dossiers")
     def _dossier_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.open_dossier(event.row_key.value)
+        self.counter_app.open_dossier(event.row_key.value)
 
-    def _highlighted_citizen(self):
+    def _highlighted_citizen(self) -> CitizenView | None:
         table = self.query_one("#find-citizens", DataTable)
         if not table.row_count:
             return None
@@ -172,6 +183,6 @@ class FindScreen(ReportsWorkerErrors, Screen):
     def action_intake_for_citizen(self) -> None:
         citizen = self._highlighted_citizen()
         if citizen is None:
-            self.app.action_new_intake()
+            self.counter_app.action_new_intake()
         else:
-            self.app.action_new_intake(citizen_id=citizen.id)
+            self.counter_app.action_new_intake(citizen_id=citizen.id)

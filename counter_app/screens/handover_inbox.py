@@ -2,55 +2,68 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalGroup
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
-from counter_app.screens.base import ReportsWorkerErrors
+from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
 from counter_app.screens.keys import quiet
+from counter_app.widgets.live_table import LiveTable
 from counter_app.widgets.status_bar import StatusBar
 
+if TYPE_CHECKING:
+    from counter_app.services.inbox import InboxItem
 
-class HandoverInboxScreen(ReportsWorkerErrors, Screen):
+
+class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
+    DEFAULT_CSS = """
+    HandoverInboxScreen #inbox-title { height: 1; padding: 0 1; background: $boost; }
+    HandoverInboxScreen #inbox-box { height: 1fr; }
+    HandoverInboxScreen #inbox { height: 1fr; }
+    """
     BINDINGS = [
         Binding("n", "accept", t("key.accept_handover"), id="inbox.accept"),
         Binding("t", "send_back", t("key.send_back"), id="inbox.send_back"),
         *quiet("f5", "f7"),
     ]
 
+    @dataclass
     class Loaded(Message):
-        def __init__(self, rows: list) -> None:
-            super().__init__()
-            self.rows = rows
+        items: list[InboxItem]
 
+    @dataclass
     class Answered(Message):
-        def __init__(self, note: str) -> None:
-            super().__init__()
-            self.note = note
+        note: str
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
         yield Static(Text(t("inbox.title"), style="bold"), id="inbox-title")
-        with Vertical(id="inbox-box") as box:
+        with VerticalGroup(id="inbox-box", classes="box") as box:
             box.border_title = t("inbox.list")
-            yield DataTable(id="inbox", cursor_type="row", zebra_stripes=True)
+            yield LiveTable(
+                [
+                    ("code", t("col.code"), 25),
+                    ("applicant", t("col.applicant"), 22),
+                    ("from", t("col.from_unit"), 30),
+                    ("reason", t("col.reason"), 34),
+                    ("sent", t("col.sent_at"), 16),
+                ],
+                id="inbox",
+            )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one("#inbox", DataTable)
-        table.add_column(t("col.code"), width=25, key="code")
-        table.add_column(t("col.applicant"), width=22, key="applicant")
-        table.add_column(t("col.from_unit"), width=30, key="from")
-        table.add_column(t("col.reason"), width=34, key="reason")
-        table.add_column(t("col.sent_at"), width=16, key="sent")
-        table.focus()
+        self.query_one("#inbox", LiveTable).focus()
         self.reload()
 
     def reload(self) -> None:
@@ -60,26 +73,20 @@ class HandoverInboxScreen(ReportsWorkerErrors, Screen):
     def _load(self) -> None:
         from counter_app.services import inbox
 
-        rows = [
-            (item.code, item.applicant, item.sender, item.reason, item.arrived_at)
-            for item in inbox.items(self.app.store, self.app.actor.unit_id)
-        ]
-        self.post_message(self.Loaded(rows))
+        app = self.counter_app
+        self.post_message(self.Loaded(inbox.items(app.store, app.officer.unit_id)))
 
     def on_handover_inbox_screen_loaded(self, message: Loaded) -> None:
-        table = self.query_one("#inbox", DataTable)
-        table.clear()
-        for code, applicant, from_unit, reason, sent_at in message.rows:
-            table.add_row(code, applicant, from_unit, reason, fmt.moment(sent_at), key=code)
+        items = message.items
+        self.query_one("#inbox", LiveTable).show(
+            (i.code, [i.code, i.applicant, i.sender, i.reason, fmt.moment(i.arrived_at)]) for i in items
+        )
         box = self.query_one("#inbox-box")
-        box.border_subtitle = t("inbox.count", count=len(message.rows)) if message.rows else t("inbox.empty")
+        box.border_subtitle = t("inbox.count", count=len(items)) if items else t("inbox.empty")
         self.refresh_bindings()
 
     def _current(self) -> str | None:
-        table = self.query_one("#inbox", DataTable)
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.query_one("#inbox", LiveTable).current_key
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("accept", "send_back"):
@@ -88,7 +95,7 @@ class HandoverInboxScreen(ReportsWorkerErrors, Screen):
 
     @on(DataTable.RowSelected, "#inbox")
     def _open(self, event: DataTable.RowSelected) -> None:
-        self.app.open_dossier(event.row_key.value)
+        self.counter_app.open_dossier(event.row_key.value)
 
     def action_accept(self) -> None:
         code = self._current()
@@ -114,12 +121,14 @@ class HandoverInboxScreen(ReportsWorkerErrors, Screen):
         from counter_app.services import inbox
 
         if accept:
-            inbox.accept(self.app.store, self.app.actor, code, now=self.app.now())
+            inbox.accept(self.counter_app.store, self.counter_app.officer, code, now=self.counter_app.now())
         else:
-            inbox.send_back(self.app.store, self.app.actor, code, reason, now=self.app.now())
+            inbox.send_back(
+                self.counter_app.store, self.counter_app.officer, code, reason, now=self.counter_app.now()
+            )
         self.post_message(self.Answered(t("inbox.accepted" if accept else "inbox.sent_back", code=code)))
 
     def on_handover_inbox_screen_answered(self, message: Answered) -> None:
         self.app.notify(message.note)
-        self.app.refresh_store_state()
+        self.counter_app.refresh_store_state()
         self.reload()

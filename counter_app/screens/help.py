@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from counter_app.locale import t
-from counter_app.screens.base import ReportsWorkerErrors
+from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
 
 SECTIONS = [
     (
@@ -71,16 +71,23 @@ SECTIONS = [
 ]
 
 
-class HelpScreen(ReportsWorkerErrors, ModalScreen):
+class HelpScreen(CounterAppAccess, ReportsWorkerErrors, ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; background: $background 60%; }
+    HelpScreen #help-box {
+        width: 110; height: 90%; border: thick $primary; border-title-style: bold; background: $surface;
+        padding: 1 2;
+    }
+    """
     BINDINGS = [
         Binding("escape,f1", "close", t("key.close"), id="help.close"),
     ]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog wide", id="help-box") as box:
+        with VerticalScroll(id="help-box") as box:
             box.border_title = t("help.title")
             yield Static(Text(t("help.scanner"), style="italic"))
-            if self.app.demo:
+            if self.counter_app.demo:
                 yield Static(Text(t("help.samples_loading"), style="dim"), id="help-samples")
             for title, rows in SECTIONS:
                 table = Table(
@@ -100,7 +107,7 @@ class HelpScreen(ReportsWorkerErrors, ModalScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        if self.app.demo:
+        if self.counter_app.demo:
             self._load_samples()
 
     @work(thread=True, exclusive=True, group="help-samples", exit_on_error=False)
@@ -108,7 +115,7 @@ class HelpScreen(ReportsWorkerErrors, ModalScreen):
         """Cards of demo citizens, to paste where a scanner would type them (no scanner needed to try)."""
         from counter_app.services.demo import demo_card_payloads
 
-        payloads = demo_card_payloads(self.app.store, 3)
+        payloads = demo_card_payloads(self.counter_app.store, 3)
         text = Text(t("help.samples") + "\n", style="bold")
         for payload in payloads:
             text.append(f"  {payload}\n", style="cyan")

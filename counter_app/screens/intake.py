@@ -3,36 +3,45 @@
 The golden path takes few keys: scan the card (focus moves to the procedure), type a few letters of
 the procedure and Enter (the checklist comes pre-marked: received, or reused where the citizen's
 digitised document matches), F10 saves and prints the receipt in a worker.
+
+The screen holds views the services returned (:mod:`counter_app.services.views`), never a session or a
+row; reading the citizen's record logs the view inside the service.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import HorizontalGroup, VerticalGroup
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Input, OptionList, RadioButton, RadioSet, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Digits, Footer, Input, RadioButton, RadioSet, Static
 
 from counter_app.domain.cccd import CccdData
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
-from counter_app.screens.base import ReportsWorkerErrors
+from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
 from counter_app.screens.keys import quiet
-from counter_app.screens.printing import PrintOutcome
+from counter_app.services.catalogue import ProcedureChoice
+from counter_app.services.citizens import CitizenFile
+from counter_app.services.intake import DocumentChoice, IntakeRequest
+from counter_app.services.printouts import PrintOutcome
+from counter_app.services.views import CitizenView, ProcedureView, UnitView
 from counter_app.widgets.checklist import DocRow, DocumentChecklist
-from counter_app.widgets.scan import CardScan
+from counter_app.widgets.scan import CardScan, CodeScan
+from counter_app.widgets.search_picker import PickItem, SearchPicker
 from counter_app.widgets.status_bar import StatusBar
 from counter_app.widgets.vn_input import VnInput
 
 RETURN_METHODS = ("counter", "other_unit", "post")
 FEE_STATUSES = ("paid", "exempt", "unpaid")
+#: the form printed for each outcome of an intake
+FORM_OF = {"received": "receipt", "supplement": "supplement", "refused": "refusal"}
 
 
 @dataclass(frozen=True)
@@ -42,107 +51,166 @@ class Outcome:
     due_at: datetime | None
 
 
-class IntakeScreen(ReportsWorkerErrors, Screen):
+def citizen_card(citizen: CitizenView, documents: tuple[str, ...]) -> Text:
+    card = Text()
+    card.append(citizen.full_name + "\n", style="bold")
+    card.append(t("citizen.cccd", cccd=citizen.cccd) + "\n")
+    card.append(
+        t("citizen.birth", birth=fmt.day(citizen.birth_date), gender=citizen.gender or fmt.NONE) + "\n"
+    )
+    card.append(t("citizen.address", address=citizen.address or fmt.NONE) + "\n")
+    if citizen.phone:
+        card.append(t("citizen.phone", phone=citizen.phone) + "\n")
+    listed = ", ".join(sorted(set(documents))) if documents else t("citizen.none")
+    card.append(t("citizen.digitised", documents=listed), style="cyan")
+    return card
+
+
+def procedure_card(procedure: ProcedureView) -> Text:
+    card = Text()
+    card.append(procedure.name + "\n", style="bold")
+    card.append(t("procedure.code", code=procedure.code, field=procedure.field_name) + "\n")
+    card.append(t("procedure.time", time=fmt.processing_time(procedure.working_days)) + "\n")
+    card.append(t("procedure.fee", fee=fee_text(procedure)))
+    return card
+
+
+def fee_text(procedure: ProcedureView) -> str:
+    return fmt.fee(procedure.fee) + (f" ({procedure.fee_note})" if procedure.fee_note else "")
+
+
+def checklist_rows(choice: ProcedureChoice, citizen: CitizenFile | None) -> list[DocRow]:
+    """The required documents, each marked received — or reused where the citizen holds a digitised one."""
+    held = {}
+    for doc in citizen.documents if citizen is not None else ():
+        held.setdefault(doc.kind, doc)
+    rows = []
+    for required in choice.documents:
+        doc = held.get(required.doc_kind) if required.doc_kind else None
+        rows.append(
+            DocRow(
+                required.name,
+                required.copy_kind,
+                required.quantity,
+                received=True,
+                reused=doc is not None,
+                reusable_id=doc.id if doc is not None else None,
+                reusable_title=(doc.title + (f" {doc.number}" if doc.number else "")) if doc else "",
+            )
+        )
+    return rows
+
+
+class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
+    DEFAULT_CSS = """
+    IntakeScreen #intake-title { height: 1; padding: 0 1; background: $boost; }
+    IntakeScreen #intake-form { height: 1fr; }
+    IntakeScreen #intake-top { height: 1fr; min-height: 12; }
+    IntakeScreen #citizen-box, IntakeScreen #procedure-box { width: 1fr; height: 100%; }
+    IntakeScreen SearchPicker.open { height: 1fr; }
+    IntakeScreen SearchPicker.open > OptionList { height: 1fr; max-height: 100%; }
+    IntakeScreen #citizen-card, IntakeScreen #procedure-card { height: auto; margin-top: 1; }
+    IntakeScreen #docs-box { height: auto; min-height: 6; }
+    IntakeScreen #checklist { height: auto; max-height: 12; }
+    IntakeScreen #intake-bottom { height: 9; }
+    IntakeScreen #return-method-box { width: 1fr; height: 100%; }
+    IntakeScreen #fee-box { width: 40; height: 100%; }
+    IntakeScreen #due-box { width: 44; height: 100%; }
+    IntakeScreen #due { height: auto; }
+    IntakeScreen RadioSet { border: none; height: auto; width: 100%; padding: 0; }
+    IntakeScreen #return-address, IntakeScreen #return-unit, IntakeScreen #return-unit-name { display: none; }
+    IntakeScreen.post #return-address, IntakeScreen.other-unit #return-unit,
+    IntakeScreen.other-unit #return-unit-name { display: block; }
+    IntakeScreen #intake-result { height: 1fr; align: center middle; padding: 2 4; display: none; }
+    IntakeScreen.done #intake-form { display: none; }
+    IntakeScreen.done #intake-result { display: block; }
+    IntakeScreen #intake-result > * { width: 100%; text-align: center; margin-top: 1; }
+    IntakeScreen #result-title { text-style: bold; color: $success; margin-top: 0; }
+    IntakeScreen #result-code { color: $warning; margin: 1 0; }
+    IntakeScreen #result-keys { color: $text-muted; }
+    """
     BINDINGS = [
         Binding("f8", "supplement", t("key.supplement"), id="intake.supplement"),
         Binding("f9", "refuse", t("key.refuse"), id="intake.refuse"),
         Binding("ctrl+r", "reprint", t("key.reprint"), id="intake.reprint"),
-        Binding("down", "results(1)", show=False, id="intake.results_down"),
-        Binding("up", "results(-1)", show=False, id="intake.results_up"),
         *quiet("f4", "f5", "f6", "f7"),
     ]
 
-    class CitizensFound(Message):
-        def __init__(self, query: str, citizens: list) -> None:
-            super().__init__()
-            self.query = query
-            self.citizens = citizens
-
+    @dataclass
     class CitizenLoaded(Message):
-        def __init__(self, citizen, documents: list) -> None:
-            super().__init__()
-            self.citizen = citizen
-            self.documents = documents
+        record: CitizenFile
 
-    class ProceduresFound(Message):
-        def __init__(self, query: str, procedures: list) -> None:
-            super().__init__()
-            self.query = query
-            self.procedures = procedures
-
+    @dataclass
     class ProcedureLoaded(Message):
-        def __init__(self, procedure, documents: list, due_at: datetime) -> None:
-            super().__init__()
-            self.procedure = procedure
-            self.documents = documents
-            self.due_at = due_at
+        choice: ProcedureChoice
 
-    class UnitFound(Message):
-        def __init__(self, unit: tuple[str, str] | None) -> None:
-            super().__init__()
-            self.unit = unit
-
+    @dataclass
     class Saved(Message):
-        def __init__(self, outcome: Outcome) -> None:
-            super().__init__()
-            self.outcome = outcome
+        outcome: Outcome
 
+    @dataclass
     class Printed(Message):
-        def __init__(self, outcome: PrintOutcome) -> None:
-            super().__init__()
-            self.outcome = outcome
+        outcome: PrintOutcome
 
+    @dataclass
     class Failed(Message):
-        def __init__(self, error: BaseException) -> None:
-            super().__init__()
-            self.error = error
+        error: BaseException
 
     def __init__(self, *, card: CccdData | None = None, citizen_id: str | None = None) -> None:
         super().__init__()
         self.initial_card = card
         self.initial_citizen_id = citizen_id
-        self.citizen = None
-        self.citizen_docs: list = []
-        self.citizen_results: list = []
-        self.procedure = None
-        self.procedure_docs: list = []
-        self.procedure_results: list = []
+        self.record: CitizenFile | None = None
+        self.choice: ProcedureChoice | None = None
         self.due_at: datetime | None = None
         self.return_method = "counter"
-        self.return_unit: tuple[str, str] | None = None
+        self.return_unit: UnitView | None = None
         self.fee_status = "paid"
         self.saving = False
         self.outcome: Outcome | None = None
         self.print_ok: bool | None = None
         self.print_path = None
-        self._pick_citizen_when_ready = False
-        self._pick_procedure_when_ready = False
-        self._citizen_results_for = ""
-        self._procedure_results_for = ""
+
+    @property
+    def citizen(self) -> CitizenView | None:
+        return self.record.citizen if self.record is not None else None
+
+    @property
+    def procedure(self) -> ProcedureView | None:
+        return self.choice.procedure if self.choice is not None else None
 
     # --- layout ----------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
         yield Static("", id="intake-title")
-        with Vertical(id="intake-form"):
-            with Horizontal(id="intake-top"):
-                with Vertical(id="citizen-box") as box:
+        with VerticalGroup(id="intake-form"):
+            with HorizontalGroup(id="intake-top"):
+                with VerticalGroup(id="citizen-box", classes="box") as box:
                     box.border_title = t("intake.citizen")
-                    yield VnInput(id="citizen-input", placeholder=t("intake.citizen_hint"))
-                    yield OptionList(id="citizen-results")
+                    yield SearchPicker(
+                        self._find_citizens,
+                        placeholder=t("intake.citizen_hint"),
+                        empty_text=t("intake.no_citizen_found"),
+                        scan_aware=True,
+                        id="citizen",
+                    )
                     yield Static(t("intake.no_citizen"), id="citizen-card")
-                with Vertical(id="procedure-box") as box:
+                with VerticalGroup(id="procedure-box", classes="box") as box:
                     box.border_title = t("intake.procedure")
-                    yield VnInput(id="procedure-input", placeholder=t("intake.procedure_hint"))
-                    yield OptionList(id="procedure-results")
+                    yield SearchPicker(
+                        self._find_procedures,
+                        placeholder=t("intake.procedure_hint"),
+                        empty_text=t("intake.no_procedure_found"),
+                        id="procedure",
+                    )
                     yield Static(t("intake.no_procedure"), id="procedure-card")
-            with Vertical(id="docs-box") as box:
+            with VerticalGroup(id="docs-box", classes="box") as box:
                 box.border_title = t("intake.documents")
                 box.border_subtitle = t("intake.documents_keys")
                 yield DocumentChecklist(id="checklist")
-            with Horizontal(id="intake-bottom"):
-                with Vertical(id="return-method-box") as box:
+            with HorizontalGroup(id="intake-bottom"):
+                with VerticalGroup(id="return-method-box", classes="box") as box:
                     box.border_title = t("intake.return")
                     with RadioSet(id="return-method"):
                         for index, method in enumerate(RETURN_METHODS):
@@ -153,20 +221,24 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
                         max_length=300,
                         scan_aware=False,
                     )
-                    yield VnInput(
-                        id="return-unit", placeholder=t("intake.return_unit_hint"), scan_aware=False
+                    yield SearchPicker(
+                        self._find_units,
+                        placeholder=t("intake.return_unit_hint"),
+                        empty_text=t("intake.unit_not_found"),
+                        min_chars=2,
+                        id="return-unit",
                     )
                     yield Static("", id="return-unit-name")
-                with Vertical(id="fee-box") as box:
+                with VerticalGroup(id="fee-box", classes="box") as box:
                     box.border_title = t("intake.fee")
                     yield Static(t("intake.no_procedure_fee"), id="fee-amount")
                     with RadioSet(id="fee-status"):
                         for index, status in enumerate(FEE_STATUSES):
                             yield RadioButton(t(f"fee_status.{status}"), value=index == 0)
-                with Vertical(id="due-box") as box:
+                with VerticalGroup(id="due-box", classes="box") as box:
                     box.border_title = t("intake.due")
                     yield Static(t("intake.due_unknown"), id="due")
-        with Vertical(id="intake-result"):
+        with VerticalGroup(id="intake-result"):
             yield Static("", id="result-title")
             yield Digits("", id="result-code")
             yield Static("", id="result-code-text")
@@ -177,13 +249,7 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
 
     def on_mount(self) -> None:
         self._show_title()
-        self.query_one("#citizen-results").display = False
-        self.query_one("#procedure-results").display = False
-        self.query_one("#return-address").display = False
-        self.query_one("#return-unit").display = False
-        self.query_one("#return-unit-name").display = False
-        self.query_one("#intake-result").display = False
-        self.query_one("#citizen-input", Input).focus()
+        self.query_one("#citizen", SearchPicker).focus_input()
         self.watch(self.app, "serving", lambda _ticket: self._show_title(), init=False)
         self.set_interval(30.0, self._refresh_due)
         if self.initial_card is not None:
@@ -192,7 +258,7 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
             self._load_citizen(self.initial_citizen_id)
 
     def _show_title(self) -> None:
-        ticket = self.app.serving
+        ticket = self.counter_app.serving
         title = Text(t("intake.title"), style="bold")
         if ticket is not None:
             title.append("   " + t("intake.for_ticket", number=ticket.number), style="bold yellow")
@@ -200,215 +266,96 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
 
     # --- scanner -------------------------------------------------------------------------------------
 
-    def handle_scan(self, scan) -> bool:
+    def handle_scan(self, scan: CardScan | CodeScan) -> bool:
         if isinstance(scan, CardScan) and self.outcome is None and not self.saving:
-            self.query_one("#citizen-input", Input).value = ""
+            self.query_one("#citizen", SearchPicker).clear()
             self._load_card(scan.card)
             return True
         return False
 
     # --- citizen ----------------------------------------------------------------------------------
 
-    @on(Input.Changed, "#citizen-input")
-    def _citizen_typed(self, event: Input.Changed) -> None:
-        text = event.value.strip()
+    def _find_citizens(self, text: str) -> list[PickItem]:
+        from counter_app.services import citizens
+
         if "|" in text:  # a scan arriving key by key
-            return
-        self._find_citizens(text)
+            return []
+        found = citizens.find(self.counter_app.store, text)
+        return [
+            PickItem(c.id, Text.assemble((c.full_name, "bold"), f"  {c.cccd}  {fmt.day(c.birth_date)}"), c)
+            for c in found
+        ]
 
-    @work(thread=True, exclusive=True, group="citizen-search", exit_on_error=False)
-    def _find_citizens(self, text: str) -> None:
-        from counter_app.services import lookup
-
-        citizens = []
-        if text:
-            with self.app.store.session() as session:
-                citizens = lookup.search_citizens(session, text, limit=12)
-        self.post_message(self.CitizensFound(text, citizens))
-
-    def on_intake_screen_citizens_found(self, message: CitizensFound) -> None:
-        if message.query != self.query_one("#citizen-input", Input).value.strip():
-            return
-        self.citizen_results = message.citizens
-        self._citizen_results_for = message.query
-        options = self.query_one("#citizen-results", OptionList)
-        options.clear_options()
-        for citizen in message.citizens:
-            prompt = Text(citizen.full_name, style="bold")
-            prompt.append(f"  {citizen.cccd}  {fmt.day(citizen.birth_date)}", style="")
-            options.add_option(Option(prompt, id=citizen.id))
-        options.display = bool(message.query)
-        if message.citizens:
-            options.highlighted = 0
-        elif message.query:
-            options.add_option(Option(t("intake.no_citizen_found"), disabled=True))
-        if self._pick_citizen_when_ready:
-            self._pick_citizen_when_ready = False
-            self._pick_citizen()
-
-    @on(Input.Submitted, "#citizen-input")
-    def _citizen_entered(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        if not text:
-            return
-        if self._citizen_results_for == text and self.citizen_results:
-            self._pick_citizen()
-        else:  # Enter came before the results of what was typed: pick when they arrive
-            self._pick_citizen_when_ready = True
-
-    def _pick_citizen(self) -> None:
-        options = self.query_one("#citizen-results", OptionList)
-        if options.highlighted is None or not self.citizen_results:
-            self.app.notify(t("intake.no_citizen_found"), severity="warning")
-            return
-        self._load_citizen(options.get_option_at_index(options.highlighted).id)
-
-    @on(OptionList.OptionSelected, "#citizen-results")
-    def _citizen_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self._load_citizen(event.option.id)
+    @on(SearchPicker.Picked, "#citizen")
+    def _citizen_picked(self, event: SearchPicker.Picked) -> None:
+        self._load_citizen(event.item.key)
 
     @work(thread=True, exclusive=True, group="citizen-load", exit_on_error=False)
     def _load_card(self, card: CccdData) -> None:
-        from counter_app.services import access, intake, lookup
+        from counter_app.services import citizens
 
-        with self.app.store.session() as session:
-            citizen = intake.upsert_citizen_from_card(session, card, now=self.app.now())
-            documents = lookup.citizen_documents(session, citizen.id)
-            access.record_view(
-                session, self.app.actor, citizen.id, t("access.purpose.intake"), at=self.app.now()
-            )
-        self.post_message(self.CitizenLoaded(citizen, documents))
+        app = self.counter_app
+        record = citizens.open_card(
+            app.store, app.officer, card, purpose=t("access.purpose.intake"), now=app.now()
+        )
+        self.post_message(self.CitizenLoaded(record))
 
     @work(thread=True, exclusive=True, group="citizen-load", exit_on_error=False)
     def _load_citizen(self, citizen_id: str) -> None:
-        from counter_app.db.models import Citizen
-        from counter_app.services import access, lookup
+        from counter_app.services import citizens
 
-        with self.app.store.session() as session:
-            citizen = session.get(Citizen, citizen_id)
-            documents = lookup.citizen_documents(session, citizen_id) if citizen else []
-            if citizen is not None:  # personal data shown: who, when, why (Decree 13/2023)
-                access.record_view(
-                    session, self.app.actor, citizen.id, t("access.purpose.intake"), at=self.app.now()
-                )
-        if citizen is not None:
-            self.post_message(self.CitizenLoaded(citizen, documents))
+        app = self.counter_app
+        record = citizens.open_record(
+            app.store, app.officer, citizen_id, purpose=t("access.purpose.intake"), now=app.now()
+        )
+        self.post_message(self.CitizenLoaded(record))
 
     def on_intake_screen_citizen_loaded(self, message: CitizenLoaded) -> None:
-        self.citizen, self.citizen_docs = message.citizen, message.documents
-        citizen = self.citizen
-        self.query_one("#citizen-results").display = False
-        self.query_one("#citizen-input", Input).value = ""
-        card = Text()
-        card.append(citizen.full_name + "\n", style="bold")
-        card.append(t("citizen.cccd", cccd=citizen.cccd) + "\n")
-        card.append(
-            t("citizen.birth", birth=fmt.day(citizen.birth_date), gender=citizen.gender or "—") + "\n"
-        )
-        card.append(t("citizen.address", address=citizen.address or "—") + "\n")
-        if citizen.phone:
-            card.append(t("citizen.phone", phone=citizen.phone) + "\n")
-        titles = sorted({d.title for d in self.citizen_docs})
-        card.append(
-            t("citizen.digitised", documents=", ".join(titles) if titles else t("citizen.none")), style="cyan"
-        )
-        self.query_one("#citizen-card", Static).update(card)
+        self.record = message.record
+        self.query_one("#citizen", SearchPicker).clear()
+        titles = tuple(d.title for d in message.record.documents)
+        self.query_one("#citizen-card", Static).update(citizen_card(message.record.citizen, titles))
         self._rebuild_checklist()
-        if self.procedure is None:
-            self.query_one("#procedure-input", Input).focus()
+        if self.choice is None:
+            self.query_one("#procedure", SearchPicker).focus_input()
 
     # --- procedure -------------------------------------------------------------------------------
 
-    @on(Input.Changed, "#procedure-input")
-    def _procedure_typed(self, event: Input.Changed) -> None:
-        self._find_procedures(event.value.strip())
+    def _find_procedures(self, text: str) -> list[PickItem]:
+        from counter_app.services import catalogue
 
-    @work(thread=True, exclusive=True, group="procedure-search", exit_on_error=False)
-    def _find_procedures(self, text: str) -> None:
-        from counter_app.services import lookup
-
-        procedures = []
-        if text:
-            with self.app.store.session() as session:
-                unit_id = self.app.actor.unit_id if self.app.actor else None
-                procedures = lookup.search_procedures(session, text, limit=12, unit_id=unit_id)
-        self.post_message(self.ProceduresFound(text, procedures))
-
-    def on_intake_screen_procedures_found(self, message: ProceduresFound) -> None:
-        if message.query != self.query_one("#procedure-input", Input).value.strip():
-            return
-        self.procedure_results = message.procedures
-        self._procedure_results_for = message.query
-        options = self.query_one("#procedure-results", OptionList)
-        options.clear_options()
-        for procedure in message.procedures:
-            prompt = Text(fmt.procedure_short(procedure.name), style="bold")
-            prompt.append(
-                f"\n  {procedure.code} · {fmt.processing_time(procedure.working_days)} · "
-                f"{fmt.fee(procedure.fee)}",
-                style="dim",
+        app = self.counter_app
+        found = catalogue.find_procedures(app.store, text, unit_id=app.officer.unit_id)
+        return [
+            PickItem(
+                p.code,
+                Text.assemble(
+                    (fmt.procedure_short(p.name), "bold"),
+                    f"\n  {p.code} · {fmt.processing_time(p.working_days)} · {fmt.fee(p.fee)}",
+                ),
+                p,
             )
-            options.add_option(Option(prompt, id=procedure.code))
-        options.display = bool(message.query)
-        if message.procedures:
-            options.highlighted = 0
-        elif message.query:
-            options.add_option(Option(t("intake.no_procedure_found"), disabled=True))
-        if self._pick_procedure_when_ready:
-            self._pick_procedure_when_ready = False
-            self._pick_procedure()
+            for p in found
+        ]
 
-    @on(Input.Submitted, "#procedure-input")
-    def _procedure_entered(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        if not text:
-            return
-        if self._procedure_results_for == text and self.procedure_results:
-            self._pick_procedure()
-        else:  # Enter came before the results of what was typed: pick when they arrive
-            self._pick_procedure_when_ready = True
-
-    def _pick_procedure(self) -> None:
-        options = self.query_one("#procedure-results", OptionList)
-        if options.highlighted is None or not self.procedure_results:
-            self.app.notify(t("intake.no_procedure_found"), severity="warning")
-            return
-        self._load_procedure(options.get_option_at_index(options.highlighted).id)
-
-    @on(OptionList.OptionSelected, "#procedure-results")
-    def _procedure_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self._load_procedure(event.option.id)
+    @on(SearchPicker.Picked, "#procedure")
+    def _procedure_picked(self, event: SearchPicker.Picked) -> None:
+        self._load_procedure(event.item.key)
 
     @work(thread=True, exclusive=True, group="procedure-load", exit_on_error=False)
     def _load_procedure(self, code: str) -> None:
-        from counter_app.services import lookup
+        from counter_app.services import catalogue
 
-        with self.app.store.session() as session:
-            procedure = lookup.procedure(session, code)
-            documents = lookup.procedure_documents(session, code)
-        due_at = self.app.store.calendar.due_at(self.app.now(), procedure.working_days)
-        self.post_message(self.ProcedureLoaded(procedure, documents, due_at))
+        app = self.counter_app
+        self.post_message(self.ProcedureLoaded(catalogue.choose_procedure(app.store, code, now=app.now())))
 
     def on_intake_screen_procedure_loaded(self, message: ProcedureLoaded) -> None:
-        self.procedure, self.procedure_docs, self.due_at = (
-            message.procedure,
-            message.documents,
-            message.due_at,
-        )
-        procedure = self.procedure
-        self.query_one("#procedure-results").display = False
-        self.query_one("#procedure-input", Input).value = ""
-        card = Text()
-        card.append(procedure.name + "\n", style="bold")
-        card.append(t("procedure.code", code=procedure.code, field=procedure.field_name) + "\n")
-        card.append(t("procedure.time", time=fmt.processing_time(procedure.working_days)) + "\n")
-        fee = fmt.fee(procedure.fee) + (f" ({procedure.fee_note})" if procedure.fee_note else "")
-        card.append(t("procedure.fee", fee=fee))
-        self.query_one("#procedure-card", Static).update(card)
-        self.query_one("#fee-amount", Static).update(fee)
-        self._set_fee_status("paid" if procedure.fee else "exempt")
+        self.choice = choice = message.choice
+        self.due_at = choice.due_at
+        self.query_one("#procedure", SearchPicker).clear()
+        self.query_one("#procedure-card", Static).update(procedure_card(choice.procedure))
+        self.query_one("#fee-amount", Static).update(fee_text(choice.procedure))
+        self._set_fee_status("paid" if choice.procedure.fee else "exempt")
         self._show_due()
         self._rebuild_checklist()
         self.query_one("#checklist", DocumentChecklist).focus()
@@ -420,90 +367,50 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
 
     def _refresh_due(self) -> None:
         if self.procedure is not None and self.outcome is None:
-            self.due_at = self.app.store.calendar.due_at(self.app.now(), self.procedure.working_days)
+            app = self.counter_app
+            self.due_at = app.store.calendar.due_at(app.now(), self.procedure.working_days)
             self._show_due()
 
     def _show_due(self) -> None:
         due = Text(fmt.long_moment(self.due_at), style="bold")
         if self.procedure is not None:
-            due.append(
-                "\n" + t("intake.due_rule", time=fmt.processing_time(self.procedure.working_days)),
-                style="dim",
-            )
+            rule = t("intake.due_rule", time=fmt.processing_time(self.procedure.working_days))
+            due.append("\n" + rule, style="dim")
         self.query_one("#due", Static).update(due)
 
-    def action_results(self, step: int) -> None:
-        focused = self.focused
-        if focused is None or focused.id not in ("citizen-input", "procedure-input"):
-            return
-        options = self.query_one("#" + focused.id.replace("input", "results"), OptionList)
-        if options.display and options.option_count:
-            (options.action_cursor_down if step > 0 else options.action_cursor_up)()
-
-    # --- documents -------------------------------------------------------------------------------
-
     def _rebuild_checklist(self) -> None:
-        if self.procedure is None:
-            return
-        held: dict[str, object] = {}
-        for doc in self.citizen_docs:
-            held.setdefault(doc.kind, doc)
-        rows = []
-        for required in self.procedure_docs:
-            doc = held.get(required.doc_kind) if required.doc_kind else None
-            title = ""
-            if doc is not None:
-                title = doc.title + (f" {doc.number}" if doc.number else "")
-            rows.append(
-                DocRow(
-                    required.name,
-                    required.copy_kind,
-                    required.quantity,
-                    received=True,
-                    reused=doc is not None,
-                    reusable_id=doc.id if doc is not None else None,
-                    reusable_title=title,
-                )
-            )
-        self.query_one("#checklist", DocumentChecklist).set_rows(rows)
+        if self.choice is not None:
+            self.query_one("#checklist", DocumentChecklist).set_rows(checklist_rows(self.choice, self.record))
 
     # --- return method, fee ------------------------------------------------------------------------
 
     @on(RadioSet.Changed, "#return-method")
     def _return_changed(self, event: RadioSet.Changed) -> None:
         self.return_method = RETURN_METHODS[event.index]
-        self.query_one("#return-address").display = self.return_method == "post"
-        self.query_one("#return-unit").display = self.return_method == "other_unit"
-        self.query_one("#return-unit-name").display = self.return_method == "other_unit"
+        self.set_class(self.return_method == "post", "post")
+        self.set_class(self.return_method == "other_unit", "other-unit")
 
     @on(RadioSet.Changed, "#fee-status")
     def _fee_changed(self, event: RadioSet.Changed) -> None:
         self.fee_status = FEE_STATUSES[event.index]
 
-    @on(Input.Submitted, "#return-unit")
-    def _return_unit_entered(self, event: Input.Submitted) -> None:
-        self._find_return_unit(event.value)
+    def _find_units(self, text: str) -> list[PickItem]:
+        from counter_app.services import catalogue
 
-    @work(thread=True, exclusive=True, group="return-unit", exit_on_error=False)
-    def _find_return_unit(self, text: str) -> None:
-        from counter_app.services import lookup
+        app = self.counter_app
+        units = catalogue.find_units(app.store, text, near_unit_id=app.officer.unit_id)
+        return [PickItem(u.id, f"{u.name} — {u.province_name}", u) for u in units]
 
-        with self.app.store.session() as session:
-            units = lookup.search_units(session, text, limit=1)
-        self.post_message(self.UnitFound((units[0].id, units[0].name) if units else None))
-
-    def on_intake_screen_unit_found(self, message: UnitFound) -> None:
-        self.return_unit = message.unit
-        label = self.query_one("#return-unit-name", Static)
-        label.update(
-            t("intake.return_unit", unit=message.unit[1]) if message.unit else t("intake.unit_not_found")
+    @on(SearchPicker.Picked, "#return-unit")
+    def _return_unit_picked(self, event: SearchPicker.Picked) -> None:
+        self.return_unit = event.item.value
+        self.query_one("#return-unit-name", Static).update(
+            t("intake.return_unit", unit=str(event.item.prompt))
         )
 
     # --- saving --------------------------------------------------------------------------------------
 
-    def _documents(self) -> list:
-        from counter_app.services.intake import DocumentChoice
-
+    def _documents(self) -> list[DocumentChoice]:
         rows = self.query_one("#checklist", DocumentChecklist).rows_data
         return [
             DocumentChoice(
@@ -512,19 +419,18 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
             for r in rows
         ]
 
-    def _request(self, documents: list | None = None):
-        from counter_app.services.intake import IntakeRequest
-
-        ticket = self.app.serving
+    def _request(
+        self, citizen: CitizenView, procedure: ProcedureView, documents: list[DocumentChoice]
+    ) -> IntakeRequest:
+        ticket = self.counter_app.serving
+        other_unit = self.return_method == "other_unit" and self.return_unit is not None
         return IntakeRequest(
-            procedure_code=self.procedure.code,
-            documents=documents if documents is not None else self._documents(),
-            citizen_id=self.citizen.id,
-            applicant_cccd=self.citizen.cccd,
+            procedure_code=procedure.code,
+            documents=documents,
+            citizen_id=citizen.id,
+            applicant_cccd=citizen.cccd,
             return_method=self.return_method,
-            return_unit_id=self.return_unit[0]
-            if self.return_method == "other_unit" and self.return_unit
-            else None,
+            return_unit_id=self.return_unit.id if other_unit and self.return_unit else None,
             return_address=self.query_one("#return-address", Input).value
             if self.return_method == "post"
             else "",
@@ -532,94 +438,97 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
             ticket_id=ticket.id if ticket is not None else None,
         )
 
-    def _ready(self) -> bool:
+    def _ready(self) -> tuple[CitizenView, ProcedureView] | None:
         if self.outcome is not None or self.saving:
-            return False
-        if self.citizen is None:
+            return None
+        citizen, procedure = self.citizen, self.procedure
+        if citizen is None:
             self.app.notify(t("intake.need_citizen"), severity="warning")
-            self.query_one("#citizen-input", Input).focus()
-            return False
-        if self.procedure is None:
+            self.query_one("#citizen", SearchPicker).focus_input()
+            return None
+        if procedure is None:
             self.app.notify(t("intake.need_procedure"), severity="warning")
-            self.query_one("#procedure-input", Input).focus()
-            return False
+            self.query_one("#procedure", SearchPicker).focus_input()
+            return None
         if self.return_method == "other_unit" and self.return_unit is None:
             self.app.notify(t("intake.need_return_unit"), severity="warning")
-            self.query_one("#return-unit", Input).focus()
-            return False
-        return True
+            self.query_one("#return-unit", SearchPicker).focus_input()
+            return None
+        return citizen, procedure
 
     def action_save(self) -> None:
-        if not self._ready():
+        ready = self._ready()
+        if ready is None:
             return
         missing = [
             r.name for r in self.query_one("#checklist", DocumentChecklist).rows_data if not r.received
         ]
         if missing:
-            self.app.notify(
-                t("intake.missing_received", names="; ".join(missing)) + " " + t("intake.missing_hint"),
-                severity="warning",
-            )
+            text = t("intake.missing_received", names="; ".join(missing)) + " " + t("intake.missing_hint")
+            self.app.notify(text, severity="warning")
             return
         if self.return_method == "post" and not self.query_one("#return-address", Input).value.strip():
             self.app.notify(t("intake.post_needs_address"), severity="warning")
             self.query_one("#return-address", Input).focus()
             return
         self.saving = True
-        self._save("received", self._request())
+        self._save("received", self._request(*ready, self._documents()))
 
     def action_supplement(self) -> None:
-        if not self._ready():
+        ready = self._ready()
+        if ready is None:
             return
-        from counter_app.screens.dialogs import SupplementDialog
+        from counter_app.screens.dialogs import SupplementAnswer, SupplementDialog
 
         rows = self.query_one("#checklist", DocumentChecklist).rows_data
-        missing = [r.name for r in rows if not r.received]
 
-        def answered(answer) -> None:
+        def answered(answer: SupplementAnswer | None) -> None:
             if answer is None:
                 return
-            names, reason = answer
-            documents = [d if d.name not in names else _not_received(d) for d in self._documents()]
-            missing_docs = [d for d in documents if d.name in names]
+            documents = [d if d.name not in answer.missing else _not_received(d) for d in self._documents()]
+            missing_docs = [d for d in documents if d.name in answer.missing]
             self.saving = True
-            self._save("supplement", self._request(documents), reason=reason, missing=missing_docs)
+            self._save(
+                "supplement", self._request(*ready, documents), reason=answer.reason, missing=missing_docs
+            )
 
-        self.app.push_screen(
-            SupplementDialog(
-                [r.name for r in rows],
-                missing,
-                suggestions=[t("reason.supplement.1"), t("reason.supplement.2")],
-            ),
-            answered,
+        dialog = SupplementDialog(
+            [r.name for r in rows],
+            [r.name for r in rows if not r.received],
+            suggestions=[t("reason.supplement.1"), t("reason.supplement.2")],
         )
+        self.app.push_screen(dialog, answered)
 
     def action_refuse(self) -> None:
-        if not self._ready():
+        ready = self._ready()
+        if ready is None:
             return
         from counter_app.screens.dialogs import ReasonDialog
 
-        def answered(reason) -> None:
+        def answered(reason: str | None) -> None:
             if reason:
                 self.saving = True
-                self._save("refused", self._request(), reason=reason)
+                self._save("refused", self._request(*ready, self._documents()), reason=reason)
 
+        suggestions = [t("reason.refusal.1"), t("reason.refusal.2"), t("reason.refusal.3")]
         self.app.push_screen(
-            ReasonDialog(
-                t("refuse.title"),
-                t("refuse.prompt"),
-                suggestions=[t("reason.refusal.1"), t("reason.refusal.2"), t("reason.refusal.3")],
-            ),
-            answered,
+            ReasonDialog(t("refuse.title"), t("refuse.prompt"), suggestions=suggestions), answered
         )
 
     @work(thread=True, exclusive=True, group="intake-save", exit_on_error=False)
-    def _save(self, kind: str, request, *, reason: str = "", missing: list | None = None) -> None:
-        from counter_app.screens.printing import print_document
+    def _save(
+        self,
+        kind: str,
+        request: IntakeRequest,
+        *,
+        reason: str = "",
+        missing: list[DocumentChoice] | None = None,
+    ) -> None:
         from counter_app.services import intake
+        from counter_app.services.printouts import print_safely
 
-        app = self.app
-        store, actor, now = app.store, app.actor, app.now()
+        app = self.counter_app
+        store, actor, now = app.store, app.officer, app.now()
         try:
             if kind == "refused":
                 dossier = intake.refuse(store, actor, request, reason, now=now)
@@ -634,8 +543,7 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
             raise
         self.post_message(self.Saved(Outcome(kind, dossier.code, dossier.due_at)))
         # printed only now that the dossier is committed; a failed print leaves it saved
-        form = {"received": "receipt", "supplement": "supplement", "refused": "refusal"}[kind]
-        self.post_message(self.Printed(print_document(store, dossier.code, form)))
+        self.post_message(self.Printed(print_safely(store, dossier.code, FORM_OF[kind])))
 
     def on_intake_screen_failed(self, message: Failed) -> None:
         self.saving = False
@@ -643,29 +551,21 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
     def on_intake_screen_saved(self, message: Saved) -> None:
         self.saving = False
         self.outcome = outcome = message.outcome
-        self.query_one("#intake-form").display = False
-        self.query_one("#intake-result").display = True
-        title = {
-            "received": t("result.received"),
-            "supplement": t("result.supplement"),
-            "refused": t("result.refused"),
-        }[outcome.kind]
-        self.query_one("#result-title", Static).update(Text(title, style="bold"))
+        self.add_class("done")
+        self.query_one("#result-title", Static).update(Text(t(f"result.{outcome.kind}"), style="bold"))
         self.query_one("#result-code", Digits).update(outcome.code)
         self.query_one("#result-code-text", Static).update(
             Text(t("result.code", code=outcome.code), style="bold")
         )
         if outcome.kind == "received":
             due = t("result.due", due=fmt.long_moment(outcome.due_at))
-        elif outcome.kind == "supplement":
-            due = t("result.clock_stopped")
         else:
-            due = t("result.not_received")
+            due = t("result.clock_stopped" if outcome.kind == "supplement" else "result.not_received")
         self.query_one("#result-due", Static).update(Text(due, style="bold"))
         self.query_one("#result-print", Static).update(t("print.printing"))
         self.set_focus(None)
         self.refresh_bindings()
-        self.app.refresh_store_state()
+        self.counter_app.refresh_store_state()
 
     def on_intake_screen_printed(self, message: Printed) -> None:
         outcome = message.outcome
@@ -696,13 +596,12 @@ class IntakeScreen(ReportsWorkerErrors, Screen):
 
     @work(thread=True, exclusive=True, group="intake-print", exit_on_error=False)
     def _reprint(self, outcome: Outcome) -> None:
-        from counter_app.screens.printing import print_document
+        from counter_app.services.printouts import print_safely
 
-        form = {"received": "receipt", "supplement": "supplement", "refused": "refusal"}[outcome.kind]
-        self.post_message(self.Printed(print_document(self.app.store, outcome.code, form)))
+        self.post_message(
+            self.Printed(print_safely(self.counter_app.store, outcome.code, FORM_OF[outcome.kind]))
+        )
 
 
-def _not_received(document):
-    from dataclasses import replace
-
+def _not_received(document: DocumentChoice) -> DocumentChoice:
     return replace(document, received=False, reused=False, citizen_document_id=None)

@@ -5,23 +5,28 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical
+from textual.containers import Center, VerticalGroup
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from counter_app.locale import describe_error, t
-from counter_app.screens.base import ReportsWorkerErrors
+from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
 
 
-class LockScreen(ReportsWorkerErrors, ModalScreen[bool]):
+class LockScreen(CounterAppAccess, ReportsWorkerErrors, ModalScreen[bool]):
+    DEFAULT_CSS = """
+    LockScreen { align: center middle; background: $background; }
+    LockScreen #lock-box { width: 72; height: auto; padding: 1 2; border: round $warning; border-title-style: bold; }
+    LockScreen #lock-error { color: $error; }
+    """
     """Covers the whole screen (counter PCs stand in public rooms) until the officer's PIN is typed again."""
 
     BINDINGS = [Binding("f10", "unlock", t("key.confirm"), id="lock.unlock")]
     AUTO_FOCUS = "#lock-pin"
 
     def compose(self) -> ComposeResult:
-        actor = self.app.actor
-        with Center(), Vertical(id="lock-box") as box:
+        actor = self.counter_app.actor
+        with Center(), VerticalGroup(id="lock-box") as box:
             box.border_title = t("lock.title")
             yield Static(t("lock.message", name=actor.name if actor else ""), id="lock-message")
             yield Input(
@@ -42,15 +47,12 @@ class LockScreen(ReportsWorkerErrors, ModalScreen[bool]):
 
     @work(thread=True, exclusive=True, group="unlock", exit_on_error=False)
     def _check(self, pin: str) -> None:
-        from counter_app.db.models import Officer
         from counter_app.services import auth
         from counter_app.services.errors import ServiceError
 
-        app = self.app
-        with app.store.session() as session:
-            username = session.get(Officer, app.actor.officer_id).username
+        app = self.counter_app
         try:
-            auth.login(app.store, username, pin, now=app.now())
+            auth.unlock(app.store, app.officer, pin, now=app.now())
         except ServiceError as exc:
             self.app.call_from_thread(self._refused, describe_error(exc))
             return

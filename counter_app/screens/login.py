@@ -2,32 +2,42 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Center, Vertical
+from textual.containers import Center, VerticalGroup
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from counter_app.locale import describe_error, t
-from counter_app.screens.base import ReportsWorkerErrors
+from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
 from counter_app.services.context import Actor
 from counter_app.widgets.status_bar import StatusBar
 from counter_app.widgets.vn_input import VnInput
 
 
-class LoginScreen(ReportsWorkerErrors, Screen):
+class LoginScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
+    DEFAULT_CSS = """
+    LoginScreen { align: center middle; }
+    LoginScreen #login-box { width: 72; height: auto; margin-top: 6; padding: 1 2; }
+    LoginScreen #login-heading { text-style: bold; text-align: center; width: 100%; }
+    LoginScreen #login-counter { text-align: center; width: 100%; margin-bottom: 1; color: $text-muted; }
+    LoginScreen #login-error { color: $error; text-style: bold; height: auto; margin-top: 1; }
+    LoginScreen #login-demo { color: $text-muted; margin-top: 1; }
+    """
+
+    @dataclass
     class Done(Message):
-        def __init__(self, actor: Actor | None, unit_title: str = "", error: str = "") -> None:
-            super().__init__()
-            self.actor = actor
-            self.unit_title = unit_title
-            self.error = error
+        actor: Actor | None
+        unit_title: str = ""
+        error: str = ""
 
     def compose(self) -> ComposeResult:
-        settings = self.app.settings
+        settings = self.counter_app.settings
         yield StatusBar()
-        with Center(), Vertical(id="login-box") as box:
+        with Center(), VerticalGroup(id="login-box", classes="box") as box:
             box.border_title = t("login.title")
             yield Static(t("login.heading"), id="login-heading")
             yield Static(
@@ -42,12 +52,12 @@ class LoginScreen(ReportsWorkerErrors, Screen):
                 id="pin", password=True, placeholder=t("login.pin_hint"), restrict=r"[0-9]*", max_length=12
             )
             yield Static("", id="login-error")
-            if self.app.demo:
+            if self.counter_app.demo:
                 yield Static(t("login.demo_hint"), id="login-demo")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        if self.app.demo:
+        if self.counter_app.demo:
             from counter_app.services.demo_catalogue import DEMO_PIN, DEMO_USERNAME
 
             self.query_one("#username", Input).value = DEMO_USERNAME
@@ -92,11 +102,11 @@ class LoginScreen(ReportsWorkerErrors, Screen):
         from counter_app.services.errors import ServiceError
 
         try:
-            actor = auth.login(self.app.store, username, pin, now=self.app.now())
+            actor = auth.login(self.counter_app.store, username, pin, now=self.counter_app.now())
         except ServiceError as exc:
             self.post_message(self.Done(None, error=describe_error(exc)))
             return
-        self.post_message(self.Done(actor, dashboard.unit_name(self.app.store, actor.unit_id)))
+        self.post_message(self.Done(actor, dashboard.unit_name(self.counter_app.store, actor.unit_id)))
 
     def on_login_screen_done(self, message: Done) -> None:
         if message.actor is None:
@@ -105,7 +115,7 @@ class LoginScreen(ReportsWorkerErrors, Screen):
             pin.value = ""
             pin.focus()
             return
-        self.app.logged_in(message.actor, message.unit_title)
+        self.counter_app.logged_in(message.actor, message.unit_title)
 
     def _show_error(self, text: str) -> None:
         self.query_one("#login-error", Static).update(text)

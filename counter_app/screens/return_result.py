@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import VerticalGroup
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Label, Static
@@ -13,48 +15,51 @@ from textual.widgets import Checkbox, Footer, Input, Label, Static
 from counter_app.domain.states import Status
 from counter_app.locale import describe_error, t
 from counter_app.locale import formats as fmt
-from counter_app.screens.base import ReportsWorkerErrors
+from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
 from counter_app.screens.dossier import timeliness_text
 from counter_app.screens.keys import quiet
-from counter_app.widgets.scan import CodeScan
+from counter_app.services.views import DossierDetail
+from counter_app.widgets.scan import CardScan, CodeScan
 from counter_app.widgets.status_bar import StatusBar
 from counter_app.widgets.vn_input import VnInput
 
 
-class ReturnScreen(ReportsWorkerErrors, Screen):
+class ReturnScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
+    DEFAULT_CSS = """
+    ReturnScreen #return-title { height: 1; padding: 0 1; background: $boost; }
+    ReturnScreen #return-box, ReturnScreen #return-receiver { height: auto; }
+    ReturnScreen #return-dossier { height: auto; margin-top: 1; }
+    """
     BINDINGS = quiet("f4", "f6", "f7")
 
+    @dataclass
     class Loaded(Message):
-        def __init__(self, detail, error: str = "") -> None:
-            super().__init__()
-            self.detail = detail
-            self.error = error
+        detail: DossierDetail | None
+        error: str = ""
 
+    @dataclass
     class Returned(Message):
-        def __init__(self, code: str) -> None:
-            super().__init__()
-            self.code = code
+        code: str
 
+    @dataclass
     class Rated(Message):
-        def __init__(self, code: str, level: int | None) -> None:
-            super().__init__()
-            self.code = code
-            self.level = level
+        code: str
+        level: int | None
 
     def __init__(self, code: str = "") -> None:
         super().__init__()
         self.initial_code = code
-        self.detail = None
+        self.detail: DossierDetail | None = None
         self.saving = False
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
         yield Static(Text(t("return.title"), style="bold"), id="return-title")
-        with Vertical(id="return-box") as box:
+        with VerticalGroup(id="return-box", classes="box") as box:
             box.border_title = t("return.code")
             yield VnInput(id="return-code", placeholder=t("return.code_hint"))
             yield Static(t("return.waiting_code"), id="return-dossier")
-        with Vertical(id="return-receiver") as box:
+        with VerticalGroup(id="return-receiver", classes="box") as box:
             box.border_title = t("return.receiver")
             yield Label(t("return.receiver_name"))
             yield VnInput(id="receiver-name", max_length=120, scan_aware=False)
@@ -72,7 +77,7 @@ class ReturnScreen(ReportsWorkerErrors, Screen):
         if self.initial_code:
             self._load(self.initial_code)
 
-    def handle_scan(self, scan) -> bool:
+    def handle_scan(self, scan: CardScan | CodeScan) -> bool:
         if isinstance(scan, CodeScan) and not self.saving:
             self._load(scan.code)
             return True
@@ -90,7 +95,7 @@ class ReturnScreen(ReportsWorkerErrors, Screen):
 
         try:
             detail = access.dossier_detail(
-                self.app.store, self.app.actor, code, purpose=t("access.purpose.return")
+                self.counter_app.store, self.counter_app.officer, code, purpose=t("access.purpose.return")
             )
         except (ServiceError, ValueError) as exc:
             self.post_message(self.Loaded(None, describe_error(exc)))
@@ -113,7 +118,7 @@ class ReturnScreen(ReportsWorkerErrors, Screen):
         text.append(dossier.code + "\n", style="bold")
         text.append(dossier.applicant_name + " — " + detail.procedure.name + "\n")
         text.append(t("dossier.due_line", due=fmt.long_moment(dossier.due_at)) + "  ")
-        text.append_text(timeliness_text(dossier, self.app.now()))
+        text.append_text(timeliness_text(dossier, self.counter_app.now()))
         text.append("\n" + t("dossier.status_line", status=Status(dossier.status).label), style="bold")
         label.update(text)
         if dossier.status != Status.RESULT_READY:
@@ -153,13 +158,13 @@ class ReturnScreen(ReportsWorkerErrors, Screen):
 
         try:
             workflow.return_result(
-                self.app.store,
-                self.app.actor,
+                self.counter_app.store,
+                self.counter_app.officer,
                 code,
                 receiver_name=name,
                 id_checked=checked,
                 receiver_id=receiver_id,
-                now=self.app.now(),
+                now=self.counter_app.now(),
             )
         finally:
             self.saving = False
@@ -176,11 +181,13 @@ class ReturnScreen(ReportsWorkerErrors, Screen):
         from counter_app.services import workflow
 
         if level is not None:
-            workflow.rate(self.app.store, self.app.actor, code, level, now=self.app.now())
+            workflow.rate(
+                self.counter_app.store, self.counter_app.officer, code, level, now=self.counter_app.now()
+            )
         self.post_message(self.Rated(code, level))
 
     def on_return_screen_rated(self, message: Rated) -> None:
         if message.level is not None:
             self.app.notify(t("rating.done", level=t(f"satisfaction.{message.level}")))
-        self.app.refresh_store_state()
-        self.app.go_home()
+        self.counter_app.refresh_store_state()
+        self.counter_app.go_home()

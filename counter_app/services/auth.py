@@ -82,6 +82,14 @@ def login(store: Store, username: str, pin: str, *, now: datetime | None = None)
         )
 
 
+def unlock(store: Store, actor: Actor, pin: str, *, now: datetime | None = None) -> None:
+    """Check the PIN of the officer acting (the screen lock); the same counting of wrong PINs as log-in."""
+    with store.session() as session:
+        officer = session.get(Officer, actor.officer_id) if actor.officer_id else None
+        username = officer.username if officer is not None else actor.name
+    login(store, username, pin, now=now)
+
+
 def require_role(actor: Actor, role: str) -> None:
     """Refuse unless ``actor`` has ``role`` or a higher one."""
     if ROLES.index(actor.role) < ROLES.index(role):

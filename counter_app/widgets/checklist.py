@@ -34,10 +34,9 @@ class DocumentChecklist(DataTable):
         Binding("r", "toggle_reused", t("key.toggle_reused"), id="checklist.reused", show=False),
     ]
 
+    @dataclass
     class Changed(Message):
-        def __init__(self, checklist: DocumentChecklist) -> None:
-            super().__init__()
-            self.checklist = checklist
+        checklist: DocumentChecklist
 
         @property
         def control(self) -> DocumentChecklist:

@@ -62,7 +62,9 @@ class LiveTable(DataTable[Any]):
                         self.update_cell(key, column, new)
         shown = [key for key in self.row_keys if key in wanted]
         # keep the longest common head in place; everything after the first misplaced row is put back in order
-        first_moved = next((i for i, (a, b) in enumerate(zip(shown, order, strict=False)) if a != b), len(shown))
+        first_moved = next(
+            (i for i, (a, b) in enumerate(zip(shown, order, strict=False)) if a != b), len(shown)
+        )
         for key in shown[first_moved:]:
             self.remove_row(key)
         for key in order[first_moved:]:

@@ -18,7 +18,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalGroup
 from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
@@ -36,7 +36,7 @@ class PickItem:
     value: Any = None
 
 
-class SearchPicker(ReportsWorkerErrors, Vertical):
+class SearchPicker(ReportsWorkerErrors, VerticalGroup):
     """An input and the list of what matches it."""
 
     DEFAULT_CSS = """
@@ -142,6 +142,7 @@ class SearchPicker(ReportsWorkerErrors, Vertical):
         elif query and self.empty_text:
             options.add_option(Option(self.empty_text, disabled=True))
         options.set_class(bool(query), "shown")
+        self.set_class(bool(query), "open")
 
     # --- picking -------------------------------------------------------------------------------------
 
@@ -172,6 +173,7 @@ class SearchPicker(ReportsWorkerErrors, Vertical):
         if 0 <= index < len(self.items):
             item = self.items[index]
             self.options.remove_class("shown")
+            self.remove_class("open")
             self.post_message(self.Picked(self, item))
 
     def action_move(self, step: int) -> None:

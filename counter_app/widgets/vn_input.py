@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.message import Message
 from textual.widgets import Input
 
@@ -17,13 +19,12 @@ class VnInput(Input):
     is composed as it arrives, so the value, the cursor and the search keys always see NFC.
     """
 
+    @dataclass
     class Scanned(Message):
         """Enter was pressed on a CCCD QR payload or a dossier code (well-formed or not)."""
 
-        def __init__(self, input: VnInput, text: str) -> None:
-            super().__init__()
-            self.input = input
-            self.text = text
+        input: VnInput
+        text: str
 
         @property
         def control(self) -> VnInput:
