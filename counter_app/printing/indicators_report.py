@@ -2,7 +2,7 @@
 of the weekly series (reportlab graphics), tables by procedure and by officer, "Trang i/n" on every page.
 
 Like every renderer here it takes plain data (:class:`IndicatorsReportData`, filled by
-``counter_app.services.indicators.report_pdf``, the words included: :data:`TEXTS` names them) and
+``counter_app.services.indicators.report.report_pdf``, the words included: :data:`TEXTS` names them) and
 returns PDF bytes.
 """
 
