@@ -45,7 +45,7 @@ class StoreState:
 
 
 def store_state(store: Store, now: datetime) -> StoreState:
-    from counter_app.sync.client import status
+    from counter_app.services.sync_state import status
 
     sync = status(store.engine)
     online = (
