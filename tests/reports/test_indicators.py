@@ -10,7 +10,15 @@ from counter_app.domain.states import Status
 from counter_app.services.board import board_state
 from counter_app.services.errors import ServiceError
 from counter_app.services.indicators import sql
-from counter_app.services.indicators.figures import RUNNING, Finished, Points, Rate
+from counter_app.services.indicators.figures import (
+    RUNNING,
+    Finished,
+    Points,
+    Rate,
+    progress_points,
+    reuse_points,
+    satisfaction_points,
+)
 from counter_app.services.indicators.lists import (
     close_to_due,
     due_today,
@@ -257,6 +265,13 @@ def test_periods():
 def test_rates_and_texts():
     assert Rate(0, 0, 0.98).share is None and Rate(0, 0, 0.98).meets_target is None
     assert Rate(49, 50, 0.98).meets_target is True and Rate(48, 50, 0.98).meets_target is False
+
+
+def test_decision_766_formulas():
+    """Each part's points: 20 × on-time rate; 18 × min(1, satisfied / 90 %); 22 × min(1, reuse / 80 %)."""
+    assert progress_points(1.0) == 20 and progress_points(0.8) == pytest.approx(16)
+    assert satisfaction_points(0.45) == pytest.approx(9) and satisfaction_points(0.95) == 18
+    assert reuse_points(0.4) == pytest.approx(11) and reuse_points(0.8) == 22 and reuse_points(1.0) == 22
 
 
 def _plain_workload(store, now, unit):
