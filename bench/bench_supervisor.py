@@ -9,8 +9,8 @@ indexes), one unit holding every open dossier (the worst case for its filter), d
 "now" (about a third overdue), finished and returned dossiers over the past year with their "returned"
 events, handovers, online dossiers and a year of queue tickets.  PostgreSQL gets a temporary database,
 dropped at the end.  A refresh is everything the screen calls
-(:func:`counter_app.services.indicators.supervisor_snapshot`: queue, today's figures with the breakdowns,
-the 8-week series, overdue / close-to-due / online / handover lists).
+(:func:`counter_app.services.indicators.snapshot.supervisor_snapshot`: queue, today's figures with the
+breakdowns, the 8-week series, overdue / close-to-due / online / handover lists).
 
 Prints lines for people, then one JSON line per backend:
   {"name": "supervisor_refresh_100k_sqlite", "median_ms": ..., ...}
@@ -379,32 +379,37 @@ def median_ms(fn, runs: int) -> tuple[float, float]:
 
 def bench(store: Store, backend: str, runs: int, *, quick: bool = False) -> dict:
     """Times of the parts (unless ``quick``), of a full refresh per period, and of a tick with the trend kept."""
-    from counter_app.services import indicators as ind
+    from counter_app.services.indicators.lists import close_to_due, handovers_pending, online_pending, overdue
+    from counter_app.services.indicators.period_figures import period_figures
+    from counter_app.services.indicators.snapshot import supervisor_snapshot
+    from counter_app.services.indicators.weekly import weekly_series
+    from counter_app.services.indicators.workload import workload
+    from counter_app.services.queue import queue_state
 
     parts = {
-        "queue_state": lambda: ind.queue_state(store, NOW, HOME),
-        "period_figures(today)": lambda: ind.period_figures(
+        "queue_state": lambda: queue_state(store, NOW, HOME),
+        "period_figures(today)": lambda: period_figures(
             store, NOW, "today", HOME, by_procedure_workload=False
         ),
-        "  of which workload": lambda: ind.workload(store, NOW, HOME),
-        "weekly_series(8)": lambda: ind.weekly_series(store, NOW, HOME, weeks=8),
-        "overdue": lambda: ind.overdue(store, NOW, HOME),
-        "close_to_due": lambda: ind.close_to_due(store, NOW, HOME),
-        "online_pending": lambda: ind.online_pending(store, NOW, HOME),
-        "handovers_pending": lambda: ind.handovers_pending(store, NOW, HOME),
+        "  of which workload": lambda: workload(store, NOW, HOME),
+        "weekly_series(8)": lambda: weekly_series(store, NOW, HOME, weeks=8),
+        "overdue": lambda: overdue(store, NOW, HOME),
+        "close_to_due": lambda: close_to_due(store, NOW, HOME),
+        "online_pending": lambda: online_pending(store, NOW, HOME),
+        "handovers_pending": lambda: handovers_pending(store, NOW, HOME),
     }
     for name, fn in ({} if quick else parts).items():
         med, worst = median_ms(fn, runs)
         print(f"  {backend:10s} {name:24s} median {med:7.1f} ms   max {worst:7.1f} ms")
     result = {}
     for period in ("today", "month", "year"):
-        med, worst = median_ms(lambda p=period: ind.supervisor_snapshot(store, NOW, HOME, period=p), runs)
+        med, worst = median_ms(lambda p=period: supervisor_snapshot(store, NOW, HOME, period=p), runs)
         print(f"  {backend:10s} full refresh, {period:5s}     median {med:7.1f} ms   max {worst:7.1f} ms")
         result[period] = (med, worst)
-    weekly = ind.weekly_series(store, NOW, HOME)
-    tick, _ = median_ms(lambda: ind.supervisor_snapshot(store, NOW, HOME, weekly=weekly), runs)
+    weekly = weekly_series(store, NOW, HOME)
+    tick, _ = median_ms(lambda: supervisor_snapshot(store, NOW, HOME, weekly=weekly), runs)
     print(f"  {backend:10s} tick (8-week trend kept)  median {tick:7.1f} ms")
-    snap = ind.supervisor_snapshot(store, NOW, HOME)
+    snap = supervisor_snapshot(store, NOW, HOME)
     held = snap.indicators
     print(
         f"  {backend:10s} unit holds {held.in_progress} running ({held.in_progress_late} late), "

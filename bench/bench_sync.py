@@ -26,7 +26,7 @@ from counter_app.db.engine import make_engine
 from counter_app.db.migrate import prepare
 from counter_app.db.models import DossierEvent, Officer, Outbox
 from counter_app.domain.chain import canonical_json
-from counter_app.services import intake, lookup, workflow
+from counter_app.services import intake, lookup, sync_state, workflow
 from counter_app.services.context import Actor, open_store
 from counter_app.services.demo import seed_demo
 from counter_app.services.intake import DocumentChoice, IntakeRequest
@@ -194,7 +194,7 @@ def main() -> None:
             )
             catch_up_s = time.perf_counter() - started
             with Session(local) as s:
-                assert client.status(local).pending == 0
+                assert sync_state.status(local).pending == 0
             engine.dispose()
         finally:
             drop_database(args.pg, central_url)

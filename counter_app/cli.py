@@ -237,12 +237,13 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from counter_app.services import sync_state
     from counter_app.sync import client
     from counter_app.sync.runner import SyncLoop, store_round
 
     store = _get_runner().store()
     if args.status:
-        st = client.status(store.engine)
+        st = sync_state.status(store.engine)
         print(f"pending: {st.pending}")
         print(f"rejected: {st.rejected}")
         print(f"last sync: {st.last_sync.isoformat(sep=' ')}" if st.last_sync else "last sync: never")

@@ -41,16 +41,18 @@ def run_indicators(
     """Write the indicators report of ``unit`` (default: the store's; ``*``: every unit) for
     ``date_from``..``date_to``; returns the exit status.  ``now`` (default: the wall clock) is the moment
     the in-progress figures are taken at."""
-    from counter_app.services import indicators
+    from counter_app.services.indicators.periods import Period
+    from counter_app.services.indicators.report import indicators_csv, report_pdf
+    from counter_app.services.indicators.report import report as indicators_report
 
     if fmt not in ("csv", "pdf"):
         return _fail(t("indicators.cli.bad_format", fmt=fmt))
     now = now or local_now()
-    period = indicators.Period.between(date_from, date_to)
-    report = indicators.report(store, now, period, unit)
+    period = Period.between(date_from, date_to)
+    report = indicators_report(store, now, period, unit)
     target = Path(out) if out else None
     if fmt == "csv":
-        data = indicators.indicators_csv(report)
+        data = indicators_csv(report)
         if target is None:
             sys.stdout.flush()
             raw = getattr(sys.stdout, "buffer", None)
@@ -68,7 +70,7 @@ def run_indicators(
         return EXIT_OK
     from counter_app.printing.output import PrintError, save_pdf
 
-    pdf = indicators.report_pdf(store, report, printed_at=now)
+    pdf = report_pdf(store, report, printed_at=now)
     try:
         saved = save_pdf(
             pdf,

@@ -11,5 +11,6 @@ for the thermal printer); they touch no database and no screen.
 * :mod:`.signing` — counter keys (``CounterSigner``, ``KeyRing``); :mod:`.payload` — the QR payload
   (``sign_receipt``, ``verify_payload``, ``VerificationError``)
 * :mod:`.output` — archive (``save_pdf``), CUPS (``send_to_cups``), ESC/POS (``print_escpos_image``), ``PrintError``
-* :mod:`.layout`, :mod:`.fonts`, :mod:`.codes_drawing` — the shared machinery
+* :mod:`.layout` (text and pages), :mod:`.form_parts` (headers, signatures, tables), :mod:`.fonts`,
+  :mod:`.codes_drawing` — the shared machinery
 """

@@ -11,7 +11,8 @@ from counter_app.locale.formats import long_date, money, processing_time
 
 from .codes_drawing import draw_qr, qr_matrix
 from .documents import CatalogueData, CatalogueEntry
-from .layout import Block, Column, Span, Table, bold, italic, new_canvas, page_flow
+from .form_parts import Block, Column, Table
+from .layout import Span, bold, italic, new_canvas, page_flow
 
 SIZE = 11.0
 QR_SIDE = 24 * mm

@@ -2,7 +2,7 @@
 of the weekly series (reportlab graphics), tables by procedure and by officer, "Trang i/n" on every page.
 
 Like every renderer here it takes plain data (:class:`IndicatorsReportData`, filled by
-``counter_app.services.indicators.report_pdf``, the words included: :data:`TEXTS` names them) and
+``counter_app.services.indicators.report.report_pdf``, the words included: :data:`TEXTS` names them) and
 returns PDF bytes.
 """
 
@@ -25,19 +25,8 @@ from counter_app.locale.formats import day_month, moment, place_date
 
 from .documents import UnitInfo
 from .fonts import Style
-from .layout import (
-    Column,
-    Flow,
-    Table,
-    bold,
-    draw_line,
-    italic,
-    national_header,
-    new_canvas,
-    page_flow,
-    title,
-    wrap,
-)
+from .form_parts import Column, Table, national_header, title
+from .layout import Flow, bold, draw_line, italic, new_canvas, page_flow, wrap
 
 SIZE = 9.0
 _MARGIN_LEFT = 20 * mm

@@ -14,20 +14,8 @@ from counter_app.locale import t
 from counter_app.locale.formats import long_date, long_time, place_date
 
 from .documents import ApologyData, Applicant, RefusalData, SupplementData
-from .layout import (
-    Content,
-    Flow,
-    Signature,
-    Span,
-    bold,
-    labelled,
-    national_header,
-    new_canvas,
-    page_flow,
-    signatures,
-    title,
-    value_or_dots,
-)
+from .form_parts import Signature, labelled, national_header, signatures, title, value_or_dots
+from .layout import Content, Flow, Span, bold, new_canvas, page_flow
 from .receipt import applicant_lines, documents_table, office_name, return_place_text
 
 SIZE = 13.0

@@ -20,26 +20,8 @@ from counter_app.locale.formats import long_time, money, place_date, processing_
 
 from .codes_drawing import RANDOM_DATA_MASK, code128_width, draw_code128, draw_qr, qr_matrix
 from .documents import Applicant, DocumentLine, Fee, ReceiptData, ReturnPlace, UnitInfo
-from .layout import (
-    Column,
-    Flow,
-    PageFull,
-    Signature,
-    Span,
-    Table,
-    baseline_offset,
-    bold,
-    draw_line,
-    italic,
-    labelled,
-    national_header,
-    new_canvas,
-    pair,
-    signatures,
-    title,
-    value_or_dots,
-    wrap,
-)
+from .form_parts import Column, Signature, Table, labelled, national_header, signatures, title, value_or_dots
+from .layout import Flow, PageFull, Span, baseline_offset, bold, draw_line, italic, new_canvas, pair, wrap
 from .payload import ReceiptClaims, Signer, sign_receipt
 
 PAGE_WIDTH, PAGE_HEIGHT = A4

@@ -11,21 +11,8 @@ from counter_app.locale import t
 from counter_app.locale.formats import clock, day, long_time, moment, time_cell, two_digits
 
 from .documents import ControlSheetData, HandoverRow, LedgerData, LedgerRow
-from .layout import (
-    Column,
-    Flow,
-    Span,
-    Table,
-    bold,
-    draw_line,
-    italic,
-    labelled,
-    national_header,
-    new_canvas,
-    page_flow,
-    title,
-    wrap,
-)
+from .form_parts import Column, Table, labelled, national_header, title
+from .layout import Flow, Span, bold, draw_line, italic, new_canvas, page_flow, wrap
 
 # --- Mẫu 05 -------------------------------------------------------------------------------------------
 

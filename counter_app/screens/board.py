@@ -28,7 +28,7 @@ from counter_app.locale import formats as fmt
 from counter_app.screens.base import RefreshesItself
 from counter_app.services.board import BoardState, board_state
 from counter_app.services.context import Store, local_now
-from counter_app.services.indicators import CounterState
+from counter_app.services.queue import CounterState
 
 log = logging.getLogger("counter_app.board")
 

@@ -33,8 +33,11 @@ from counter_app.locale import describe_error, t
 from counter_app.locale import formats as fmt
 from counter_app.screens.base import RefreshesItself
 from counter_app.screens.keys import quiet
-from counter_app.services import indicators as ind
 from counter_app.services.context import Actor, Store, local_now
+from counter_app.services.indicators.figures import OfficerFigures, Rate, WeekFigures
+from counter_app.services.indicators.lists import DossierItem
+from counter_app.services.indicators.snapshot import SupervisorSnapshot, supervisor_snapshot
+from counter_app.services.queue import QueueState
 from counter_app.widgets.status_bar import StatusBar
 
 log = logging.getLogger("counter_app.tui")
@@ -115,7 +118,7 @@ class ApologyLetterDialog(ModalScreen[tuple[datetime, str] | None]):
         Binding("escape", "cancel", t("live.key.cancel"), id="supervisor.apology.cancel"),
     ]
 
-    def __init__(self, item: ind.DossierItem, new_due: datetime, now: datetime) -> None:
+    def __init__(self, item: DossierItem, new_due: datetime, now: datetime) -> None:
         super().__init__()
         self.item = item
         self.new_due = new_due
@@ -219,7 +222,7 @@ class SupervisorScreen(RefreshesItself, Screen):
     ]
 
     class Loaded(Message):
-        def __init__(self, snapshot: ind.SupervisorSnapshot) -> None:
+        def __init__(self, snapshot: SupervisorSnapshot) -> None:
             super().__init__()
             self.snapshot = snapshot
 
@@ -263,11 +266,11 @@ class SupervisorScreen(RefreshesItself, Screen):
         self.refresh_every = refresh_every
         self.period = period
         self.weeks = weeks
-        self.snapshot: ind.SupervisorSnapshot | None = None
+        self.snapshot: SupervisorSnapshot | None = None
         #: refreshes applied so far (tests wait on it)
         self.refreshes = 0
-        self._items: dict[str, ind.DossierItem] = {}
-        self._weekly: tuple[float, list[ind.WeekFigures]] | None = None  # (monotonic time read, series)
+        self._items: dict[str, DossierItem] = {}
+        self._weekly: tuple[float, list[WeekFigures]] | None = None  # (monotonic time read, series)
 
     # --- layout ----------------------------------------------------------------------------------------------
 
@@ -396,7 +399,7 @@ class SupervisorScreen(RefreshesItself, Screen):
         cached = self._weekly
         weekly = cached[1] if cached and time_module.monotonic() - cached[0] < WEEKLY_EVERY_S else None
         try:
-            snapshot = ind.supervisor_snapshot(
+            snapshot = supervisor_snapshot(
                 self.store,
                 now,
                 self.unit_id,
@@ -435,7 +438,7 @@ class SupervisorScreen(RefreshesItself, Screen):
 
     # --- showing a snapshot ------------------------------------------------------------------------------------
 
-    def _show(self, s: ind.SupervisorSnapshot) -> None:
+    def _show(self, s: SupervisorSnapshot) -> None:
         header = Text()
         header.append(t("live.title"), style="bold")
         header.append(f"  ·  {s.period.label}  ·  ")
@@ -450,7 +453,7 @@ class SupervisorScreen(RefreshesItself, Screen):
     def _table(self, name: str) -> DataTable:
         return self.query_one(f"#{name}", DataTable)
 
-    def _show_queue(self, q: ind.QueueState) -> None:
+    def _show_queue(self, q: QueueState) -> None:
         sync_table(
             self._table("live-queue"),
             [
@@ -488,11 +491,11 @@ class SupervisorScreen(RefreshesItself, Screen):
         )
         self.query_one("#live-queue-box").border_subtitle = t("board.waiting") + f": {q.waiting}"
 
-    def _show_indicators(self, s: ind.SupervisorSnapshot) -> None:
+    def _show_indicators(self, s: SupervisorSnapshot) -> None:
         i = s.indicators
         weeks = s.weekly
 
-        def rate(key: str, value: ind.Rate) -> tuple[str, Text]:
+        def rate(key: str, value: Rate) -> tuple[str, Text]:
             met = value.meets_target
             label = (
                 t(key)
@@ -550,7 +553,7 @@ class SupervisorScreen(RefreshesItself, Screen):
             _INDICATOR_COLUMNS,
         )
 
-    def _show_officers(self, officers: list[ind.OfficerFigures]) -> None:
+    def _show_officers(self, officers: list[OfficerFigures]) -> None:
         sync_table(
             self._table("live-officers"),
             [
@@ -569,7 +572,7 @@ class SupervisorScreen(RefreshesItself, Screen):
             _OFFICER_COLUMNS,
         )
 
-    def _show_dossiers(self, s: ind.SupervisorSnapshot) -> None:
+    def _show_dossiers(self, s: SupervisorSnapshot) -> None:
         per_day = self.store.calendar.hours_per_day
         self._items = {item.code: item for item in s.attention}
         styles = {"overdue": "bold red", "close": "bold yellow", "ok": ""}

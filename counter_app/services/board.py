@@ -1,7 +1,7 @@
 """What the public queue board shows: the number each counter serves now, the last calls, the waiting count.
 
 Read-only; one call reads everything the board shows for one refresh (see
-:func:`counter_app.services.indicators.queue_state` for the queries).
+:func:`counter_app.services.queue.queue_state` for the queries).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from datetime import datetime
 
 from counter_app.db.models import Unit
 from counter_app.services.context import Store
-from counter_app.services.indicators import Call, CounterState, ServiceQueue, queue_state
+from counter_app.services.queue import Call, CounterState, ServiceQueue, queue_state
 
 
 @dataclass(frozen=True)

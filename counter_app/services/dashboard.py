@@ -46,7 +46,7 @@ class StoreState:
 
 
 def store_state(store: Store, now: datetime) -> StoreState:
-    from counter_app.sync.client import status
+    from counter_app.services.sync_state import status
 
     sync = status(store.engine)
     online = (

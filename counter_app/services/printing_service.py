@@ -17,6 +17,7 @@ from counter_app.domain import states
 from counter_app.services import lookup
 from counter_app.services.context import Store, local_now
 from counter_app.services.errors import ServiceError
+from counter_app.services.scope import ALL_UNITS
 
 FORMS = ("receipt", "supplement", "refusal", "apology", "control")
 
@@ -305,7 +306,7 @@ def ledger_pdf(store: Store, start: date, end: date, *, unit_id: str | None = No
 
     rows = ledger_rows(store, start, end, unit_id=unit_id)
     with store.session() as session:
-        unit = session.get(Unit, unit_id if unit_id and unit_id != "*" else store.unit_id)
+        unit = session.get(Unit, unit_id if unit_id and unit_id != ALL_UNITS else store.unit_id)
         info = unit_info(unit)
     return render_ledger(
         LedgerData(

@@ -1,18 +1,22 @@
-"""Queue tickets: issue, call the next citizen (priority first, then oldest), recall, no-show, transfer."""
+"""Queue tickets: issue, call the next citizen (priority first, then oldest), recall, no-show, transfer; and
+the state of a unit's queue today (:func:`queue_state`: waiting per service, the counters, the last calls)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, func, or_, select
 
-from counter_app.db.models import QueueService, QueueTicket
+from counter_app.db.models import Counter, Officer, QueueService, QueueTicket
 from counter_app.domain.codes import ticket_number
+from counter_app.locale import t
 from counter_app.services.context import Actor, Store, local_now
 from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.ids import new_id
 from counter_app.services.intake import next_sequence
+from counter_app.services.scope import ALL_UNITS, display_names, unit_scope
 from counter_app.services.views import TicketView, view
 
 
@@ -173,3 +177,155 @@ def waiting_by_service(store: Store, *, now: datetime | None = None) -> list[tup
         return [
             (s.code, s.name, counts.get((s.code, False), 0), counts.get((s.code, True), 0)) for s in services
         ]
+
+
+@dataclass(frozen=True)
+class ServiceQueue:
+    """Today's waiting tickets of one service: normal, priority, and the longest wait."""
+
+    code: str
+    name: str
+    waiting: int
+    waiting_priority: int
+    longest_wait: timedelta | None
+
+    @property
+    def total(self) -> int:
+        return self.waiting + self.waiting_priority
+
+
+@dataclass(frozen=True)
+class CounterState:
+    """A counter of the unit now: serving a ticket (since when), idle, or closed."""
+
+    counter_id: str
+    number: int
+    name: str
+    state: str  # serving | idle | closed
+    ticket: str | None = None
+    since: datetime | None = None
+    officer_name: str = ""
+    served_today: int = 0
+
+    @property
+    def label(self) -> str:
+        return t(f"queue_state.{self.state}")
+
+
+@dataclass(frozen=True)
+class Call:
+    """A ticket called today (the board shows the last few)."""
+
+    ticket_id: str
+    number: str
+    counter_number: int | None
+    called_at: datetime
+    status: str
+
+
+@dataclass(frozen=True)
+class QueueState:
+    """A unit's queue today (:func:`queue_state`)."""
+
+    unit_id: str
+    now: datetime
+    services: list[ServiceQueue]
+    counters: list[CounterState]
+    recent_calls: list[Call]
+    served_today: int
+    no_show_today: int
+
+    @property
+    def waiting(self) -> int:
+        return sum(s.total for s in self.services)
+
+    @property
+    def longest_wait(self) -> timedelta | None:
+        waits = [s.longest_wait for s in self.services if s.longest_wait is not None]
+        return max(waits) if waits else None
+
+
+def queue_state(store: Store, now: datetime, unit_id: str | None = None, *, recent: int = 6) -> QueueState:
+    """Today's queue of a unit: waiting per service (normal/priority, longest wait), each counter's state,
+    the last ``recent`` calls.  A queue belongs to one unit: :data:`ALL_UNITS` means the store's own."""
+    unit = unit_scope(store, unit_id)
+    if unit == ALL_UNITS:
+        unit = store.unit_id
+    day = now.date()
+    open_now = store.calendar.is_open(now)
+    with store.session() as session:
+        services = session.exec(select(QueueService).order_by(QueueService.code)).all()
+        waiting = session.exec(
+            select(QueueTicket.service, QueueTicket.priority, func.count(), func.min(QueueTicket.issued_at))
+            .where(QueueTicket.unit_id == unit, QueueTicket.status == "waiting", QueueTicket.day == day)
+            .group_by(QueueTicket.service, QueueTicket.priority)
+        ).all()
+        called = session.exec(
+            select(
+                QueueTicket.id,
+                QueueTicket.number,
+                QueueTicket.counter_id,
+                QueueTicket.officer_id,
+                QueueTicket.status,
+                QueueTicket.called_at,
+            )
+            .where(
+                QueueTicket.unit_id == unit, QueueTicket.day == day, col(QueueTicket.called_at).is_not(None)
+            )
+            .order_by(col(QueueTicket.called_at).desc(), col(QueueTicket.number).desc())
+        ).all()
+        counters = session.exec(select(Counter).where(Counter.unit_id == unit).order_by(Counter.number)).all()
+        officer_names = display_names(
+            session, Officer, {r[3] for r in called if r[4] == "serving"}, "full_name"
+        )
+    counts: dict[tuple[str, bool], tuple[int, datetime]] = {
+        (service, bool(priority)): (int(n), oldest) for service, priority, n, oldest in waiting
+    }
+    service_rows = []
+    known = [(s.code, s.name) for s in services]
+    known += [(code, code) for code, _ in counts if code not in {s.code for s in services}]
+    for code, name in known:
+        normal = counts.get((code, False))
+        urgent = counts.get((code, True))
+        oldest = [v[1] for v in (normal, urgent) if v is not None]
+        service_rows.append(
+            ServiceQueue(
+                code,
+                name,
+                normal[0] if normal else 0,
+                urgent[0] if urgent else 0,
+                max(timedelta(0), now - min(oldest)) if oldest else None,
+            )
+        )
+    numbers = {c.id: c.number for c in counters}
+    serving: dict[str, tuple[str, datetime, str]] = {}
+    served: dict[str, int] = defaultdict(int)
+    for _id, number, counter_id, officer_id, status, called_at in called:
+        if status == "serving" and counter_id not in serving:
+            serving[counter_id] = (number, called_at, officer_names.get(officer_id, ""))
+        if status in ("done", "no_show"):
+            served[counter_id] += status == "done"
+    active = {r[2] for r in called}
+    counter_rows = []
+    for c in counters:
+        if c.id in serving:
+            number, since, officer = serving[c.id]
+            counter_rows.append(
+                CounterState(c.id, c.number, c.name, "serving", number, since, officer, served[c.id])
+            )
+        else:
+            state = "idle" if open_now and c.id in active else "closed"
+            counter_rows.append(CounterState(c.id, c.number, c.name, state, served_today=served[c.id]))
+    calls = [
+        Call(i, number, numbers.get(counter_id), called_at, status)
+        for i, number, counter_id, _o, status, called_at in called[:recent]
+    ]
+    return QueueState(
+        unit,
+        now,
+        service_rows,
+        counter_rows,
+        calls,
+        served_today=sum(1 for r in called if r[4] == "done"),
+        no_show_today=sum(1 for r in called if r[4] == "no_show"),
+    )

@@ -16,6 +16,7 @@ from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.services.context import Store
 from counter_app.services.errors import ServiceError
+from counter_app.services.scope import ALL_UNITS
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def ledger_rows(store: Store, start: date, end: date, *, unit_id: str | None = N
             .where(Dossier.received_at <= datetime.combine(end, time.max))
             .order_by(Dossier.received_at, Dossier.code)
         )
-        if unit_id != "*":
+        if unit_id != ALL_UNITS:
             query = query.where(Dossier.received_unit_id == unit_id)
         rows = session.exec(query).all()
         ids = [d.id for d, _ in rows]

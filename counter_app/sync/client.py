@@ -14,7 +14,7 @@ from datetime import datetime
 
 from sqlalchemy import text, update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, delete, func, select
+from sqlmodel import Session, col, delete, select
 
 from counter_app.db.engine import make_engine
 from counter_app.db.models import (
@@ -27,9 +27,9 @@ from counter_app.db.models import (
     Outbox,
     Procedure,
     ProcedureDocument,
-    SyncState,
 )
 from counter_app.db.projection import apply_event, rebuild
+from counter_app.services.sync_state import read_state, write_state
 from counter_app.sync import central
 
 log = logging.getLogger(__name__)
@@ -47,47 +47,9 @@ class SyncReport:
     diverged: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class SyncStatus:
-    pending: int
-    rejected: int
-    last_sync: datetime | None
-    last_error: str
-
-
 def connect_central(url: str, *, timeout: int = 3) -> Engine:
     """An engine for the central store that fails within seconds when the server is unreachable."""
     return make_engine(url, connect_timeout=timeout)
-
-
-def _state(session: Session, key: str) -> str:
-    row = session.get(SyncState, key)
-    return row.value if row else ""
-
-
-def _set_state(session: Session, key: str, value: str) -> None:
-    row = session.get(SyncState, key) or SyncState(key=key)
-    row.value = value[:500]
-    session.add(row)
-
-
-def status(local: Engine) -> SyncStatus:
-    with Session(local) as session:
-        pending = session.exec(
-            select(func.count())
-            .select_from(Outbox)
-            .where(col(Outbox.sent_at).is_(None), col(Outbox.rejected_at).is_(None))
-        ).one()
-        rejected = session.exec(
-            select(func.count()).select_from(Outbox).where(col(Outbox.rejected_at).is_not(None))
-        ).one()
-        last = _state(session, "last_sync")
-        return SyncStatus(
-            int(pending),
-            int(rejected),
-            datetime.fromisoformat(last) if last else None,
-            _state(session, "last_error"),
-        )
 
 
 def _rows(session: Session, table, condition) -> list[dict]:
@@ -247,7 +209,7 @@ def pull(
     pages = 0
     while max_pages is None or pages < max_pages:
         with Session(local) as session:
-            cursor = int(_state(session, "pull_cursor") or 0)
+            cursor = int(read_state(session, "pull_cursor") or 0)
         with Session(central_engine) as cs:
             rows = cs.execute(CONCERNING_UNIT, {"cursor": cursor, "unit": unit_id, "page": page}).all()
             if not rows:
@@ -313,7 +275,7 @@ def pull(
                 session.flush()
                 report.pulled_events += len(events)
                 report.pulled_dossiers += 1
-            _set_state(session, "pull_cursor", str(max(r[1] for r in rows)))
+            write_state(session, "pull_cursor", str(max(r[1] for r in rows)))
             session.commit()
         pages += 1
     return report
@@ -342,15 +304,15 @@ def sync_once(
         report.diverged = pulled.diverged
     except Exception as exc:
         with Session(local) as session:
-            _set_state(session, "last_error", " ".join(str(exc).split())[:300])
-            _set_state(session, "last_attempt", now.isoformat())
+            write_state(session, "last_error", " ".join(str(exc).split())[:300])
+            write_state(session, "last_attempt", now.isoformat())
             session.commit()
         raise
     finally:
         if owned:
             central_engine.dispose()
     with Session(local) as session:
-        _set_state(session, "last_sync", now.isoformat())
-        _set_state(session, "last_error", "")
+        write_state(session, "last_sync", now.isoformat())
+        write_state(session, "last_error", "")
         session.commit()
     return report

@@ -13,9 +13,10 @@ from sqlmodel import select
 from counter_app.db.engine import make_engine
 from counter_app.db.models import Dossier, DossierEvent, Officer
 from counter_app.printing.output import PrintError
-from counter_app.services import access, indicators, printing_service
+from counter_app.services import access, printing_service
 from counter_app.services.context import Actor
 from counter_app.services.errors import Forbidden
+from counter_app.services.indicators.snapshot import supervisor_snapshot
 from tests.services.test_dossier_flow import THU, clerk, request_for
 from tests.sync.faults import CuttingRelay
 
@@ -113,6 +114,6 @@ def test_services_refuse_what_the_screens_hide(seeded_store):
     own = intake.receive(store, me, mine, now=THU)
     assert access.dossier_detail(store, me, own.code).dossier.code == own.code
     with pytest.raises(Forbidden, match="lãnh đạo"):
-        indicators.supervisor_snapshot(store, THU, actor=me)
+        supervisor_snapshot(store, THU, actor=me)
     boss = Actor(None, "Phạm Minh Tuấn", "supervisor", store.unit_id, store.settings.counter_id)
-    assert indicators.supervisor_snapshot(store, THU, actor=boss) is not None
+    assert supervisor_snapshot(store, THU, actor=boss) is not None

@@ -19,7 +19,8 @@ from counter_app.locale.formats import long_date, long_time, money, place_date, 
 from counter_app.locale.vi.printing import MESSAGES
 from counter_app.printing import fonts
 from counter_app.printing.fonts import FONT_DIR, Style, string_width
-from counter_app.printing.layout import Column, Span, Table, bold, header_lines, wrap, wrap_balanced
+from counter_app.printing.form_parts import Column, Table, header_lines
+from counter_app.printing.layout import Span, bold, wrap, wrap_balanced
 
 PACKAGE = Path(fonts.__file__).parent
 VIETNAMESE_LETTERS = sorted(

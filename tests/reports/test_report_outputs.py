@@ -11,11 +11,12 @@ from pypdf import PdfReader
 
 from counter_app.commands.reports import indicators_handler, register_indicators, run_indicators
 from counter_app.printing.indicators_report import TEXTS, IndicatorsReportData, render_indicators_report
-from counter_app.services import indicators as ind
+from counter_app.services.indicators.periods import Period
+from counter_app.services.indicators.report import indicators_csv, pdf_texts, report, report_pdf
 
 from .conftest import NOVEMBER, NOW
 
-NOV = ind.Period.between(*NOVEMBER)
+NOV = Period.between(*NOVEMBER)
 
 
 @pytest.fixture
@@ -35,7 +36,7 @@ def _sections(text: str) -> list[list[list[str]]]:
 
 
 def test_csv_has_a_bom_and_every_section(scenario):
-    data = ind.indicators_csv(ind.report(scenario.store, NOW, NOV, scenario.unit, weeks=4))
+    data = indicators_csv(report(scenario.store, NOW, NOV, scenario.unit, weeks=4))
     assert data.startswith(b"\xef\xbb\xbf")
     head, summary, points, procedures, officers, weeks = _sections(data.decode("utf-8-sig"))
     assert head[0] == ["BÁO CÁO CHỈ TIÊU GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"]
@@ -59,8 +60,8 @@ def test_csv_has_a_bom_and_every_section(scenario):
 
 
 def test_pdf_reads_back_with_diacritics(scenario):
-    report = ind.report(scenario.store, NOW, NOV, scenario.unit)
-    pdf = ind.report_pdf(scenario.store, report)
+    rep = report(scenario.store, NOW, NOV, scenario.unit)
+    pdf = report_pdf(scenario.store, rep)
     reader = PdfReader(io.BytesIO(pdf))
     text = " ".join("\n".join(page.extract_text() for page in reader.pages).split())  # wrapped cells
     for words in (
@@ -108,7 +109,7 @@ def test_pdf_of_an_empty_period():
         printed_at=datetime(2026, 11, 20, 9),
         summary=[("Hồ sơ tiếp nhận", "0", "", "")],
         points=[("Cộng", "—", "—")],
-        texts=ind.pdf_texts(TEXTS),
+        texts=pdf_texts(TEXTS),
     )
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(render_indicators_report(data))).pages)
     assert "Không có số liệu trong kỳ." in text and "Trang 1/1" in text

@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session, select
 
 from counter_app.db.models import DossierEvent, Outbox
+from counter_app.services import sync_state
 from counter_app.sync import client
 from tests.sync.faults import CuttingRelay
 from tests.sync.test_sync import NOW, central_events, local_events, sync
@@ -38,7 +39,7 @@ def test_a_server_lost_mid_batch_loses_and_repeats_nothing(counter_a, central):
     assert marked <= pushed_before  # nothing is marked sent that the centre does not have
     sync(counter_a)
     assert central_events(central) == local_events(counter_a)
-    assert client.status(counter_a.engine).pending == 0
+    assert sync_state.status(counter_a.engine).pending == 0
 
 
 @pytest.mark.slow
@@ -52,16 +53,16 @@ def test_sync_killed_at_random_points_ends_with_every_event_exactly_once(counter
     env.pop("COUNTER_APP_DB_URL", None)
     command = [sys.executable, "-m", "counter_app.cli", "sync", "--once", "--batch-size", "15"]
     rng = random.Random(20251122)
-    total = client.status(counter_a.engine).pending
+    total = sync_state.status(counter_a.engine).pending
     kills = 0
     pending_after_kills = []
     for _ in range(6):
-        before = client.status(counter_a.engine).pending
+        before = sync_state.status(counter_a.engine).pending
         process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         # kill at a random instant once the push is under way (its progress shows in the outbox)
         deadline = time.monotonic() + 30
         while process.poll() is None and time.monotonic() < deadline:
-            if client.status(counter_a.engine).pending < before:
+            if sync_state.status(counter_a.engine).pending < before:
                 time.sleep(rng.uniform(0, 0.2))
                 break
             time.sleep(0.005)
@@ -69,8 +70,8 @@ def test_sync_killed_at_random_points_ends_with_every_event_exactly_once(counter
             process.send_signal(signal.SIGKILL)
             kills += 1
         process.wait(timeout=30)
-        pending_after_kills.append(client.status(counter_a.engine).pending)
-        if client.status(counter_a.engine).pending == 0:
+        pending_after_kills.append(sync_state.status(counter_a.engine).pending)
+        if sync_state.status(counter_a.engine).pending == 0:
             break
     final = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert final.returncode == 0, final.stderr
@@ -81,4 +82,4 @@ def test_sync_killed_at_random_points_ends_with_every_event_exactly_once(counter
     with Session(central) as s:
         seqs = [(e.dossier_id, e.seq) for e in s.exec(select(DossierEvent))]
         assert len(seqs) == len(set(seqs)) == len(local)
-    assert client.status(counter_a.engine).pending == 0
+    assert sync_state.status(counter_a.engine).pending == 0

@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlmodel import Session, func, select
 
 from counter_app.db.models import Dossier, DossierEvent, Officer, Outbox, SyncRejection
-from counter_app.services import handover, inbox, intake, workflow
+from counter_app.services import handover, inbox, intake, sync_state, workflow
 from counter_app.services.context import Actor
 from counter_app.sync import central as central_side
 from counter_app.sync import client
@@ -64,14 +64,14 @@ def test_counter_works_offline_then_catches_up_exactly_once(counter_a, central):
     with pytest.raises(Exception):  # noqa: B017 - any connection error
         client.sync_once(counter_a.engine, refused_port, counter_a.unit_id, now=NOW)
     assert time.monotonic() - started < 5
-    status = client.status(counter_a.engine)
+    status = sync_state.status(counter_a.engine)
     assert status.pending == len(local_events(counter_a)) and status.last_sync is None
     assert "9" in status.last_error or status.last_error
 
     report = sync(counter_a)
     assert report.pushed == status.pending and not report.rejected
     assert central_events(central) == local_events(counter_a)
-    assert client.status(counter_a.engine).pending == 0
+    assert sync_state.status(counter_a.engine).pending == 0
     again = sync(counter_a)
     assert again.pushed == 0 and again.duplicates == 0
     with Session(central) as s:
@@ -173,7 +173,7 @@ def test_a_stale_custodian_event_is_refused_and_kept_visible(counter_a, counter_
     with Session(central) as s:
         assert s.get(DossierEvent, event_id) is None
         assert s.get(SyncRejection, event_id).dossier_code == d.code
-    assert client.status(counter_a.engine).rejected == 1
+    assert sync_state.status(counter_a.engine).rejected == 1
     assert sync(counter_a).rejected == {}  # refused once, not retried forever
     # the next pull brought B's acceptance: A now sees the chain the rest of the country sees
     assert chain(counter_a, d.code) == chain(counter_b, d.code)

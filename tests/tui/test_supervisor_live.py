@@ -16,7 +16,7 @@ from counter_app.domain.states import Status
 from counter_app.screens.supervisor_live import ApologyLetterDialog, SupervisorScreen, sparkline
 from counter_app.services import intake
 from counter_app.services.context import Actor
-from counter_app.services.indicators import RUNNING
+from counter_app.services.indicators.figures import RUNNING
 from counter_app.services.intake import DocumentChoice, IntakeRequest
 
 from .helpers import FIXED_NOW, SIZE, fixed_clock, wait_for

@@ -1,0 +1,294 @@
+"""What the indicators are: the figure dataclasses, the targets and the Decision 766/QĐ-TTg formulas.
+
+Decision 766/QĐ-TTg scores the service of a unit out of 100 points in six groups; a counter
+drives processing progress, part of satisfaction (the citizen's own rating of each dossier) and most of
+digitisation (reuse of digitised data).  Each formula of those parts is one function below.
+
+Targets and Decision 766/QĐ-TTg points
+--------------------------------------
+* on-time rate = (early + on time) / finished; target 98 %, 96 % for land procedures
+  (``Procedure.land``), which are reported separately as well;
+* processing progress points = ``PROGRESS_POINTS`` (20) × on-time rate (:func:`progress_points`);
+* satisfaction points = ``SATISFACTION_POINTS`` × min(1, satisfied share / 90 %), the satisfied
+  share being (very satisfied + satisfied) / rated (:func:`satisfaction_points`);
+* reuse points = ``REUSE_POINTS`` × min(1, reuse share / 80 %), the reuse share being the share of
+  received dossiers that reused digitised data (the internal target is 50 %) (:func:`reuse_points`);
+* the online share (channel 2 among received dossiers) is shown without points.
+A part with nothing to measure (no finished, rated or received dossier) has no points (None).
+
+Which dossiers each figure counts is told in :mod:`counter_app.services.indicators.period_figures`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from counter_app.domain.states import Status
+from counter_app.services.indicators.periods import Period
+
+ON_TIME_TARGET = 0.98
+LAND_ON_TIME_TARGET = 0.96
+SATISFACTION_TARGET = 0.90
+REUSE_TARGET = 0.50
+REUSE_FULL_MARKS = 0.80
+#: Decision 766 points of the parts a counter drives (the formulas are the functions below).  Only the
+#: 20 points of processing progress are fixed by the design; 18 (satisfaction) and 22 (digitisation,
+#: of which reuse is the part a counter drives) are the maxima of those groups as we read the decision.
+PROGRESS_POINTS = 20.0
+SATISFACTION_POINTS = 18.0
+REUSE_POINTS = 22.0
+
+#: statuses in which the processing clock runs (the dossier can be late)
+RUNNING = (Status.RECEIVED, Status.PROCESSING, Status.AWAITING_FEE)
+FINISHED_STATUSES = (Status.RESULT_READY, Status.RETURNED)
+OPEN_WORK = (*RUNNING, Status.SUPPLEMENT_REQUESTED, Status.REGISTERED_ONLINE, Status.RESULT_READY)
+
+
+# --- the Decision 766 formulas --------------------------------------------------------------------------
+
+
+def progress_points(on_time_share: float) -> float:
+    """Processing progress (Decision 766/QĐ-TTg, group "processing progress"): 20 × on-time rate, the rate
+    being (early + on time) / finished."""
+    return PROGRESS_POINTS * on_time_share
+
+
+def satisfaction_points(satisfied_share: float) -> float:
+    """Satisfaction (Decision 766/QĐ-TTg, group "satisfaction"): 18 × min(1, satisfied share / 90 %), the
+    share being (very satisfied + satisfied) / rated dossiers."""
+    return SATISFACTION_POINTS * min(1.0, satisfied_share / SATISFACTION_TARGET)
+
+
+def reuse_points(reuse_share: float) -> float:
+    """Reuse of digitised data (Decision 766/QĐ-TTg, group "digitisation"): 22 × min(1, reuse share / 80 %),
+    the share being received dossiers that reused digitised data / received dossiers."""
+    return REUSE_POINTS * min(1.0, reuse_share / REUSE_FULL_MARKS)
+
+
+# --- the figures ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rate:
+    """``count`` out of ``total``, against ``target`` (a share, e.g. 0.98) when there is one."""
+
+    count: int
+    total: int
+    target: float | None = None
+
+    @property
+    def share(self) -> float | None:
+        return self.count / self.total if self.total else None
+
+    @property
+    def meets_target(self) -> bool | None:
+        share = self.share
+        if share is None or self.target is None:
+            return None
+        return share >= self.target - 1e-12
+
+
+@dataclass(frozen=True)
+class Finished:
+    """Dossiers finished in a period, by timeliness."""
+
+    early: int = 0
+    on_time: int = 0
+    late: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.early + self.on_time + self.late
+
+    def rate(self, target: float | None = ON_TIME_TARGET) -> Rate:
+        return Rate(self.early + self.on_time, self.total, target)
+
+    def __add__(self, other: Finished) -> Finished:
+        return Finished(self.early + other.early, self.on_time + other.on_time, self.late + other.late)
+
+
+@dataclass(frozen=True)
+class Points:
+    """Decision 766 points of the parts a counter drives; None where there is nothing to measure."""
+
+    progress: float | None
+    satisfaction: float | None
+    reuse: float | None
+
+    @property
+    def total(self) -> float:
+        return sum(p for p in (self.progress, self.satisfaction, self.reuse) if p is not None)
+
+    @property
+    def maximum(self) -> float:
+        return sum(
+            m
+            for p, m in (
+                (self.progress, PROGRESS_POINTS),
+                (self.satisfaction, SATISFACTION_POINTS),
+                (self.reuse, REUSE_POINTS),
+            )
+            if p is not None
+        )
+
+
+@dataclass(frozen=True)
+class Indicators:
+    """The unit's figures for a period (:mod:`counter_app.services.indicators.period_figures` tells which
+    dossiers each counts)."""
+
+    period: Period
+    unit_id: str
+    now: datetime
+    # received cohort (the ledger's dossiers)
+    received: int = 0
+    received_online: int = 0
+    received_post: int = 0
+    refused: int = 0
+    supplement_requested: int = 0
+    reused: int = 0
+    # finished and returned in the period
+    finished_general: Finished = field(default_factory=Finished)
+    finished_land: Finished = field(default_factory=Finished)
+    returned: int = 0
+    very_satisfied: int = 0
+    satisfied: int = 0
+    not_satisfied: int = 0
+    # snapshot at ``now`` of the dossiers the unit holds
+    in_progress_on_time: int = 0
+    in_progress_late: int = 0
+    close_to_due: int = 0
+    due_today: int = 0
+    waiting_supplement: int = 0
+    online_waiting: int = 0
+    result_waiting: int = 0
+
+    @property
+    def received_counter(self) -> int:
+        return self.received - self.received_online - self.received_post
+
+    @property
+    def finished(self) -> Finished:
+        return self.finished_general + self.finished_land
+
+    @property
+    def in_progress(self) -> int:
+        return self.in_progress_on_time + self.in_progress_late
+
+    @property
+    def on_time(self) -> Rate:
+        """(early + on time) / finished, against 98 %."""
+        return self.finished.rate(ON_TIME_TARGET)
+
+    @property
+    def on_time_general(self) -> Rate:
+        """The same for procedures other than land ones, against 98 %."""
+        return self.finished_general.rate(ON_TIME_TARGET)
+
+    @property
+    def on_time_land(self) -> Rate:
+        """The same for land procedures, against 96 %."""
+        return self.finished_land.rate(LAND_ON_TIME_TARGET)
+
+    @property
+    def rated(self) -> int:
+        return self.very_satisfied + self.satisfied + self.not_satisfied
+
+    @property
+    def satisfaction(self) -> Rate:
+        """(very satisfied + satisfied) / rated, against 90 %."""
+        return Rate(self.very_satisfied + self.satisfied, self.rated, SATISFACTION_TARGET)
+
+    @property
+    def reuse(self) -> Rate:
+        """Received dossiers that reused digitised data, against 50 % (full Decision 766 marks at 80 %)."""
+        return Rate(self.reused, self.received, REUSE_TARGET)
+
+    @property
+    def online(self) -> Rate:
+        """Received dossiers submitted online (channel 2)."""
+        return Rate(self.received_online, self.received)
+
+    @property
+    def points(self) -> Points:
+        """The Decision 766 points of :func:`progress_points`, :func:`satisfaction_points` and
+        :func:`reuse_points`; None for a part with nothing to measure."""
+        on_time, satisfied, reuse = self.on_time.share, self.satisfaction.share, self.reuse.share
+        return Points(
+            progress=None if on_time is None else progress_points(on_time),
+            satisfaction=None if satisfied is None else satisfaction_points(satisfied),
+            reuse=None if reuse is None else reuse_points(reuse),
+        )
+
+
+@dataclass(frozen=True)
+class ProcedureFigures:
+    """One procedure's line of the report."""
+
+    code: str
+    name: str
+    land: bool
+    received: int = 0
+    refused: int = 0
+    received_online: int = 0
+    reused: int = 0
+    finished: Finished = field(default_factory=Finished)
+    returned: int = 0
+    in_progress: int = 0
+    in_progress_late: int = 0
+
+    @property
+    def on_time(self) -> Rate:
+        return self.finished.rate(LAND_ON_TIME_TARGET if self.land else ON_TIME_TARGET)
+
+
+@dataclass(frozen=True)
+class OfficerFigures:
+    """One officer's line: dossiers received (``received_by``) and returned (the ``returned`` event's
+    officer), tickets served and the average service time (ticket called → finished)."""
+
+    officer_id: str
+    name: str
+    received: int = 0
+    refused: int = 0
+    returned: int = 0
+    tickets_served: int = 0
+    service_seconds: float = 0.0
+    timed_tickets: int = 0
+
+    @property
+    def average_service(self) -> timedelta | None:
+        if not self.timed_tickets:
+            return None
+        return timedelta(seconds=round(self.service_seconds / self.timed_tickets))
+
+
+@dataclass(frozen=True)
+class WeekFigures:
+    """One week (Monday to Sunday) of the series behind the small charts."""
+
+    start: date
+    received: int = 0
+    received_online: int = 0
+    reused: int = 0
+    finished: Finished = field(default_factory=Finished)
+    returned: int = 0
+    satisfied: int = 0
+    rated: int = 0
+
+    @property
+    def on_time(self) -> Rate:
+        return self.finished.rate()
+
+    @property
+    def reuse(self) -> Rate:
+        return Rate(self.reused, self.received, REUSE_TARGET)
+
+    @property
+    def satisfaction(self) -> Rate:
+        return Rate(self.satisfied, self.rated, SATISFACTION_TARGET)
+
+    @property
+    def online(self) -> Rate:
+        return Rate(self.received_online, self.received)

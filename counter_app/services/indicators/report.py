@@ -1,0 +1,242 @@
+"""The indicators report of a unit for a period: its figures, the rows it shows (summary with targets and
+verdicts, Decision 766 points) and its two outputs, CSV and PDF."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from counter_app.db.models import Unit
+from counter_app.locale import formats as fmt
+from counter_app.locale import t
+from counter_app.services.context import Store
+from counter_app.services.errors import ServiceError
+from counter_app.services.indicators.figures import (
+    PROGRESS_POINTS,
+    REUSE_POINTS,
+    SATISFACTION_POINTS,
+    Indicators,
+    Rate,
+    WeekFigures,
+)
+from counter_app.services.indicators.period_figures import PeriodFigures, period_figures
+from counter_app.services.indicators.periods import Period, as_period
+from counter_app.services.indicators.weekly import weekly_series
+from counter_app.services.scope import ALL_UNITS, unit_scope
+
+
+@dataclass(frozen=True)
+class IndicatorReport:
+    """The indicators report of a unit for a period (CSV and PDF)."""
+
+    unit_id: str
+    unit_name: str
+    period: Period
+    now: datetime
+    figures: PeriodFigures
+    weekly: list[WeekFigures]
+
+    @property
+    def indicators(self) -> Indicators:
+        return self.figures.indicators
+
+
+def report(
+    store: Store, now: datetime, period: Period | str, unit_id: str | None = None, *, weeks: int = 8
+) -> IndicatorReport:
+    """The report's figures; the weekly series runs to the end of the period (or today, if earlier)."""
+    period = as_period(period, now)
+    unit = unit_scope(store, unit_id)
+    if unit == ALL_UNITS:
+        name = t("indicators.all_units")
+    else:
+        with store.session() as session:
+            row = session.get(Unit, unit)
+            name = row.name if row is not None else unit
+    figures = period_figures(store, now, period, unit)
+    weekly = weekly_series(store, now, unit, weeks=weeks, end=min(period.end, now.date()))
+    return IndicatorReport(unit, name, period, now, figures, weekly)
+
+
+def verdict(rate: Rate) -> str:
+    """The rate against its target, in words ("Đạt", "Chưa đạt"); empty when there is nothing to judge."""
+    met = rate.meets_target
+    return "" if met is None else t("indicators.met" if met else "indicators.not_met")
+
+
+def summary_rows(ind: Indicators) -> list[tuple[str, str, str, str]]:
+    """(indicator, value, target, verdict) lines, shared by the CSV, the PDF and the screen."""
+
+    def rate_row(key: str, rate: Rate) -> tuple[str, str, str, str]:
+        value = f"{fmt.percent(rate.share)} ({rate.count}/{rate.total})"
+        return (t(key), value, fmt.percent(rate.target, 0) if rate.target is not None else "", verdict(rate))
+
+    def count_row(key: str, value: int) -> tuple[str, str, str, str]:
+        return (t(key), str(value), "", "")
+
+    return [
+        count_row("indicators.received", ind.received),
+        count_row("indicators.received_online", ind.received_online),
+        count_row("indicators.refused", ind.refused),
+        count_row("indicators.supplement_requested", ind.supplement_requested),
+        count_row("indicators.finished", ind.finished.total),
+        count_row("indicators.early", ind.finished.early),
+        count_row("indicators.on_time", ind.finished.on_time),
+        count_row("indicators.late", ind.finished.late),
+        count_row("indicators.returned", ind.returned),
+        count_row("indicators.in_progress_on_time", ind.in_progress_on_time),
+        count_row("indicators.in_progress_late", ind.in_progress_late),
+        count_row("indicators.waiting_supplement", ind.waiting_supplement),
+        count_row("indicators.online_waiting", ind.online_waiting),
+        rate_row("indicators.on_time_rate", ind.on_time),
+        rate_row("indicators.on_time_rate_general", ind.on_time_general),
+        rate_row("indicators.on_time_rate_land", ind.on_time_land),
+        rate_row("indicators.reuse_rate", ind.reuse),
+        count_row("indicators.very_satisfied", ind.very_satisfied),
+        count_row("indicators.satisfied", ind.satisfied),
+        count_row("indicators.not_satisfied", ind.not_satisfied),
+        rate_row("indicators.satisfaction_rate", ind.satisfaction),
+        rate_row("indicators.online_rate", ind.online),
+    ]
+
+
+def points_rows(ind: Indicators) -> list[tuple[str, str, str]]:
+    """(part, points, maximum) of Decision 766, with the total."""
+    p = ind.points
+    return [
+        (t("indicators.points.progress"), fmt.points(p.progress), fmt.points(PROGRESS_POINTS)),
+        (t("indicators.points.satisfaction"), fmt.points(p.satisfaction), fmt.points(SATISFACTION_POINTS)),
+        (t("indicators.points.reuse"), fmt.points(p.reuse), fmt.points(REUSE_POINTS)),
+        (t("indicators.points.total"), fmt.points(p.total), fmt.points(p.maximum)),
+    ]
+
+
+def indicators_csv(rep: IndicatorReport) -> bytes:
+    """The report as CSV, UTF-8 with a byte-order mark (Excel then shows the diacritics), sections one after
+    another: summary, Decision 766 points, by procedure, by officer, by week."""
+    buffer = io.StringIO()
+    w = csv.writer(buffer, lineterminator="\r\n")
+    ind = rep.indicators
+    w.writerow([t("indicators.report_title")])
+    w.writerow([t("indicators.unit"), f"{rep.unit_name} ({rep.unit_id})"])
+    w.writerow([t("indicators.period"), rep.period.label])
+    w.writerow([t("indicators.as_of"), fmt.moment(rep.now)])
+    w.writerow([])
+    w.writerow(t("indicators.csv.summary_columns").split("|"))
+    w.writerows(summary_rows(ind))
+    w.writerow([])
+    w.writerow(t("indicators.csv.points_columns").split("|"))
+    w.writerows(points_rows(ind))
+    w.writerow([])
+    w.writerow(t("indicators.csv.procedure_columns").split("|"))
+    for p in rep.figures.procedures:
+        w.writerow(
+            [
+                p.code,
+                p.name,
+                t("indicators.yes") if p.land else "",
+                p.received,
+                p.refused,
+                p.finished.total,
+                p.finished.early,
+                p.finished.on_time,
+                p.finished.late,
+                fmt.percent(p.on_time.share),
+                p.returned,
+                p.in_progress,
+                p.in_progress_late,
+            ]
+        )
+    w.writerow([])
+    w.writerow(t("indicators.csv.officer_columns").split("|"))
+    for o in rep.figures.officers:
+        w.writerow(
+            [o.name, o.received, o.refused, o.returned, o.tickets_served, fmt.duration(o.average_service)]
+        )
+    w.writerow([])
+    w.writerow(t("indicators.csv.week_columns").split("|"))
+    for wk in rep.weekly:
+        w.writerow(
+            [
+                fmt.day(wk.start),
+                wk.received,
+                wk.finished.total,
+                fmt.percent(wk.on_time.share),
+                fmt.percent(wk.reuse.share),
+                fmt.percent(wk.satisfaction.share),
+                fmt.percent(wk.online.share),
+            ]
+        )
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+_PDF_SHARED_TEXTS = {
+    "title": "indicators.report_title",
+    "period": "indicators.period",
+    "unit": "indicators.unit",
+    "as_of": "indicators.as_of",
+}
+
+
+def pdf_texts(names: Iterable[str]) -> dict[str, str]:
+    """The words of the PDF report (placeholders such as ``{time}`` left for the renderer)."""
+    return {name: t(_PDF_SHARED_TEXTS.get(name, f"indicators.pdf.{name}")) for name in names}
+
+
+def report_pdf(store: Store, rep: IndicatorReport, *, printed_at: datetime | None = None) -> bytes:
+    """The report as an A4 PDF (:mod:`counter_app.printing.indicators_report`)."""
+    from counter_app.printing.indicators_report import (
+        TEXTS,
+        IndicatorsReportData,
+        OfficerLine,
+        ProcedureLine,
+        WeekPoint,
+        render_indicators_report,
+    )
+    from counter_app.services.printing_service import unit_info
+
+    with store.session() as session:
+        unit = session.get(Unit, rep.unit_id if rep.unit_id != ALL_UNITS else store.unit_id)
+        if unit is None:
+            raise ServiceError("lookup.unit_not_found", code=rep.unit_id)
+        info = unit_info(unit)
+    ind = rep.indicators
+    label = rep.unit_name if rep.unit_id == ALL_UNITS else f"{rep.unit_name} ({rep.unit_id})"
+    data = IndicatorsReportData(
+        unit=info,
+        unit_label=label,
+        period_label=rep.period.label,
+        as_of=rep.now,
+        printed_at=printed_at or rep.now,
+        summary=summary_rows(ind),
+        points=points_rows(ind),
+        procedures=[
+            ProcedureLine(
+                p.name,
+                p.land,
+                p.received,
+                p.finished.total,
+                p.finished.early,
+                p.finished.on_time,
+                p.finished.late,
+                fmt.percent(p.on_time.share),
+                p.returned,
+            )
+            for p in rep.figures.procedures
+        ],
+        officers=[
+            OfficerLine(o.name, o.received, o.returned, o.tickets_served, fmt.duration(o.average_service))
+            for o in rep.figures.officers
+        ],
+        weeks=[
+            WeekPoint(
+                w.start, w.received, w.finished.total, w.on_time.share, w.reuse.share, w.satisfaction.share
+            )
+            for w in rep.weekly
+        ],
+        texts=pdf_texts(TEXTS),
+    )
+    return render_indicators_report(data)
