@@ -5,7 +5,7 @@ be traceable: who opened it, when, and for what purpose. Every read of a citizen
 :func:`citizen_record` writes an :class:`~counter_app.db.models.AccessLog` row *in the same
 transaction* as the read, so there is no read without its log line (a store that cannot write the
 log line refuses the read). :func:`views` lists them for a supervisor, or for a citizen who asks who
-looked at their data.
+looked at their data. Both return frozen dataclasses, not rows of the store.
 
 Dossiers are read through :func:`visible_dossier`, which refuses (:class:`Forbidden`) a dossier of
 another unit unless the actor's unit received it, holds it, is where the result is returned, or a
@@ -15,13 +15,14 @@ at the database level (:mod:`counter_app.sync.security`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from typing import TypeVar
 
 from sqlalchemy import exists, or_
 from sqlmodel import Session, col, select
 
-from counter_app.db.models import AccessLog, Citizen, CitizenDocument, Dossier, Handover
+from counter_app.db.models import AccessLog, Citizen, Dossier, Handover
 from counter_app.domain.cccd import is_cccd_number
 from counter_app.domain.vntext import nfc
 from counter_app.services import lookup
@@ -33,12 +34,66 @@ PURPOSE_LIMIT = 300
 
 
 @dataclass(frozen=True)
+class AccessEntry:
+    """One line of the view log: who (officer, unit, counter) looked at whose data, when and why."""
+
+    id: str
+    at: datetime
+    officer_id: str | None
+    officer_name: str
+    unit_id: str
+    counter_id: str | None
+    citizen_id: str | None
+    dossier_id: str | None
+    purpose: str
+
+
+@dataclass(frozen=True)
+class CitizenData:
+    """A citizen as the store knows them (identity card, contact, home unit)."""
+
+    id: str
+    cccd: str
+    old_id: str | None
+    full_name: str
+    birth_date: date | None
+    gender: str | None
+    address: str
+    phone: str
+    email: str
+    issued_on: date | None
+    home_unit_id: str | None
+
+
+@dataclass(frozen=True)
+class DigitisedDocument:
+    """A document of the citizen's data store, reusable at intake."""
+
+    id: str
+    kind: str
+    title: str
+    number: str
+    issuer: str
+    issued_on: date | None
+    file_hash: str
+    source: str  # counter | result | national
+
+
+@dataclass(frozen=True)
 class CitizenRecord:
     """A citizen's record as shown to an officer, and the log line the viewing wrote."""
 
-    citizen: Citizen
-    documents: list[CitizenDocument]
-    log: AccessLog
+    citizen: CitizenData
+    documents: tuple[DigitisedDocument, ...]
+    log: AccessEntry
+
+
+Frozen = TypeVar("Frozen", AccessEntry, CitizenData, DigitisedDocument)
+
+
+def _frozen(kind: type[Frozen], row: object) -> Frozen:
+    """The fields of ``kind`` read from a row of the store (while its session is open)."""
+    return kind(**{f.name: getattr(row, f.name) for f in fields(kind)})
 
 
 def clean_purpose(purpose: str | None) -> str:
@@ -122,7 +177,11 @@ def citizen_record(
         citizen = _citizen(session, citizen_id)
         documents = lookup.citizen_documents(session, citizen.id)
         log = record_view(session, actor, citizen.id, purpose, dossier_id=dossier_id, at=at)
-        return CitizenRecord(citizen, documents, log)
+        return CitizenRecord(
+            _frozen(CitizenData, citizen),
+            tuple(_frozen(DigitisedDocument, document) for document in documents),
+            _frozen(AccessEntry, log),
+        )
 
 
 def views(
@@ -133,7 +192,7 @@ def views(
     since: datetime | None = None,
     until: datetime | None = None,
     limit: int = 500,
-) -> list[AccessLog]:
+) -> list[AccessEntry]:
     """The view log, newest first (supervisors: it shows who looked at whom)."""
     require_role(actor, "supervisor")
     with store.session() as session:
@@ -144,7 +203,8 @@ def views(
             query = query.where(AccessLog.at >= since)
         if until is not None:
             query = query.where(AccessLog.at <= until)
-        return list(session.exec(query.order_by(col(AccessLog.at).desc(), AccessLog.id).limit(limit)).all())
+        rows = session.exec(query.order_by(col(AccessLog.at).desc(), AccessLog.id).limit(limit)).all()
+        return [_frozen(AccessEntry, row) for row in rows]
 
 
 # --- unit-scoped reads -------------------------------------------------------------------------

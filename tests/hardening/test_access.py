@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
+
 import pytest
 from sqlmodel import col, select
 
@@ -44,6 +46,12 @@ def test_citizen_record_returns_documents_and_logs_who_when_why(seeded_store):
     )
     assert log.citizen_id == citizen.id and log.dossier_id is None
     assert log.purpose == "Tiếp nhận hồ sơ khai sinh" and log.at is not None
+    # what the service hands out is frozen data, not rows of the store
+    assert isinstance(record.citizen, access.CitizenData) and record.citizen.full_name == citizen.full_name
+    assert all(isinstance(document, access.DigitisedDocument) for document in record.documents)
+    assert isinstance(record.log, access.AccessEntry) and record.log.id == log.id and record.log.at == log.at
+    with pytest.raises(FrozenInstanceError):
+        record.citizen.full_name = "Ai đó"
     # by CCCD number too, as a scanner types it
     access.citizen_record(store, actor, f"\ufeff{citizen.cccd}\r\n", "Trả kết quả")
     assert [entry.purpose for entry in _logs(store)] == ["Tiếp nhận hồ sơ khai sinh", "Trả kết quả"]
@@ -89,7 +97,10 @@ def test_log_view_and_views(seeded_store):
         access.views(store, actor)  # an officer may not read who looked at whom
     supervisor = officer_actor(store, "giamsat")
     (entry,) = access.views(store, supervisor, citizen_id=citizen.cccd)
-    assert entry.purpose == "Xem hồ sơ trên màn hình"
+    assert isinstance(entry, access.AccessEntry) and entry.purpose == "Xem hồ sơ trên màn hình"
+    assert (entry.citizen_id, entry.dossier_id) == (citizen.id, dossier.id if dossier else None)
+    with pytest.raises(FrozenInstanceError):
+        entry.purpose = "khác"
     assert access.views(store, supervisor, citizen_id=_other_citizen(store, citizen).id) == []
 
 
