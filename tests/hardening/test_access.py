@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import FrozenInstanceError
+from datetime import datetime
 
 import pytest
 from sqlmodel import col, select
@@ -182,3 +184,20 @@ def test_cli_access_show_and_log(cli_env, cli_main, capsys, sqlite_template):
     assert cli_main(["access", "log", "--citizen", citizen.cccd]) == 0
     out = capsys.readouterr().out
     assert out.count("Công dân đề nghị xem thông tin") == 1
+    assert cli_main(["access", "log", "--citizen", citizen.cccd, "--json"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    entry = json.loads(line)
+    assert set(entry) == {
+        "id",
+        "at",
+        "officer_id",
+        "officer_name",
+        "unit_id",
+        "counter_id",
+        "citizen_id",
+        "dossier_id",
+        "purpose",
+    }
+    assert entry["purpose"] == "Công dân đề nghị xem thông tin" and entry["citizen_id"] == citizen.id
+    assert entry["officer_name"] == "Quầy số 1 (dòng lệnh)" and entry["officer_id"] is None
+    assert datetime.fromisoformat(entry["at"]).tzinfo is not None and "\\u" not in line
