@@ -131,3 +131,43 @@ def test_one_exit_code_per_kind_of_failure(storage_fault):
         ExitCode.PROBLEMS,
         True,
     )
+
+
+def test_building_the_parser_stays_light():
+    """``counter-app`` shows the log-in screen at once: the parser imports no database, UI or crypto."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from counter_app import cli\n"
+        "cli.build_parser().parse_args(['report', 'ledger', '--from', '2026-11-01', '--to', '2026-11-30'])\n"
+        "heavy = ('sqlalchemy', 'sqlmodel', 'textual', 'cryptography', 'reportlab', 'counter_app.services')\n"
+        "loaded = [m for m in heavy if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_without_a_command_the_tui_starts_on_the_store_it_opens_behind_the_log_in(tmp_path, monkeypatch):
+    """``counter-app --demo``: the demo store, seeded (with progress) before the app and again if the
+    seeding was interrupted; the app gets an opener, not an open store."""
+    import counter_app.app
+    from counter_app.commands import tui
+
+    monkeypatch.setenv("COUNTER_APP_HOME", str(tmp_path))
+    monkeypatch.delenv("COUNTER_APP_DB_URL", raising=False)
+    seeded, opened = [], []
+    monkeypatch.setattr(tui, "ensure_demo_data", lambda store, progress=None: seeded.append(progress))
+
+    class FakeApp:
+        def __init__(self, open_store, settings):
+            self.open_store, self.settings = open_store, settings
+
+        def run(self) -> None:
+            opened.append(self.open_store().settings.db_url)
+
+    monkeypatch.setattr(counter_app.app, "make_app", FakeApp)
+    assert cli.main(["--demo"]) == 0
+    assert opened == [f"sqlite:///{tmp_path / 'data' / 'demo' / 'counter.sqlite3'}"]
+    assert seeded == [tui.print_progress, None]  # first start: with progress; then by the opener
