@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from counter_app.services.context import Store
 
 DEMO_CITIZENS = 300
+#: reports how far the seeding is: (stage, done, total)
+Progress = Callable[[str, int, int], None]
 #: what the demo seeding reports progress on → its label in the catalogue
 STAGES = {"units": "cli.seed.units", "citizens": "cli.seed.citizens", "dossiers": "cli.seed.dossiers"}
 
@@ -101,7 +104,9 @@ def seed_demo(args: argparse.Namespace, context: CommandContext) -> int:
     return ExitCode.OK
 
 
-def ensure_demo_data(store: Store, *, citizens: int = DEMO_CITIZENS, progress=None) -> bool:
+def ensure_demo_data(
+    store: Store, *, citizens: int = DEMO_CITIZENS, progress: Progress | None = None
+) -> bool:
     """Seed the store when it holds no officers yet; True when it seeded (the TUI's ``--demo``)."""
     from counter_app.services import demo
 
