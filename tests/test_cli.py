@@ -44,22 +44,29 @@ def test_upgrade_seed_and_ledger(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("args", "env"),
+    ("args", "env", "code"),
     [
-        (["db", "upgrade"], {"COUNTER_APP_COUNTER": "12"}),
-        (["db", "upgrade"], {"COUNTER_APP_UNIT": "không-có"}),
-        (["db", "upgrade"], {"COUNTER_APP_DB_URL": "postgresql://nobody@127.0.0.1:1/none"}),
-        (["report", "ledger", "--from", "2026-13-01", "--to", "2026-01-01"], {}),
-        (["report", "ledger", "--from", "2026-02-01", "--to", "2026-01-01"], {}),
-        (["seed-demo", "--citizens", "-4"], {}),
+        (["db", "upgrade"], {"COUNTER_APP_COUNTER": "12"}, 2),
+        (["db", "upgrade"], {"COUNTER_APP_UNIT": "không-có"}, 2),
+        (["db", "upgrade"], {"COUNTER_APP_DB_URL": "postgresql://nobody@127.0.0.1:1/none"}, 3),
+        (["report", "ledger", "--from", "2026-13-01", "--to", "2026-01-01"], {}, 2),
+        (["report", "ledger", "--from", "2026-02-01", "--to", "2026-01-01"], {}, 2),
+        (["seed-demo", "--citizens", "-4"], {}, 2),
     ],
 )
-def test_bad_input_is_one_clear_line_never_a_traceback(tmp_path, args, env):
+def test_bad_input_is_one_clear_line_never_a_traceback(tmp_path, args, env, code):
     result = run(tmp_path, *args, **env)
-    assert result.returncode != 0
+    assert result.returncode == code
     assert "Traceback" not in result.stderr
-    last = result.stderr.strip().splitlines()[-1]  # argparse puts its usage lines before the error
-    assert last.startswith("counter-app") and len(last) < 300
+    assert result.stderr.count("\n") == 1  # argparse's usage errors too
+    assert result.stderr.startswith("counter-app: ") and len(result.stderr) < 300
+
+
+def test_help_explains_the_exit_codes(tmp_path):
+    result = run(tmp_path, "--help")
+    assert result.returncode == 0
+    for line in ("  0    thành công", "  2    bị từ chối", "  3    không dùng được kho dữ liệu", "  130  "):
+        assert line in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -77,6 +84,14 @@ def test_bad_input_is_one_clear_line_never_a_traceback(tmp_path, args, env):
         ["import"],
         ["print"],
         ["verify"],
+        ["keys"],
+        ["audit"],
+        ["audit", "verify"],
+        ["backup"],
+        ["restore"],
+        ["access", "log"],
+        ["access", "show"],
+        ["central", "counter-role"],
     ],
 )
 def test_every_subcommand_has_help(tmp_path, command):

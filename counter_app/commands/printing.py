@@ -1,109 +1,123 @@
-"""``counter-app verify PAYLOAD`` and ``counter-app keys export|import``.
+"""Printed forms and the receipts' signatures.
 
-``register(subparsers, settings_loader)`` adds the subcommands; each sets ``func`` to a callable
-``(args) -> int`` (the exit status).  ``settings_loader()`` is called only when a command runs,
-and only its ``keys_dir`` is used.  Failures print one Vietnamese line on stderr, never a
-traceback: exit 2 for a payload that is not a genuine receipt or a key that cannot be imported,
-1 when there is no key to export.
+    counter-app print receipt|supplement|refusal|apology|control CODE [--out FILE]
+    counter-app verify PAYLOAD|-
+    counter-app keys export [--out DIR]
+    counter-app keys import FILE
+
+Only the settings' ``keys_dir`` is needed to verify a receipt or move keys: the store is not opened.
+The printing modules are imported when a command runs, not when the parser is built.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from counter_app.commands.arguments import Subparsers, add_actions, add_command
+from counter_app.commands.exits import CommandError, ExitCode
 from counter_app.locale import t
-from counter_app.locale.formats import long_time
-from counter_app.printing.payload import VerificationError, verify_payload
-from counter_app.printing.signing import KeyFileError, KeyRing, own_signers, public_key_text
 
-EXIT_OK = 0
-EXIT_NOTHING = 1
-EXIT_INVALID = 2
+if TYPE_CHECKING:
+    from counter_app.commands.context import CommandContext
+
+#: the forms of a dossier ``print`` renders (``counter_app.services.printing_service.FORMS``)
+FORMS = ("receipt", "supplement", "refusal", "apology", "control")
 
 
-def register(subparsers: Any, settings_loader: Callable[[], Any]) -> None:
-    def keys_dir() -> Path:
-        return Path(settings_loader().keys_dir)
+def register(subparsers: Subparsers) -> None:
+    printer = add_command(subparsers, "print", "cli.print.help", print_form)
+    printer.add_argument("form", choices=FORMS, help=t("cli.print.form_help"))
+    printer.add_argument("code", metavar=t("cli.meta.code"))
+    printer.add_argument("--out", default=None, metavar=t("cli.meta.file"), help=t("cli.print.out_help"))
 
-    verify = subparsers.add_parser(
-        "verify", help=t("printing.cli.verify.help"), description=t("printing.cli.verify.help")
+    verify_ = add_command(subparsers, "verify", "cli.verify.help", verify)
+    verify_.add_argument("payload", metavar=t("cli.meta.payload"), help=t("cli.verify.payload_help"))
+
+    keys = add_command(subparsers, "keys", "cli.keys.help")
+    actions = add_actions(keys, "keys_action")
+    export = add_command(actions, "export", "cli.keys.export_help", export_keys)
+    export.add_argument("--out", metavar=t("cli.meta.dir"), type=Path, help=t("cli.keys.export_out_help"))
+    import_ = add_command(actions, "import", "cli.keys.import_help", import_key)
+    import_.add_argument("file", metavar=t("cli.meta.file"), type=Path, help=t("cli.keys.import_file_help"))
+
+
+def print_form(args: argparse.Namespace, context: CommandContext) -> int:
+    """Render a form of a dossier, keep it under ``printed/`` (and in ``--out``), send it to the printer."""
+    from counter_app.services.printing_service import print_form as render_and_print
+
+    printed = render_and_print(
+        context.store(), args.code, args.form, out=Path(args.out) if args.out else None
     )
-    verify.add_argument("payload", metavar="PAYLOAD", help=t("printing.cli.verify.payload_help"))
-    verify.set_defaults(func=lambda args: run_verify(args.payload, keys_dir()))
-
-    keys = subparsers.add_parser(
-        "keys", help=t("printing.cli.keys.help"), description=t("printing.cli.keys.help")
-    )
-    actions = keys.add_subparsers(dest="keys_action", metavar="{export,import}", required=True)
-    export = actions.add_parser(
-        "export", help=t("printing.cli.keys.export.help"), description=t("printing.cli.keys.export.help")
-    )
-    export.add_argument("--out", metavar="DIR", type=Path, help=t("printing.cli.keys.export.out_help"))
-    export.set_defaults(func=lambda args: run_keys_export(keys_dir(), args.out))
-    import_ = actions.add_parser(
-        "import", help=t("printing.cli.keys.import.help"), description=t("printing.cli.keys.import.help")
-    )
-    import_.add_argument("file", metavar="FILE", type=Path, help=t("printing.cli.keys.import.file_help"))
-    import_.set_defaults(func=lambda args: run_keys_import(keys_dir(), args.file))
+    print(printed.path)
+    if printed.sent_to:
+        print(t("cli.print.sent", printer=printed.sent_to))
+    return ExitCode.OK
 
 
-def _fail(message: str, status: int = EXIT_INVALID) -> int:
-    print(" ".join(message.split()), file=sys.stderr)
-    return status
+def verify(args: argparse.Namespace, context: CommandContext) -> int:
+    """Check a receipt's signed QR payload (``-``: read one line from standard input, as a scanner types)."""
+    from counter_app.locale.formats import long_time
+    from counter_app.printing.payload import VerificationError, verify_payload
+    from counter_app.printing.signing import KeyRing
 
-
-def run_verify(payload: str, keys_dir: Path) -> int:
-    if payload == "-":
-        payload = sys.stdin.readline()
+    payload = sys.stdin.readline() if args.payload == "-" else args.payload
     try:
-        receipt = verify_payload(payload, KeyRing(keys_dir))
+        receipt = verify_payload(payload, KeyRing(Path(context.settings().keys_dir)))
     except VerificationError as exc:
-        return _fail(t("printing.cli.verify.failed", reason=exc))
+        raise CommandError(t("cli.verify.failed", reason=exc)) from exc
     key = (
-        t("printing.cli.verify.key_counter", value=receipt.key_id, counter=receipt.counter_id)
+        t("cli.verify.key_counter", value=receipt.key_id, counter=receipt.counter_id)
         if receipt.counter_id
-        else t("printing.cli.verify.key", value=receipt.key_id)
+        else t("cli.verify.key", value=receipt.key_id)
     )
-    print(t("printing.cli.verify.ok"))
+    print(t("cli.verify.ok"))
     for line in (
-        t("printing.cli.verify.code", value=receipt.dossier_code),
-        t("printing.cli.verify.unit", value=receipt.unit_code),
-        t("printing.cli.verify.procedure", value=receipt.procedure_code),
-        t("printing.cli.verify.received", value=long_time(receipt.received_at)),
-        t("printing.cli.verify.due", value=long_time(receipt.due_at)),
+        t("cli.verify.code", value=receipt.dossier_code),
+        t("cli.verify.unit", value=receipt.unit_code),
+        t("cli.verify.procedure", value=receipt.procedure_code),
+        t("cli.verify.received", value=long_time(receipt.received_at)),
+        t("cli.verify.due", value=long_time(receipt.due_at)),
         key,
     ):
         print(f"  {line}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
-def run_keys_export(keys_dir: Path, out: Path | None) -> int:
+def export_keys(args: argparse.Namespace, context: CommandContext) -> int:
+    """Print this machine's counters' public keys, or write them as ``.pub`` files into ``--out``;
+    exit 1 when there is no key yet."""
+    from counter_app.printing.signing import KeyFileError, own_signers, public_key_text
+
+    keys_dir = Path(context.settings().keys_dir)
     try:
         signers = own_signers(keys_dir)
     except (KeyFileError, OSError) as exc:
-        return _fail(t("printing.cli.keys.failed", reason=exc))
+        raise CommandError(t("cli.keys.failed", reason=exc)) from exc
     if not signers:
-        return _fail(t("printing.cli.keys.none", path=keys_dir), EXIT_NOTHING)
+        raise CommandError(t("cli.keys.none", path=keys_dir), ExitCode.PROBLEMS)
     for signer in signers:
-        if out is None:
+        if args.out is None:
             print(public_key_text(signer.public_key, signer.counter_id), end="")
             continue
         try:
-            path = signer.export_public(out)
+            path = signer.export_public(args.out)
         except OSError as exc:
-            return _fail(t("printing.cli.keys.failed", reason=exc.strerror or exc))
-        print(t("printing.cli.keys.exported", key_id=signer.key_id, counter=signer.counter_id, path=path))
-    return EXIT_OK
+            raise CommandError(t("cli.keys.failed", reason=exc.strerror or exc)) from exc
+        print(t("cli.keys.exported", key_id=signer.key_id, counter=signer.counter_id, path=path))
+    return ExitCode.OK
 
 
-def run_keys_import(keys_dir: Path, file: Path) -> int:
+def import_key(args: argparse.Namespace, context: CommandContext) -> int:
+    """Trust another counter's public key: receipts it signs verify from now on."""
+    from counter_app.printing.signing import KeyFileError, KeyRing
+
     try:
-        known = KeyRing(keys_dir).import_public_key(file)
+        known = KeyRing(Path(context.settings().keys_dir)).import_public_key(args.file)
     except KeyFileError as exc:
-        return _fail(t("printing.cli.keys.failed", reason=exc))
-    counter = t("printing.cli.keys.imported_counter", counter=known.counter_id) if known.counter_id else ""
-    print(t("printing.cli.keys.imported", key_id=known.key_id, counter=counter))
-    return EXIT_OK
+        raise CommandError(t("cli.keys.failed", reason=exc)) from exc
+    counter = t("cli.keys.imported_counter", counter=known.counter_id) if known.counter_id else ""
+    print(t("cli.keys.imported", key_id=known.key_id, counter=counter))
+    return ExitCode.OK

@@ -1,112 +1,128 @@
-"""``counter-app report indicators --from DATE --to DATE [--format csv|pdf] [--unit U] [--out FILE]``.
+"""Reports of the unit over a date range.
 
-:func:`run_indicators` does the work; :func:`register_indicators` hands the ``indicators`` kind of the
-``report`` subcommand to whatever dispatches the kinds (see its docstring).  CSV goes to standard
-output (UTF-8 with a byte-order mark, so that Excel shows the diacritics) or to ``--out``; the PDF is
-archived under the store's ``printed/`` directory (like every printed form) and copied to ``--out``
-when given; its path is printed.
+    counter-app report ledger --from DATE --to DATE [--format csv|pdf] [--unit CODE|*] [--out FILE]
+    counter-app report indicators --from DATE --to DATE [--format csv|pdf] [--unit CODE|*] [--out FILE]
+
+The ledger (Mẫu 06 columns) goes to standard output as CSV, or to ``--out`` (UTF-8 with a byte-order mark);
+as a PDF it goes to standard output when that is not a terminal, else it is archived under ``printed/`` and
+its path printed. The indicators report is CSV with a byte-order mark (Excel then shows the diacritics), on
+standard output or in ``--out``; as a PDF it is archived under ``printed/`` (and copied to ``--out``).
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
-from collections.abc import Callable, MutableMapping
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from counter_app.commands.arguments import Subparsers, add_command, day
+from counter_app.commands.exits import ExitCode
+from counter_app.commands.output import write_bytes
 from counter_app.locale import t
-from counter_app.services.context import Store, local_now
 
-EXIT_OK = 0
-EXIT_FAILED = 2
+if TYPE_CHECKING:
+    from counter_app.commands.context import CommandContext
+    from counter_app.services.context import Store
+
+FORMATS = ("csv", "pdf")
 FORM_INDICATORS = "bao-cao-chi-tieu"
 
 
-def _fail(message: str) -> int:
-    print(f"counter-app: {' '.join(message.split())}", file=sys.stderr)
-    return EXIT_FAILED
+def register(subparsers: Subparsers) -> None:
+    report = add_command(subparsers, "report", "cli.report.help", run)
+    report.add_argument("kind", choices=["ledger", "indicators"], help=t("cli.report.kind_help"))
+    report.add_argument(
+        "--from",
+        dest="date_from",
+        type=day,
+        required=True,
+        metavar=t("cli.meta.date"),
+        help=t("cli.report.from_help"),
+    )
+    report.add_argument(
+        "--to",
+        dest="date_to",
+        type=day,
+        required=True,
+        metavar=t("cli.meta.date"),
+        help=t("cli.report.to_help"),
+    )
+    report.add_argument("--format", choices=FORMATS, default="csv", help=t("cli.report.format_help"))
+    report.add_argument("--unit", default=None, metavar=t("cli.meta.unit"), help=t("cli.report.unit_help"))
+    report.add_argument("--out", default=None, metavar=t("cli.meta.file"), help=t("cli.report.out_help"))
 
 
-def run_indicators(
+def run(args: argparse.Namespace, context: CommandContext) -> int:
+    store = context.store()
+    out = Path(args.out) if args.out else None
+    if args.kind == "indicators":
+        return write_indicators(store, args.date_from, args.date_to, args.format, out, args.unit)
+    return write_ledger(store, args.date_from, args.date_to, args.format, out, args.unit)
+
+
+def write_ledger(
+    store: Store, date_from: date, date_to: date, form: str, out: Path | None, unit: str | None
+) -> int:
+    """The tracking ledger of ``unit`` (default: the store's; ``*``: every unit)."""
+    from counter_app.services import reports
+
+    if form == "csv":
+        rows = reports.ledger_rows(store, date_from, date_to, unit_id=unit)
+        if out is None:
+            reports.write_ledger_csv(rows, sys.stdout)
+        else:
+            with out.open("w", encoding="utf-8-sig", newline="") as fh:
+                reports.write_ledger_csv(rows, fh)
+        return ExitCode.OK
+    from counter_app.printing.output import FORM_LEDGER
+    from counter_app.services.printing_service import ledger_pdf
+
+    pdf = ledger_pdf(store, date_from, date_to, unit_id=unit)
+    if out is None and not sys.stdout.isatty():
+        write_bytes(pdf)
+        return ExitCode.OK
+    print(_archive(store, pdf, f"{date_from:%Y%m%d}-{date_to:%Y%m%d}", FORM_LEDGER, date_to, out))
+    return ExitCode.OK
+
+
+def write_indicators(
     store: Store,
     date_from: date,
     date_to: date,
-    fmt: str = "csv",
-    out: str | Path | None = None,
+    form: str = "csv",
+    out: Path | None = None,
     unit: str | None = None,
     *,
-    now=None,
+    now: datetime | None = None,
 ) -> int:
-    """Write the indicators report of ``unit`` (default: the store's; ``*``: every unit) for
-    ``date_from``..``date_to``; returns the exit status.  ``now`` (default: the wall clock) is the moment
-    the in-progress figures are taken at."""
+    """The indicators report of ``unit`` (default: the store's; ``*``: every unit); ``now`` (default: the
+    wall clock) is the moment the in-progress figures are taken at."""
+    from counter_app.services.context import local_now
     from counter_app.services.indicators.periods import Period
     from counter_app.services.indicators.report import indicators_csv, report_pdf
     from counter_app.services.indicators.report import report as indicators_report
 
-    if fmt not in ("csv", "pdf"):
-        return _fail(t("indicators.cli.bad_format", fmt=fmt))
     now = now or local_now()
-    period = Period.between(date_from, date_to)
-    report = indicators_report(store, now, period, unit)
-    target = Path(out) if out else None
-    if fmt == "csv":
+    report = indicators_report(store, now, Period.between(date_from, date_to), unit)
+    if form == "csv":
         data = indicators_csv(report)
-        if target is None:
-            sys.stdout.flush()
-            raw = getattr(sys.stdout, "buffer", None)
-            if raw is None:  # a text-only stream: the BOM goes through as U+FEFF
-                sys.stdout.write(data.decode("utf-8"))
-            else:
-                raw.write(data)
-                raw.flush()
-            return EXIT_OK
-        try:
-            target.write_bytes(data)
-        except OSError as exc:
-            return _fail(t("indicators.cli.write_failed", path=target, reason=exc.strerror or exc))
-        print(t("indicators.cli.saved", path=target))
-        return EXIT_OK
-    from counter_app.printing.output import PrintError, save_pdf
-
+        if out is None:
+            write_bytes(data)
+            return ExitCode.OK
+        out.write_bytes(data)
+        print(t("cli.report.indicators_saved", path=out))
+        return ExitCode.OK
     pdf = report_pdf(store, report, printed_at=now)
-    try:
-        saved = save_pdf(
-            pdf,
-            printed_dir=store.settings.printed_dir,
-            code=f"{report.unit_id.replace('*', 'all')}-{date_from:%Y%m%d}-{date_to:%Y%m%d}",
-            form=FORM_INDICATORS,
-            when=date_to,
-            out=target,
-        )
-    except PrintError as exc:
-        return _fail(str(exc))
-    print(t("indicators.cli.saved", path=saved.out or saved.path))
-    return EXIT_OK
+    code = f"{report.unit_id.replace('*', 'all')}-{date_from:%Y%m%d}-{date_to:%Y%m%d}"
+    print(t("cli.report.indicators_saved", path=_archive(store, pdf, code, FORM_INDICATORS, date_to, out)))
+    return ExitCode.OK
 
 
-def indicators_handler(args: Any, store: Store) -> int:
-    """The ``report indicators`` kind from parsed arguments (``date_from``, ``date_to``, ``format``,
-    ``out``, ``unit``, as ``counter_app.cli`` names them)."""
-    return run_indicators(
-        store,
-        args.date_from,
-        args.date_to,
-        getattr(args, "format", "csv"),
-        getattr(args, "out", None),
-        getattr(args, "unit", None),
-    )
+def _archive(store: Store, pdf: bytes, code: str, form: str, when: date, out: Path | None) -> Path:
+    """Keep ``pdf`` under ``printed/`` like every printed form (and copy it to ``out``); where it is."""
+    from counter_app.printing.output import save_pdf
 
-
-def register_indicators(
-    report_kind_handlers: MutableMapping[str, Callable[[Any, Store], int]]
-    | Callable[[str, Callable[[Any, Store], int]], object],
-) -> None:
-    """Register the ``indicators`` kind of ``counter-app report``: ``report_kind_handlers`` is either a
-    mapping ``kind -> handler(args, store) -> int`` that ``cmd_report`` dispatches on, or a function
-    ``add(kind, handler)`` that records it."""
-    if isinstance(report_kind_handlers, MutableMapping):
-        report_kind_handlers["indicators"] = indicators_handler
-    else:
-        report_kind_handlers("indicators", indicators_handler)
+    saved = save_pdf(pdf, printed_dir=store.settings.printed_dir, code=code, form=form, when=when, out=out)
+    return saved.out or saved.path

@@ -28,10 +28,9 @@ from counter_app.locale import t
 from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
 from counter_app.screens.keys import quiet
 from counter_app.services.catalogue import ProcedureChoice
-from counter_app.services.citizens import CitizenFile
 from counter_app.services.intake import DocumentChoice, IntakeRequest
 from counter_app.services.printouts import PrintOutcome
-from counter_app.services.views import CitizenView, ProcedureView, UnitView
+from counter_app.services.views import CitizenRecord, CitizenView, ProcedureView, UnitView
 from counter_app.widgets.checklist import DocRow, DocumentChecklist
 from counter_app.widgets.scan import CardScan, CodeScan
 from counter_app.widgets.search_picker import PickItem, SearchPicker
@@ -79,7 +78,7 @@ def fee_text(procedure: ProcedureView) -> str:
     return fmt.fee(procedure.fee) + (f" ({procedure.fee_note})" if procedure.fee_note else "")
 
 
-def checklist_rows(choice: ProcedureChoice, citizen: CitizenFile | None) -> list[DocRow]:
+def checklist_rows(choice: ProcedureChoice, citizen: CitizenRecord | None) -> list[DocRow]:
     """The required documents, each marked received — or reused where the citizen holds a digitised one."""
     held = {}
     for doc in citizen.documents if citizen is not None else ():
@@ -138,7 +137,7 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
 
     @dataclass
     class CitizenLoaded(Message):
-        record: CitizenFile
+        record: CitizenRecord
 
     @dataclass
     class ProcedureLoaded(Message):
@@ -160,7 +159,7 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         super().__init__()
         self.initial_card = card
         self.initial_citizen_id = citizen_id
-        self.record: CitizenFile | None = None
+        self.record: CitizenRecord | None = None
         self.choice: ProcedureChoice | None = None
         self.due_at: datetime | None = None
         self.return_method = "counter"

@@ -5,7 +5,7 @@ be traceable: who opened it, when, and for what purpose. Every read of a citizen
 :func:`citizen_record` writes an :class:`~counter_app.db.models.AccessLog` row *in the same
 transaction* as the read, so there is no read without its log line (a store that cannot write the
 log line refuses the read). :func:`views` lists them for a supervisor, or for a citizen who asks who
-looked at their data.
+looked at their data. Both return frozen dataclasses, not rows of the store.
 
 Dossiers are read through :func:`visible_dossier`, which refuses (:class:`Forbidden`) a dossier of
 another unit unless the actor's unit received it, holds it, is where the result is returned, or a
@@ -15,31 +15,28 @@ at the database level (:mod:`counter_app.sync.security`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import exists, or_
 from sqlmodel import Session, col, select
 
-from counter_app.db.models import AccessLog, Citizen, CitizenDocument, Dossier, Handover
+from counter_app.db.models import AccessLog, Citizen, Dossier, Handover
 from counter_app.domain.cccd import is_cccd_number
 from counter_app.domain.vntext import nfc
 from counter_app.services import lookup
 from counter_app.services.auth import require_role
 from counter_app.services.context import Actor, Store, local_now
 from counter_app.services.errors import Forbidden, NotFound, ServiceError
-from counter_app.services.views import DossierDetail
+from counter_app.services.views import (
+    AccessEntry,
+    CitizenDocumentView,
+    CitizenRecord,
+    CitizenView,
+    DossierDetail,
+    view,
+)
 
 PURPOSE_LIMIT = 300
-
-
-@dataclass(frozen=True)
-class CitizenRecord:
-    """A citizen's record as shown to an officer, and the log line the viewing wrote."""
-
-    citizen: Citizen
-    documents: list[CitizenDocument]
-    log: AccessLog
 
 
 def clean_purpose(purpose: str | None) -> str:
@@ -123,7 +120,11 @@ def citizen_record(
         citizen = _citizen(session, citizen_id)
         documents = lookup.citizen_documents(session, citizen.id)
         log = record_view(session, actor, citizen.id, purpose, dossier_id=dossier_id, at=at)
-        return CitizenRecord(citizen, documents, log)
+        return CitizenRecord(
+            view(CitizenView, citizen),
+            tuple(view(CitizenDocumentView, document) for document in documents),
+            view(AccessEntry, log),
+        )
 
 
 def views(
@@ -134,7 +135,7 @@ def views(
     since: datetime | None = None,
     until: datetime | None = None,
     limit: int = 500,
-) -> list[AccessLog]:
+) -> list[AccessEntry]:
     """The view log, newest first (supervisors: it shows who looked at whom)."""
     require_role(actor, "supervisor")
     with store.session() as session:
@@ -145,7 +146,8 @@ def views(
             query = query.where(AccessLog.at >= since)
         if until is not None:
             query = query.where(AccessLog.at <= until)
-        return list(session.exec(query.order_by(col(AccessLog.at).desc(), AccessLog.id).limit(limit)).all())
+        rows = session.exec(query.order_by(col(AccessLog.at).desc(), AccessLog.id).limit(limit)).all()
+        return [view(AccessEntry, row) for row in rows]
 
 
 # --- unit-scoped reads -------------------------------------------------------------------------

@@ -63,6 +63,8 @@ class AuditReport:
     dossiers: int = 0
     events: int = 0
     problems: list[Problem] = field(default_factory=list)
+    #: codes asked for (``verify(codes=...)``) that name no dossier of the store
+    unknown_codes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -271,6 +273,9 @@ def verify(store: Any, *, codes: Iterable[str] | None = None, check_projection: 
     with snapshot(engine) as connection:
         rows = {r["id"]: dict(r) for r in connection.execute(query).mappings()}
         report.dossiers = len(rows)
+        if wanted is not None:
+            found = {row["code"] for row in rows.values()}
+            report.unknown_codes = [code for code in dict.fromkeys(wanted) if code not in found]
         for event in _events(connection, list(rows) if wanted is not None else None):
             report.events += 1
             if walk is None or event["dossier_id"] != walk.dossier_id:

@@ -13,7 +13,7 @@ from sqlmodel import select
 from counter_app.db.models import Officer
 from counter_app.locale import formats as fmt
 from counter_app.services.context import Actor, Store, local_now
-from counter_app.services.errors import Forbidden, ServiceError
+from counter_app.services.errors import Forbidden, NotFound, ServiceError
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MAX_FAILED = 5
@@ -73,13 +73,33 @@ def login(store: Store, username: str, pin: str, *, now: datetime | None = None)
         officer.failed_attempts = 0
         officer.locked_until = None
         session.add(officer)
-        return Actor(
-            officer_id=officer.id,
-            name=officer.full_name,
-            role=officer.role,
-            unit_id=officer.unit_id,
-            counter_id=store.settings.counter_id,
-        )
+        return _at_counter(store, officer)
+
+
+def actor_for_username(store: Store, username: str) -> Actor:
+    """The officer ``username`` of this counter's unit as an :class:`Actor`, for commands run without a
+    log-in (the person at the terminal already holds the store). Refuses an unknown name
+    (:class:`NotFound`), an officer of another unit or a disabled account (:class:`Forbidden`)."""
+    name = username.strip()
+    with store.session() as session:
+        officer = session.exec(select(Officer).where(Officer.username == name)).first()
+        if officer is None:
+            raise NotFound("auth.unknown_user", username=name[:64])
+        if officer.unit_id != store.unit_id:
+            raise Forbidden("auth.other_unit", username=officer.username, unit=store.unit_id)
+        if not officer.active:
+            raise Forbidden("auth.inactive", username=officer.username)
+        return _at_counter(store, officer)
+
+
+def _at_counter(store: Store, officer: Officer) -> Actor:
+    return Actor(
+        officer_id=officer.id,
+        name=officer.full_name,
+        role=officer.role,
+        unit_id=officer.unit_id,
+        counter_id=store.settings.counter_id,
+    )
 
 
 def unlock(store: Store, actor: Actor, pin: str, *, now: datetime | None = None) -> None:

@@ -8,22 +8,20 @@ never logs anything itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from counter_app.domain.cccd import CccdData
 from counter_app.services import access, lookup
 from counter_app.services.context import Actor, Store
 from counter_app.services.intake import upsert_citizen_from_card
-from counter_app.services.views import CitizenDocumentView, CitizenView, view, views
-
-
-@dataclass(frozen=True)
-class CitizenFile:
-    """A citizen and their digitised documents, as read (and logged) for one purpose."""
-
-    citizen: CitizenView
-    documents: tuple[CitizenDocumentView, ...]
+from counter_app.services.views import (
+    AccessEntry,
+    CitizenDocumentView,
+    CitizenRecord,
+    CitizenView,
+    view,
+    views,
+)
 
 
 def find(store: Store, text: str, *, limit: int = 12) -> list[CitizenView]:
@@ -32,23 +30,24 @@ def find(store: Store, text: str, *, limit: int = 12) -> list[CitizenView]:
         return views(CitizenView, lookup.search_citizens(session, text, limit=limit))
 
 
-def open_card(store: Store, actor: Actor, card: CccdData, *, purpose: str, now: datetime) -> CitizenFile:
+def open_card(store: Store, actor: Actor, card: CccdData, *, purpose: str, now: datetime) -> CitizenRecord:
     """The citizen of a scanned card — created, or brought up to date, from the card — and their
     documents; the view is logged in the same transaction."""
     purpose = access.clean_purpose(purpose)
     with store.session() as session:
         citizen = upsert_citizen_from_card(session, card, now=now)
         documents = lookup.citizen_documents(session, citizen.id)
-        access.record_view(session, actor, citizen.id, purpose, at=now)
-        return CitizenFile(view(CitizenView, citizen), tuple(views(CitizenDocumentView, documents)))
+        log = access.record_view(session, actor, citizen.id, purpose, at=now)
+        return CitizenRecord(
+            view(CitizenView, citizen), tuple(views(CitizenDocumentView, documents)), view(AccessEntry, log)
+        )
 
 
 def open_record(
     store: Store, actor: Actor, citizen_id: str, *, purpose: str, now: datetime | None = None
-) -> CitizenFile:
+) -> CitizenRecord:
     """The citizen (by id or CCCD number) and their documents; the view is logged with the read."""
-    record = access.citizen_record(store, actor, citizen_id, purpose, at=now)
-    return CitizenFile(view(CitizenView, record.citizen), tuple(views(CitizenDocumentView, record.documents)))
+    return access.citizen_record(store, actor, citizen_id, purpose, at=now)
 
 
 def log_view(

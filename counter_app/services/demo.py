@@ -127,6 +127,12 @@ def make_citizen_card(
     )
 
 
+def has_officers(store: Store) -> bool:
+    """True once the store has officers (seeded, or set up for real work): demo data must not go in."""
+    with store.session() as session:
+        return session.exec(select(Officer.id).limit(1)).first() is not None
+
+
 def seed_demo(
     store: Store,
     *,

@@ -6,10 +6,8 @@ such an exception into a :class:`StorageError` (a :class:`ServiceError` with a V
 and leaves any other exception as it is. The transaction that met the fault has been rolled back
 by then (``session_scope``), so the message can say truthfully that nothing was half-written.
 
-The command line needs one line in ``cli.main``'s last ``except Exception as exc:`` branch, before it
-looks at ``exc``::
-
-    exc = storage_errors.translate(exc)
+The command line (``counter_app.cli.failure``) translates every failure this way before it picks the
+exit code (3 for a storage fault).
 """
 
 from __future__ import annotations

@@ -51,6 +51,7 @@ class CitizenView:
 
     id: str
     cccd: str
+    old_id: str | None
     full_name: str
     birth_date: date | None
     gender: str | None
@@ -58,11 +59,12 @@ class CitizenView:
     phone: str
     email: str
     issued_on: date | None
+    home_unit_id: str | None
 
 
 @dataclass(frozen=True)
 class CitizenDocumentView:
-    """A digitised document of a citizen, reusable at intake."""
+    """A document of the citizen's data store, reusable at intake."""
 
     id: str
     kind: str
@@ -71,7 +73,7 @@ class CitizenDocumentView:
     issuer: str
     issued_on: date | None
     file_hash: str
-    source: str
+    source: str  # counter | result | national
 
 
 @dataclass(frozen=True)
@@ -223,3 +225,27 @@ class DossierDetail:
     events: tuple[EventView, ...]
     handovers: tuple[HandoverView, ...]
     units: Mapping[str, UnitView]
+
+
+@dataclass(frozen=True)
+class AccessEntry:
+    """One line of the view log: who (officer, unit, counter) looked at whose data, when and why."""
+
+    id: str
+    at: datetime
+    officer_id: str | None
+    officer_name: str
+    unit_id: str
+    counter_id: str | None
+    citizen_id: str | None
+    dossier_id: str | None
+    purpose: str
+
+
+@dataclass(frozen=True)
+class CitizenRecord:
+    """A citizen's record as shown to an officer, and the log line the viewing wrote."""
+
+    citizen: CitizenView
+    documents: tuple[CitizenDocumentView, ...]
+    log: AccessEntry

@@ -1,8 +1,7 @@
-"""Fixtures of the hardening tests: a CLI with the admin commands wired in, storage faults injected."""
+"""Fixtures of the hardening tests: the CLI in this process, storage faults injected."""
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -21,43 +20,13 @@ def officer_actor(store, username: str = "canbo1", *, counter: int = 1) -> Actor
     return Actor(o.id, o.full_name, o.role, o.unit_id, f"{store.settings.one_stop_code}#{counter}")
 
 
-def _wired(parser: argparse.ArgumentParser) -> bool:
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    return "audit" in sub.choices
-
-
-def _wrap_funcs(parser: argparse.ArgumentParser, wrap: Callable) -> None:
-    func = parser._defaults.get("func")
-    if func is not None:
-        parser.set_defaults(func=wrap(func))
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for child in set(action.choices.values()):
-                _wrap_funcs(child, wrap)
-
-
 @pytest.fixture
 def cli_main(monkeypatch) -> Callable[[list[str]], int]:
-    """``counter_app.cli.main`` as the lead wires it: admin commands registered, storage faults translated.
-
-    When cli.py already does both, it is used as it is; until then the same two additions are made here.
-    """
+    """``counter_app.cli.main`` in this process, with the TUI (no subcommand) replaced by a no-op."""
     from counter_app import cli
-    from counter_app.commands import admin
-    from counter_app.services import storage_errors
+    from counter_app.commands import tui
 
-    original = cli.build_parser
-    if not _wired(original()):
-
-        def build_parser() -> argparse.ArgumentParser:
-            parser = original()
-            sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-            admin.register(sub, lambda: cli._get_runner().store(), cli._current_settings)
-            _wrap_funcs(parser, storage_errors.guard)
-            return parser
-
-        monkeypatch.setattr(cli, "build_parser", build_parser)
-    monkeypatch.setattr(cli, "cmd_tui", lambda args: 0)  # never start the TUI from a test
+    monkeypatch.setattr(tui, "run", lambda args, context: 0)  # never start the TUI from a test
     return cli.main
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import FrozenInstanceError
+from datetime import datetime
+
 import pytest
 from sqlmodel import col, select
 
 from counter_app.db.models import AccessLog, Citizen, Dossier, Handover
-from counter_app.services import access, handover, intake
+from counter_app.services import access, handover, intake, views
 from counter_app.services.context import Actor
 from counter_app.services.errors import Forbidden, NotFound, ServiceError
 from tests.hardening.conftest import officer_actor
@@ -44,6 +48,12 @@ def test_citizen_record_returns_documents_and_logs_who_when_why(seeded_store):
     )
     assert log.citizen_id == citizen.id and log.dossier_id is None
     assert log.purpose == "Tiếp nhận hồ sơ khai sinh" and log.at is not None
+    # what the service hands out is frozen data, not rows of the store
+    assert isinstance(record.citizen, views.CitizenView) and record.citizen.full_name == citizen.full_name
+    assert all(isinstance(document, views.CitizenDocumentView) for document in record.documents)
+    assert isinstance(record.log, views.AccessEntry) and record.log.id == log.id and record.log.at == log.at
+    with pytest.raises(FrozenInstanceError):
+        record.citizen.full_name = "Ai đó"
     # by CCCD number too, as a scanner types it
     access.citizen_record(store, actor, f"\ufeff{citizen.cccd}\r\n", "Trả kết quả")
     assert [entry.purpose for entry in _logs(store)] == ["Tiếp nhận hồ sơ khai sinh", "Trả kết quả"]
@@ -89,7 +99,10 @@ def test_log_view_and_views(seeded_store):
         access.views(store, actor)  # an officer may not read who looked at whom
     supervisor = officer_actor(store, "giamsat")
     (entry,) = access.views(store, supervisor, citizen_id=citizen.cccd)
-    assert entry.purpose == "Xem hồ sơ trên màn hình"
+    assert isinstance(entry, views.AccessEntry) and entry.purpose == "Xem hồ sơ trên màn hình"
+    assert (entry.citizen_id, entry.dossier_id) == (citizen.id, dossier.id if dossier else None)
+    with pytest.raises(FrozenInstanceError):
+        entry.purpose = "khác"
     assert access.views(store, supervisor, citizen_id=_other_citizen(store, citizen).id) == []
 
 
@@ -171,3 +184,20 @@ def test_cli_access_show_and_log(cli_env, cli_main, capsys, sqlite_template):
     assert cli_main(["access", "log", "--citizen", citizen.cccd]) == 0
     out = capsys.readouterr().out
     assert out.count("Công dân đề nghị xem thông tin") == 1
+    assert cli_main(["access", "log", "--citizen", citizen.cccd, "--json"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    entry = json.loads(line)
+    assert set(entry) == {
+        "id",
+        "at",
+        "officer_id",
+        "officer_name",
+        "unit_id",
+        "counter_id",
+        "citizen_id",
+        "dossier_id",
+        "purpose",
+    }
+    assert entry["purpose"] == "Công dân đề nghị xem thông tin" and entry["citizen_id"] == citizen.id
+    assert entry["officer_name"] == "Quầy số 1 (dòng lệnh)" and entry["officer_id"] is None
+    assert datetime.fromisoformat(entry["at"]).tzinfo is not None and "\\u" not in line

@@ -126,6 +126,13 @@ def test_only_the_first_broken_link_of_a_dossier_is_reported(seeded_store):
     assert audit.verify(seeded_store, codes=[code]).dossiers == 1
 
 
+def test_codes_of_no_dossier_are_named(seeded_store):
+    dossier_id, code, _ = _dossier_with_events(seeded_store)
+    report = audit.verify(seeded_store, codes=[f" {code} ", "KHÔNG-CÓ-0001", "KHÔNG-CÓ-0001"])
+    assert report.dossiers == 1 and report.unknown_codes == ["KHÔNG-CÓ-0001"]
+    assert audit.verify(seeded_store).unknown_codes == []
+
+
 def test_cli_audit_verify(seeded_store, cli_main, monkeypatch, capsys):
     settings = seeded_store.settings
     monkeypatch.setenv("COUNTER_APP_HOME", str(settings.home))
@@ -142,6 +149,8 @@ def test_cli_audit_verify(seeded_store, cli_main, monkeypatch, capsys):
     assert "PHÁT HIỆN SAI LỆCH: 1 hồ sơ" in captured.out
     assert f"Hồ sơ {code}: thiếu sự kiện số 2" in captured.out
     assert "Traceback" not in captured.err
+    assert cli_main(["audit", "verify", "--code", code, "--code", "KHÔNG-CÓ-0001"]) == 2
+    assert capsys.readouterr().err.count("KHÔNG-CÓ-0001") == 1
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])

@@ -1,14 +1,15 @@
-"""`verify PAYLOAD` and `keys export|import`, wired through argparse as cli.py will wire them."""
+"""`verify PAYLOAD` and `keys export|import` through the real parser and ``cli.run``, on a keys directory
+of the test's own (only ``keys_dir`` of the settings is read)."""
 
 from __future__ import annotations
 
-import argparse
 import io
 from types import SimpleNamespace
 
 import pytest
 
-from counter_app.commands.printing import register
+from counter_app import cli
+from counter_app.commands.context import CommandContext
 from counter_app.printing.payload import ReceiptClaims, sign_receipt
 from counter_app.printing.signing import CounterSigner
 
@@ -17,11 +18,8 @@ from .test_payload import CLAIMS
 
 
 def run(keys_dir, *argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="counter-app")
-    subparsers = parser.add_subparsers(dest="command", required=True)
-    register(subparsers, lambda: SimpleNamespace(keys_dir=keys_dir, printer=None))
-    args = parser.parse_args(argv)
-    return args.func(args)
+    args = cli.build_parser().parse_args(argv)
+    return cli.run(args, CommandContext(load_settings=lambda: SimpleNamespace(keys_dir=keys_dir)))
 
 
 @pytest.fixture
@@ -41,11 +39,13 @@ def test_verify_prints_the_fields_of_a_genuine_receipt(tmp_path, counter, capsys
 
 
 def one_error_line(capsys) -> str:
+    """The one line of the failure, without the program's name that starts it."""
     captured = capsys.readouterr()
     assert captured.out == ""
     lines = captured.err.splitlines()
     assert len(lines) == 1 and "Traceback" not in captured.err
-    return nfc(lines[0])
+    assert lines[0].startswith("counter-app: ")
+    return nfc(lines[0].removeprefix("counter-app: "))
 
 
 @pytest.mark.parametrize(
@@ -111,9 +111,7 @@ def test_keys_import_of_a_bad_or_missing_file_exits_2(tmp_path, capsys, content)
 
 def test_settings_are_loaded_only_when_a_command_runs(tmp_path):
     calls = []
-    parser = argparse.ArgumentParser(prog="counter-app")
-    subparsers = parser.add_subparsers(dest="command", required=True)
-    register(subparsers, lambda: calls.append(1) or SimpleNamespace(keys_dir=tmp_path))
-    args = parser.parse_args(["verify", "MC:1"])
+    context = CommandContext(load_settings=lambda: calls.append(1) or SimpleNamespace(keys_dir=tmp_path))
+    args = cli.build_parser().parse_args(["verify", "MC:1"])
     assert calls == []
-    assert args.func(args) == 2 and calls == [1]
+    assert cli.run(args, context) == 2 and calls == [1]

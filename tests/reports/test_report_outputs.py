@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
-from counter_app.commands.reports import indicators_handler, register_indicators, run_indicators
+from counter_app.commands.reports import write_indicators
 from counter_app.printing.indicators_report import TEXTS, IndicatorsReportData, render_indicators_report
 from counter_app.services.indicators.periods import Period
 from counter_app.services.indicators.report import indicators_csv, pdf_texts, report, report_pdf
@@ -128,11 +127,11 @@ def test_pdf_of_an_empty_period():
 
 def test_command_csv_to_stdout_and_file(scenario, capsysbinary, tmp_path):
     store = scenario.store
-    assert run_indicators(store, *NOVEMBER, "csv", None, scenario.unit, now=NOW) == 0
+    assert write_indicators(store, *NOVEMBER, "csv", None, scenario.unit, now=NOW) == 0
     out = capsysbinary.readouterr().out
     assert out.startswith(b"\xef\xbb\xbf") and "Tỷ lệ đúng hạn".encode() in out
     target = tmp_path / "chi-tieu.csv"
-    assert run_indicators(store, *NOVEMBER, "csv", target, scenario.unit, now=NOW) == 0
+    assert write_indicators(store, *NOVEMBER, "csv", target, scenario.unit, now=NOW) == 0
     assert target.read_bytes() == out
     assert "Đã lưu báo cáo chỉ tiêu" in capsysbinary.readouterr().out.decode()
 
@@ -140,11 +139,11 @@ def test_command_csv_to_stdout_and_file(scenario, capsysbinary, tmp_path):
 def test_command_pdf_to_out_and_printed_dir(scenario, capsys, tmp_path):
     store = scenario.store
     target = tmp_path / "bao-cao.pdf"
-    assert run_indicators(store, *NOVEMBER, "pdf", target, "*", now=NOW) == 0
+    assert write_indicators(store, *NOVEMBER, "pdf", target, "*", now=NOW) == 0
     assert target.read_bytes().startswith(b"%PDF")
     assert "Tất cả các đơn vị" in PdfReader(target).pages[0].extract_text()
     capsys.readouterr()
-    assert run_indicators(store, *NOVEMBER, "pdf", None, None, now=NOW) == 0
+    assert write_indicators(store, *NOVEMBER, "pdf", None, None, now=NOW) == 0
     printed = capsys.readouterr().out
     saved = sorted(store.settings.printed_dir.rglob("*bao-cao-chi-tieu.pdf"))
     assert [p.name for p in saved] == [
@@ -154,22 +153,22 @@ def test_command_pdf_to_out_and_printed_dir(scenario, capsys, tmp_path):
     assert str(saved[0]) in printed
 
 
-def test_command_errors(scenario, capsys):
-    assert run_indicators(scenario.store, *NOVEMBER, "xlsx", None, None) == 2
-    assert "csv hoặc pdf" in capsys.readouterr().err
+def test_report_indicators_from_the_command_line(scenario, capsysbinary, monkeypatch, tmp_path):
+    """``counter-app report indicators`` as a person types it, on the scenario's store."""
+    from counter_app import cli
 
-
-def test_register_indicators_both_ways(scenario, capsysbinary):
-    handlers: dict = {}
-    register_indicators(handlers)
-    assert handlers["indicators"] is indicators_handler
-    added = []
-    register_indicators(lambda kind, handler: added.append((kind, handler)))
-    assert added == [("indicators", indicators_handler)]
-
-    class Args:
-        date_from, date_to = date(2026, 11, 1), date(2026, 11, 30)
-        format, out, unit = "csv", None, scenario.unit
-
-    assert handlers["indicators"](Args(), scenario.store) == 0
-    assert capsysbinary.readouterr().out.startswith(b"\xef\xbb\xbf")
+    settings = scenario.store.settings
+    monkeypatch.setenv("COUNTER_APP_HOME", str(settings.home))
+    monkeypatch.setenv("COUNTER_APP_DB_URL", settings.db_url)
+    november = ["--from", "2026-11-01", "--to", "30/11/2026", "--unit", scenario.unit]
+    assert cli.main(["report", "indicators", *november]) == 0
+    out = capsysbinary.readouterr().out
+    assert out.startswith(b"\xef\xbb\xbf") and f"({scenario.unit})".encode() in out
+    target = tmp_path / "chi-tieu.pdf"
+    assert cli.main(["report", "indicators", *november, "--format", "pdf", "--out", str(target)]) == 0
+    assert target.read_bytes().startswith(b"%PDF") and str(target) in capsysbinary.readouterr().out.decode()
+    with pytest.raises(SystemExit) as refused:  # argparse refuses a format it does not know
+        cli.main(["report", "indicators", *november, "--format", "xlsx"])
+    assert refused.value.code == 2
+    err = capsysbinary.readouterr().err.decode()
+    assert err.startswith("counter-app: report: ") and "xlsx" in err and err.count("\n") == 1

@@ -34,3 +34,32 @@ def test_five_wrong_pins_lock_the_account_for_five_minutes(seeded_store):
     assert login(seeded_store, "canbo2", "123456", now=now + timedelta(minutes=6)).name == "Trần Văn Hùng"
     with pytest.raises(ServiceError, match="Không có cán bộ"):
         login(seeded_store, "nobody", "123456", now=now)
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_a_headless_command_acts_as_an_active_officer_of_this_unit(seeded_store):
+    from sqlmodel import select
+
+    from counter_app.db.models import Officer
+    from counter_app.services.auth import actor_for_username
+    from counter_app.services.errors import Forbidden, NotFound
+
+    store = seeded_store
+    actor = actor_for_username(store, " canbo2\n")
+    assert (actor.name, actor.role, actor.unit_id) == ("Trần Văn Hùng", "officer", store.unit_id)
+    assert actor.counter_id == store.settings.counter_id and actor.officer_id
+    with pytest.raises(NotFound) as unknown:
+        actor_for_username(store, "nobody")
+    assert unknown.value.key == "auth.unknown_user" and "nobody" in str(unknown.value)
+    with store.session() as s:
+        colleague = s.exec(select(Officer).where(Officer.username == "canbo3")).one()
+        other = colleague.model_dump() | {"id": "officer-elsewhere", "username": "elsewhere", "unit_id": "70"}
+        s.add(Officer(**other))
+        colleague.active = False
+        s.add(colleague)
+    with pytest.raises(Forbidden) as other_unit:
+        actor_for_username(store, "elsewhere")
+    assert other_unit.value.key == "auth.other_unit" and store.unit_id in str(other_unit.value)
+    with pytest.raises(Forbidden) as disabled:
+        actor_for_username(store, "canbo3")
+    assert disabled.value.key == "auth.inactive"

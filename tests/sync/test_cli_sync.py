@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import time
+from datetime import datetime, timedelta
 
 from sqlmodel import select
 
@@ -47,6 +49,10 @@ def test_sync_status_once_and_an_unreachable_centre(counter_a):
     assert cli(counter_a, "sync", "--once").returncode == 0
     after = cli(counter_a, "sync", "--status").stdout
     assert "pending: 0" in after and "last sync: never" not in after
+    (line,) = cli(counter_a, "sync", "--status", "--json").stdout.splitlines()
+    status = json.loads(line)
+    assert status["pending"] == 0 and status["rejected"] == 0
+    assert datetime.fromisoformat(status["last_sync"]).utcoffset() == timedelta(hours=7)
 
 
 def test_handover_from_the_command_line_reaches_the_other_province(counter_a, counter_b):
@@ -73,6 +79,10 @@ def test_handover_from_the_command_line_reaches_the_other_province(counter_a, co
     lines = [line.split("\t") for line in cli(counter_b, "inbox").stdout.splitlines()]
     handed = [line for line in lines if line[0] == code]
     assert handed and handed[0][1] == "Phường Cẩm Thành"
+    waiting = [json.loads(line) for line in cli(counter_b, "inbox", "--json").stdout.splitlines()]
+    (record,) = [r for r in waiting if r["code"] == code]
+    assert record["kind"] == "handover" and record["sender"] == "Phường Cẩm Thành"
+    assert record["reason"] == "Chuyển xử lý" and datetime.fromisoformat(record["arrived_at"]).tzinfo
     accepted = cli(counter_b, "inbox", "--accept", code)
     assert accepted.returncode == 0, accepted.stderr
     assert code not in cli(counter_b, "inbox").stdout

@@ -23,9 +23,6 @@ MESSAGES: dict[str, str] = {
     "audit.orphan_events": "Mã {code}: có {count} sự kiện nhưng không có hồ sơ tương ứng.",
     "audit.projection_mismatch": "Hồ sơ {code}: trường «{field}» của hồ sơ là {actual} nhưng lịch sử sự kiện "
     "cho {expected}; dữ liệu hồ sơ đã bị sửa trực tiếp.",
-    "audit.cli.help": "kiểm tra tính toàn vẹn của lịch sử hồ sơ (chuỗi mã băm sự kiện)",
-    "audit.cli.verify_help": "duyệt mọi hồ sơ, tính lại mã băm từng sự kiện và báo liên kết hỏng đầu tiên",
-    "audit.cli.code_help": "chỉ kiểm tra hồ sơ có mã này (có thể lặp lại)",
     # citizen view log and unit-scoped reads (services.access)
     "access.purpose_required": "Cần ghi rõ mục đích xem thông tin công dân (ví dụ: tiếp nhận hồ sơ, "
     "trả kết quả, tra cứu theo yêu cầu của công dân).",
@@ -33,20 +30,6 @@ MESSAGES: dict[str, str] = {
     "access.citizen_not_found": "Không tìm thấy công dân «{citizen}».",
     "access.other_unit": "Hồ sơ {code} do đơn vị khác tiếp nhận và đang giữ; đơn vị {unit} không được xem "
     "hồ sơ này.",
-    "access.cli.help": "nhật ký truy cập dữ liệu cá nhân của công dân (ai xem, khi nào, vì sao)",
-    "access.cli.log_help": "liệt kê các lần xem thông tin công dân",
-    "access.cli.citizen_help": "số CCCD của công dân (mặc định: mọi công dân)",
-    "access.cli.days_help": "số ngày gần nhất (mặc định 30)",
-    "access.cli.none": "Không có lần xem nào trong khoảng thời gian này.",
-    "access.cli.show_help": "xem thông tin và giấy tờ số hóa của công dân (lần xem được ghi nhật ký)",
-    "access.cli.purpose_help": "mục đích xem (bắt buộc, được ghi vào nhật ký)",
-    "access.cli.officer_help": "tên đăng nhập của cán bộ xem (mặc định: quầy)",
-    "access.cli.unknown_officer": "Không có cán bộ «{username}» ở đơn vị {unit}.",
-    "access.cli.counter_actor": "Quầy số {counter} (dòng lệnh)",
-    "access.cli.citizen_line": "{name} — CCCD {cccd} — sinh ngày {birth} — {gender}",
-    "access.cli.address_line": "Thường trú: {address}",
-    "access.cli.documents": "Giấy tờ số hóa ({count}):",
-    "access.cli.logged": "Đã ghi nhật ký truy cập: {officer}, {at}, mục đích «{purpose}».",
     # backups (services.backup)
     "backup.sqlite_only": "Lệnh sao lưu/khôi phục này dành cho kho SQLite của quầy; kho PostgreSQL ({url}) "
     "hãy sao lưu bằng pg_dump và khôi phục bằng pg_restore.",
@@ -69,13 +52,6 @@ MESSAGES: dict[str, str] = {
     "backup.same_file": "Tệp sao lưu «{path}» chính là tệp kho dữ liệu đang dùng.",
     "backup.restored": "Đã khôi phục kho dữ liệu từ {path}: {dossiers} hồ sơ, {events} sự kiện.",
     "backup.kept_aside": "Kho dữ liệu trước khi khôi phục được giữ tại {path}.",
-    "backup.cli.help": "sao lưu kho dữ liệu SQLite của quầy (an toàn khi ứng dụng đang chạy)",
-    "backup.cli.to_help": "thư mục chứa bản sao lưu (mặc định: thư mục backups trong thư mục dữ liệu)",
-    "backup.cli.keep_help": "xóa các bản sao lưu cũ hơn N ngày trong thư mục đó (mặc định 30; 0: không xóa)",
-    "backup.cli.restore_help": "khôi phục kho dữ liệu từ một bản sao lưu (giữ lại bản hiện tại)",
-    "backup.cli.file_help": "tệp sao lưu (.sqlite3)",
-    "backup.cli.reseat_help": "sau lần đồng bộ đầu tiên kể từ khi khôi phục: nâng bộ đếm mã hồ sơ và số sổ của "
-    "quầy lên trên mọi số đã cấp (không cần TỆP)",
     "backup.reseated": "Đã nâng {count} bộ đếm mã hồ sơ/số sổ theo dõi của quầy.",
     "backup.file_required": "Cần tên tệp sao lưu (hoặc --reseat sau lần đồng bộ đầu tiên).",
     # storage faults (services.storage_errors)
@@ -95,14 +71,4 @@ MESSAGES: dict[str, str] = {
     "security.bad_password": "Mật khẩu của quầy phải có ít nhất {min} ký tự.",
     "security.installed": "Đã bật phân quyền theo đơn vị (row-level security) trên kho trung tâm.",
     "security.role_ready": "Đã tạo tài khoản {role} cho quầy số {number} của đơn vị {unit}.",
-    "security.cli.help": "quản trị kho trung tâm: phân quyền theo đơn vị, tài khoản quầy",
-    "security.cli.url_help": "địa chỉ quản trị của kho trung tâm (mặc định: COUNTER_APP_CENTRAL_URL)",
-    "security.cli.install_help": "bật phân quyền theo đơn vị (row-level security) trên kho trung tâm",
-    "security.cli.role_help": "tạo (hoặc đặt lại mật khẩu) tài khoản PostgreSQL của một quầy; "
-    "mật khẩu đọc từ đầu vào chuẩn",
-    "security.cli.password_prompt": "Mật khẩu cho tài khoản quầy: ",
-    "security.cli.no_url": "Chưa có địa chỉ kho trung tâm (--url hoặc COUNTER_APP_CENTRAL_URL).",
-    # command line, shared
-    "admin.cli.failed": "{message}",
-    "admin.cli.unexpected": "Lỗi không mong đợi: {kind}: {message}",
 }

@@ -206,28 +206,4 @@ MESSAGES: dict[str, str] = {
         "serial:THIẾT_BỊ[:TỐC_ĐỘ] hoặc file:ĐƯỜNG_DẪN."
     ),
     "printing.output.escpos_failed": "Máy in nhiệt báo lỗi: {detail}.",
-    # --- command line: verify, keys -------------------------------------------------------------------
-    "printing.cli.verify.help": "kiểm tra mã QR của một giấy tiếp nhận hồ sơ (chữ ký số của quầy)",
-    "printing.cli.verify.payload_help": "nội dung mã QR (bắt đầu bằng MC:), hoặc «-» để đọc một dòng từ bàn phím/máy quét",
-    "printing.cli.verify.ok": "Giấy tiếp nhận hợp lệ: chữ ký số đúng, nội dung chưa bị sửa.",
-    "printing.cli.verify.code": "Mã hồ sơ: {value}",
-    "printing.cli.verify.unit": "Mã đơn vị tiếp nhận: {value}",
-    "printing.cli.verify.procedure": "Mã thủ tục hành chính: {value}",
-    "printing.cli.verify.received": "Thời gian nhận hồ sơ: {value}",
-    "printing.cli.verify.due": "Thời gian hẹn trả kết quả: {value}",
-    "printing.cli.verify.key": "Ký bởi khóa: {value}",
-    "printing.cli.verify.key_counter": "Ký bởi khóa: {value} (quầy {counter})",
-    "printing.cli.verify.failed": "Không hợp lệ: {reason}",
-    "printing.cli.keys.help": "quản lý khóa ký mã QR của các quầy",
-    "printing.cli.keys.export.help": "xuất khóa công khai của quầy trên máy này để các nơi khác kiểm tra giấy tiếp nhận",
-    "printing.cli.keys.export.out_help": "thư mục nhận các tệp .pub (mặc định: in khóa ra màn hình)",
-    "printing.cli.keys.import.help": "nhập khóa công khai của một quầy khác (tệp .pub)",
-    "printing.cli.keys.import.file_help": "tệp khóa công khai cần nhập",
-    "printing.cli.keys.none": (
-        "Chưa có khóa ký nào trong {path}: khóa của quầy được tạo khi quầy in giấy tiếp nhận đầu tiên."
-    ),
-    "printing.cli.keys.exported": "Đã xuất khóa công khai {key_id} của quầy {counter} ra {path}",
-    "printing.cli.keys.imported": "Đã nhập khóa công khai {key_id}{counter}; mã QR do khóa này ký từ nay được chấp nhận.",
-    "printing.cli.keys.imported_counter": " (quầy {counter})",
-    "printing.cli.keys.failed": "Không thực hiện được: {reason}",
 }

@@ -92,10 +92,6 @@ MESSAGES: dict[str, str] = {
     "indicators.pdf.col.tickets": "Lượt phục vụ",
     "indicators.pdf.col.service": "Thời gian phục vụ trung bình",
     "indicators.pdf.land": "(đất đai)",
-    # --- command line ----------------------------------------------------------------------------------------------
-    "indicators.cli.saved": "Đã lưu báo cáo chỉ tiêu: {path}",
-    "indicators.cli.bad_format": "Định dạng báo cáo không hợp lệ «{fmt}»: cần csv hoặc pdf.",
-    "indicators.cli.write_failed": "Không ghi được tệp {path}: {reason}",
     # --- queue -----------------------------------------------------------------------------------------------------
     "queue_state.serving": "Đang phục vụ",
     "queue_state.idle": "Đang trống",

@@ -6,6 +6,7 @@ MESSAGES: dict[str, str] = {
     "auth.wrong_pin": "Mã PIN không đúng (còn {left} lần thử trước khi tài khoản bị khóa).",
     "auth.locked": "Tài khoản bị khóa đến {until} do nhập sai mã PIN quá nhiều lần.",
     "auth.inactive": "Tài khoản «{username}» đã bị vô hiệu hóa.",
+    "auth.other_unit": "Cán bộ «{username}» không thuộc đơn vị {unit}.",
     "auth.pin_format": "Mã PIN phải gồm ít nhất 6 chữ số.",
     "auth.role_required": "Chức năng này chỉ dành cho {role}.",
     "role.officer": "cán bộ tiếp nhận",

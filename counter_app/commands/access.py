@@ -1,0 +1,99 @@
+"""The personal-data access log: who viewed which citizen's record, when and why (Decree 13/2023/NĐ-CP).
+
+    counter-app access log [--citizen CCCD] [--days N] [--json]
+    counter-app access show CCCD --purpose TEXT [--officer USERNAME]
+
+``access show`` is itself a view of the citizen's record, logged like any other.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from counter_app.commands.arguments import (
+    Subparsers,
+    add_actions,
+    add_command,
+    add_json_option,
+    add_officer_option,
+    days,
+)
+from counter_app.commands.exits import ExitCode
+from counter_app.commands.output import json_line
+from counter_app.locale import formats as fmt
+from counter_app.locale import t
+
+if TYPE_CHECKING:
+    from counter_app.commands.context import CommandContext
+
+
+def register(subparsers: Subparsers) -> None:
+    access = add_command(subparsers, "access", "cli.access.help")
+    actions = add_actions(access, "access_command")
+    log = add_command(actions, "log", "cli.access.log_help", show_log)
+    log.add_argument("--citizen", default=None, metavar="CCCD", help=t("cli.access.citizen_help"))
+    log.add_argument("--days", type=days, default=30, metavar="N", help=t("cli.access.days_help"))
+    add_json_option(log)
+    show = add_command(actions, "show", "cli.access.show_help", show_record)
+    show.add_argument("citizen", metavar="CCCD")
+    show.add_argument(
+        "--purpose", required=True, metavar=t("cli.meta.purpose"), help=t("cli.access.purpose_help")
+    )
+    add_officer_option(show)
+
+
+def show_log(args: argparse.Namespace, context: CommandContext) -> int:
+    """The views of the last ``--days`` days, newest first, one per line (tab-separated, or JSON Lines)."""
+    from counter_app.services import access
+    from counter_app.services.context import local_now
+
+    actor = context.actor(None, role="admin")  # whoever can run this already holds the store's file
+    since = local_now() - timedelta(days=args.days)
+    entries = access.views(context.store(), actor, citizen_id=args.citizen, since=since)
+    if args.json:
+        for entry in entries:
+            json_line(asdict(entry))
+        return ExitCode.OK
+    if not entries:
+        print(t("cli.access.none"))
+    for entry in entries:
+        dossier = f"\t{entry.dossier_id}" if entry.dossier_id else ""
+        print(
+            f"{fmt.stamp(entry.at, seconds=True)}\t{entry.officer_name}\t{entry.unit_id}\t"
+            f"{entry.citizen_id or ''}\t{entry.purpose}{dossier}"
+        )
+    return ExitCode.OK
+
+
+def show_record(args: argparse.Namespace, context: CommandContext) -> int:
+    """The citizen and their digitised documents; the view is logged with its purpose first."""
+    from counter_app.services import access
+
+    record = access.citizen_record(context.store(), context.actor(args.officer), args.citizen, args.purpose)
+    citizen = record.citizen
+    print(
+        t(
+            "cli.access.citizen_line",
+            name=citizen.full_name,
+            cccd=citizen.cccd,
+            birth=fmt.day(citizen.birth_date, "?"),
+            gender=citizen.gender or "?",
+        )
+    )
+    print(t("cli.access.address_line", address=citizen.address))
+    print(t("cli.access.documents", count=len(record.documents)))
+    for document in record.documents:
+        issued = f" ({fmt.day(document.issued_on)})" if document.issued_on else ""
+        print(f"  - {document.title} {document.number}{issued}".rstrip())
+    print(
+        t(
+            "cli.access.logged",
+            officer=record.log.officer_name,
+            at=fmt.stamp(record.log.at, seconds=True),
+            purpose=record.log.purpose,
+        )
+    )
+    return ExitCode.OK

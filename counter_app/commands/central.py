@@ -1,0 +1,75 @@
+"""Locking the central PostgreSQL down: unit-scoped row-level security and one role per counter.
+
+    counter-app central secure [--url ADMIN_URL]
+    counter-app central counter-role UNIT NUMBER [--url ADMIN_URL]   (password on standard input)
+
+Only the settings are read (for ``COUNTER_APP_CENTRAL_URL``): the counter's own store is not opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from counter_app.commands.arguments import Subparsers, add_actions, add_command, counter_number
+from counter_app.commands.exits import CommandError, ExitCode
+from counter_app.locale import t
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from counter_app.commands.context import CommandContext
+
+
+def register(subparsers: Subparsers) -> None:
+    central = add_command(subparsers, "central", "cli.central.help")
+    actions = add_actions(central, "central_command")
+    secure_ = add_command(actions, "secure", "cli.central.secure_help", secure)
+    secure_.add_argument("--url", default=None, help=t("cli.central.url_help"))
+    role = add_command(actions, "counter-role", "cli.central.role_help", counter_role)
+    role.add_argument("unit", metavar=t("cli.meta.unit"))
+    role.add_argument("number", type=counter_number, metavar=t("cli.meta.counter_number"))
+    role.add_argument("--url", default=None, help=t("cli.central.url_help"))
+
+
+def secure(args: argparse.Namespace, context: CommandContext) -> int:
+    """Install row-level security and the security-definer functions on the central store."""
+    from counter_app.sync import security
+
+    engine = _central_engine(args.url, context)
+    try:
+        security.install(engine)
+    finally:
+        engine.dispose()
+    print(t("security.installed"))
+    return ExitCode.OK
+
+
+def counter_role(args: argparse.Namespace, context: CommandContext) -> int:
+    """Create (or reset the password of) the PostgreSQL role of one counter; the password is read from
+    standard input (asked for, unechoed, on a terminal)."""
+    from counter_app.sync import security
+
+    if sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass(t("cli.central.password_prompt"))
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    engine = _central_engine(args.url, context)
+    try:
+        role = security.create_counter_role(engine, args.unit, args.number, password)
+    finally:
+        engine.dispose()
+    print(t("security.role_ready", role=role, number=args.number, unit=args.unit.strip()))
+    return ExitCode.OK
+
+
+def _central_engine(url: str | None, context: CommandContext) -> Engine:
+    from counter_app.db.engine import make_engine
+
+    url = url or context.settings().central_url
+    if not url:
+        raise CommandError(t("cli.central.no_url"))
+    return make_engine(url)

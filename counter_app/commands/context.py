@@ -1,0 +1,104 @@
+"""What a command may need, opened only when it first asks: the settings (with the log file), the store,
+and the officer it acts as."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
+from typing import TYPE_CHECKING
+
+from counter_app.config import Settings, load_settings
+from counter_app.locale import t
+
+if TYPE_CHECKING:  # the TUI starts from here: keep SQLAlchemy out of start-up
+    from counter_app.services.context import Actor, Store
+
+log = logging.getLogger("counter_app")
+LOG_FILE = "counter-app.log"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class CommandContext:
+    """Lazy access to the settings and the store for one run of the command line.
+
+    ``load_settings`` replaces how settings are read (tests); by default they come from the config file
+    and the environment, on the demo store with ``demo``, and the log file is opened.
+    """
+
+    def __init__(self, *, demo: bool = False, load_settings: Callable[[], Settings] | None = None) -> None:
+        self.demo = demo
+        self._load_settings = load_settings or partial(counter_settings, demo=demo)
+        self._settings: Settings | None = None
+        self._store: Store | None = None
+
+    def settings(self) -> Settings:
+        """The settings, read and checked once."""
+        if self._settings is None:
+            self._settings = self._load_settings()
+        return self._settings
+
+    def store(self) -> Store:
+        """The store, opened (and migrated) once."""
+        if self._store is None:
+            from counter_app.services.context import open_store
+
+            self._store = open_store(self.settings())
+        return self._store
+
+    def actor(self, username: str | None, *, role: str = "officer") -> Actor:
+        """Who a headless command acts as: the officer ``username`` of this unit, or the counter itself
+        (with ``role``) when no officer is named."""
+        from counter_app.services import auth
+        from counter_app.services.context import Actor
+
+        store = self.store()
+        if username is not None:
+            return auth.actor_for_username(store, username)
+        counter = store.settings.counter
+        return Actor(
+            None, t("cli.counter_actor", counter=counter), role, store.unit_id, store.settings.counter_id
+        )
+
+    def open_log(self) -> None:
+        """Make sure failures can be logged even when the command never needed the settings (which open the
+        log file); when even they cannot be read, the log is dropped rather than printed on the terminal."""
+        try:
+            self.settings()
+        except Exception:  # the failure being reported already says what is wrong
+            pass
+        if not log.handlers:
+            log.addHandler(logging.NullHandler())
+
+    def close(self) -> None:
+        """Close the store's connections (a later ``restore`` in the same process must not wait on them)."""
+        if self._store is not None:
+            self._store.dispose()
+            self._store = None
+
+
+def counter_settings(*, demo: bool = False) -> Settings:
+    """The settings of this machine, on its demo store with ``demo`` (unless a store is named explicitly);
+    their directories exist and the log file is open."""
+    settings = load_settings(demo=demo)
+    if demo and not _db_url_named(settings):
+        settings = replace(settings, db_url=f"sqlite:///{settings.data_dir / 'demo' / 'counter.sqlite3'}")
+    settings.ensure_dirs()
+    log_to_file(settings)
+    return settings
+
+
+def _db_url_named(settings: Settings) -> bool:
+    return bool(os.environ.get("COUNTER_APP_DB_URL")) or "db_url" in settings.extra.get("store", {})
+
+
+def log_to_file(settings: Settings) -> None:
+    """Send the ``counter_app`` log to ``counter-app.log`` in the log directory (once per process)."""
+    if any(isinstance(handler, logging.FileHandler) for handler in log.handlers):
+        return
+    handler = logging.FileHandler(settings.log_dir / LOG_FILE, encoding="utf-8")
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)

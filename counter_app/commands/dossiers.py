@@ -1,0 +1,112 @@
+"""Dossiers that move between units: handing one over, the unit's inbox, online dossiers from the portal.
+
+counter-app handover CODE --to UNIT --reason TEXT [--officer USERNAME]
+counter-app inbox [--json | --accept CODE | --send-back CODE --reason TEXT] [--officer USERNAME]
+counter-app import online FILE.json [--officer USERNAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from counter_app.commands.arguments import Subparsers, add_command, add_json_option, add_officer_option
+from counter_app.commands.exits import CommandError, ExitCode
+from counter_app.commands.output import json_line, warn
+from counter_app.locale import formats as fmt
+from counter_app.locale import t
+
+if TYPE_CHECKING:
+    from counter_app.commands.context import CommandContext
+    from counter_app.services.inbox import InboxItem
+
+
+def register(subparsers: Subparsers) -> None:
+    hand = add_command(subparsers, "handover", "cli.handover.help", hand_over)
+    hand.add_argument("code", metavar=t("cli.meta.code"))
+    hand.add_argument("--to", required=True, metavar=t("cli.meta.unit"), help=t("cli.handover.to_help"))
+    hand.add_argument(
+        "--reason", required=True, metavar=t("cli.meta.text"), help=t("cli.handover.reason_help")
+    )
+    add_officer_option(hand)
+
+    box = add_command(subparsers, "inbox", "cli.inbox.help", inbox)
+    actions = box.add_mutually_exclusive_group()
+    actions.add_argument("--accept", metavar=t("cli.meta.code"), help=t("cli.inbox.accept_help"))
+    actions.add_argument("--send-back", metavar=t("cli.meta.code"), help=t("cli.inbox.send_back_help"))
+    add_json_option(actions)
+    box.add_argument("--reason", default=None, metavar=t("cli.meta.text"), help=t("cli.inbox.reason_help"))
+    add_officer_option(box)
+
+    imp = add_command(subparsers, "import", "cli.import.help", import_online)
+    imp.add_argument("kind", choices=["online"], help=t("cli.import.kind_help"))
+    imp.add_argument("file", metavar=t("cli.meta.file"), help=t("cli.import.file_help"))
+    add_officer_option(imp)
+
+
+def hand_over(args: argparse.Namespace, context: CommandContext) -> int:
+    """Offer custody of a dossier to another unit; it moves when that unit accepts."""
+    from counter_app.services import handover
+
+    store = context.store()
+    sent = handover.send(store, context.actor(args.officer), args.code, args.to.strip(), args.reason)
+    print(t("cli.handover.sent", code=args.code.strip(), unit=sent.to_unit_id))
+    return ExitCode.OK
+
+
+def inbox(args: argparse.Namespace, context: CommandContext) -> int:
+    """List what waits for this unit (``CODE<TAB>sender<TAB>due``, or JSON Lines), or take one in or
+    send it back."""
+    from counter_app.services import inbox as waiting
+
+    store = context.store()
+    if args.accept:
+        item = waiting.accept(store, context.actor(args.officer), args.accept)
+        print(t("cli.inbox.accepted", code=item.code))
+        return ExitCode.OK
+    if args.send_back:
+        if not args.reason:
+            raise CommandError(t("cli.inbox.reason_required"))
+        item = waiting.send_back(store, context.actor(args.officer), args.send_back, args.reason)
+        print(t("cli.inbox.sent_back", code=item.code))
+        return ExitCode.OK
+    for item in waiting.items(store):
+        if args.json:
+            json_line(inbox_record(item))
+        else:
+            print(f"{item.code}\t{item.sender}\t{fmt.stamp(item.due_at)}")
+    return ExitCode.OK
+
+
+def inbox_record(item: InboxItem) -> dict[str, object]:
+    """The JSON Lines object of one waiting dossier (no personal data of the applicant)."""
+    return {
+        "kind": item.kind,
+        "code": item.code,
+        "sender": item.sender,
+        "arrived_at": item.arrived_at,
+        "due_at": item.due_at,
+        "reason": item.reason,
+    }
+
+
+def import_online(args: argparse.Namespace, context: CommandContext) -> int:
+    """Register the records of a national portal export as online dossiers; exit 2 when some are refused
+    (one line each on standard error)."""
+    from counter_app.services import portal
+
+    store = context.store()
+    records = portal.read_records(Path(args.file))
+    report = portal.import_online(store, context.actor(args.officer), records)
+    print(
+        t(
+            "cli.import.done",
+            imported=len(report.imported),
+            skipped=len(report.skipped),
+            failed=len(report.failed),
+        )
+    )
+    for label, reason in report.failed:
+        warn(f"{label}: {reason}")
+    return ExitCode.REFUSED if report.failed else ExitCode.OK

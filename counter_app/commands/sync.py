@@ -1,0 +1,101 @@
+"""Exchanging events with the central PostgreSQL.
+
+counter-app sync [--once] [--status [--json]] [--interval S] [--batch-size N]
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from counter_app.commands.arguments import Subparsers, add_command, add_json_option, count
+from counter_app.commands.exits import CommandError, ExitCode
+from counter_app.commands.output import json_line, one_line, warn
+from counter_app.locale import t
+
+if TYPE_CHECKING:
+    from counter_app.commands.context import CommandContext
+    from counter_app.services.sync_state import SyncStatus
+    from counter_app.sync.client import SyncReport
+
+
+def register(subparsers: Subparsers) -> None:
+    sync = add_command(subparsers, "sync", "cli.sync.help", run)
+    sync.add_argument("--once", action="store_true", help=t("cli.sync.once_help"))
+    sync.add_argument("--status", action="store_true", help=t("cli.sync.status_help"))
+    add_json_option(sync)
+    sync.add_argument("--interval", type=count, default=30, help=t("cli.sync.interval_help"))
+    sync.add_argument("--batch-size", type=count, default=0, help=t("cli.sync.batch_help"))
+
+
+def run(args: argparse.Namespace, context: CommandContext) -> int:
+    """``--status``: what waits; ``--once``: one round (exit 1 when the centre refused events); else rounds
+    forever, backing off while the centre is away."""
+    from counter_app.services import sync_state
+    from counter_app.sync import client
+    from counter_app.sync.runner import SyncLoop, store_round
+
+    store = context.store()
+    if args.status:
+        show_status(sync_state.status(store.engine), as_json=args.json)
+        return ExitCode.OK
+    if not store.settings.central_url:
+        raise CommandError(t("cli.sync.no_central"))
+    if args.batch_size:
+        client.PUSH_BATCH = args.batch_size
+    one_round = store_round(store)
+    if args.once:
+        try:
+            report = one_round()
+        except Exception as exc:  # the centre is away or refuses the connection: one line, exit 3
+            raise CommandError(t("cli.sync.failed", reason=_reason(exc)), ExitCode.UNAVAILABLE) from exc
+        show_round(report)
+        return ExitCode.PROBLEMS if report.rejected else ExitCode.OK
+    SyncLoop(one_round, interval=args.interval).run(on_report=show_round)
+    return ExitCode.OK
+
+
+def show_status(status: SyncStatus, *, as_json: bool) -> None:
+    """``pending: N`` / ``rejected: N`` / ``last sync: ...`` lines (their wording is relied on by scripts),
+    or one JSON object."""
+    if as_json:
+        json_line(
+            {
+                "pending": status.pending,
+                "rejected": status.rejected,
+                "last_sync": status.last_sync,
+                "last_error": status.last_error or None,
+            }
+        )
+        return
+    print(t("cli.sync.pending", count=status.pending))
+    print(t("cli.sync.rejected", count=status.rejected))
+    if status.last_sync:
+        print(t("cli.sync.last_sync", at=status.last_sync.isoformat(sep=" ")))
+    else:
+        print(t("cli.sync.never"))
+    if status.last_error:
+        print(t("cli.sync.last_error", error=status.last_error))
+
+
+def show_round(report: SyncReport | Exception) -> None:
+    """What one round did, or why it failed (the loop goes on)."""
+    if isinstance(report, Exception):
+        warn(t("cli.sync.failed", reason=_reason(report)))
+        return
+    print(
+        t(
+            "cli.sync.done",
+            pushed=report.pushed,
+            events=report.pulled_events,
+            dossiers=report.pulled_dossiers,
+            rejected=len(report.rejected),
+        ),
+        flush=True,
+    )
+    for code in report.diverged:
+        print(t("cli.sync.diverged", code=code), flush=True)
+
+
+def _reason(exc: BaseException) -> str:
+    return one_line(getattr(exc, "orig", None) or exc)[:300]
