@@ -26,6 +26,7 @@ from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from counter_app.config import Settings
+from counter_app.domain.vntext import one_line
 from counter_app.locale import describe_error, t
 from counter_app.locale import formats as fmt
 from counter_app.services.context import Actor, Store, local_now
@@ -227,7 +228,7 @@ class CounterApp(App[None]):
             sync_once(self.store.engine, self.settings.central_url, self.store.unit_id, now=self.now())
         except Exception as exc:  # offline is a normal state of a counter: note it, retry later
             log.info("sync round failed: %s", exc)
-            self.post_message(self.SyncFinished(" ".join(str(exc).split())[:200]))
+            self.post_message(self.SyncFinished(one_line(str(exc))[:200]))
             return
         self.post_message(self.SyncFinished())
 

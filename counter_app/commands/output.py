@@ -12,12 +12,14 @@ import sys
 from collections.abc import Mapping
 from datetime import date, datetime
 
+from counter_app.domain import vntext
+
 PROGRAM = "counter-app"
 
 
 def one_line(text: object) -> str:
-    """``text`` with every run of white space (newlines too) made one space."""
-    return " ".join(str(text).split())
+    """``text`` (any object, as ``str``) on one line."""
+    return vntext.one_line(str(text))
 
 
 def warn(message: object) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .messages import DomainError
-from .vntext import fold, nfc, scanned
+from .vntext import fold, nfc, scanned, tidy
 
 __all__ = [
     "CccdData",
@@ -85,11 +85,6 @@ def _shown(value: str, limit: int = 40) -> str:
     """``value`` made safe to quote in a message: control characters escaped, long text cut."""
     cleaned = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in value)
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
-
-
-def _clean(value: str) -> str:
-    """NFC, stripped, inner whitespace runs collapsed to one space."""
-    return " ".join(nfc(value).split())
 
 
 def is_cccd_number(text: str) -> bool:
@@ -159,14 +154,14 @@ def parse_cccd_qr(text: str) -> CccdData:
         raise InvalidCccd("cccd.number", value=_shown(raw_number))
     if raw_old_id and _OLD_ID.fullmatch(raw_old_id) is None:
         raise InvalidCccd("cccd.old_id", value=_shown(raw_old_id))
-    full_name = _clean(raw_name)
+    full_name = tidy(raw_name)
     if not full_name:
         raise InvalidCccd("cccd.name_empty")
     birth_date = _parse_date(raw_birth, "cccd.birth_date")
     gender = _GENDERS.get(fold(raw_gender))
     if gender is None:
         raise InvalidCccd("cccd.gender", value=_shown(raw_gender))
-    address = _clean(raw_address)
+    address = tidy(raw_address)
     issued_on = _parse_date(raw_issued, "cccd.issued_on")
 
     info = describe_number(raw_number)

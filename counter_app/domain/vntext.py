@@ -56,6 +56,16 @@ def delete_last_letter(text: str) -> str:
     return text[: end - 1]
 
 
+def tidy(text: str) -> str:
+    """``text`` as stored: NFC, the ends stripped, every run of whitespace one space."""
+    return " ".join(nfc(text).split())
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: every run of whitespace (newlines included) one space, the ends stripped."""
+    return " ".join(text.split())
+
+
 def scanned(text: str) -> str:
     """Text as a handheld scanner typed it, cleaned: surrounding whitespace (CR/LF included) and the
     byte-order marks some scanner drivers send are dropped."""

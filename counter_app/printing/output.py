@@ -28,6 +28,7 @@ from typing import Any
 
 from PIL import Image
 
+from counter_app.domain.vntext import one_line
 from counter_app.locale import t
 
 from .files import write_new
@@ -120,7 +121,7 @@ def send_to_cups(
             "printing.output.lp_failed", printer=printer, code="-", detail=exc.strerror or exc, path=pdf_path
         ) from exc
     if done.returncode != 0:
-        detail = " ".join((done.stderr or done.stdout or "").split()) or "-"
+        detail = one_line(done.stderr or done.stdout or "") or "-"
         raise PrintError(
             "printing.output.lp_failed", printer=printer, code=done.returncode, detail=detail, path=pdf_path
         )

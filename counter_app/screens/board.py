@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from rich.text import Text
@@ -120,16 +121,14 @@ class QueueBoardScreen(RefreshesItself, Screen):
         Binding("ctrl+r", "refresh_now", t("board.key.refresh"), id="board.refresh", show=False),
     ]
 
+    @dataclass
     class Loaded(Message):
-        def __init__(self, state: BoardState) -> None:
-            super().__init__()
-            self.state = state
+        state: BoardState
 
+    @dataclass
     class Failed(Message):
-        def __init__(self, error: str, at: datetime) -> None:
-            super().__init__()
-            self.error = error
-            self.at = at
+        error: str
+        at: datetime
 
     def __init__(
         self,

@@ -26,12 +26,13 @@ from counter_app.domain.cccd import CccdData
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
+from counter_app.screens.intake_cards import checklist_rows, citizen_card, fee_text, procedure_card
 from counter_app.screens.keys import quiet
 from counter_app.services.catalogue import ProcedureChoice
 from counter_app.services.intake import DocumentChoice, IntakeRequest
 from counter_app.services.printouts import PrintOutcome
 from counter_app.services.views import CitizenRecord, CitizenView, ProcedureView, UnitView
-from counter_app.widgets.checklist import DocRow, DocumentChecklist
+from counter_app.widgets.checklist import DocumentChecklist
 from counter_app.widgets.scan import CardScan, CodeScan
 from counter_app.widgets.search_picker import PickItem, SearchPicker
 from counter_app.widgets.status_bar import StatusBar
@@ -48,56 +49,6 @@ class Outcome:
     kind: str  # received | supplement | refused
     code: str
     due_at: datetime | None
-
-
-def citizen_card(citizen: CitizenView, documents: tuple[str, ...]) -> Text:
-    card = Text()
-    card.append(citizen.full_name + "\n", style="bold")
-    card.append(t("citizen.cccd", cccd=citizen.cccd) + "\n")
-    card.append(
-        t("citizen.birth", birth=fmt.day(citizen.birth_date), gender=citizen.gender or fmt.NONE) + "\n"
-    )
-    card.append(t("citizen.address", address=citizen.address or fmt.NONE) + "\n")
-    if citizen.phone:
-        card.append(t("citizen.phone", phone=citizen.phone) + "\n")
-    listed = ", ".join(sorted(set(documents))) if documents else t("citizen.none")
-    card.append(t("citizen.digitised", documents=listed), style="cyan")
-    return card
-
-
-def procedure_card(procedure: ProcedureView) -> Text:
-    card = Text()
-    card.append(procedure.name + "\n", style="bold")
-    card.append(t("procedure.code", code=procedure.code, field=procedure.field_name) + "\n")
-    card.append(t("procedure.time", time=fmt.processing_time(procedure.working_days)) + "\n")
-    card.append(t("procedure.fee", fee=fee_text(procedure)))
-    return card
-
-
-def fee_text(procedure: ProcedureView) -> str:
-    return fmt.fee(procedure.fee) + (f" ({procedure.fee_note})" if procedure.fee_note else "")
-
-
-def checklist_rows(choice: ProcedureChoice, citizen: CitizenRecord | None) -> list[DocRow]:
-    """The required documents, each marked received — or reused where the citizen holds a digitised one."""
-    held = {}
-    for doc in citizen.documents if citizen is not None else ():
-        held.setdefault(doc.kind, doc)
-    rows = []
-    for required in choice.documents:
-        doc = held.get(required.doc_kind) if required.doc_kind else None
-        rows.append(
-            DocRow(
-                required.name,
-                required.copy_kind,
-                required.quantity,
-                received=True,
-                reused=doc is not None,
-                reusable_id=doc.id if doc is not None else None,
-                reusable_title=(doc.title + (f" {doc.number}" if doc.number else "")) if doc else "",
-            )
-        )
-    return rows
 
 
 class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):

@@ -22,7 +22,7 @@ from sqlmodel import Session, col, select
 
 from counter_app.db.models import AccessLog, Citizen, Dossier, Handover
 from counter_app.domain.cccd import is_cccd_number
-from counter_app.domain.vntext import nfc
+from counter_app.domain.vntext import tidy
 from counter_app.services import lookup
 from counter_app.services.auth import require_role
 from counter_app.services.context import Actor, Store, local_now
@@ -41,7 +41,7 @@ PURPOSE_LIMIT = 300
 
 def clean_purpose(purpose: str | None) -> str:
     """The purpose as logged: NFC, single-spaced; refuses an empty or over-long one."""
-    text = " ".join(nfc(purpose or "").split())
+    text = tidy(purpose or "")
     if not text:
         raise ServiceError("access.purpose_required")
     if len(text) > PURPOSE_LIMIT:

@@ -32,6 +32,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine, make_url
 
 from counter_app.config import Settings
+from counter_app.domain.vntext import one_line
 from counter_app.services import audit
 from counter_app.services.context import local_now
 from counter_app.services.errors import ServiceError
@@ -183,7 +184,7 @@ def check_file(path: Path, *, shown: Path | None = None) -> audit.AuditReport:
             except sqlite3.OperationalError:
                 revision = None
     except sqlite3.DatabaseError as exc:
-        raise ServiceError("backup.corrupt", path=shown, detail=" ".join(str(exc).split())[:200]) from None
+        raise ServiceError("backup.corrupt", path=shown, detail=one_line(str(exc))[:200]) from None
     if not revision:
         raise ServiceError("backup.no_schema", path=shown)
     try:

@@ -29,6 +29,7 @@ from counter_app.db.models import (
     ProcedureDocument,
 )
 from counter_app.db.projection import apply_event, rebuild
+from counter_app.domain.vntext import one_line
 from counter_app.services.sync_state import read_state, write_state
 from counter_app.sync import central
 
@@ -304,7 +305,7 @@ def sync_once(
         report.diverged = pulled.diverged
     except Exception as exc:
         with Session(local) as session:
-            write_state(session, "last_error", " ".join(str(exc).split())[:300])
+            write_state(session, "last_error", one_line(str(exc))[:300])
             write_state(session, "last_attempt", now.isoformat())
             session.commit()
         raise

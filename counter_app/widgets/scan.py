@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from counter_app.domain.cccd import CccdData, InvalidCccd, parse_cccd_qr
 from counter_app.domain.codes import InvalidDossierCode, parse_dossier_code
+from counter_app.domain.vntext import scanned
 
 __all__ = ["CardScan", "CodeScan", "ScanError", "classify", "is_scan_like"]
 
@@ -36,13 +37,9 @@ class ScanError:
     message: str
 
 
-def _clean(text: str) -> str:
-    return text.replace("\ufeff", "").strip()
-
-
 def is_scan_like(text: str) -> bool:
     """True when ``text`` is meant as a scanned CCCD QR or dossier code (well-formed or not)."""
-    text = _clean(text)
+    text = scanned(text)
     if not text:
         return False
     if _CCCD_START.match(text) or text.count("|") >= 4:
@@ -54,7 +51,7 @@ def classify(text: str) -> CardScan | CodeScan | ScanError | None:
     """The scan ``text`` stands for; None when it does not look like a scan at all."""
     if not is_scan_like(text):
         return None
-    text = _clean(text)
+    text = scanned(text)
     if "|" in text:
         try:
             return CardScan(parse_cccd_qr(text))

@@ -4,8 +4,6 @@ overdue one, switches the indicators' period, and does not refresh while a dialo
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 from sqlmodel import select
 from textual.app import App
@@ -13,7 +11,9 @@ from textual.widgets import DataTable, Input
 
 from counter_app.db.models import Dossier, Officer
 from counter_app.domain.states import Status
-from counter_app.screens.supervisor_live import ApologyLetterDialog, SupervisorScreen, sparkline
+from counter_app.screens.dialogs import ApologyDialog
+from counter_app.screens.supervisor_live import SupervisorScreen
+from counter_app.screens.supervisor_rows import sparkline
 from counter_app.services import intake
 from counter_app.services.context import Actor
 from counter_app.services.indicators.figures import RUNNING
@@ -149,16 +149,16 @@ async def test_apology_letter_for_an_overdue_dossier(host, store):
         attention.move_cursor(row=attention.row_count - 1)
         await pilot.press("l")
         await pilot.pause()
-        assert not isinstance(host.screen, ApologyLetterDialog)
+        assert not isinstance(host.screen, ApologyDialog)
         attention.move_cursor(row=0)
         code = keys(attention)[0]
         await pilot.press("l")
-        await wait_for(pilot, lambda: isinstance(host.screen, ApologyLetterDialog), "apology dialog")
+        await wait_for(pilot, lambda: isinstance(host.screen, ApologyDialog), "apology dialog")
         dialog = host.screen
-        suggested = datetime.strptime(dialog.query_one("#apology-date", Input).value, "%H:%M %d/%m/%Y")
-        assert suggested == store.calendar.due_at(FIXED_NOW, 2)
-        dialog.query_one("#apology-date", Input).value = "08:00 30/11/2026"
-        dialog.query_one("#apology-reason", Input).value = "Cần xác minh thêm tại địa phương"
+        assert dialog.new_due == store.calendar.due_at(FIXED_NOW, 2)  # the default: 2 more working days
+        dialog.query_one("#days", Input).value = "4"
+        await wait_for(pilot, lambda: dialog.new_due == store.calendar.due_at(FIXED_NOW, 4), "new date shown")
+        dialog.query_one("#reason", Input).value = "Cần xác minh thêm tại địa phương"
         await pilot.press("f10")
         await wait_for(pilot, lambda: host.screen is screen, "dialog closed")
         with store.session() as session:
@@ -166,7 +166,7 @@ async def test_apology_letter_for_an_overdue_dossier(host, store):
             def moved() -> bool:
                 session.expire_all()
                 row = session.exec(select(Dossier).where(Dossier.code == code)).one()
-                return row.due_at == datetime(2026, 11, 30, 8, 0)
+                return row.due_at == store.calendar.due_at(FIXED_NOW, 4)
 
             await wait_for(pilot, moved, "due date moved by the apology")
         await wait_for(
@@ -175,19 +175,20 @@ async def test_apology_letter_for_an_overdue_dossier(host, store):
         await wait_for(pilot, lambda: code not in keys(attention), "no longer overdue")
 
 
-async def test_apology_dialog_refuses_a_date_not_later(host, store):
+async def test_apology_dialog_refuses_no_extension(host, store):
     async with host.run_test(size=SIZE) as pilot:
         screen = host.screen_under_test
         await wait_for(pilot, lambda: screen.refreshes >= 1, "first refresh")
         table(screen, "live-attention").focus()
         await pilot.press("l")
-        await wait_for(pilot, lambda: isinstance(host.screen, ApologyLetterDialog), "apology dialog")
+        await wait_for(pilot, lambda: isinstance(host.screen, ApologyDialog), "apology dialog")
         dialog = host.screen
-        dialog.query_one("#apology-date", Input).value = "08:00 01/01/2026"
+        dialog.query_one("#days", Input).value = "0"
+        await pilot.pause()
         await pilot.press("f10")
         await pilot.pause()
         assert host.screen is dialog
-        assert "không hợp lệ" in str(dialog.query_one("#apology-error").render())
+        assert "ít nhất 1" in str(dialog.query_one("#new-due").render())
         await pilot.press("escape")
         await wait_for(pilot, lambda: host.screen is screen, "dialog cancelled")
 
@@ -198,7 +199,7 @@ async def test_no_refresh_while_a_dialog_is_open_and_period_keys(host, store):
         await wait_for(pilot, lambda: screen.refreshes >= 2, "refreshing")
         table(screen, "live-attention").focus()
         await pilot.press("l")
-        await wait_for(pilot, lambda: isinstance(host.screen, ApologyLetterDialog), "apology dialog")
+        await wait_for(pilot, lambda: isinstance(host.screen, ApologyDialog), "apology dialog")
         await pilot.pause(0.15)
         count = screen.refreshes
         await pilot.pause(0.5)  # five refresh periods
@@ -264,7 +265,7 @@ def test_sparkline():
 
 def test_bindings_have_ids_and_vietnamese_descriptions():
     own = [b for b in SupervisorScreen.BINDINGS if not (b.id or "").startswith("quiet.")]  # the app's keys
-    for binding in [*own, *ApologyLetterDialog.BINDINGS]:
+    for binding in [*own, *ApologyDialog.BINDINGS]:
         assert binding.id and binding.description
     assert {b.id for b in SupervisorScreen.BINDINGS} >= {
         "supervisor.today",
