@@ -186,7 +186,7 @@ def _as_time(setting: str, value: Any) -> time:
 def _as_office_hours(setting: str, value: Any) -> tuple[tuple[time, time], ...]:
     if not isinstance(value, list) or not value:
         raise ConfigError(setting, 'phải là danh sách [["07:30", "11:30"], ...]')
-    periods = []
+    periods: list[tuple[time, time]] = []
     for item in value:
         if not isinstance(item, list) or len(item) != 2:
             raise ConfigError(setting, f"mỗi khoảng phải có giờ mở và giờ đóng, nhận được {item!r}")

@@ -72,7 +72,7 @@ def send(
             now,
         )
         session.flush()
-        return session.get(Handover, handover_id)
+        return session.get_one(Handover, handover_id)
 
 
 def answer(
