@@ -22,6 +22,7 @@ from .codes_drawing import RANDOM_DATA_MASK, code128_width, draw_code128, draw_q
 from .documents import Applicant, DocumentLine, Fee, ReceiptData, ReturnPlace, UnitInfo
 from .layout import (
     Column,
+    Content,
     Flow,
     PageFull,
     Signature,
@@ -77,7 +78,7 @@ def documents_table(lines: Sequence[DocumentLine], *, width: float, size: float)
         Column(t("printing.table.copy_kind"), fixed[1], "center"),
         Column(t("printing.table.quantity"), fixed[2], "center"),
     ]
-    rows = [
+    rows: list[list[Content]] = [
         [str(i), document_name(line), copy_kind_label(line), two_digits(line.quantity)]
         for i, line in enumerate(lines, 1)
     ]
