@@ -34,7 +34,10 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from counter_app.domain.calendar import WorkCalendar
 
 APP_NAME = "counter-app"
 ENV_PREFIX = "COUNTER_APP_"
@@ -94,7 +97,7 @@ class Settings:
             directory.mkdir(parents=True, exist_ok=True)
         self.keys_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # private signing keys live here
 
-    def calendar(self):  # -> WorkCalendar; imported lazily to keep start-up light
+    def calendar(self) -> WorkCalendar:  # imported lazily, to keep start-up light
         from counter_app.domain.calendar import WorkCalendar
 
         return WorkCalendar(

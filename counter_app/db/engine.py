@@ -29,13 +29,13 @@ def is_sqlite(url: str) -> bool:
 
 def psycopg_connection(connection: Connection) -> psycopg.Connection[Any]:
     """The psycopg connection under a PostgreSQL ``connection``, inside its transaction (for COPY and cursors)."""
-    raw = connection.connection.driver_connection
+    raw: psycopg.Connection[Any] | None = connection.connection.driver_connection
     if raw is None:  # the pooled connection was invalidated
         raise RuntimeError("the database connection is closed")
     return raw
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")

@@ -30,7 +30,7 @@ from sqlmodel import Field, SQLModel
 LocalTime = NaiveDatetime
 
 
-def folded_column(length: int) -> Column:
+def folded_column(length: int) -> Column[str]:
     """An indexed column of folded text, compared byte-wise so prefix ranges use the index.
 
     PostgreSQL's default locale collation would order "nguyen van" and "nguyenvan" by letters only,

@@ -96,7 +96,7 @@ def _shown(value: Any) -> str:
 def _same(expected: Any, actual: Any) -> bool:
     if isinstance(expected, datetime) and isinstance(actual, datetime):
         return expected.replace(tzinfo=None) == actual.replace(tzinfo=None)
-    return expected == actual
+    return bool(expected == actual)
 
 
 class _DossierWalk:

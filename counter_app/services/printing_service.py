@@ -20,7 +20,21 @@ from counter_app.services.context import Store, local_now
 from counter_app.services.errors import ServiceError
 
 if TYPE_CHECKING:
-    from counter_app.printing.documents import CopyKind, FeeStatus, ProcessingResult
+    from counter_app.printing.documents import (
+        ApologyData,
+        Applicant,
+        ControlSheetData,
+        CopyKind,
+        Fee,
+        FeeStatus,
+        ProcessingResult,
+        ReceiptData,
+        RefusalData,
+        ReturnPlace,
+        SupplementData,
+        UnitInfo,
+    )
+    from counter_app.printing.signing import CounterSigner
 
 FORMS = ("receipt", "supplement", "refusal", "apology", "control")
 #: fee statuses a form prints; anything else stored prints as paid
@@ -37,7 +51,7 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def unit_info(unit: Unit):
+def unit_info(unit: Unit) -> UnitInfo:
     from counter_app.printing.documents import UnitInfo
 
     province = unit.province_name
@@ -59,7 +73,7 @@ def unit_info(unit: Unit):
     )
 
 
-def _applicant(d: Dossier):
+def _applicant(d: Dossier) -> Applicant:
     from counter_app.printing.documents import Applicant
 
     return Applicant(
@@ -67,7 +81,7 @@ def _applicant(d: Dossier):
     )
 
 
-def _return_place(session: Session, d: Dossier):
+def _return_place(session: Session, d: Dossier) -> ReturnPlace:
     from counter_app.printing.documents import ReturnPlace
 
     if d.return_method == "post":
@@ -78,7 +92,7 @@ def _return_place(session: Session, d: Dossier):
     return ReturnPlace(kind="counter")
 
 
-def _fee(d: Dossier):
+def _fee(d: Dossier) -> Fee:
     from counter_app.printing.documents import Fee
 
     if d.fee == 0:
@@ -99,7 +113,7 @@ def _last_event(session: Session, d: Dossier, *types: str) -> DossierEvent | Non
     ).first()
 
 
-def receipt_data(session: Session, code: str):
+def receipt_data(session: Session, code: str) -> ReceiptData:
     from counter_app.printing.documents import DocumentLine, ReceiptData
 
     d = lookup.dossier_by_code(session, code)
@@ -134,7 +148,7 @@ def receipt_data(session: Session, code: str):
     )
 
 
-def supplement_data(session: Session, code: str):
+def supplement_data(session: Session, code: str) -> SupplementData:
     from counter_app.printing.documents import DocumentLine, SupplementData
 
     d = lookup.dossier_by_code(session, code)
@@ -157,7 +171,7 @@ def supplement_data(session: Session, code: str):
     )
 
 
-def refusal_data(session: Session, code: str):
+def refusal_data(session: Session, code: str) -> RefusalData:
     from counter_app.printing.documents import RefusalData
 
     d = lookup.dossier_by_code(session, code)
@@ -175,7 +189,7 @@ def refusal_data(session: Session, code: str):
     )
 
 
-def apology_data(session: Session, code: str):
+def apology_data(session: Session, code: str) -> ApologyData:
     from counter_app.printing.documents import ApologyData
 
     d = lookup.dossier_by_code(session, code)
@@ -203,7 +217,7 @@ def apology_data(session: Session, code: str):
     )
 
 
-def control_sheet_data(session: Session, code: str):
+def control_sheet_data(session: Session, code: str) -> ControlSheetData:
     from counter_app.printing.documents import ControlSheetData, HandoverRow
 
     d = lookup.dossier_by_code(session, code)
@@ -268,7 +282,7 @@ def render(store: Store, form: str, code: str) -> bytes:
     raise ServiceError("print.unknown_form", form=form, forms=", ".join(FORMS))
 
 
-def signer(store: Store):
+def signer(store: Store) -> CounterSigner:
     from counter_app.printing.signing import CounterSigner
 
     return CounterSigner.load_or_create(store.settings.keys_dir, store.settings.counter_id)
