@@ -34,7 +34,10 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from counter_app.domain.calendar import WorkCalendar
 
 APP_NAME = "counter-app"
 ENV_PREFIX = "COUNTER_APP_"
@@ -94,7 +97,7 @@ class Settings:
             directory.mkdir(parents=True, exist_ok=True)
         self.keys_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # private signing keys live here
 
-    def calendar(self):  # -> WorkCalendar; imported lazily to keep start-up light
+    def calendar(self) -> WorkCalendar:  # imported lazily, to keep start-up light
         from counter_app.domain.calendar import WorkCalendar
 
         return WorkCalendar(
@@ -186,7 +189,7 @@ def _as_time(setting: str, value: Any) -> time:
 def _as_office_hours(setting: str, value: Any) -> tuple[tuple[time, time], ...]:
     if not isinstance(value, list) or not value:
         raise ConfigError(setting, 'phải là danh sách [["07:30", "11:30"], ...]')
-    periods = []
+    periods: list[tuple[time, time]] = []
     for item in value:
         if not isinstance(item, list) or len(item) != 2:
             raise ConfigError(setting, f"mỗi khoảng phải có giờ mở và giờ đóng, nhận được {item!r}")

@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlmodel import Session, create_engine
+
+if TYPE_CHECKING:
+    import psycopg
 
 
 def normalise_url(url: str) -> str:
@@ -23,7 +27,15 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def psycopg_connection(connection: Connection) -> psycopg.Connection[Any]:
+    """The psycopg connection under a PostgreSQL ``connection``, inside its transaction (for COPY and cursors)."""
+    raw: psycopg.Connection[Any] | None = connection.connection.driver_connection
+    if raw is None:  # the pooled connection was invalidated
+        raise RuntimeError("the database connection is closed")
+    return raw
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")

@@ -12,14 +12,25 @@ from datetime import date
 from typing import Any
 
 from pydantic import NaiveDatetime
-from sqlalchemy import JSON, BigInteger, Column, DateTime, FetchedValue, Index, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    DateTime,
+    FetchedValue,
+    Index,
+    String,
+    Table,
+    UniqueConstraint,
+    inspect,
+)
 from sqlmodel import Field, SQLModel
 
 #: naive local time (Asia/Ho_Chi_Minh), as the counter shows and prints it
 LocalTime = NaiveDatetime
 
 
-def folded_column(length: int) -> Column:
+def folded_column(length: int) -> Column[str]:
     """An indexed column of folded text, compared byte-wise so prefix ranges use the index.
 
     PostgreSQL's default locale collation would order "nguyen van" and "nguyenvan" by letters only,
@@ -32,6 +43,13 @@ def folded_column(length: int) -> Column:
 
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The table of a table model: its ``__table__``, which SQLModel sets but does not declare to type checkers."""
+    table = inspect(model).local_table
+    assert isinstance(table, Table), model
+    return table
 
 
 class Unit(SQLModel, table=True):

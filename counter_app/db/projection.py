@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, delete, select
+from sqlmodel import Session, col, delete, select
 
 from counter_app.db.models import Dossier, DossierDocument, DossierEvent, Handover
 
@@ -136,7 +136,7 @@ def apply_event(session: Session, dossier: Dossier, event: DossierEvent) -> None
     documents = document_rows(dossier.id, payload)
     if documents is not None:
         if dossier.event_count:  # replacing an existing list (a new dossier has none yet)
-            session.exec(delete(DossierDocument).where(DossierDocument.dossier_id == dossier.id))
+            session.exec(delete(DossierDocument).where(col(DossierDocument.dossier_id) == dossier.id))
         for doc in documents:
             session.add(DossierDocument(**doc))
     data = payload.get("handover")
@@ -159,7 +159,7 @@ def apply_event(session: Session, dossier: Dossier, event: DossierEvent) -> None
 def replay(session: Session, dossier_id: str) -> Dossier:
     """Rebuild a dossier row from its stored events (used by sync and by the audit)."""
     events = session.exec(
-        select(DossierEvent).where(DossierEvent.dossier_id == dossier_id).order_by(DossierEvent.seq)
+        select(DossierEvent).where(DossierEvent.dossier_id == dossier_id).order_by(col(DossierEvent.seq))
     ).all()
     if not events:
         raise LookupError(dossier_id)
@@ -180,8 +180,8 @@ def replay(session: Session, dossier_id: str) -> Dossier:
 
 def rebuild(session: Session, dossier_id: str) -> Dossier:
     """Rebuild a dossier row, its documents and its handovers from scratch from its stored events."""
-    session.exec(delete(DossierDocument).where(DossierDocument.dossier_id == dossier_id))
-    session.exec(delete(Handover).where(Handover.dossier_id == dossier_id))
+    session.exec(delete(DossierDocument).where(col(DossierDocument.dossier_id) == dossier_id))
+    session.exec(delete(Handover).where(col(Handover.dossier_id) == dossier_id))
     dossier = session.get(Dossier, dossier_id)
     attention = dossier.needs_attention if dossier else None
     if dossier is not None:

@@ -41,7 +41,7 @@ class CalendarError(DomainError):
 @lru_cache(maxsize=256)
 def _vn_year(year: int) -> tuple[frozenset[date], frozenset[date]]:
     """Public holidays and official make-up weekend working days the ``holidays`` package knows for ``year``."""
-    table = holidays.VN(years=year)
+    table = holidays.country_holidays("VN", years=year)
     return frozenset(table), frozenset(getattr(table, "weekend_workdays", ()))
 
 

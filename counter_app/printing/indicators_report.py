@@ -26,7 +26,7 @@ from counter_app.locale.formats import day_month, moment, place_date
 from .documents import UnitInfo
 from .fonts import Style
 from .form_parts import Column, Table, national_header, title
-from .layout import Flow, bold, draw_line, italic, new_canvas, page_flow, wrap
+from .layout import Align, Flow, bold, draw_line, italic, new_canvas, page_flow, wrap
 
 SIZE = 9.0
 _MARGIN_LEFT = 20 * mm
@@ -252,7 +252,7 @@ def _table(
     Table(columns, rows, size=SIZE, header_size=SIZE, pad=1.1 * mm).draw(flow)
 
 
-def _columns(texts: Mapping[str, str], width: float, spec: list[tuple[str, float, str]]) -> list[Column]:
+def _columns(texts: Mapping[str, str], width: float, spec: list[tuple[str, float, Align]]) -> list[Column]:
     """Columns of ``spec`` (title key, width in mm or 0 for the rest, alignment) filling ``width``."""
     fixed = sum(w for _, w, _ in spec) * mm
     return [Column(texts[f"col.{key}"], w * mm if w else width - fixed, align) for key, w, align in spec]
@@ -268,7 +268,11 @@ def _render(data: IndicatorsReportData, total_pages: int) -> tuple[bytes, int]:
     def footer(page: int) -> None:
         base = _MARGIN - 2 * mm
         box = page_w - _MARGIN_LEFT - _MARGIN
-        for text, align in ((printed, "left"), (texts["page"].format(page=page, pages=total_pages), "right")):
+        lines: tuple[tuple[str, Align], ...] = (
+            (printed, "left"),
+            (texts["page"].format(page=page, pages=total_pages), "right"),
+        )
+        for text, align in lines:
             line = wrap(italic(text), box, SIZE - 1)[0]
             draw_line(c, line, _MARGIN_LEFT, base, SIZE - 1, align=align, box_width=box)
 

@@ -21,7 +21,19 @@ from counter_app.locale.formats import long_time, money, place_date, processing_
 from .codes_drawing import RANDOM_DATA_MASK, code128_width, draw_code128, draw_qr, qr_matrix
 from .documents import Applicant, DocumentLine, Fee, ReceiptData, ReturnPlace, UnitInfo
 from .form_parts import Column, Signature, Table, labelled, national_header, signatures, title, value_or_dots
-from .layout import Flow, PageFull, Span, baseline_offset, bold, draw_line, italic, new_canvas, pair, wrap
+from .layout import (
+    Content,
+    Flow,
+    PageFull,
+    Span,
+    baseline_offset,
+    bold,
+    draw_line,
+    italic,
+    new_canvas,
+    pair,
+    wrap,
+)
 from .payload import ReceiptClaims, Signer, sign_receipt
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -59,7 +71,7 @@ def documents_table(lines: Sequence[DocumentLine], *, width: float, size: float)
         Column(t("printing.table.copy_kind"), fixed[1], "center"),
         Column(t("printing.table.quantity"), fixed[2], "center"),
     ]
-    rows = [
+    rows: list[list[Content]] = [
         [str(i), document_name(line), copy_kind_label(line), two_digits(line.quantity)]
         for i, line in enumerate(lines, 1)
     ]

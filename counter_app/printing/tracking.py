@@ -12,7 +12,7 @@ from counter_app.locale.formats import clock, day, long_time, moment, time_cell,
 
 from .documents import ControlSheetData, HandoverRow, LedgerData, LedgerRow
 from .form_parts import Column, Table, labelled, national_header, title
-from .layout import Flow, Span, bold, draw_line, italic, new_canvas, page_flow, wrap
+from .layout import Align, Flow, Span, bold, draw_line, italic, new_canvas, page_flow, wrap
 
 # --- Mẫu 05 -------------------------------------------------------------------------------------------
 
@@ -97,7 +97,7 @@ _RUNNING_HEADER = 8 * mm
 
 
 def _ledger_columns(width: float) -> list[Column]:
-    spec = [
+    spec: list[tuple[str, int, Align]] = [
         ("no", 9, "center"),
         ("code", 25, "left"),
         ("procedure", 42, "left"),
@@ -163,10 +163,11 @@ def render_ledger(data: LedgerData) -> bytes:
 
     def footer(page: int) -> None:
         base = _MARGIN - 1 * mm
-        for text, align in (
+        lines: tuple[tuple[str, Align], ...] = (
             (printed, "left"),
             (t("printing.ledger.page", page=page, pages=total_pages), "right"),
-        ):
+        )
+        for text, align in lines:
             line = wrap(italic(text), page_w - 2 * _MARGIN, LEDGER_SIZE)[0]
             draw_line(c, line, _MARGIN, base, LEDGER_SIZE, align=align, box_width=page_w - 2 * _MARGIN)
 

@@ -218,18 +218,6 @@ class SupervisorScreen(RefreshesItself, ReportsWorkerErrors, Screen[None]):
 
     # --- showing a snapshot ------------------------------------------------------------------------------------
 
-    def _show(self, s: SupervisorSnapshot) -> None:
-        header = Text()
-        header.append(t("live.title"), style="bold")
-        header.append(f"  ·  {s.period.label}  ·  ")
-        header.append(t("live.updated", time=fmt.clock(s.now, seconds=True)), style="dim")
-        self.query_one("#live-header", Static).update(header)
-        self.query_one("#live-indicators-box").border_title = t("live.indicators", period=s.period.label)
-        self._show_queue(s.queue)
-        self._show_indicators(s)
-        self._show_officers(s.figures.officers)
-        self._show_dossiers(s)
-
     def _table(self, name: str) -> LiveTable:
         return self.query_one(f"#{name}", LiveTable)
 

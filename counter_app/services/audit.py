@@ -30,7 +30,7 @@ from sqlalchemy import Text, select, type_coerce
 from sqlalchemy.engine import Connection, Engine
 
 from counter_app.db import projection
-from counter_app.db.models import Dossier, DossierEvent
+from counter_app.db.models import Dossier, DossierEvent, table_of
 from counter_app.domain import chain
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
@@ -98,7 +98,7 @@ def _shown(value: Any) -> str:
 def _same(expected: Any, actual: Any) -> bool:
     if isinstance(expected, datetime) and isinstance(actual, datetime):
         return expected.replace(tzinfo=None) == actual.replace(tzinfo=None)
-    return expected == actual
+    return bool(expected == actual)
 
 
 class _DossierWalk:
@@ -149,7 +149,7 @@ class _DossierWalk:
             return
         if self.check_projection:
             try:
-                self.projected.update(projection.changes(event["type"], event["payload"] or {}))  # type: ignore[arg-type]
+                self.projected.update(projection.changes(event["type"], event["payload"] or {}))
             except (ValueError, TypeError, AttributeError):
                 pass  # an event the projection cannot read is the projection's concern, the chain holds
         self.prev_hash = event["hash"]
@@ -165,6 +165,7 @@ class _DossierWalk:
         recorded = row["event_count"]
         if self.count == 0:
             return Problem(self.code, None, "audit.no_events", {"recorded": recorded}, self.dossier_id)
+        assert self.last is not None  # events were counted and none failed, so the last one was kept
         if recorded > self.count:
             self._fail("audit.missing_tail", self.count + 1, recorded=recorded, actual=self.count)
         elif recorded < self.count:
@@ -232,7 +233,7 @@ def _decoded(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def _events(connection: Connection, dossier_ids: list[str] | None) -> Iterator[dict[str, Any]]:
-    table = DossierEvent.__table__
+    table = table_of(DossierEvent)
     raw = {"payload", "device_time"}
     columns = [
         type_coerce(table.c[name], Text).label(name) if name in raw else table.c[name]
@@ -254,7 +255,7 @@ def verify(store: Any, *, codes: Iterable[str] | None = None, check_projection: 
     tampered data, only for a store it cannot read.
     """
     engine = _engine(store)
-    table = Dossier.__table__
+    table = table_of(Dossier)
     query = select(table)
     wanted = None
     if codes is not None:

@@ -105,12 +105,12 @@ def open_store(settings: Settings, *, upgrade: bool = True) -> Store:
         prepare(engine)
     store = Store(settings=settings, engine=engine)
     if upgrade:
-        from sqlmodel import select
+        from sqlmodel import col, select
 
         from counter_app.db.models import CalendarDay
 
         with store.session() as session:
-            has_days = session.exec(select(CalendarDay.day).limit(1)).first() is not None
+            has_days = session.exec(select(col(CalendarDay.day)).limit(1)).first() is not None
         if has_days:
             store.reload_calendar()
     return store

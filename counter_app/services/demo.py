@@ -157,7 +157,7 @@ def _seed(
     home_id = str(settings.unit_code)
     with store.session() as session:
         n_units = load_catalogue(session)
-        home = session.get(Unit, home_id)
+        home = session.get_one(Unit, home_id)
         home.one_stop_code = settings.one_stop_code
         session.add(home)
         session.flush()
@@ -170,7 +170,7 @@ def _seed(
         )
         ward_names = [u.name for u in neighbours]
         others = [u for u in neighbours if u.id != home_id][:3]
-        centre = session.get(Unit, province_centre_id(province_code))
+        centre = session.get_one(Unit, province_centre_id(province_code))
         for number in (1, 2, 3):
             ensure_counter(session, home, number)
         for unit in [*others, centre]:
@@ -259,7 +259,9 @@ def _seed(
         # answers to handovers); a real counter gets those by pulling, so they wait in no outbox here
         others_events = select(DossierEvent.id).where(DossierEvent.unit_id != home_id)
         session.exec(delete(Outbox).where(col(Outbox.event_id).in_(others_events)))
-        by_status = dict(session.exec(select(Dossier.status, func.count()).group_by(Dossier.status)).all())
+        by_status = dict(
+            session.exec(select(Dossier.status, func.count()).group_by(col(Dossier.status))).all()
+        )
     return SeedReport(
         units=n_units, citizens=n_citizens, citizen_documents=n_docs, dossiers=dossiers, by_status=by_status
     )
@@ -386,7 +388,7 @@ def _seed_dossiers(
         choices = land_procs if land else commune_procs
         proc_code = rng.choices(choices, weights=[cat.PROCEDURE_WEIGHTS.get(c, 1) for c in choices])[0]
         with store.session() as session:
-            working_days = session.get(Procedure, proc_code).working_days
+            working_days = session.get_one(Procedure, proc_code).working_days
         citizen_id = rng.choice(citizen_ids)
         request = _request(store, rng, citizen_id, proc_code)
 
@@ -414,6 +416,7 @@ def _seed_dossiers(
             continue
         dossier = intake.receive(store, clerk, request, now=received)
         code, due = dossier.code, dossier.due_at
+        assert due is not None  # a received dossier has its due date
         step = cal.add_working_hours(received, rng.uniform(0.3, 1.5))
 
         def later(hours: float, *, base: datetime) -> datetime:
@@ -477,10 +480,10 @@ def _seed_dossiers(
             )
             continue
         if outcome == "returned_early":
-            finish = (
+            early = (
                 datetime.combine(cal.add_working_days(due.date(), -1), time(9, 0)) if working_days else None
             )
-            finish = finish if finish and finish > step else later(0.5, base=step)
+            finish = early if early and early > step else later(0.5, base=step)
         elif outcome == "returned_late":
             finish = later(rng.randint(4, 15), base=due)
         else:  # on time (or just ready): the due day itself, before the due time
@@ -519,7 +522,12 @@ def _seed_queue(store: Store, rng: random.Random, today: date, officers: dict[st
 def demo_card_payloads(store: Store, limit: int = 3) -> list[str]:
     """QR texts of a few demo citizens' cards, to paste where a scanner would type them."""
     with store.session() as session:
-        rows = session.exec(select(Citizen).order_by(Citizen.created_at, Citizen.cccd).limit(limit)).all()
+        rows = session.exec(
+            select(Citizen)
+            .where(col(Citizen.birth_date).is_not(None), col(Citizen.issued_on).is_not(None))
+            .order_by(col(Citizen.created_at), col(Citizen.cccd))
+            .limit(limit)
+        ).all()
         return [
             format_cccd_qr(
                 CccdData(
@@ -527,4 +535,5 @@ def demo_card_payloads(store: Store, limit: int = 3) -> list[str]:
                 )
             )
             for c in rows
+            if c.birth_date is not None and c.issued_on is not None  # as selected: a card has both
         ]

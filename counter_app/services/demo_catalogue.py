@@ -8,7 +8,9 @@ from __future__ import annotations
 
 # (code, name, field code, field name, working days, fee VND, fee note, queue line, land, level,
 #  [(document name, copy kind, quantity, reusable citizen-document kind or None)])
-PROCEDURES = [
+DocumentSpec = tuple[str, str, int, str | None]
+ProcedureSpec = tuple[str, str, str, str, int, int, str, str, bool, str, list[DocumentSpec]]
+PROCEDURES: list[ProcedureSpec] = [
     (
         "1.001193",
         "Thủ tục đăng ký khai sinh",

@@ -62,6 +62,7 @@ def append_event(
         device_time=at,
         payload=chain.plain(payload),
         prev_hash=dossier.last_event_hash,
+        hash="",  # computed below, from the other fields
     )
     event.hash = event_hash(event)
     apply_event(session, dossier, event)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from counter_app.db.models import Dossier, Handover
 from counter_app.domain import states
@@ -21,7 +22,7 @@ from counter_app.services.workflow import _reason, ensure_custodian
 HANDOVER_STATUSES = frozenset({Status.RECEIVED, Status.PROCESSING, Status.AWAITING_FEE, Status.RESULT_READY})
 
 
-def pending_handover(session, dossier: Dossier) -> Handover | None:
+def pending_handover(session: Session, dossier: Dossier) -> Handover | None:
     return session.exec(
         select(Handover).where(Handover.dossier_id == dossier.id, Handover.state == "sent")
     ).first()
@@ -73,7 +74,7 @@ def send(
             now,
         )
         session.flush()
-        return view(HandoverView, session.get(Handover, handover_id))
+        return view(HandoverView, session.get_one(Handover, handover_id))
 
 
 def answer(
@@ -86,7 +87,7 @@ def answer(
         row = pending_handover(session, dossier)
         if row is None or row.to_unit_id != actor.unit_id:
             raise ServiceError("handover.not_addressed", code=dossier.code)
-        payload: dict = {
+        payload: dict[str, Any] = {
             "handover": {
                 "id": row.id,
                 "from_unit_id": row.from_unit_id,

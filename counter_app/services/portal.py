@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from counter_app.db.models import Dossier
 from counter_app.domain.cccd import is_cccd_number
@@ -132,7 +132,7 @@ def read_records(path: Path) -> list[Any]:
     return data
 
 
-def to_portal_record(session, dossier: Dossier) -> dict[str, Any]:
+def to_portal_record(session: Session, dossier: Dossier) -> dict[str, Any]:
     """The dossier in the portal's record shape (for reporting back)."""
     procedure = lookup.procedure(session, dossier.procedure_code)
     documents = lookup.dossier_detail(session, dossier.code).documents

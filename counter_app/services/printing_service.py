@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from sqlmodel import Session, col, select
 
@@ -19,7 +20,26 @@ from counter_app.services.context import Store, local_now
 from counter_app.services.errors import ServiceError
 from counter_app.services.scope import ALL_UNITS
 
+if TYPE_CHECKING:
+    from counter_app.printing.documents import (
+        ApologyData,
+        Applicant,
+        ControlSheetData,
+        CopyKind,
+        Fee,
+        FeeStatus,
+        ProcessingResult,
+        ReceiptData,
+        RefusalData,
+        ReturnPlace,
+        SupplementData,
+        UnitInfo,
+    )
+    from counter_app.printing.signing import CounterSigner
+
 FORMS = ("receipt", "supplement", "refusal", "apology", "control")
+#: fee statuses a form prints; anything else stored prints as paid
+_FEE_STATUSES: dict[str, FeeStatus] = {"paid": "paid", "unpaid": "unpaid", "exempt": "exempt"}
 
 
 @dataclass(frozen=True)
@@ -32,7 +52,7 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def unit_info(unit: Unit):
+def unit_info(unit: Unit) -> UnitInfo:
     from counter_app.printing.documents import UnitInfo
 
     province = unit.province_name
@@ -54,7 +74,7 @@ def unit_info(unit: Unit):
     )
 
 
-def _applicant(d: Dossier):
+def _applicant(d: Dossier) -> Applicant:
     from counter_app.printing.documents import Applicant
 
     return Applicant(
@@ -62,7 +82,7 @@ def _applicant(d: Dossier):
     )
 
 
-def _return_place(session: Session, d: Dossier):
+def _return_place(session: Session, d: Dossier) -> ReturnPlace:
     from counter_app.printing.documents import ReturnPlace
 
     if d.return_method == "post":
@@ -73,12 +93,12 @@ def _return_place(session: Session, d: Dossier):
     return ReturnPlace(kind="counter")
 
 
-def _fee(d: Dossier):
+def _fee(d: Dossier) -> Fee:
     from counter_app.printing.documents import Fee
 
     if d.fee == 0:
         return Fee(amount=0, status="none")
-    return Fee(amount=d.fee, status=d.fee_status if d.fee_status in ("paid", "unpaid", "exempt") else "paid")
+    return Fee(amount=d.fee, status=_FEE_STATUSES.get(d.fee_status, "paid"))
 
 
 def _officer_name(session: Session, officer_id: str | None) -> str:
@@ -94,25 +114,29 @@ def _last_event(session: Session, d: Dossier, *types: str) -> DossierEvent | Non
     ).first()
 
 
-def receipt_data(session: Session, code: str):
+def receipt_data(session: Session, code: str) -> ReceiptData:
     from counter_app.printing.documents import DocumentLine, ReceiptData
 
     d = lookup.dossier_by_code(session, code)
     if d.received_at is None or d.due_at is None:
         raise ServiceError("print.not_received", code=d.code, status=states.label(d.status))
-    procedure = session.get(Procedure, d.procedure_code)
+    procedure = session.get_one(Procedure, d.procedure_code)
     docs = session.exec(
-        select(DossierDocument).where(DossierDocument.dossier_id == d.id).order_by(DossierDocument.position)
+        select(DossierDocument)
+        .where(DossierDocument.dossier_id == d.id)
+        .order_by(col(DossierDocument.position))
     ).all()
     return ReceiptData(
-        unit=unit_info(session.get(Unit, d.received_unit_id)),
+        unit=unit_info(session.get_one(Unit, d.received_unit_id)),
         dossier_code=d.code,
         procedure_code=procedure.code,
         procedure_name=procedure.name,
         applicant=_applicant(d),
-        documents=[
-            DocumentLine(x.name, x.copy_kind, max(1, x.quantity), x.reused) for x in docs if x.received
-        ],
+        documents=tuple(
+            DocumentLine(x.name, cast("CopyKind", x.copy_kind), max(1, x.quantity), x.reused)
+            for x in docs
+            if x.received
+        ),
         received_at=d.received_at,
         due_at=d.due_at,
         processing_days=d.working_days,
@@ -125,7 +149,7 @@ def receipt_data(session: Session, code: str):
     )
 
 
-def supplement_data(session: Session, code: str):
+def supplement_data(session: Session, code: str) -> SupplementData:
     from counter_app.printing.documents import DocumentLine, SupplementData
 
     d = lookup.dossier_by_code(session, code)
@@ -137,18 +161,18 @@ def supplement_data(session: Session, code: str):
         for m in event.payload.get("missing", [])
     ]
     return SupplementData(
-        unit=unit_info(session.get(Unit, event.unit_id)),
+        unit=unit_info(session.get_one(Unit, event.unit_id)),
         dossier_code=d.code,
-        procedure_name=session.get(Procedure, d.procedure_code).name,
+        procedure_name=session.get_one(Procedure, d.procedure_code).name,
         applicant=_applicant(d),
-        missing_documents=missing,
+        missing_documents=tuple(missing),
         reason=event.payload.get("reason", ""),
         officer_name=event.officer_name,
         issued_at=event.device_time,
     )
 
 
-def refusal_data(session: Session, code: str):
+def refusal_data(session: Session, code: str) -> RefusalData:
     from counter_app.printing.documents import RefusalData
 
     d = lookup.dossier_by_code(session, code)
@@ -156,9 +180,9 @@ def refusal_data(session: Session, code: str):
     if event is None:
         raise ServiceError("print.no_such_event", code=d.code)
     return RefusalData(
-        unit=unit_info(session.get(Unit, event.unit_id)),
+        unit=unit_info(session.get_one(Unit, event.unit_id)),
         dossier_code=d.code,
-        procedure_name=session.get(Procedure, d.procedure_code).name,
+        procedure_name=session.get_one(Procedure, d.procedure_code).name,
         applicant=_applicant(d),
         reason=event.payload.get("reason", ""),
         officer_name=event.officer_name,
@@ -166,22 +190,25 @@ def refusal_data(session: Session, code: str):
     )
 
 
-def apology_data(session: Session, code: str):
+def apology_data(session: Session, code: str) -> ApologyData:
     from counter_app.printing.documents import ApologyData
 
     d = lookup.dossier_by_code(session, code)
     event = _last_event(session, d, "apology")
     if event is None or d.received_at is None:
         raise ServiceError("print.no_such_event", code=d.code)
-    unit = session.get(Unit, event.unit_id)
     old_due = event.payload.get("old_due_at")
+    original_due = datetime.fromisoformat(old_due) if old_due else d.original_due_at or d.due_at
+    if original_due is None:  # an apology extends a due date: a dossier without one has none to print
+        raise ServiceError("print.no_such_event", code=d.code)
+    unit = session.get_one(Unit, event.unit_id)
     return ApologyData(
         unit=unit_info(unit),
         dossier_code=d.code,
-        procedure_name=session.get(Procedure, d.procedure_code).name,
+        procedure_name=session.get_one(Procedure, d.procedure_code).name,
         applicant=_applicant(d),
         received_at=d.received_at,
-        original_due_at=datetime.fromisoformat(old_due) if old_due else d.original_due_at or d.due_at,
+        original_due_at=original_due,
         new_due_at=datetime.fromisoformat(event.payload["set"]["due_at"]),
         reason=event.payload.get("reason", ""),
         head_title=f"TM. {unit.name if unit.kind == 'province' else 'Ủy ban nhân dân'}\n{unit.head_title}",
@@ -191,14 +218,14 @@ def apology_data(session: Session, code: str):
     )
 
 
-def control_sheet_data(session: Session, code: str):
+def control_sheet_data(session: Session, code: str) -> ControlSheetData:
     from counter_app.printing.documents import ControlSheetData, HandoverRow
 
     d = lookup.dossier_by_code(session, code)
     if d.received_at is None or d.due_at is None:
         raise ServiceError("print.not_received", code=d.code, status=states.label(d.status))
     handovers = session.exec(
-        select(Handover).where(Handover.dossier_id == d.id).order_by(Handover.sent_at)
+        select(Handover).where(Handover.dossier_id == d.id).order_by(col(Handover.sent_at))
     ).all()
     units = {
         u.id: u.name
@@ -214,7 +241,7 @@ def control_sheet_data(session: Session, code: str):
     }
     rows = []
     for h in handovers:
-        result = states.timeliness(h.sent_at, d.due_at).name.lower()
+        result: ProcessingResult = states.timeliness(h.sent_at, d.due_at).value
         rows.append(
             HandoverRow(
                 from_unit=units.get(h.from_unit_id, h.from_unit_id),
@@ -227,14 +254,14 @@ def control_sheet_data(session: Session, code: str):
             )
         )
     return ControlSheetData(
-        unit=unit_info(session.get(Unit, d.received_unit_id)),
+        unit=unit_info(session.get_one(Unit, d.received_unit_id)),
         dossier_code=d.code,
-        procedure_name=session.get(Procedure, d.procedure_code).name,
+        procedure_name=session.get_one(Procedure, d.procedure_code).name,
         applicant_name=d.applicant_name,
         received_at=d.received_at,
         due_at=d.due_at,
         lead_unit=units.get(d.custodian_unit_id, d.custodian_unit_id),
-        handovers=rows,
+        handovers=tuple(rows),
     )
 
 
@@ -256,7 +283,7 @@ def render(store: Store, form: str, code: str) -> bytes:
     raise ServiceError("print.unknown_form", form=form, forms=", ".join(FORMS))
 
 
-def signer(store: Store):
+def signer(store: Store) -> CounterSigner:
     from counter_app.printing.signing import CounterSigner
 
     return CounterSigner.load_or_create(store.settings.keys_dir, store.settings.counter_id)
@@ -306,7 +333,7 @@ def ledger_pdf(store: Store, start: date, end: date, *, unit_id: str | None = No
 
     rows = ledger_rows(store, start, end, unit_id=unit_id)
     with store.session() as session:
-        unit = session.get(Unit, unit_id if unit_id and unit_id != ALL_UNITS else store.unit_id)
+        unit = session.get_one(Unit, unit_id if unit_id and unit_id != ALL_UNITS else store.unit_id)
         info = unit_info(unit)
     return render_ledger(
         LedgerData(
@@ -314,7 +341,7 @@ def ledger_pdf(store: Store, start: date, end: date, *, unit_id: str | None = No
             date_from=start,
             date_to=end,
             printed_at=local_now(),
-            rows=[
+            rows=tuple(
                 LedgerRow(
                     number=r.index,
                     dossier_code=r.code,
@@ -330,6 +357,6 @@ def ledger_pdf(store: Store, start: date, end: date, *, unit_id: str | None = No
                     note=", ".join(x for x in (r.status, r.note) if x),
                 )
                 for r in rows
-            ],
+            ),
         )
     )

@@ -28,7 +28,7 @@ class LedgerRow:
     applicant_name: str
     address_phone: str
     handling_unit: str
-    received_at: datetime | None
+    received_at: datetime
     due_at: datetime | None
     handed_over_at: datetime | None
     returned_at: datetime | None
@@ -49,9 +49,9 @@ def ledger_rows(store: Store, start: date, end: date, *, unit_id: str | None = N
         query = (
             select(Dossier, Procedure.name)
             .join(Procedure, col(Procedure.code) == Dossier.procedure_code)
-            .where(Dossier.received_at >= datetime.combine(start, time.min))
-            .where(Dossier.received_at <= datetime.combine(end, time.max))
-            .order_by(Dossier.received_at, Dossier.code)
+            .where(col(Dossier.received_at) >= datetime.combine(start, time.min))
+            .where(col(Dossier.received_at) <= datetime.combine(end, time.max))
+            .order_by(col(Dossier.received_at), col(Dossier.code))
         )
         if unit_id != ALL_UNITS:
             query = query.where(Dossier.received_unit_id == unit_id)
@@ -70,6 +70,7 @@ def ledger_rows(store: Store, start: date, end: date, *, unit_id: str | None = N
         }
     out = []
     for index, (d, procedure_name) in enumerate(rows, start=1):
+        assert d.received_at is not None  # selected by its reception time
         status = Status(d.status)
         note = ""
         if d.finished_at and d.due_at:

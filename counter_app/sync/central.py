@@ -22,6 +22,7 @@ from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from counter_app.db import projection
+from counter_app.db.engine import psycopg_connection
 from counter_app.db.models import (
     Citizen,
     CitizenDocument,
@@ -31,6 +32,7 @@ from counter_app.db.models import (
     Procedure,
     ProcedureDocument,
     SyncRejection,
+    table_of,
 )
 from counter_app.domain.chain import HASHED_FIELDS
 from counter_app.domain.chain import event_hash as chain_hash
@@ -53,9 +55,9 @@ EVENT_FIELDS = (
     "prev_hash",
     "hash",
 )
-DOSSIER_COLUMNS = tuple(c.name for c in Dossier.__table__.columns)
-HANDOVER_COLUMNS = tuple(c.name for c in Handover.__table__.columns)
-DOCUMENT_COLUMNS = tuple(c.name for c in DossierDocument.__table__.columns if c.name != "id")
+DOSSIER_COLUMNS = tuple(c.name for c in table_of(Dossier).columns)
+HANDOVER_COLUMNS = tuple(c.name for c in table_of(Handover).columns)
+DOCUMENT_COLUMNS = tuple(c.name for c in table_of(DossierDocument).columns if c.name != "id")
 #: a dossier the central store has not seen yet, before its first event's ``set`` fills it
 NEW_DOSSIER = {
     name: (None if info.is_required() or info.default_factory else info.default)
@@ -113,7 +115,7 @@ def apply_batch(session: Session, events: list[Any], *, now: datetime) -> BatchR
     if not events:
         return result
     events = [e if isinstance(e, dict) else e.model_dump() for e in events]
-    conn = session.connection().connection.driver_connection  # psycopg, inside the session's transaction
+    conn = psycopg_connection(session.connection())  # psycopg, inside the session's transaction
     ids = [e["id"] for e in events]
     dossier_ids = list({e["dossier_id"] for e in events})
     with conn.cursor() as cur:
@@ -219,10 +221,10 @@ def _merge(cur, table: str, columns: tuple[str, ...], rows: list[dict[str, Any]]
     cur.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging} ON CONFLICT (id) {conflict}")
 
 
-CITIZEN_COLUMNS = tuple(c.name for c in Citizen.__table__.columns)
-CITIZEN_DOCUMENT_COLUMNS = tuple(c.name for c in CitizenDocument.__table__.columns)
-PROCEDURE_COLUMNS = tuple(c.name for c in Procedure.__table__.columns)
-PROCEDURE_DOCUMENT_COLUMNS = tuple(c.name for c in ProcedureDocument.__table__.columns if c.name != "id")
+CITIZEN_COLUMNS = tuple(c.name for c in table_of(Citizen).columns)
+CITIZEN_DOCUMENT_COLUMNS = tuple(c.name for c in table_of(CitizenDocument).columns)
+PROCEDURE_COLUMNS = tuple(c.name for c in table_of(Procedure).columns)
+PROCEDURE_DOCUMENT_COLUMNS = tuple(c.name for c in table_of(ProcedureDocument).columns if c.name != "id")
 
 
 def _stage(cur, table: str, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
@@ -262,7 +264,7 @@ def bring_references(
     catalogue lacks (a counter never overwrites the central catalogue; under row-level security only
     the administrator may add to it). Existing citizens are refreshed by :func:`refresh_citizens`
     after the batch, once its dossiers make them visible to the counter's role."""
-    conn = session.connection().connection.driver_connection
+    conn = psycopg_connection(session.connection())
     with conn.cursor() as cur:
         if citizens:
             staging = _stage(cur, "citizen", CITIZEN_COLUMNS, citizens)
@@ -290,7 +292,7 @@ def refresh_citizens(
     session: Session, *, citizens: list[dict[str, Any]], citizen_documents: list[dict[str, Any]]
 ) -> None:
     """After a batch: the newest record of each citizen wins; digitised documents (immutable) are added."""
-    conn = session.connection().connection.driver_connection
+    conn = psycopg_connection(session.connection())
     with conn.cursor() as cur:
         if citizens:
             staging = _stage(cur, "citizen", CITIZEN_COLUMNS, citizens)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import text, update
+from sqlalchemy import ColumnElement, Table, text, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, delete, select
 
@@ -27,6 +28,7 @@ from counter_app.db.models import (
     Outbox,
     Procedure,
     ProcedureDocument,
+    table_of,
 )
 from counter_app.db.projection import apply_event, rebuild
 from counter_app.domain.vntext import one_line
@@ -53,9 +55,9 @@ def connect_central(url: str, *, timeout: int = 3) -> Engine:
     return make_engine(url, connect_timeout=timeout)
 
 
-def _rows(session: Session, table, condition) -> list[dict]:
+def _rows(session: Session, table: Table, condition: ColumnElement[bool]) -> list[dict[str, Any]]:
     """Plain rows (no ORM objects: a push moves thousands)."""
-    return [dict(r) for r in session.execute(select(table).where(condition)).mappings().all()]
+    return [dict(r) for r in session.execute(table.select().where(condition)).mappings().all()]
 
 
 def _detached(rows):
@@ -81,15 +83,15 @@ def push(
             waiting = session.exec(
                 select(Outbox.event_id)
                 .where(col(Outbox.sent_at).is_(None), col(Outbox.rejected_at).is_(None))
-                .order_by(Outbox.id)
+                .order_by(col(Outbox.id))
                 .limit(batch_size)
             ).all()
             if not waiting:
                 break
-            table = DossierEvent.__table__
+            table = table_of(DossierEvent)
             events = [
                 dict(r)
-                for r in session.execute(select(table).where(table.c.id.in_(waiting))).mappings().all()
+                for r in session.execute(table.select().where(table.c.id.in_(waiting))).mappings().all()
             ]
             dossier_ids = {e["dossier_id"] for e in events}
             refs = session.execute(
@@ -98,13 +100,13 @@ def push(
             citizen_ids = {c for c, _ in refs if c}
             codes = {p for _, p in refs}
             references = {
-                "citizens": _rows(session, Citizen.__table__, col(Citizen.id).in_(citizen_ids)),
+                "citizens": _rows(session, table_of(Citizen), col(Citizen.id).in_(citizen_ids)),
                 "citizen_documents": _rows(
-                    session, CitizenDocument.__table__, col(CitizenDocument.citizen_id).in_(citizen_ids)
+                    session, table_of(CitizenDocument), col(CitizenDocument.citizen_id).in_(citizen_ids)
                 ),
-                "procedures": _rows(session, Procedure.__table__, col(Procedure.code).in_(codes)),
+                "procedures": _rows(session, table_of(Procedure), col(Procedure.code).in_(codes)),
                 "procedure_documents": _rows(
-                    session, ProcedureDocument.__table__, col(ProcedureDocument.procedure_code).in_(codes)
+                    session, table_of(ProcedureDocument), col(ProcedureDocument.procedure_code).in_(codes)
                 ),
             }
         with Session(central_engine) as cs:
@@ -228,7 +230,7 @@ def pull(
                     cs.exec(
                         select(DossierEvent)
                         .where(DossierEvent.dossier_id == dossier_id, DossierEvent.seq > have)
-                        .order_by(DossierEvent.seq)
+                        .order_by(col(DossierEvent.seq))
                     ).all()
                 )
             citizen_ids = {

@@ -91,6 +91,7 @@ import re
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
+from counter_app.db.engine import psycopg_connection
 from counter_app.services.errors import ServiceError
 
 GROUP_ROLE = "counter_app_counters"
@@ -324,7 +325,7 @@ def create_counter_role(
     with engine.begin() as connection:
         if connection.execute(text("SELECT 1 FROM unit WHERE id = :u"), {"u": unit_id}).first() is None:
             raise ServiceError("security.unknown_unit", unit=unit_id[:20])
-        raw = connection.connection.driver_connection
+        raw = psycopg_connection(connection)
         with raw.cursor() as cur:
             cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,))
             verb = "ALTER" if cur.fetchone() else "CREATE"

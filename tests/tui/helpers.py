@@ -17,16 +17,26 @@ def fixed_clock() -> datetime:
 
 
 async def wait_for(pilot, condition: Callable[[], object], description: str, timeout: float = 10.0) -> None:
-    """Let the app run until ``condition()`` is true; fail with ``description`` after ``timeout`` seconds."""
+    """Let the app run until ``condition()`` is true.
+
+    An error the condition raises is retried (the widget may not be mounted yet), but if the last
+    try before the ``timeout`` still raised, that error is raised, with ``description`` added as a
+    note, so the test shows what went wrong rather than a bare timeout. A condition that is simply
+    false at the deadline raises ``TimeoutError`` naming ``description``.
+    """
     deadline = time.monotonic() + timeout
     while True:
+        error: Exception | None = None
         try:
             if condition():
                 return
-        except Exception:
-            pass
+        except Exception as exc:
+            error = exc
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for: {description}")
+            if error is not None:
+                error.add_note(f"wait_for: still raising after {timeout:g} s waiting for: {description}")
+                raise error
+            raise TimeoutError(f"timed out after {timeout:g} s waiting for: {description}")
         await pilot.pause(0.02)
 
 

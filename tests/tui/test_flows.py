@@ -13,7 +13,7 @@ from .helpers import SIZE, counts, find_code, login, notices, start_intake, type
 
 
 def assert_printed(screen) -> None:
-    """The form's PDF exists."""
+    """The form was printed: its PDF exists."""
     assert screen.print_ok and screen.print_path.is_file(), screen.app.notices
 
 
