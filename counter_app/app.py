@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import events, work
 from textual.app import App
@@ -225,7 +225,10 @@ class CounterApp(App[None]):
         from counter_app.sync.client import sync_once
 
         try:
-            sync_once(self.store.engine, self.settings.central_url, self.store.unit_id, now=self.now())
+            central_url = self.settings.central_url
+            if not central_url:
+                return
+            sync_once(self.store.engine, central_url, self.store.unit_id, now=self.now())
         except Exception as exc:  # offline is a normal state of a counter: note it, retry later
             log.info("sync round failed: %s", exc)
             self.post_message(self.SyncFinished(one_line(str(exc))[:200]))
@@ -356,7 +359,7 @@ class CounterApp(App[None]):
         if callable(save):
             save()
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         if len(self.screen_stack) > 2:
             self.pop_screen()
 
@@ -444,7 +447,7 @@ class CounterApp(App[None]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if self.actor is None or CommandPalette.is_open(self):
+        if self.actor is None or CommandPalette.is_open(cast(App[object], self)):
             return
         self.push_screen(CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette"))
 
@@ -486,7 +489,7 @@ class CounterApp(App[None]):
             return True
         from textual.command import CommandPalette
 
-        if CommandPalette.is_open(self):
+        if CommandPalette.is_open(cast(App[object], self)):
             self.pop_screen()
         if isinstance(result, CardScan):
             self.action_new_intake(card=result.card)

@@ -92,7 +92,7 @@ class Failure(NamedTuple):
     logged: bool = False
 
 
-def failure(exc: Exception) -> Failure:
+def failure(exc: BaseException) -> Failure:
     """How a command's exception is reported: one exit code per kind of failure, for every command."""
     from counter_app.config import ConfigError
     from counter_app.services.storage_errors import StorageError, translate
@@ -116,7 +116,7 @@ def failure(exc: Exception) -> Failure:
     return Failure(message, ExitCode.PROBLEMS, logged=True)
 
 
-def _from_the_database(exc: Exception) -> bool:
+def _from_the_database(exc: BaseException) -> bool:
     """Raised by a database driver (through SQLAlchemy, imported only if some command used it)."""
     sqlalchemy_errors = sys.modules.get("sqlalchemy.exc")
     return sqlalchemy_errors is not None and isinstance(exc, sqlalchemy_errors.DBAPIError)

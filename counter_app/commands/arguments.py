@@ -29,7 +29,8 @@ class Parser(argparse.ArgumentParser):
     every other failure."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False  # ours, with a Vietnamese description, is added below
+        super().__init__(*args, **kwargs)
         self._positionals.title = t("cli.positionals")
         self._optionals.title = t("cli.options")
         self.add_argument("-h", "--help", action="help", help=t("cli.help_help"))

@@ -216,7 +216,7 @@ class Table:
         self.rows: list[list[list[Line] | Block]] = []
         self.heights: list[float] = []
         for row in rows:
-            cells = [
+            cells: list[list[Line] | Block] = [
                 cell if isinstance(cell, Block) else wrap(cell, col.width - 2 * pad, size)
                 for cell, col in zip(row, self.columns, strict=True)
             ]

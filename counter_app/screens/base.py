@@ -32,11 +32,9 @@ class RefreshesItself:
     _timer: Any = None
     refresh_every: float
 
-    if TYPE_CHECKING:  # provided by the screen (a worker) and by Textual's MessagePump
+    if TYPE_CHECKING:  # provided by the screen (a worker that ends by calling _schedule)
 
         def _load(self) -> Any: ...
-
-        def set_timer(self, delay: float, callback: Any) -> Any: ...
 
     def refresh_now(self) -> None:
         """Read the store now; the pending timer, if any, is dropped."""
@@ -56,7 +54,7 @@ class RefreshesItself:
 
     def _schedule(self) -> None:
         self._stop_timer()
-        self._timer = self.set_timer(self.refresh_every, self._tick)
+        self._timer = cast(Any, self).set_timer(self.refresh_every, self._tick)
 
     def _tick(self) -> None:
         self._timer = None

@@ -110,12 +110,11 @@ class ReprintProvider(_CounterProvider):
     async def _today(self):
         from counter_app.services import dashboard
 
-        actor = self.counter_app.officer
+        counter_id = self.counter_app.officer.counter_id
+        if counter_id is None:
+            return []
         return await asyncio.to_thread(
-            dashboard.received_at_counter,
-            self.counter_app.store,
-            actor.counter_id,
-            self.counter_app.now().date(),
+            dashboard.received_at_counter, self.counter_app.store, counter_id, self.counter_app.now().date()
         )
 
     async def discover(self) -> Hits:

@@ -6,9 +6,10 @@ that may act on the dossier, are offered in the footer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from rich.text import Text
 from textual import work
@@ -253,7 +254,7 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.detail is None:
-            return action not in {b.action for b in self.BINDINGS}
+            return action not in {b.action for b in self.BINDINGS if isinstance(b, Binding)}
         dossier = self.detail.dossier
         status = Status(dossier.status)
         pending = any(h.state == "sent" for h in self.detail.handovers)
@@ -418,7 +419,7 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             self.counter_app.print_form(self.code, message.print_kind)
 
 
-def _event_note(payload: dict) -> str:
+def _event_note(payload: Mapping[str, Any]) -> str:
     if not payload:
         return ""
     if "reason" in payload:

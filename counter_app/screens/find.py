@@ -172,13 +172,15 @@ class FindScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
 
     @on(DataTable.RowSelected, "#find-dossiers")
     def _dossier_selected(self, event: DataTable.RowSelected) -> None:
-        self.counter_app.open_dossier(event.row_key.value)
+        if event.row_key.value:
+            self.counter_app.open_dossier(event.row_key.value)
 
     def _highlighted_citizen(self) -> CitizenView | None:
         table = self.query_one("#find-citizens", DataTable)
         if not table.row_count:
             return None
-        return self.citizens.get(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.citizens.get(key) if key else None
 
     def action_intake_for_citizen(self) -> None:
         citizen = self._highlighted_citizen()

@@ -95,7 +95,8 @@ class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
 
     @on(DataTable.RowSelected, "#inbox")
     def _open(self, event: DataTable.RowSelected) -> None:
-        self.counter_app.open_dossier(event.row_key.value)
+        if event.row_key.value:
+            self.counter_app.open_dossier(event.row_key.value)
 
     def action_accept(self) -> None:
         code = self._current()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
@@ -119,7 +120,7 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         self.saving = False
         self.outcome: Outcome | None = None
         self.print_ok: bool | None = None
-        self.print_path = None
+        self.print_path: Path | None = None
 
     @property
     def citizen(self) -> CitizenView | None:

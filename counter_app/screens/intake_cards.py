@@ -45,8 +45,8 @@ def fee_text(procedure: ProcedureView) -> str:
 def checklist_rows(choice: ProcedureChoice, citizen: CitizenRecord | None) -> list[DocRow]:
     """The required documents, each marked received — or reused where the citizen holds a digitised one."""
     held: dict[str, CitizenDocumentView] = {}
-    for doc in citizen.documents if citizen is not None else ():
-        held.setdefault(doc.kind, doc)
+    for held_doc in citizen.documents if citizen is not None else ():
+        held.setdefault(held_doc.kind, held_doc)
     rows = []
     for required in choice.documents:
         doc = held.get(required.doc_kind) if required.doc_kind else None

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import VerticalGroup
 from textual.message import Message
 from textual.screen import Screen
@@ -30,7 +32,7 @@ class ReturnScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
     ReturnScreen #return-box, ReturnScreen #return-receiver { height: auto; }
     ReturnScreen #return-dossier { height: auto; margin-top: 1; }
     """
-    BINDINGS = quiet("f4", "f6", "f7")
+    BINDINGS: ClassVar[list[BindingType]] = [*quiet("f4", "f6", "f7")]
 
     @dataclass
     class Loaded(Message):
@@ -174,7 +176,11 @@ class ReturnScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         from counter_app.screens.dialogs import RatingDialog
 
         self.app.notify(t("return.done", code=message.code))
-        self.app.push_screen(RatingDialog(message.code), lambda level: self._rate(message.code, level))
+
+        def rated(level: int | None) -> None:
+            self._rate(message.code, level)
+
+        self.app.push_screen(RatingDialog(message.code), rated)
 
     @work(thread=True, exclusive=True, group="return-rate", exit_on_error=False)
     def _rate(self, code: str, level: int | None) -> None:

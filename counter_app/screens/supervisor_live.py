@@ -269,10 +269,9 @@ class SupervisorScreen(RefreshesItself, ReportsWorkerErrors, Screen[None]):
         """Open dossier ``code``: the ``open_dossier`` callback, else the app's ``open_dossier``; the
         :class:`OpenDossier` message is posted either way."""
         self.post_message(self.OpenDossier(code))
-        if self.open_dossier is not None:
-            self.open_dossier(code)
-        elif callable(getattr(self.app, "open_dossier", None)):
-            self.app.open_dossier(code)
+        opener = self.open_dossier or getattr(self.app, "open_dossier", None)
+        if callable(opener):
+            opener(code)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:

@@ -23,7 +23,10 @@ class StatusBar(Widget):
         self.set_interval(1.0, self.refresh)
         for name in ("actor", "store_state"):
             if hasattr(self.app, name):
-                self.watch(self.app, name, lambda _value: self.refresh(), init=False)
+                self.watch(self.app, name, self._changed, init=False)
+
+    def _changed(self, _value: object) -> None:
+        self.refresh()
 
     def render(self) -> Text:
         parts = getattr(self.app, "status_parts", None)
