@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalGroup, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from counter_app.domain import states
 from counter_app.domain.states import Status
@@ -30,6 +30,7 @@ from counter_app.services import handover, intake, workflow
 from counter_app.services.context import Actor, Store
 from counter_app.services.intake import DocumentChoice
 from counter_app.services.views import DossierDetail, DossierView
+from counter_app.widgets.live_table import LiveTable, Row
 from counter_app.widgets.status_bar import StatusBar
 
 HANDOVER_STATUSES = frozenset({Status.RECEIVED, Status.PROCESSING, Status.AWAITING_FEE, Status.RESULT_READY})
@@ -109,25 +110,32 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
                     yield Static("", id="progress")
             with VerticalGroup(id="dossier-docs-box", classes="box") as box:
                 box.border_title = t("dossier.documents")
-                yield DataTable(id="dossier-docs", cursor_type="none", zebra_stripes=True)
+                yield LiveTable(
+                    [
+                        ("no", t("col.no"), 3),
+                        ("name", t("col.document"), 70),
+                        ("copy_kind", t("col.copy_kind"), 18),
+                        ("quantity", t("col.quantity"), 4),
+                        ("state", t("col.state"), 26),
+                    ],
+                    id="dossier-docs",
+                    cursor_type="none",
+                )
             with VerticalGroup(id="dossier-timeline-box", classes="box") as box:
                 box.border_title = t("dossier.timeline")
-                yield DataTable(id="dossier-timeline", cursor_type="row", zebra_stripes=True)
+                yield LiveTable(
+                    [
+                        ("when", t("col.when"), 16),
+                        ("event", t("col.event"), 34),
+                        ("who", t("col.who"), 22),
+                        ("where", t("col.where"), 36),
+                        ("note", t("col.note"), 20),
+                    ],
+                    id="dossier-timeline",
+                )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        docs = self.query_one("#dossier-docs", DataTable)
-        docs.add_column(t("col.no"), width=3)
-        docs.add_column(t("col.document"), width=70)
-        docs.add_column(t("col.copy_kind"), width=18)
-        docs.add_column(t("col.quantity"), width=4)
-        docs.add_column(t("col.state"), width=26)
-        timeline = self.query_one("#dossier-timeline", DataTable)
-        timeline.add_column(t("col.when"), width=16)
-        timeline.add_column(t("col.event"), width=34)
-        timeline.add_column(t("col.who"), width=22)
-        timeline.add_column(t("col.where"), width=36)
-        timeline.add_column(t("col.note"), width=20)
         self.reload()
 
     def reload(self) -> None:
@@ -211,8 +219,7 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             )
         self.query_one("#progress", Static).update(progress)
 
-        docs = self.query_one("#dossier-docs", DataTable)
-        docs.clear()
+        docs: list[Row] = []
         for index, doc in enumerate(detail.documents, start=1):
             if doc.reused:
                 state = Text(t("doc.reused"), style="cyan")
@@ -220,22 +227,24 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
                 state = Text(t("doc.received"), style="green")
             else:
                 state = Text(t("doc.missing"), style="bold red")
-            docs.add_row(str(index), doc.name, t(f"copy_kind.{doc.copy_kind}"), str(doc.quantity), state)
-
-        timeline = self.query_one("#dossier-timeline", DataTable)
-        timeline.clear()
+            cells = [str(index), doc.name, t(f"copy_kind.{doc.copy_kind}"), str(doc.quantity), state]
+            docs.append((str(index), cells))
+        self.query_one("#dossier-docs", LiveTable).show(docs)
+        timeline: list[Row] = []
         for event in detail.events:
             label = t(f"event.{event.type}") if has(f"event.{event.type}") else event.type
             where = unit_name(event.unit_id)
             if event.counter_id and "#" in event.counter_id:
                 where += " · " + t("status.counter", number=event.counter_id.rsplit("#", 1)[1])
-            timeline.add_row(
+            cells = [
                 fmt.moment(event.device_time),
                 label,
-                event.officer_name or "—",
+                event.officer_name or fmt.NONE,
                 where,
                 _event_note(event.payload),
-            )
+            ]
+            timeline.append((event.id, cells))
+        self.query_one("#dossier-timeline", LiveTable).show(timeline)
         self.refresh_bindings()
 
     def _unit_name(self, unit_id: str | None) -> str:

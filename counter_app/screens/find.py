@@ -20,6 +20,7 @@ from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
 from counter_app.screens.keys import quiet
 from counter_app.services.dashboard import DossierRow
 from counter_app.services.views import CitizenView
+from counter_app.widgets.live_table import LiveTable
 from counter_app.widgets.status_bar import StatusBar
 from counter_app.widgets.vn_input import VnInput
 
@@ -64,22 +65,24 @@ class FindScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         with HorizontalGroup(id="find-main"):
             with VerticalGroup(id="find-citizens-box", classes="box") as box:
                 box.border_title = t("find.citizens")
-                yield DataTable(id="find-citizens", cursor_type="row", zebra_stripes=True)
+                yield LiveTable(
+                    [("name", t("col.name"), 24), ("cccd", t("col.cccd"), 12), ("birth", t("col.birth"), 10)],
+                    id="find-citizens",
+                )
             with VerticalGroup(id="find-dossiers-box", classes="box") as box:
                 box.border_title = t("find.dossiers")
-                yield DataTable(id="find-dossiers", cursor_type="row", zebra_stripes=True)
+                yield LiveTable(
+                    [
+                        ("code", t("col.code"), 25),
+                        ("applicant", t("col.applicant"), 16),
+                        ("procedure", t("col.procedure"), 18),
+                        ("status", t("col.status"), 12),
+                    ],
+                    id="find-dossiers",
+                )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        citizens = self.query_one("#find-citizens", DataTable)
-        citizens.add_column(t("col.name"), width=24, key="name")
-        citizens.add_column(t("col.cccd"), width=12, key="cccd")
-        citizens.add_column(t("col.birth"), width=10, key="birth")
-        dossiers = self.query_one("#find-dossiers", DataTable)
-        dossiers.add_column(t("col.code"), width=25, key="code")
-        dossiers.add_column(t("col.applicant"), width=16, key="applicant")
-        dossiers.add_column(t("col.procedure"), width=18, key="procedure")
-        dossiers.add_column(t("col.status"), width=12, key="status")
         self.query_one("#find-input", Input).focus()
         if self.initial_query:
             self._search(self.initial_query)
@@ -118,26 +121,22 @@ class FindScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
     def on_find_screen_found(self, message: Found) -> None:
         if message.query != self.query_one("#find-input", Input).value.strip():
             return
-        table = self.query_one("#find-citizens", DataTable)
-        table.clear()
         self.citizens = {c.id: c for c in message.citizens}
-        for citizen in message.citizens:
-            table.add_row(citizen.full_name, citizen.cccd, fmt.day(citizen.birth_date), key=citizen.id)
+        self.query_one("#find-citizens", LiveTable).show(
+            (c.id, [c.full_name, c.cccd, fmt.day(c.birth_date)]) for c in message.citizens
+        )
         self._fill_dossiers(message.dossiers)
         box = self.query_one("#find-citizens-box")
         box.border_subtitle = t("home.count", count=len(message.citizens)) if message.query else ""
 
     def _fill_dossiers(self, rows: list[DossierRow]) -> None:
-        table = self.query_one("#find-dossiers", DataTable)
-        table.clear()
-        for row in rows:
-            table.add_row(
-                row.code,
-                row.applicant_name,
-                fmt.procedure_short(row.procedure_name),
-                Status(row.status).label,
-                key=row.code,
+        self.query_one("#find-dossiers", LiveTable).show(
+            (
+                r.code,
+                [r.code, r.applicant_name, fmt.procedure_short(r.procedure_name), Status(r.status).label],
             )
+            for r in rows
+        )
 
     @on(DataTable.RowHighlighted, "#find-citizens")
     def _citizen_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -155,11 +154,7 @@ class FindScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         self.post_message(self.CitizenDossiers(citizen_id, dossiers))
 
     def on_find_screen_citizen_dossiers(self, message: CitizenDossiers) -> None:
-        table = self.query_one("#find-citizens", DataTable)
-        if (
-            table.row_count
-            and table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == message.citizen_id
-        ):
+        if self.query_one("#find-citizens", LiveTable).current_key == message.citizen_id:
             self._fill_dossiers(message.dossiers)
 
     @on(DataTable.RowSelected, "#find-citizens")
@@ -176,10 +171,7 @@ class FindScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             self.counter_app.open_dossier(event.row_key.value)
 
     def _highlighted_citizen(self) -> CitizenView | None:
-        table = self.query_one("#find-citizens", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = self.query_one("#find-citizens", LiveTable).current_key
         return self.citizens.get(key) if key else None
 
     def action_intake_for_citizen(self) -> None:
