@@ -1,7 +1,7 @@
 """Receipts printed, then the power cord pulled: does every printed receipt's dossier survive a SIGKILL?
 
 A worker process takes dossiers in as fast as it can — ``intake.receive`` then
-``printing_service.print_receipt`` — and appends each dossier code to a file once its receipt PDF is
+``printing_service.print_form(..., "receipt")`` — and appends each dossier code to a file once its receipt PDF is
 written (the moment a citizen would walk away with the slip). The parent kills it with SIGKILL at a
 random moment, starts it again, kills it again, ... then opens the store and counts the printed codes
 whose dossier is missing or whose event history does not verify (``audit.verify``).
@@ -72,7 +72,7 @@ def worker(home: Path, printed: Path, round_no: int) -> None:
         for n in range(MAX_PER_ROUND):
             request = IntakeRequest("1.004873", docs, citizen_id=citizens[n % len(citizens)].id)
             dossier = intake.receive(store, actor, request, now=start + timedelta(seconds=20 * n))
-            printing_service.print_receipt(store, dossier.code)
+            printing_service.print_form(store, dossier.code, "receipt")
             out.write(dossier.code + "\n")  # the slip is in the citizen's hand
             out.flush()
             os.fsync(out.fileno())

@@ -28,11 +28,11 @@ READY = "READY"
 
 COUNTER_APP = textwrap.dedent(f"""
     import sys
-    from counter_app.cli import Runner
+    from counter_app.commands.context import CommandContext
     from counter_app.app import make_app
 
-    runner = Runner(demo=True)
-    app = make_app(runner.store, settings=runner.settings())  # as counter-app --demo starts it
+    context = CommandContext(demo=True)
+    app = make_app(context.store, settings=context.settings())  # as counter-app --demo starts it
 
     async def auto_pilot(pilot):
         from counter_app.screens.login import LoginScreen
@@ -93,8 +93,9 @@ def prepare_demo_home() -> str:
             sys.executable,
             "-c",
             textwrap.dedent("""
-        from counter_app.cli import Runner, ensure_demo_data
-        ensure_demo_data(Runner(demo=True).store(), citizens=300)
+        from counter_app.commands.context import CommandContext
+        from counter_app.commands.store import ensure_demo_data
+        ensure_demo_data(CommandContext(demo=True).store(), citizens=300)
     """),
         ],
         env=env,

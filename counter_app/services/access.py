@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import exists, or_
 from sqlmodel import Session, col, select
 
 from counter_app.db.models import AccessLog, Citizen, Dossier, Handover
@@ -151,19 +150,6 @@ def views(
 
 
 # --- unit-scoped reads -------------------------------------------------------------------------
-
-
-def visible_to(unit_id: str):
-    """SQL condition on :class:`Dossier`: the dossiers ``unit_id`` may see (for lists and searches)."""
-    pending = exists().where(
-        Handover.dossier_id == Dossier.id, Handover.to_unit_id == unit_id, Handover.state == "sent"
-    )
-    return or_(
-        Dossier.received_unit_id == unit_id,
-        Dossier.custodian_unit_id == unit_id,
-        Dossier.return_unit_id == unit_id,
-        pending,
-    )
 
 
 def may_see(session: Session, unit_id: str, dossier: Dossier) -> bool:

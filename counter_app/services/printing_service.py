@@ -321,11 +321,6 @@ def print_form(
     return Printed(path=saved.out or saved.path, sent_to=printer)
 
 
-def print_receipt(store: Store, code: str, *, out: Path | None = None) -> Path:
-    """The receipt-and-appointment slip (Mẫu 01, two copies) of a committed dossier; returns the PDF's path."""
-    return print_form(store, code, "receipt", out=out).path
-
-
 def ledger_pdf(store: Store, start: date, end: date, *, unit_id: str | None = None) -> bytes:
     from counter_app.printing.documents import LedgerData, LedgerRow
     from counter_app.printing.tracking import render_ledger

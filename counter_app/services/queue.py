@@ -13,7 +13,7 @@ from counter_app.db.models import Counter, Officer, QueueService, QueueTicket
 from counter_app.domain.codes import ticket_number
 from counter_app.locale import t
 from counter_app.services.context import Actor, Store, local_now
-from counter_app.services.errors import NotFound, ServiceError
+from counter_app.services.errors import ServiceError
 from counter_app.services.ids import new_id
 from counter_app.services.intake import next_sequence
 from counter_app.services.scope import ALL_UNITS, display_names, unit_scope
@@ -144,19 +144,6 @@ def transfer(store: Store, actor: Actor, counter_number: int) -> TicketView:
         session.add(ticket)
         session.flush()
         return view(TicketView, ticket)
-
-
-def ticket_by_number(session: Session, unit_id: str, day, number: str) -> QueueTicket:
-    ticket = session.exec(
-        select(QueueTicket).where(
-            QueueTicket.unit_id == unit_id,
-            QueueTicket.day == day,
-            QueueTicket.number == number.strip().upper(),
-        )
-    ).first()
-    if ticket is None:
-        raise NotFound("queue.ticket_not_found", number=number)
-    return ticket
 
 
 def waiting_by_service(store: Store, *, now: datetime | None = None) -> list[tuple[str, str, int, int]]:

@@ -92,12 +92,6 @@ def translate(exc: BaseException) -> BaseException:
     return error
 
 
-def describe(exc: BaseException) -> str | None:
-    """The officer's one-line message for a storage fault, or None."""
-    translated = translate(exc)
-    return str(translated) if isinstance(translated, StorageError) else None
-
-
 F = TypeVar("F", bound=Callable[..., Any])
 
 

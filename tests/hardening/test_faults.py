@@ -118,4 +118,4 @@ def test_storage_error_mapping():
     class PgError(Exception):
         sqlstate = "53100"
 
-    assert storage_errors.describe(PgError()).startswith("Ổ đĩa đã đầy")
+    assert str(storage_errors.translate(PgError())).startswith("Ổ đĩa đã đầy")

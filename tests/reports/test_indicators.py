@@ -25,7 +25,6 @@ from counter_app.services.indicators.lists import (
     handovers_pending,
     online_pending,
     overdue,
-    received_today,
 )
 from counter_app.services.indicators.period_figures import indicators, period_figures
 from counter_app.services.indicators.periods import Period
@@ -140,11 +139,6 @@ def test_dossier_lists(scenario):
     assert amber.hours_left == pytest.approx(5.5)
     assert due_today(store, NOW, unit) == []
     assert [d.code for d in due_today(store, at(9, 7), unit)] == [c["D"]]
-    assert received_today(store, NOW, unit) == []
-    assert [(d.code, d.status) for d in received_today(store, at(18, 12), unit)] == [
-        (c["E"], Status.RECEIVED)
-    ]
-    assert [d.code for d in received_today(store, at(6, 12), unit)] == [c["F"]]  # a refusal is a ledger row
     (sent,) = handovers_pending(store, NOW, unit)
     assert (sent.code, sent.direction, sent.other_unit_id, sent.sent_at) == (
         c["D"],

@@ -32,7 +32,7 @@ def _received(store):
 
 def test_receipt_of_a_stored_dossier_reads_back_and_its_qr_verifies(seeded_store):
     _, d = _received(seeded_store)
-    path = printing_service.print_receipt(seeded_store, d.code)
+    path = printing_service.print_form(seeded_store, d.code, "receipt").path
     assert path.is_relative_to(seeded_store.settings.printed_dir)
     text = pdf_text(path.read_bytes())
     assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text and d.applicant_name in text and d.code in text
@@ -108,4 +108,4 @@ def test_a_refused_dossier_has_no_receipt(seeded_store):
     actor, _ = _received(seeded_store)
     refused = intake.refuse(seeded_store, actor, _request(seeded_store), "Hồ sơ không hợp lệ")
     with pytest.raises(ServiceError, match="chưa được tiếp nhận"):
-        printing_service.print_receipt(seeded_store, refused.code)
+        printing_service.print_form(seeded_store, refused.code, "receipt")

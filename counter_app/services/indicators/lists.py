@@ -171,27 +171,6 @@ def due_today(
     return _items(store, rows, now)
 
 
-def received_today(
-    store: Store,
-    now: datetime,
-    unit_id: str | None = None,
-    *,
-    limit: int = 200,
-) -> list[DossierItem]:
-    """Dossiers the unit received (or refused) today, latest first — today's rows of the ledger."""
-    unit = unit_scope(store, unit_id)
-    start = datetime.combine(now.date(), time.min)
-    query = (
-        _dossier_query()
-        .where(col(Dossier.received_at) >= start, col(Dossier.received_at) < start + timedelta(days=1))
-        .order_by(col(Dossier.received_at).desc(), col(Dossier.code).desc())
-        .limit(limit)
-    )
-    with store.session() as session:
-        rows = session.exec(for_unit(query, Dossier.received_unit_id, unit, store)).all()
-    return _items(store, rows, now)
-
-
 def handovers_pending(
     store: Store,
     now: datetime,

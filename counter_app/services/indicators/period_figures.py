@@ -326,23 +326,3 @@ def indicators(
 ) -> Indicators:
     """The unit's indicators for ``period`` ("today", "month", "year" or a :class:`Period`)."""
     return period_figures(store, now, period, unit_id, by_procedure_workload=False).indicators
-
-
-def by_procedure(
-    store: Store,
-    now: datetime,
-    period: Period | str = "today",
-    unit_id: str | None = None,
-) -> list[ProcedureFigures]:
-    """The period's figures per procedure, busiest first."""
-    return period_figures(store, now, period, unit_id).procedures
-
-
-def by_officer(
-    store: Store,
-    now: datetime,
-    period: Period | str = "today",
-    unit_id: str | None = None,
-) -> list[OfficerFigures]:
-    """The period's figures per officer: received, returned, tickets served, average service time."""
-    return period_figures(store, now, period, unit_id, by_procedure_workload=False).officers
