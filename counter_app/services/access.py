@@ -18,6 +18,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import exists, or_
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from counter_app.db.models import AccessLog, Citizen, Dossier, Handover
@@ -33,6 +34,7 @@ from counter_app.services.views import (
     CitizenRecord,
     CitizenView,
     DossierDetail,
+    DossierView,
     view,
 )
 
@@ -153,21 +155,24 @@ def views(
 # --- unit-scoped reads -------------------------------------------------------------------------
 
 
-def visible_to(unit_id: str):
+def visible_to(unit_id: str) -> ColumnElement[bool]:
     """SQL condition on :class:`Dossier`: the dossiers ``unit_id`` may see (for lists and searches)."""
     pending = exists().where(
-        Handover.dossier_id == Dossier.id, Handover.to_unit_id == unit_id, Handover.state == "sent"
+        col(Handover.dossier_id) == col(Dossier.id),
+        col(Handover.to_unit_id) == unit_id,
+        col(Handover.state) == "sent",
     )
     return or_(
-        Dossier.received_unit_id == unit_id,
-        Dossier.custodian_unit_id == unit_id,
-        Dossier.return_unit_id == unit_id,
+        col(Dossier.received_unit_id) == unit_id,
+        col(Dossier.custodian_unit_id) == unit_id,
+        col(Dossier.return_unit_id) == unit_id,
         pending,
     )
 
 
-def may_see(session: Session, unit_id: str, dossier: Dossier) -> bool:
-    """True when ``unit_id`` received, holds or returns ``dossier``, or has it waiting in its inbox."""
+def may_see(session: Session, unit_id: str, dossier: Dossier | DossierView) -> bool:
+    """True when ``unit_id`` received, holds or returns ``dossier`` (a row of the store or its frozen view),
+    or has it waiting in its inbox."""
     if unit_id in (dossier.received_unit_id, dossier.custodian_unit_id, dossier.return_unit_id):
         return True
     return (
