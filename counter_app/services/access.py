@@ -32,6 +32,7 @@ from counter_app.services.views import (
     CitizenRecord,
     CitizenView,
     DossierDetail,
+    DossierView,
     view,
 )
 
@@ -152,8 +153,9 @@ def views(
 # --- unit-scoped reads -------------------------------------------------------------------------
 
 
-def may_see(session: Session, unit_id: str, dossier: Dossier) -> bool:
-    """True when ``unit_id`` received, holds or returns ``dossier``, or has it waiting in its inbox."""
+def may_see(session: Session, unit_id: str, dossier: Dossier | DossierView) -> bool:
+    """True when ``unit_id`` received, holds or returns ``dossier`` (a row of the store or its frozen view),
+    or has it waiting in its inbox."""
     if unit_id in (dossier.received_unit_id, dossier.custodian_unit_id, dossier.return_unit_id):
         return True
     return (

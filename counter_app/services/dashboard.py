@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlmodel import col, func, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, col, func, or_, select
+from sqlmodel.sql.expression import Select
 
 from counter_app.db.models import (
     Counter,
@@ -68,7 +70,7 @@ def counter_numbers(store: Store, unit_id: str) -> list[tuple[int, str]]:
     """(number, name) of the unit's counters, in order."""
     with store.session() as session:
         rows = session.exec(
-            select(Counter).where(Counter.unit_id == str(unit_id)).order_by(Counter.number)
+            select(Counter).where(Counter.unit_id == str(unit_id)).order_by(col(Counter.number))
         ).all()
         return [(c.number, c.name) for c in rows]
 
@@ -144,15 +146,15 @@ class DossierRow:
     received_at: datetime | None
 
 
-def _rows(session, query) -> list[DossierRow]:
+def _rows(session: Session, query: Select[Dossier, str]) -> list[DossierRow]:
     return [
         DossierRow(d.code, d.applicant_name, name, d.status, d.due_at, d.received_at)
         for d, name in session.exec(query).all()
     ]
 
 
-def _with_procedure():
-    return select(Dossier, Procedure.name).join(Procedure, col(Procedure.code) == Dossier.procedure_code)
+def _with_procedure() -> Select[Dossier, str]:
+    return select(Dossier, Procedure.name).join(Procedure, col(Procedure.code) == col(Dossier.procedure_code))
 
 
 def due_on(store: Store, unit_id: str, day: date, *, limit: int = 100) -> list[DossierRow]:
@@ -165,10 +167,10 @@ def due_on(store: Store, unit_id: str, day: date, *, limit: int = 100) -> list[D
             .where(
                 Dossier.custodian_unit_id == str(unit_id),
                 col(Dossier.status).in_([int(s) for s in OPEN if s != Status.RESULT_READY]),
-                Dossier.due_at >= start,
-                Dossier.due_at <= end,
+                col(Dossier.due_at) >= start,
+                col(Dossier.due_at) <= end,
             )
-            .order_by(Dossier.due_at)
+            .order_by(col(Dossier.due_at))
             .limit(limit),
         )
 
@@ -190,9 +192,9 @@ def find_dossiers(store: Store, text: str, *, limit: int = 20) -> list[DossierRo
 
 def citizen_dossiers(store: Store, citizen_id: str, cccd: str = "", *, limit: int = 50) -> list[DossierRow]:
     """A citizen's dossiers (by citizen row or by the CCCD given at intake), newest first."""
-    condition = Dossier.citizen_id == citizen_id
+    condition: ColumnElement[bool] = col(Dossier.citizen_id) == citizen_id
     if cccd:
-        condition = or_(condition, Dossier.applicant_cccd == cccd)
+        condition = or_(condition, col(Dossier.applicant_cccd) == cccd)
     with store.session() as session:
         return _rows(
             session, _with_procedure().where(condition).order_by(col(Dossier.updated_at).desc()).limit(limit)

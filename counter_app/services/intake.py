@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from counter_app.db.models import Citizen, CodeSequence, Dossier, DossierDocument, QueueTicket
+from counter_app.db.models import (
+    Citizen,
+    CodeSequence,
+    Dossier,
+    DossierDocument,
+    DossierEvent,
+    QueueTicket,
+)
 from counter_app.domain.cccd import CccdData
 from counter_app.domain.codes import dossier_code
 from counter_app.domain.states import Channel, Status
@@ -45,7 +53,7 @@ class DocumentChoice:
     reused: bool = False
     citizen_document_id: str | None = None
 
-    def as_payload(self) -> dict:
+    def as_payload(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "copy_kind": self.copy_kind,
@@ -74,7 +82,7 @@ class IntakeRequest:
     fee_status: str = "paid"
     sets: int = 1
     ticket_id: str | None = None
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _check_length(name: str, value: str) -> None:
@@ -100,15 +108,23 @@ def next_sequence(session: Session, counter_id: str, scope: str, *, maximum: int
     return row.last
 
 
+def _counter_of(actor: Actor) -> str:
+    """The counter ``actor`` works at: dossier codes and ledger lines are numbered per counter."""
+    if not actor.counter_id:
+        raise ServiceError("intake.not_at_counter", name=actor.name)
+    return actor.counter_id
+
+
 def _new_code(session: Session, actor: Actor, at: datetime) -> str:
     """The next dossier code of the actor's counter for the day of ``at``.
 
     A number already taken (a store restored from a backup older than its last receipts, then
     synced back) is skipped: a code is never handed out twice.
     """
+    counter_id = _counter_of(actor)
     unit_code, counter_no = actor.counter_parts
     while True:
-        seq = next_sequence(session, actor.counter_id, f"dossier:{at:%y%m%d}", maximum=999)
+        seq = next_sequence(session, counter_id, f"dossier:{at:%y%m%d}", maximum=999)
         code = dossier_code(unit_code, at.date(), counter=counter_no, seq=seq)
         if session.exec(select(Dossier.id).where(Dossier.code == code)).first() is None:
             return code
@@ -198,7 +214,7 @@ def _take_in(
         received_at = store.calendar.next_opening(now)
         code = _new_code(session, actor, now)
         unit_code, counter_no = actor.counter_parts
-        ledger_line = next_sequence(session, actor.counter_id, f"ledger:{now:%Y}")
+        ledger_line = next_sequence(session, _counter_of(actor), f"ledger:{now:%Y}")
         due_at = None if refusal else store.calendar.due_at(now, procedure.working_days)
         documents = [nfc_doc(d) for d in request.documents]
         reused = any(d.reused for d in documents)
@@ -319,11 +335,13 @@ def supplement_received(
         if dossier.status != Status.SUPPLEMENT_REQUESTED:
             raise ServiceError("intake.not_supplement", code=dossier.code)
         request_event = _last_event(session, dossier, "supplement_requested")
+        if request_event is None:  # the status says so, but the store lacks the request (its missing list)
+            raise ServiceError("intake.not_supplement", code=dossier.code)
         resume = Status(request_event.payload.get("resume_status", int(Status.RECEIVED)))
         current = session.exec(
             select(DossierDocument)
             .where(DossierDocument.dossier_id == dossier.id)
-            .order_by(DossierDocument.position)
+            .order_by(col(DossierDocument.position))
         ).all()
         merged = [
             DocumentChoice(d.name, d.copy_kind, d.quantity, True, d.reused, d.citizen_document_id)
@@ -358,13 +376,11 @@ def supplement_received(
         return view(DossierView, dossier)
 
 
-def _last_event(session: Session, dossier: Dossier, type_: str):
-    from counter_app.db.models import DossierEvent
-
+def _last_event(session: Session, dossier: Dossier, type_: str) -> DossierEvent | None:
     return session.exec(
         select(DossierEvent)
         .where(DossierEvent.dossier_id == dossier.id, DossierEvent.type == type_)
-        .order_by(DossierEvent.seq.desc())  # type: ignore[attr-defined]
+        .order_by(col(DossierEvent.seq).desc())
     ).first()
 
 
@@ -437,7 +453,7 @@ def accept_online(store: Store, actor: Actor, code: str, *, now: datetime | None
     with store.session() as session:
         dossier = lookup.dossier_by_code(session, code)
         ensure_custodian(dossier, actor)
-        ledger_line = next_sequence(session, actor.counter_id, f"ledger:{now:%Y}")
+        ledger_line = next_sequence(session, _counter_of(actor), f"ledger:{now:%Y}")
         due_at = store.calendar.due_at(now, dossier.working_days)
         transition(
             session,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Mapped
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, func, select
 
 from counter_app.db.models import (
@@ -36,7 +38,7 @@ def prefix_bounds(prefix: str) -> tuple[str, str]:
     return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def _starting_with(column, text: str):
+def _starting_with(column: Mapped[str], text: str) -> ColumnElement[bool]:
     lo, hi = prefix_bounds(text)
     return (column >= lo) & (column < hi)
 
@@ -55,7 +57,7 @@ def search_citizens(session: Session, text: str, *, limit: int = 20) -> list[Cit
     if not text:
         return []
     if text.isdigit():
-        query = select(Citizen).where(_starting_with(Citizen.cccd, text)).order_by(Citizen.cccd)
+        query = select(Citizen).where(_starting_with(col(Citizen.cccd), text)).order_by(col(Citizen.cccd))
     else:
         folded = fold(text)
         if not folded:
@@ -64,8 +66,8 @@ def search_citizens(session: Session, text: str, *, limit: int = 20) -> list[Cit
             folded += " "
         query = (
             select(Citizen)
-            .where(_starting_with(Citizen.name_folded, folded))
-            .order_by(Citizen.name_folded, Citizen.cccd)
+            .where(_starting_with(col(Citizen.name_folded), folded))
+            .order_by(col(Citizen.name_folded), col(Citizen.cccd))
         )
     return list(session.exec(query.limit(limit)).all())
 
@@ -75,7 +77,7 @@ def citizen_documents(session: Session, citizen_id: str) -> list[CitizenDocument
         session.exec(
             select(CitizenDocument)
             .where(CitizenDocument.citizen_id == citizen_id)
-            .order_by(CitizenDocument.kind, col(CitizenDocument.issued_on).desc())
+            .order_by(col(CitizenDocument.kind), col(CitizenDocument.issued_on).desc())
         ).all()
     )
 
@@ -96,10 +98,10 @@ def search_procedures(
 
     procedures = session.exec(select(Procedure).where(Procedure.active == True)).all()  # noqa: E712
     since = datetime.now() - timedelta(days=90)
-    usage_query = select(Dossier.procedure_code, func.count()).where(Dossier.received_at >= since)
+    usage_query = select(Dossier.procedure_code, func.count()).where(col(Dossier.received_at) >= since)
     if unit_id:
-        usage_query = usage_query.where(Dossier.received_unit_id == unit_id)
-    usage = dict(session.exec(usage_query.group_by(Dossier.procedure_code)).all())
+        usage_query = usage_query.where(col(Dossier.received_unit_id) == unit_id)
+    usage = dict(session.exec(usage_query.group_by(col(Dossier.procedure_code))).all())
     words = fold(text).split()
     code = text.strip()
     ranked = []
@@ -127,7 +129,7 @@ def procedure_documents(session: Session, code: str) -> list[ProcedureDocument]:
         session.exec(
             select(ProcedureDocument)
             .where(ProcedureDocument.procedure_code == code)
-            .order_by(ProcedureDocument.position)
+            .order_by(col(ProcedureDocument.position))
         ).all()
     )
 
@@ -172,12 +174,14 @@ def dossier_detail(session: Session, code: str) -> DossierDetail:
     dossier = dossier_by_code(session, code)
     events = list(
         session.exec(
-            select(DossierEvent).where(DossierEvent.dossier_id == dossier.id).order_by(DossierEvent.seq)
+            select(DossierEvent)
+            .where(col(DossierEvent.dossier_id) == dossier.id)
+            .order_by(col(DossierEvent.seq))
         ).all()
     )
     handovers = list(
         session.exec(
-            select(Handover).where(Handover.dossier_id == dossier.id).order_by(Handover.sent_at)
+            select(Handover).where(col(Handover.dossier_id) == dossier.id).order_by(col(Handover.sent_at))
         ).all()
     )
     unit_ids = {dossier.received_unit_id, dossier.custodian_unit_id, dossier.return_unit_id}
@@ -189,7 +193,7 @@ def dossier_detail(session: Session, code: str) -> DossierDetail:
         session.exec(
             select(DossierDocument)
             .where(DossierDocument.dossier_id == dossier.id)
-            .order_by(DossierDocument.position)
+            .order_by(col(DossierDocument.position))
         ).all()
     )
     return DossierDetail(

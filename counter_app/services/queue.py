@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from typing import cast
 
 from sqlmodel import Session, col, func, or_, select
+from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from counter_app.db.models import Counter, Officer, QueueService, QueueTicket
 from counter_app.domain.codes import ticket_number
@@ -27,7 +29,7 @@ class IssuedTicket:
     waiting_ahead: int
 
 
-def _waiting_query(unit_id: str, day, counter_id: str | None):
+def _waiting_query(unit_id: str, day: date, counter_id: str | None) -> SelectOfScalar[QueueTicket]:
     query = select(QueueTicket).where(
         QueueTicket.unit_id == unit_id, QueueTicket.day == day, QueueTicket.status == "waiting"
     )
@@ -85,7 +87,7 @@ def call_next(store: Store, actor: Actor, *, now: datetime | None = None) -> Tic
             session.add(serving)
         ticket = session.exec(
             _waiting_query(actor.unit_id, now.date(), actor.counter_id)
-            .order_by(col(QueueTicket.priority).desc(), QueueTicket.issued_at, QueueTicket.number)
+            .order_by(col(QueueTicket.priority).desc(), col(QueueTicket.issued_at), col(QueueTicket.number))
             .limit(1)
         ).first()
         if ticket is None:
@@ -150,7 +152,7 @@ def waiting_by_service(store: Store, *, now: datetime | None = None) -> list[tup
     """(service code, name, waiting normal, waiting priority) for today."""
     now = now or local_now()
     with store.session() as session:
-        services = session.exec(select(QueueService).order_by(QueueService.code)).all()
+        services = session.exec(select(QueueService).order_by(col(QueueService.code))).all()
         rows = session.exec(
             select(QueueTicket.service, QueueTicket.priority, func.count())
             .where(
@@ -158,7 +160,7 @@ def waiting_by_service(store: Store, *, now: datetime | None = None) -> list[tup
                 QueueTicket.day == now.date(),
                 QueueTicket.status == "waiting",
             )
-            .group_by(QueueTicket.service, QueueTicket.priority)
+            .group_by(col(QueueTicket.service), col(QueueTicket.priority))
         ).all()
         counts = {(s, bool(p)): n for s, p, n in rows}
         return [
@@ -241,27 +243,33 @@ def queue_state(store: Store, now: datetime, unit_id: str | None = None, *, rece
     day = now.date()
     open_now = store.calendar.is_open(now)
     with store.session() as session:
-        services = session.exec(select(QueueService).order_by(QueueService.code)).all()
+        services = session.exec(select(QueueService).order_by(col(QueueService.code))).all()
         waiting = session.exec(
             select(QueueTicket.service, QueueTicket.priority, func.count(), func.min(QueueTicket.issued_at))
             .where(QueueTicket.unit_id == unit, QueueTicket.status == "waiting", QueueTicket.day == day)
-            .group_by(QueueTicket.service, QueueTicket.priority)
+            .group_by(col(QueueTicket.service), col(QueueTicket.priority))
         ).all()
+        # six columns: more than sqlmodel's select() is typed for, so the row type is declared (the columns';
+        # called_at is never NULL, the query keeps the tickets called); Select(...) is what select() builds
+        called_query = cast(
+            "Select[str, str, str | None, str | None, str, datetime]",
+            Select(
+                col(QueueTicket.id),
+                col(QueueTicket.number),
+                col(QueueTicket.counter_id),
+                col(QueueTicket.officer_id),
+                col(QueueTicket.status),
+                col(QueueTicket.called_at),
+            ),
+        )
         called = session.exec(
-            select(
-                QueueTicket.id,
-                QueueTicket.number,
-                QueueTicket.counter_id,
-                QueueTicket.officer_id,
-                QueueTicket.status,
-                QueueTicket.called_at,
-            )
-            .where(
+            called_query.where(
                 QueueTicket.unit_id == unit, QueueTicket.day == day, col(QueueTicket.called_at).is_not(None)
-            )
-            .order_by(col(QueueTicket.called_at).desc(), col(QueueTicket.number).desc())
+            ).order_by(col(QueueTicket.called_at).desc(), col(QueueTicket.number).desc())
         ).all()
-        counters = session.exec(select(Counter).where(Counter.unit_id == unit).order_by(Counter.number)).all()
+        counters = session.exec(
+            select(Counter).where(Counter.unit_id == unit).order_by(col(Counter.number))
+        ).all()
         officer_names = display_names(
             session, Officer, {r[3] for r in called if r[4] == "serving"}, "full_name"
         )
@@ -288,8 +296,10 @@ def queue_state(store: Store, now: datetime, unit_id: str | None = None, *, rece
     serving: dict[str, tuple[str, datetime, str]] = {}
     served: dict[str, int] = defaultdict(int)
     for _id, number, counter_id, officer_id, status, called_at in called:
+        if counter_id is None:  # called from no counter (an actor without one): among the recent calls only
+            continue
         if status == "serving" and counter_id not in serving:
-            serving[counter_id] = (number, called_at, officer_names.get(officer_id, ""))
+            serving[counter_id] = (number, called_at, officer_names.get(officer_id, "") if officer_id else "")
         if status in ("done", "no_show"):
             served[counter_id] += status == "done"
     active = {r[2] for r in called}
@@ -304,7 +314,7 @@ def queue_state(store: Store, now: datetime, unit_id: str | None = None, *, rece
             state = "idle" if open_now and c.id in active else "closed"
             counter_rows.append(CounterState(c.id, c.number, c.name, state, served_today=served[c.id]))
     calls = [
-        Call(i, number, numbers.get(counter_id), called_at, status)
+        Call(i, number, numbers.get(counter_id) if counter_id is not None else None, called_at, status)
         for i, number, counter_id, _o, status, called_at in called[:recent]
     ]
     return QueueState(

@@ -7,6 +7,7 @@ The read-only services (the indicators, the queue state, the reports) take a uni
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 from sqlmodel import Session, col, select
 
@@ -15,6 +16,9 @@ from counter_app.services.context import Store
 
 ALL_UNITS = "*"
 
+#: a table whose rows :func:`display_names` names
+Named = TypeVar("Named", Officer, Unit)
+
 
 def unit_scope(store: Store, unit_id: str | None) -> str:
     """The unit a query covers: ``unit_id`` (:data:`ALL_UNITS` included), or the store's own when None."""
@@ -22,7 +26,7 @@ def unit_scope(store: Store, unit_id: str | None) -> str:
 
 
 def display_names(
-    session: Session, model: type[Officer | Unit], ids: Iterable[str | None], attribute: str = "name"
+    session: Session, model: type[Named], ids: Iterable[str | None], attribute: str = "name"
 ) -> dict[str, str]:
     """``{id: name}`` of the rows of ``model`` (Officer, Unit) with those ids."""
     wanted = {i for i in ids if i}

@@ -25,6 +25,8 @@ MESSAGES: dict[str, str] = {
     "intake.applicant_name_required": "Cần họ tên người nộp hồ sơ.",
     "intake.too_long": "Trường «{field}» quá dài (tối đa {limit} ký tự).",
     "intake.sequence_exhausted": "Quầy {counter} đã cấp đủ 999 mã hồ sơ trong ngày {day}.",
+    "intake.not_at_counter": "{name} không làm việc tại quầy nào: mã hồ sơ và số sổ theo dõi được cấp theo "
+    "từng quầy.",
     "intake.reason_required": "Cần ghi rõ lý do.",
     "intake.nothing_missing": "Hãy chọn ít nhất một giấy tờ cần bổ sung.",
     "intake.not_supplement": "Hồ sơ {code} không ở trạng thái chờ bổ sung.",

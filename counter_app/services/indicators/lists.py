@@ -11,11 +11,12 @@ import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import cast
 
-from sqlalchemy import Select, and_
+from sqlalchemy import and_
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, or_, select
+from sqlmodel.sql.expression import Select
 
 from counter_app.db.models import Dossier, Handover, Procedure, Unit
 from counter_app.domain.states import Status
@@ -23,7 +24,7 @@ from counter_app.domain.working_hours import WorkingHours
 from counter_app.services.context import Store
 from counter_app.services.inbox import ONLINE_RECEPTION_HOURS
 from counter_app.services.indicators.figures import RUNNING
-from counter_app.services.indicators.sql import for_unit
+from counter_app.services.indicators.sql import for_unit, select_columns
 from counter_app.services.indicators.workload import close_to_due_horizon
 from counter_app.services.scope import ALL_UNITS, display_names, unit_scope
 
@@ -77,21 +78,32 @@ class OnlineItem:
         return self.hours_left <= 0
 
 
-def _dossier_query() -> Select[Any]:
+#: a row of :func:`_dossier_query`: code, applicant, procedure code, procedure name, status, channel,
+#: received at, due at
+DossierRow = tuple[str, str, str, str, int, int, datetime | None, datetime | None]
+DossierColumns = Select[*DossierRow]
+
+
+def _dossier_query() -> DossierColumns:
     """The columns of a :class:`DossierItem`, with the procedure's name."""
-    return select(
-        Dossier.code,
-        Dossier.applicant_name,
-        Dossier.procedure_code,
-        Procedure.name,
-        Dossier.status,
-        Dossier.channel,
-        Dossier.received_at,
-        Dossier.due_at,
-    ).join(Procedure, col(Procedure.code) == col(Dossier.procedure_code))
+    # eight columns: more than sqlmodel's select() is typed for, so the row type is declared (the columns')
+    query = cast(
+        DossierColumns,
+        select_columns(
+            Dossier.code,
+            Dossier.applicant_name,
+            Dossier.procedure_code,
+            Procedure.name,
+            Dossier.status,
+            Dossier.channel,
+            Dossier.received_at,
+            Dossier.due_at,
+        ),
+    )
+    return query.join(Procedure, col(Procedure.code) == col(Dossier.procedure_code))
 
 
-def _items(store: Store, rows: Iterable[Any], now: datetime) -> list[DossierItem]:
+def _items(store: Store, rows: Iterable[DossierRow], now: datetime) -> list[DossierItem]:
     """Rows of :func:`_dossier_query` as items, with their urgency and working hours left at ``now``."""
     horizon = close_to_due_horizon(store, now)
     hours_between = WorkingHours(store.calendar).between
@@ -112,7 +124,7 @@ def _items(store: Store, rows: Iterable[Any], now: datetime) -> list[DossierItem
     return out
 
 
-def _running_by_due(store: Store, unit: str, condition: ColumnElement[bool], limit: int) -> list[Any]:
+def _running_by_due(store: Store, unit: str, condition: ColumnElement[bool], limit: int) -> list[DossierRow]:
     """Running dossiers matching ``condition`` on ``due_at``, ordered by due time: one index range per status,
     merged (no sort of the whole set)."""
     streams = []
@@ -224,9 +236,15 @@ def online_pending(
     """Online dossiers the unit has not taken in yet, with the working hours left on their 8-hour reception
     clock (as :func:`counter_app.services.inbox.items` counts them), the most urgent first."""
     unit = unit_scope(store, unit_id)
+    # five columns: more than sqlmodel's select() is typed for, so the row type is declared (the columns')
+    columns = cast(
+        "Select[str, str, str, datetime | None, datetime]",
+        select_columns(
+            Dossier.code, Dossier.applicant_name, Procedure.name, Dossier.submitted_at, Dossier.updated_at
+        ),
+    )
     query = (
-        select(Dossier.code, Dossier.applicant_name, Procedure.name, Dossier.submitted_at, Dossier.updated_at)
-        .join(Procedure, col(Procedure.code) == col(Dossier.procedure_code))
+        columns.join(Procedure, col(Procedure.code) == col(Dossier.procedure_code))
         .where(col(Dossier.status) == int(Status.REGISTERED_ONLINE))
         .order_by(col(Dossier.submitted_at), col(Dossier.code))
         .limit(limit)

@@ -61,6 +61,7 @@ from counter_app.services.indicators.sql import (
     group_column,
     one_when,
     prefers_scan,
+    select_columns,
     service_seconds,
     status_ints,
     timeliness_sql,
@@ -89,7 +90,7 @@ def _cohort(session: Session, store: Store, unit: str, start: datetime, end: dat
     refused = col(Dossier.status) == int(Status.REFUSED)
     taken = col(Dossier.status) != int(Status.REFUSED)
     query = (
-        select(
+        select_columns(
             Dossier.procedure_code,
             Dossier.received_by,
             count_when(taken),
@@ -100,7 +101,7 @@ def _cohort(session: Session, store: Store, unit: str, start: datetime, end: dat
             count_when(col(Dossier.supplement_rounds) > 0),
         )
         .where(within(unindexed_if(received, scan), start, end))
-        .group_by(group_column(store, Dossier.procedure_code), Dossier.received_by)
+        .group_by(group_column(store, Dossier.procedure_code), col(Dossier.received_by))
     )
     return session.exec(for_unit(query, Dossier.received_unit_id, unit, store)).all()
 
@@ -117,7 +118,7 @@ def _results(session: Session, store: Store, unit: str, start: datetime, end: da
     finished_in = within(col(Dossier.finished_at), start, end)
     returned_in = within(col(Dossier.returned_at), start, end)
     rows = for_unit(
-        select(
+        select_columns(
             col(Dossier.id).label("id"),
             group_column(store, Dossier.procedure_code).label("procedure_code"),
             case((and_(finished_in, col(Dossier.due_at).is_not(None)), timeliness_sql()), else_=None).label(
@@ -138,7 +139,7 @@ def _results(session: Session, store: Store, unit: str, start: datetime, end: da
         .subquery()
     )
     query = (
-        select(
+        select_columns(
             rows.c.procedure_code,
             rows.c.t,
             rows.c.r,
@@ -185,7 +186,7 @@ def _tickets(session: Session, store: Store, unit: str, start: datetime, end: da
             QueueTicket.status == "done",
             col(QueueTicket.officer_id).is_not(None),
         )
-        .group_by(QueueTicket.officer_id)
+        .group_by(col(QueueTicket.officer_id))
     )
     return session.exec(query if unit == ALL_UNITS else query.where(QueueTicket.unit_id == unit)).all()
 

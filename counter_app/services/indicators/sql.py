@@ -29,23 +29,33 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Select, and_, case, func
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, col, select
+from sqlmodel.sql import expression as sqlmodel_expression
+from sqlmodel.sql.expression import SelectOfScalar
 
 from counter_app.db.models import Dossier, QueueTicket
 from counter_app.domain.states import Status
 from counter_app.services.context import Store
 from counter_app.services.scope import ALL_UNITS
 
-Query = TypeVar("Query", bound=Select[Any])
+#: a SELECT of any columns (sqlmodel's Select and SelectOfScalar are SQLAlchemy's Select)
+Query = TypeVar("Query", bound=Select[*tuple[Any, ...]])
+
+
+def select_columns(*columns: Any) -> sqlmodel_expression.Select[*tuple[Any, ...]]:
+    """``select(*columns)`` for more columns than sqlmodel's ``select()`` has typed overloads for (four): the
+    same statement (sqlmodel's :class:`~sqlmodel.sql.expression.Select`), its rows typed as tuples of Any."""
+    return sqlmodel_expression.Select(*columns)
 
 
 def status_ints(statuses: Iterable[Status]) -> list[int]:
     return [int(s) for s in statuses]
 
 
-class unindexed(FunctionElement):
+class unindexed(FunctionElement[Any]):
     """``column`` in SQL, but not usable to pick an index on SQLite (rendered ``+column`` there); a function
     element, so that statements using it keep their place in SQLAlchemy's compiled cache."""
 
@@ -57,12 +67,12 @@ class unindexed(FunctionElement):
 
 
 @compiles(unindexed)
-def _plain_column(element: unindexed, compiler: Any, **kw: Any) -> str:
+def _plain_column(element: unindexed, compiler: SQLCompiler, **kw: Any) -> str:
     return compiler.process(element.clauses, **kw)
 
 
 @compiles(unindexed, "sqlite")
-def _sqlite_unindexed(element: unindexed, compiler: Any, **kw: Any) -> str:
+def _sqlite_unindexed(element: unindexed, compiler: SQLCompiler, **kw: Any) -> str:
     return "+" + compiler.process(element.clauses, **kw)
 
 
@@ -78,11 +88,11 @@ def is_sqlite(store: Store) -> bool:
     return store.engine.dialect.name == "sqlite"
 
 
-def _count(session: Session, query: Select[Any]) -> int:
+def _count(session: Session, query: SelectOfScalar[int]) -> int:
     return int(session.exec(query).one() or 0)
 
 
-def cached_count(session: Session, store: Store, key: str, query: Select[Any]) -> int:
+def cached_count(session: Session, store: Store, key: str, query: SelectOfScalar[int]) -> int:
     """A count that only steers the choice of a plan: kept for :data:`SIZE_TTL_S` seconds."""
     cache_key = (id(store.engine), key)
     now = time_module.monotonic()
@@ -100,7 +110,7 @@ def dossier_rows(session: Session, store: Store) -> int:
     return cached_count(session, store, "dossiers", select(func.count()).select_from(Dossier))
 
 
-def prefers_scan(session: Session, store: Store, selected: Select[Any]) -> bool:
+def prefers_scan(session: Session, store: Store, selected: SelectOfScalar[int]) -> bool:
     """SQLite only: True when ``selected`` (a count query answered from an index) is so large a share of the
     dossiers that reading the table in order beats one index lookup per row."""
     if not is_sqlite(store):

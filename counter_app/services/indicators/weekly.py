@@ -17,6 +17,7 @@ from counter_app.services.indicators.sql import (
     as_int,
     for_unit,
     prefers_scan,
+    select_columns,
     status_ints,
     timeliness_sql,
     unindexed_if,
@@ -95,9 +96,9 @@ def weekly_series(
             store,
         ).subquery()
         for fweek, timeliness, rweek, level, n in session.exec(
-            select(results.c.fw, results.c.t, results.c.rw, results.c.satisfaction, func.count()).group_by(
-                results.c.fw, results.c.t, results.c.rw, results.c.satisfaction
-            )
+            select_columns(
+                results.c.fw, results.c.t, results.c.rw, results.c.satisfaction, func.count()
+            ).group_by(results.c.fw, results.c.t, results.c.rw, results.c.satisfaction)
         ).all():
             if fweek is not None:
                 figures[int(fweek)][("early", "on_time", "late")[int(timeliness)]] += as_int(n)

@@ -9,6 +9,7 @@ clock stopped and are never counted late.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -62,7 +63,7 @@ def _workload_queries(store: Store, now: datetime, where: ColumnElement[bool] | 
     on SQLite but those in ``where``."""
     horizon = close_to_due_horizon(store, now)
     day_start = datetime.combine(now.date(), time.min)
-    ranges = {
+    ranges: dict[str, Callable[[Any], ColumnElement[bool]]] = {
         "late": lambda due: due < now,
         "close": lambda due: and_(due >= now, due <= horizon),
         "today": lambda due: within(due, day_start, day_start + timedelta(days=1)),
@@ -72,12 +73,12 @@ def _workload_queries(store: Store, now: datetime, where: ColumnElement[bool] | 
         parts = [
             select(Dossier.status, literal("all").label("kind"), func.count())
             .where(status.in_(status_ints(OPEN_WORK)))
-            .group_by(Dossier.status)
+            .group_by(status)
         ]
         parts += [
             select(Dossier.status, literal(kind).label("kind"), func.count())
             .where(status.in_(status_ints(RUNNING)), condition(due))
-            .group_by(Dossier.status)
+            .group_by(status)
             for kind, condition in ranges.items()
         ]
         return [union_all(*parts)]
@@ -105,6 +106,7 @@ def workload(store: Store, now: datetime, unit_id: str | None = None) -> Workloa
     custodian = col(Dossier.custodian_unit_id)
     counts: dict[tuple[int, str], int] = defaultdict(int)
     with store.session() as session:
+        plans: list[tuple[int, ColumnElement[bool] | None]]
         if unit == ALL_UNITS:
             plans = [(1, None)]
         elif cached_count(
