@@ -20,7 +20,9 @@ from .test_dossier_flow import THU, clerk, request_for
 
 def _counts(store) -> tuple[int, int, int]:
     with store.session() as s:
-        return tuple(s.exec(select(func.count()).select_from(m)).one() for m in (Dossier, DossierEvent, Outbox))
+        return tuple(
+            s.exec(select(func.count()).select_from(m)).one() for m in (Dossier, DossierEvent, Outbox)
+        )
 
 
 def test_an_officer_at_no_counter_cannot_take_a_dossier_in(seeded_store):
