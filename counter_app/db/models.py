@@ -90,6 +90,8 @@ class Officer(SQLModel, table=True):
     failed_attempts: int = 0
     locked_until: LocalTime | None = Field(default=None, sa_type=DateTime)
     active: bool = True
+    #: the PIN was set by an administrator (a new account, a reset): the officer chooses their own at log-in
+    must_change_pin: bool = False
 
 
 class Procedure(SQLModel, table=True):
@@ -109,7 +111,11 @@ class Procedure(SQLModel, table=True):
     land: bool = False  # land-related: on-time target 96% instead of 98%
     queue_service: str = Field(default="A", max_length=4)
     public_url: str = Field(default="", max_length=300)
+    #: False once retired: the catalogue no longer lists it (old dossiers keep it), see ``retired_at``
     active: bool = True
+    retired_at: LocalTime | None = Field(default=None, sa_type=DateTime)
+    #: when the catalogue last changed this row (an import, an administrator's edit): counters pull by it
+    updated_at: LocalTime | None = Field(default=None, sa_type=DateTime, index=True)
 
 
 class ProcedureDocument(SQLModel, table=True):
@@ -372,3 +378,41 @@ class AccessLog(SQLModel, table=True):
     dossier_id: str | None = Field(default=None, max_length=36)
     purpose: str = Field(max_length=300)
     at: LocalTime = Field(sa_type=DateTime, index=True)
+
+
+class StoreInfo(SQLModel, table=True):
+    """What this store is: ``kind`` (``demo``, ``unit`` for a real unit's counters, ``central``), the unit it
+    serves (``unit_id``) and that unit's official one-stop identifier (``identifier``), written by
+    ``counter-app setup`` / ``central init``; read when the store opens, so that they live in the store and
+    not only in one PC's ``config.toml``."""
+
+    __tablename__ = "store_info"
+
+    key: str = Field(primary_key=True, max_length=40)
+    value: str = Field(default="", max_length=300)
+
+
+class UnitProcedure(SQLModel, table=True):
+    """A procedure a unit receives, enabled (or disabled) by its administrator; once a unit has enabled any,
+    its counters offer only those."""
+
+    __tablename__ = "unit_procedure"
+
+    unit_id: str = Field(primary_key=True, foreign_key="unit.id", max_length=16)
+    procedure_code: str = Field(primary_key=True, foreign_key="procedure.code", max_length=32)
+    enabled: bool = True
+    updated_at: LocalTime = Field(sa_type=DateTime)
+
+
+class CounterKey(SQLModel, table=True):
+    """The public key a counter signs its receipts with, published through the central store so that any unit
+    can verify any receipt without exchanging key files."""
+
+    __tablename__ = "counter_key"
+
+    key_id: str = Field(primary_key=True, max_length=32)
+    counter_id: str = Field(max_length=48, index=True)
+    unit_id: str = Field(max_length=16, index=True)
+    #: the raw 32-byte Ed25519 public key, base64
+    public_key: str = Field(max_length=64)
+    published_at: LocalTime = Field(sa_type=DateTime)
