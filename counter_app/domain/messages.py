@@ -46,6 +46,15 @@ VI: dict[str, str] = {
     "code.empty": "Mã hồ sơ trống.",
     "code.format": "Mã hồ sơ «{value}» không đúng dạng <mã đơn vị>-<YYMMDD>-<NNNN>.",
     "code.unit_empty": "Mã đơn vị một cửa không được để trống.",
+    # --- unit identifiers (Decision 20/2020/QĐ-TTg) ---------------------------------------------------
+    "identifier.empty": "Chưa nhập mã định danh điện tử của đơn vị.",
+    "identifier.chars": "Mã định danh «{value}» không hợp lệ: chỉ gồm chữ cái không dấu, chữ số và dấu chấm, tối đa 40 ký tự.",
+    "identifier.shape": (
+        "Mã định danh «{value}» không hợp lệ: cần 2 đến 5 phần phân cách bằng dấu chấm, ví dụ 000.00.53.H48."
+    ),
+    "identifier.no_letter_code": (
+        "Mã định danh «{value}» thiếu mã cấp tỉnh (H và 2 chữ số, ví dụ H48) hoặc cấp bộ (G và 2 chữ số)."
+    ),
     "code.unit_chars": (
         "Mã đơn vị một cửa «{value}» không hợp lệ: không được chứa dấu gạch ngang (-), "
         "khoảng trắng hay ký tự điều khiển."

@@ -1,7 +1,8 @@
 """Every text the officer sees or prints, looked up by key.
 
 Catalogues live in one sub-package per language (``counter_app.locale.vi``), one module per area
-(``ui``, ``printing``, ``cli``, ``services``), each exporting ``MESSAGES: dict[str, str]``.
+(``ui``, ``printing``, ``cli``, ``services``...), each exporting ``MESSAGES: dict[str, str]``; every module
+of the language's package is an area (a new area is a new module, nothing to register).
 The pure domain package may not import this one, so its own texts live in
 ``counter_app.domain.messages`` and are merged in here; its exceptions carry ``key`` and
 ``params`` so they can be rendered again in another language with :func:`describe_error`.
@@ -10,12 +11,12 @@ The pure domain package may not import this one, so its own texts live in
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Mapping
 
 from counter_app.domain import messages as _domain_messages
 
 DEFAULT_LANGUAGE = "vi"
-_AREAS = ("formats", "ui", "printing", "cli", "services", "admin", "reports")
 _catalogues: dict[str, dict[str, str]] = {}
 _language = DEFAULT_LANGUAGE
 
@@ -23,16 +24,21 @@ _language = DEFAULT_LANGUAGE
 def _load(language: str) -> dict[str, str]:
     if language not in _catalogues:
         merged: dict[str, str] = dict(_domain_messages.VI) if language == "vi" else {}
-        for area in _AREAS:
-            try:
-                module = importlib.import_module(f"counter_app.locale.{language}.{area}")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"counter_app.locale.{language}.{area}":
-                    raise
-                continue
-            merged.update(module.MESSAGES)
+        for area in areas(language):
+            merged.update(importlib.import_module(f"counter_app.locale.{language}.{area}").MESSAGES)
         _catalogues[language] = merged
     return _catalogues[language]
+
+
+def areas(language: str) -> list[str]:
+    """The catalogue modules of ``language`` (none for a language without a package)."""
+    try:
+        package = importlib.import_module(f"counter_app.locale.{language}")
+    except ModuleNotFoundError:
+        return []
+    return sorted(
+        info.name for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_")
+    )
 
 
 def set_language(language: str) -> None:

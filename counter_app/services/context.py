@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # the TUI imports this module before the store opens: keep SQ
     from sqlmodel import Session
 
     from counter_app.domain.calendar import WorkCalendar
+    from counter_app.services.store_info import StoreIdentity
 
 
 def local_now() -> datetime:
@@ -108,9 +109,22 @@ def open_store(settings: Settings, *, upgrade: bool = True) -> Store:
         from sqlmodel import col, select
 
         from counter_app.db.models import CalendarDay
+        from counter_app.services import store_info
 
         with store.session() as session:
             has_days = session.exec(select(col(CalendarDay.day)).limit(1)).first() is not None
+            identity = store_info.read(session)
+        store.settings = with_identity(settings, identity)
         if has_days:
             store.reload_calendar()
     return store
+
+
+def with_identity(settings: Settings, identity: StoreIdentity) -> Settings:
+    """The settings with the unit and official identifier the store was set up for: the store is what
+    ``counter-app setup`` wrote, a PC's ``config.toml`` or environment only says where to find it."""
+    from dataclasses import replace
+
+    unit_code = int(identity.unit_id) if identity.unit_id.isdigit() else settings.unit_code
+    one_stop_code = identity.identifier or settings.one_stop_code
+    return replace(settings, unit_code=unit_code, one_stop_code=one_stop_code)

@@ -68,3 +68,16 @@ def test_no_other_module_writes_dates_with_its_own_pattern():
             if spec and ("%d/" in spec or "%H:%M" in spec):
                 offenders.append(f"{rel}:{node.lineno} {spec}")
     assert not offenders, offenders
+
+
+def test_no_key_is_defined_in_two_catalogue_areas():
+    import importlib
+
+    from counter_app.locale import areas
+
+    seen: dict[str, str] = {}
+    for area in areas("vi"):
+        for key in importlib.import_module(f"counter_app.locale.vi.{area}").MESSAGES:
+            assert key not in seen, f"{key} is in both {seen[key]} and {area}"
+            seen[key] = area
+    assert {"ui", "cli", "formats"} <= set(areas("vi"))
