@@ -82,6 +82,7 @@ class CounterApp(App[None]):
         Binding("f7", "supervisor", t("key.supervisor"), id="app.supervisor"),
         Binding("f10", "save", t("key.save"), id="app.save"),
         Binding("escape", "back", t("key.back"), id="app.back"),
+        Binding("ctrl+l", "logout", t("key.logout"), id="app.logout", show=False),
         Binding("ctrl+p", "command_palette", t("key.palette"), id="app.palette", show=False),
         Binding("ctrl+q", "quit", t("key.quit"), show=False, priority=True, id="app.quit"),
         Binding("ctrl+c", "help_quit", show=False, system=True, id="app.help_quit"),
@@ -138,6 +139,7 @@ class CounterApp(App[None]):
         self.idle_lock_s = self.settings.idle_lock_minutes * 60
         self.last_input_at = time.monotonic()
         self._locked = False
+        self._timers_started = False
 
     @property
     def scan_gap(self) -> float:
@@ -190,13 +192,30 @@ class CounterApp(App[None]):
 
         self.actor = actor
         self.unit_title = unit_title
+        self.last_input_at = time.monotonic()
         self.switch_screen(CounterScreen())
         self.refresh_store_state()
-        self.set_interval(STORE_STATE_EVERY_S, self.refresh_store_state)
         self.load_serving()
-        if self.settings.central_url:
-            self._sync_round()
-        self.set_interval(IDLE_CHECK_EVERY_S, self._lock_if_idle)
+        if not self._timers_started:  # once per run: a second officer's log-in reuses them
+            self._timers_started = True
+            self.set_interval(STORE_STATE_EVERY_S, self.refresh_store_state)
+            self.set_interval(IDLE_CHECK_EVERY_S, self._lock_if_idle)
+            if self.settings.central_url:
+                self._sync_round()
+
+    def action_logout(self) -> None:
+        """Ctrl+L: the officer leaves the counter; the log-in screen takes every screen's place (nothing of
+        theirs stays on show) and another officer may log in."""
+        if self.actor is None:
+            return
+        from counter_app.screens.login import LoginScreen
+
+        log.info("officer %s logged out", self.actor.officer_id)
+        self.actor = None
+        self.serving = None
+        self._locked = False
+        self.go_home()  # the counter screen, everything above it closed
+        self.switch_screen(LoginScreen())
 
     def now(self) -> datetime:
         return self.clock()
@@ -338,8 +357,8 @@ class CounterApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("quit", "help_quit"):
             return True
-        if self.actor is None:
-            return action == "help"
+        if self.actor is None:  # before log-in: help, and moving between the log-in fields
+            return action in ("help", "focus_next", "focus_previous")
         if action == "save":
             if not callable(getattr(self.screen, "action_save", None)):
                 return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import date
 
@@ -147,3 +147,29 @@ def sqlite_store(settings):
     store = open_store(settings)
     yield store
     store.dispose()
+
+
+@pytest.fixture
+def cli_main(monkeypatch) -> Callable[[list[str]], int]:
+    """``counter_app.cli.main`` in this process, with the TUI (no subcommand) replaced by a no-op."""
+    from counter_app import cli
+    from counter_app.commands import tui
+
+    monkeypatch.setattr(tui, "run", lambda args, context: 0)  # never start the TUI from a test
+    return cli.main
+
+
+@pytest.fixture
+def cli_env(tmp_path, monkeypatch, sqlite_template):
+    """A COUNTER_APP_HOME holding a copy of the seeded SQLite store; the CLI reads it from the environment."""
+    import shutil
+
+    home = tmp_path / "home"
+    data = home / "data"
+    data.mkdir(parents=True)
+    shutil.copy(sqlite_template, data / "counter.sqlite3")
+    for name in ("COUNTER_APP_DB_URL", "COUNTER_APP_CENTRAL_URL", "COUNTER_APP_UNIT", "COUNTER_APP_COUNTER"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COUNTER_APP_HOME", str(home))
+    monkeypatch.chdir(tmp_path)  # files a command writes to relative paths land here
+    return home

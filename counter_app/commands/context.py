@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
+from counter_app.commands.exits import CommandError
 from counter_app.config import Settings, load_settings
 from counter_app.locale import t
 
@@ -47,6 +48,20 @@ class CommandContext:
 
             self._store = open_store(self.settings())
         return self._store
+
+    def central_store(self, url: str | None = None) -> Store:
+        """The central PostgreSQL as a store (``url``, else ``COUNTER_APP_CENTRAL_URL`` / ``[store]
+        central_url``), for the province-wide operations an administrator runs there: the catalogue, the
+        calendar. Not migrated here (``counter-app central init`` does that)."""
+        from dataclasses import replace
+
+        from counter_app.services.context import open_store
+
+        settings = self.settings()
+        central_url = url or settings.central_url
+        if not central_url:
+            raise CommandError(t("cli.central.no_url"))
+        return open_store(replace(settings, db_url=central_url, central_url=None), upgrade=False)
 
     def actor(self, username: str | None, *, role: str = "officer") -> Actor:
         """Who a headless command acts as: the officer ``username`` of this unit, or the counter itself

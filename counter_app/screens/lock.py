@@ -6,22 +6,29 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, VerticalGroup
-from textual.screen import ModalScreen
+from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from counter_app.locale import describe_error, t
 from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
 
 
-class LockScreen(CounterAppAccess, ReportsWorkerErrors, ModalScreen[bool]):
+class LockScreen(CounterAppAccess, ReportsWorkerErrors, Screen[bool]):
+    """Covers the whole screen until the officer's PIN is typed again: counter PCs stand in public rooms, so
+    it is a full screen, not a dialog — nothing of the screens below (citizens' names, dossiers) shows.
+    Ctrl+L (the app's log-out) lets another officer log in instead."""
+
     DEFAULT_CSS = """
     LockScreen { align: center middle; background: $background; }
     LockScreen #lock-box { width: 72; height: auto; padding: 1 2; border: round $warning; border-title-style: bold; }
     LockScreen #lock-error { color: $error; }
+    LockScreen #lock-other { color: $text-muted; margin-top: 1; }
     """
-    """Covers the whole screen (counter PCs stand in public rooms) until the officer's PIN is typed again."""
 
-    BINDINGS = [Binding("f10", "unlock", t("key.confirm"), id="lock.unlock")]
+    BINDINGS = [
+        Binding("f10", "unlock", t("key.confirm"), id="lock.unlock"),
+        Binding("ctrl+l", "app.logout", t("lock.other_officer"), id="lock.other_officer"),
+    ]
     AUTO_FOCUS = "#lock-pin"
 
     def compose(self) -> ComposeResult:
@@ -37,6 +44,7 @@ class LockScreen(CounterAppAccess, ReportsWorkerErrors, ModalScreen[bool]):
                 max_length=12,
             )
             yield Static("", id="lock-error")
+            yield Static(t("lock.other_hint"), id="lock-other")
         yield Footer(compact=True)
 
     @on(Input.Submitted, "#lock-pin")

@@ -120,3 +120,15 @@ async def start_intake(pilot, payload: str, procedure: str = "khai sinh"):
     await wait_for(pilot, lambda: screen.procedure is not None, "procedure picked")
     await wait_for(pilot, lambda: len(screen.query_one("#checklist").rows_data) > 0, "checklist filled")
     return screen
+
+
+def screen_text(app) -> str:
+    """What the terminal shows now, as plain lines (from the app's own screenshot)."""
+    import html
+    import re
+
+    rows: dict[float, list[tuple[float, str]]] = {}
+    pattern = r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>'
+    for x, y, text in re.findall(pattern, app.export_screenshot()):
+        rows.setdefault(float(y), []).append((float(x), html.unescape(text).replace("\xa0", " ")))
+    return "\n".join("".join(text for _x, text in sorted(cells)) for _y, cells in sorted(rows.items()))
