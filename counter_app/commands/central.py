@@ -75,10 +75,23 @@ def init(args: argparse.Namespace, context: CommandContext) -> int:
 
 def secure(args: argparse.Namespace, context: CommandContext) -> int:
     """Install row-level security and the security-definer functions on the central store."""
+    from counter_app.db.migrate import current_revision, quick_head
     from counter_app.sync import security
+    from counter_app.sync.central_setup import place_of
 
     engine = _central_engine(args.url, context)
     try:
+        security.check_postgresql(engine)
+        revision = current_revision(engine)
+        if revision != quick_head():  # the policies name the tables of the newest schema: init migrates first
+            raise CommandError(
+                t(
+                    "central.schema_behind",
+                    place=place_of(engine.url),
+                    revision=revision or "—",
+                    head=quick_head(),
+                )
+            )
         security.install(engine)
     finally:
         engine.dispose()

@@ -13,7 +13,8 @@ Setup, once per central database, as its owner or a superuser (the "admin connec
     security.install(engine)                                        # idempotent; re-run after upgrades
     security.create_counter_role(engine, "21025", 1, password)      # → role "counter_21025_1"
 
-or from the command line: ``counter-app central secure --url ADMIN_URL`` then
+or from the command line: ``counter-app central init --url ADMIN_URL`` (which migrates the schema, loads
+the units and records the store as central around this step; ``central secure`` is the step alone) then
 ``counter-app central counter-role 21025 1 --url ADMIN_URL`` (password read from standard input).
 The counter then uses ``COUNTER_APP_CENTRAL_URL=postgresql://counter_21025_1:PASSWORD@central/counter``.
 Roles are cluster-wide in PostgreSQL; their grants are per database.

@@ -94,12 +94,15 @@ def test_central_init_twice_on_a_fresh_database_the_second_run_changes_nothing(p
     engine.dispose()
 
 
-def test_central_init_after_an_upgrade_migrates_and_extends_the_security(pg_database):
+def test_central_init_after_an_upgrade_migrates_and_extends_the_security(pg_database, capsys):
     engine = make_engine(pg_database)
-    upgrade(engine, "0004")  # a central store of the previous release, secured as it was then
+    upgrade(engine, "0004")  # a central store of the previous release
     with Session(engine) as s:
         load_catalogue(s)
         s.commit()
+    assert cli.main(["central", "secure", "--url", pg_database]) == 2  # the security step alone: init first
+    err = capsys.readouterr().err
+    assert "phiên bản 0004, phần mềm cần 0005; hãy chạy `counter-app central init`." in err
     report = init_central(engine, now=NOW)
     assert (report.revision_before, report.revision, report.units_added) == ("0004", "0005", 0)
     assert report.security_changed and report.recorded and report.changed
@@ -109,6 +112,7 @@ def test_central_init_after_an_upgrade_migrates_and_extends_the_security(pg_data
         policies = {(r[0], r[1]) for r in c.execute(text("SELECT tablename, policyname FROM pg_policies"))}
     assert {("counter_key", "counter_insert"), ("unit", "counter_update")} <= policies
     engine.dispose()
+    assert cli.main(["central", "secure", "--url", pg_database]) == 0
 
 
 def test_central_init_refuses_a_counters_own_store(pg_database, capsys):

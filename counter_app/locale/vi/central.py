@@ -16,6 +16,8 @@ MESSAGES: dict[str, str] = {
     "central.init.recorded_before": "Đã được ghi nhận là kho trung tâm từ {since}, không thay đổi.",
     "central.init.done": "Kho trung tâm tại {place} đã sẵn sàng.",
     "central.init.nothing_changed": "Không có gì thay đổi: kho trung tâm tại {place} đã được thiết lập.",
+    "central.schema_behind": "Lược đồ của kho tại {place} ở phiên bản {revision}, phần mềm cần {head}; hãy chạy "
+    "`counter-app central init`.",
     "central.not_a_central_store": "Kho tại {place} là kho của quầy (loại «{kind}»), không dùng làm kho trung "
     "tâm được.",
     # sync --once: what the central store shared, what the counter published (commands.sync)
