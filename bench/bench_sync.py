@@ -31,6 +31,7 @@ from counter_app.services.context import Actor, open_store
 from counter_app.services.demo import seed_demo
 from counter_app.services.intake import DocumentChoice, IntakeRequest
 from counter_app.sync import client
+from counter_app.sync.central_setup import init_central
 
 EVENTS_PER_DOSSIER = 5  # received, processing, result ready, returned, rated
 
@@ -187,7 +188,7 @@ def main() -> None:
         central_url = fresh_database(args.pg)
         try:
             engine = make_engine(central_url)
-            prepare(engine)
+            init_central(engine, now=datetime(2026, 12, 1, 7, 0))  # a round needs a central store set up
             started = time.perf_counter()
             client.sync_once(
                 local, central_url, store.unit_id, now=datetime(2026, 12, 1, 8, 0), central_engine=engine

@@ -247,7 +247,10 @@ class CounterApp(App[None]):
             central_url = self.settings.central_url
             if not central_url:
                 return
-            sync_once(self.store.engine, central_url, self.store.unit_id, now=self.now())
+            store = self.store
+            sync_once(
+                store.engine, central_url, store.unit_id, now=self.now(), keys_dir=store.settings.keys_dir
+            )
         except Exception as exc:  # offline is a normal state of a counter: note it, retry later
             log.info("sync round failed: %s", exc)
             self.post_message(self.SyncFinished(one_line(str(exc))[:200]))
@@ -300,6 +303,8 @@ class CounterApp(App[None]):
                 parts.append((t("status.last_sync", time=fmt.clock(state.last_sync)), "dim"))
             if state.rejected_events:
                 parts.append((t("status.events_rejected", count=state.rejected_events), "bold red"))
+            if state.problem and not state.online:
+                parts.append((state.problem, "bold yellow"))
         if self.demo:
             parts.append((t("status.demo"), "bold magenta"))
         return parts

@@ -5,13 +5,15 @@
     counter-app keys export [--out DIR]
     counter-app keys import FILE
 
-Only the settings' ``keys_dir`` is needed to verify a receipt or move keys: the store is not opened.
+Only the settings' ``keys_dir`` is needed to verify a receipt or move keys; ``verify`` opens the store only for a
+key the files do not have, to look among the keys other counters published through the central store.
 The printing modules are imported when a command runs, not when the parser is built.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +24,9 @@ from counter_app.locale import t
 
 if TYPE_CHECKING:
     from counter_app.commands.context import CommandContext
+    from counter_app.printing.signing import KeyRing
+
+log = logging.getLogger(__name__)
 
 #: the forms of a dossier ``print`` renders (``counter_app.services.printing_service.FORMS``)
 FORMS = ("receipt", "supplement", "refusal", "apology", "control")
@@ -64,8 +69,14 @@ def verify(args: argparse.Namespace, context: CommandContext) -> int:
     from counter_app.printing.signing import KeyRing
 
     payload = sys.stdin.readline() if args.payload == "-" else args.payload
+    ring = KeyRing(Path(context.settings().keys_dir))
     try:
-        receipt = verify_payload(payload, KeyRing(Path(context.settings().keys_dir)))
+        try:
+            receipt = verify_payload(payload, ring)
+        except VerificationError as exc:
+            if exc.kind != "unknown_key" or not _trust_published(ring, context):
+                raise
+            receipt = verify_payload(payload, ring)
     except VerificationError as exc:
         raise CommandError(t("cli.verify.failed", reason=exc)) from exc
     key = (
@@ -84,6 +95,28 @@ def verify(args: argparse.Namespace, context: CommandContext) -> int:
     ):
         print(f"  {line}")
     return ExitCode.OK
+
+
+def _trust_published(ring: KeyRing, context: CommandContext) -> bool:
+    """Add the keys published through the central store (the store's ``counter_key`` table) to ``ring``;
+    False when there is no store to look in (none created yet on this machine) or it cannot be read."""
+    from sqlalchemy.engine import make_url
+
+    from counter_app.db.engine import is_sqlite
+    from counter_app.services.counter_keys import trust_published
+
+    db_url = getattr(context.settings(), "db_url", None)
+    if not db_url:
+        return False
+    if is_sqlite(db_url):
+        database = make_url(db_url).database
+        if not database or not Path(database).exists():  # verifying must not create a store
+            return False
+    try:
+        return trust_published(context.store(), ring) > 0
+    except Exception as exc:  # the receipt's key stays unknown; why the store could not tell is in the log
+        log.warning("published keys not read: %s", exc)
+        return False
 
 
 def export_keys(args: argparse.Namespace, context: CommandContext) -> int:

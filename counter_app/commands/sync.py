@@ -47,8 +47,10 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
     if args.once:
         try:
             report = one_round()
-        except Exception as exc:  # the centre is away or refuses the connection: one line, exit 3
-            raise CommandError(t("cli.sync.failed", reason=_reason(exc)), ExitCode.UNAVAILABLE) from exc
+        except (
+            Exception
+        ) as exc:  # the centre is away, refuses the connection, is not set up: one line, exit 3
+            raise CommandError(_failure(exc), ExitCode.UNAVAILABLE) from exc
         show_round(report)
         return ExitCode.PROBLEMS if report.rejected else ExitCode.OK
     SyncLoop(one_round, interval=args.interval).run(on_report=show_round)
@@ -81,7 +83,7 @@ def show_status(status: SyncStatus, *, as_json: bool) -> None:
 def show_round(report: SyncReport | Exception) -> None:
     """What one round did, or why it failed (the loop goes on)."""
     if isinstance(report, Exception):
-        warn(t("cli.sync.failed", reason=_reason(report)))
+        warn(_failure(report))
         return
     print(
         t(
@@ -95,7 +97,29 @@ def show_round(report: SyncReport | Exception) -> None:
     )
     for code in report.diverged:
         print(t("cli.sync.diverged", code=code), flush=True)
+    if (
+        report.published_keys
+        or report.pulled_procedures
+        or report.pulled_unit_procedures
+        or report.pulled_keys
+    ):
+        print(
+            t(
+                "central.sync.references",
+                procedures=report.pulled_procedures,
+                unit_procedures=report.pulled_unit_procedures,
+                keys=report.pulled_keys,
+                published=report.published_keys,
+            ),
+            flush=True,
+        )
 
 
-def _reason(exc: BaseException) -> str:
-    return one_line(getattr(exc, "orig", None) or exc)[:300]
+def _failure(exc: BaseException) -> str:
+    """The line saying why a round failed: our own sentence as it is (a central store not set up), otherwise
+    the driver's words after ours."""
+    from counter_app.locale import describe_error
+
+    if isinstance(getattr(exc, "key", None), str):
+        return describe_error(exc)
+    return t("cli.sync.failed", reason=one_line(getattr(exc, "orig", None) or exc)[:300])

@@ -252,6 +252,14 @@ class KeyRing:
                 ) from exc
         return known
 
+    def add_published(self, raw: bytes, counter_id: str | None) -> KnownKey:
+        """Trust a key another counter published through the central store (its 32 raw bytes), in memory
+        only: the store keeps it. Raises :class:`KeyFileError` for anything but an Ed25519 public key."""
+        if len(raw) != 32:
+            raise KeyFileError("printing.keys.not_public_key")
+        label = "".join(ch for ch in counter_id if ch.isprintable())[:64] if counter_id else None
+        return self._add(parse_public_key(raw)[0], label or None)
+
     def get(self, key_id: str) -> KnownKey | None:
         return self._keys.get(key_id)
 

@@ -45,6 +45,8 @@ class StoreState:
     rejected_events: int = 0
     #: the last successful exchange with the central store
     last_sync: datetime | None = None
+    #: why the last exchange failed, when the officer can act on it (a central store not set up), else ""
+    problem: str = ""
 
 
 def store_state(store: Store, now: datetime) -> StoreState:
@@ -57,7 +59,9 @@ def store_state(store: Store, now: datetime) -> StoreState:
         and sync.last_sync is not None
         and now - sync.last_sync <= ONLINE_WINDOW
     )
-    return StoreState(bool(store.settings.central_url), online, sync.pending, sync.rejected, sync.last_sync)
+    return StoreState(
+        bool(store.settings.central_url), online, sync.pending, sync.rejected, sync.last_sync, sync.problem
+    )
 
 
 def unit_name(store: Store, unit_id: str) -> str:

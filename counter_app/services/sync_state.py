@@ -1,5 +1,6 @@
 """What the local store records of its exchanges with the central store: the sync state (a key/value table
-the sync writes: ``last_sync``, ``last_error``, ``last_attempt``, ``pull_cursor``) and the outbox counts.
+the sync writes: ``last_sync``, ``last_error``, ``last_problem``, ``last_attempt``, ``pull_cursor``, a
+``pull_mark.<table>`` watermark per reference table) and the outbox counts.
 
 :mod:`counter_app.sync.client` writes it; the status bar (:func:`counter_app.services.dashboard.store_state`)
 and ``counter-app sync --status`` read it through :func:`status`.
@@ -24,6 +25,9 @@ class SyncStatus:
     rejected: int
     last_sync: datetime | None
     last_error: str
+    #: the last round's failure when it is one of our own sentences, for the officer as it is (a central store
+    #: not set up); "" otherwise (a lost connection's driver message is for the log and ``sync --status``)
+    problem: str = ""
 
 
 def read_state(session: Session, key: str) -> str:
@@ -56,4 +60,5 @@ def status(local: Engine) -> SyncStatus:
             int(rejected),
             datetime.fromisoformat(last) if last else None,
             read_state(session, "last_error"),
+            read_state(session, "last_problem"),
         )

@@ -8,13 +8,17 @@ repeats nothing.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, Table, text, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
 from counter_app.db.engine import make_engine
@@ -22,22 +26,31 @@ from counter_app.db.models import (
     CalendarDay,
     Citizen,
     CitizenDocument,
+    CounterKey,
     Dossier,
     DossierEvent,
     Officer,
     Outbox,
     Procedure,
     ProcedureDocument,
+    UnitProcedure,
     table_of,
 )
 from counter_app.db.projection import apply_event, rebuild
 from counter_app.domain.vntext import one_line
+from counter_app.services.errors import ServiceError
 from counter_app.services.sync_state import read_state, write_state
 from counter_app.sync import central
+from counter_app.sync.central_setup import check_ready
 
 log = logging.getLogger(__name__)
 PUSH_BATCH = 500
 PULL_PAGE = 200
+#: how far before its watermark a reference pull looks again: rows a long import committed late with an
+#: earlier ``updated_at`` are not missed; rows the counter already holds (same ``updated_at``) are skipped
+REFERENCE_OVERLAP = timedelta(minutes=10)
+#: the watermark after a first pull that found no dated row: later pulls take every dated row
+EPOCH = datetime(1970, 1, 1)
 
 
 @dataclass
@@ -48,6 +61,12 @@ class SyncReport:
     pulled_events: int = 0
     pulled_dossiers: int = 0
     diverged: list[str] = field(default_factory=list)
+    #: this counter's public keys the central store did not have yet
+    published_keys: int = 0
+    #: reference rows new or changed since the last pull
+    pulled_procedures: int = 0
+    pulled_unit_procedures: int = 0
+    pulled_keys: int = 0
 
 
 def connect_central(url: str, *, timeout: int = 3) -> Engine:
@@ -171,22 +190,124 @@ CONCERNING_UNIT = text("""
 """)
 
 
-def pull_reference_data(local: Engine, central_engine: Engine, unit_id: str) -> None:
-    """Catalogue, shared calendar days and this unit's officers, as the central store has them."""
+def _mark(session: Session, table: str) -> datetime | None:
+    """The watermark of a reference table: the newest change pulled so far (None: never pulled)."""
+    value = read_state(session, f"pull_mark.{table}")
+    return datetime.fromisoformat(value) if value else None
+
+
+def _set_mark(session: Session, table: str, mark: datetime | None, seen: list[datetime | None]) -> None:
+    newest = max([d for d in seen if d is not None], default=None)
+    if mark is not None and (newest is None or newest < mark):
+        newest = mark
+    write_state(session, f"pull_mark.{table}", (newest or EPOCH).isoformat())
+
+
+def _since(mark: datetime) -> datetime:
+    return mark - REFERENCE_OVERLAP if mark - datetime.min > REFERENCE_OVERLAP else mark
+
+
+def _procedures_with_documents(
+    cs: Session, codes: set[str]
+) -> tuple[list[Procedure], list[ProcedureDocument]]:
+    if not codes:
+        return [], []
+    procedures = _detached(cs.exec(select(Procedure).where(col(Procedure.code).in_(codes))).all())
+    documents = _detached(
+        cs.exec(select(ProcedureDocument).where(col(ProcedureDocument.procedure_code).in_(codes))).all()
+    )
+    return procedures, documents
+
+
+def _store_procedures(
+    session: Session, procedures: list[Procedure], documents: list[ProcedureDocument]
+) -> None:
+    """Write ``procedures`` as the central store has them, their documents replaced as a set."""
+    if not procedures:
+        return
+    for procedure in procedures:
+        session.merge(procedure)
+    session.flush()
+    codes = {p.code for p in procedures}
+    session.exec(delete(ProcedureDocument).where(col(ProcedureDocument.procedure_code).in_(codes)))
+    for doc in documents:
+        if doc.procedure_code in codes:
+            session.add(ProcedureDocument.model_validate(doc.model_dump(exclude={"id"})))
+    session.flush()
+
+
+def _missing_procedures(
+    local: Engine, cs: Session, codes: set[str]
+) -> tuple[list[Procedure], list[ProcedureDocument]]:
+    """Procedures among ``codes`` the counter lacks, from the central store: what pulled rows refer to may be
+    a procedure no watermark brings (one without ``updated_at``, added centrally after the first pull)."""
+    if not codes:
+        return [], []
+    with Session(local) as session:
+        have = set(session.exec(select(Procedure.code).where(col(Procedure.code).in_(codes))).all())
+    return _procedures_with_documents(cs, codes - have)
+
+
+def _valid_key(row: CounterKey) -> bool:
+    """A published key whose id is its own (a row naming another key's id is ignored)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    from counter_app.printing.signing import key_id_of
+
+    try:
+        raw = base64.b64decode(row.public_key, validate=True)
+        return len(raw) == 32 and key_id_of(Ed25519PublicKey.from_public_bytes(raw)) == row.key_id
+    except (binascii.Error, ValueError):
+        return False
+
+
+def pull_reference_data(local: Engine, central_engine: Engine, unit_id: str) -> SyncReport:
+    """What the central store shares, each reference table by its own watermark (``pull_mark.<table>`` in
+    ``sync_state``): procedures changed since the last pull (``updated_at``; the first pull takes them all)
+    with their documents replaced as a set, this unit's ``unit_procedure`` rows, the counters' published keys
+    (``published_at``, set by the central clock); and, as they are, the shared calendar days and this unit's
+    officers. All in one local transaction with the watermarks."""
+    report = SyncReport()
+    with Session(local) as session:
+        marks = {table: _mark(session, table) for table in ("procedure", "unit_procedure", "counter_key")}
+        held_procedures = dict(session.exec(select(Procedure.code, Procedure.updated_at)).all())
+        held_links = {
+            (u.unit_id, u.procedure_code): u.updated_at
+            for u in session.exec(select(UnitProcedure).where(UnitProcedure.unit_id == unit_id))
+        }
+        held_keys = set(session.exec(select(CounterKey.key_id)).all())
     with Session(central_engine) as cs:
-        procedures = _detached(cs.exec(select(Procedure)).all())
-        procedure_docs = _detached(cs.exec(select(ProcedureDocument)).all())
+        query = select(Procedure)
+        if (mark := marks["procedure"]) is not None:
+            query = query.where(col(Procedure.updated_at) > _since(mark))
+        dated = _detached(cs.exec(query).all())
+        procedures = [
+            p for p in dated if p.updated_at is None or held_procedures.get(p.code, EPOCH) != p.updated_at
+        ]
+        procedure_docs = _procedures_with_documents(cs, {p.code for p in procedures})[1]
+        link_query = select(UnitProcedure).where(UnitProcedure.unit_id == unit_id)
+        if (mark := marks["unit_procedure"]) is not None:
+            link_query = link_query.where(col(UnitProcedure.updated_at) > _since(mark))
+        all_links = _detached(cs.exec(link_query).all())
+        links = [u for u in all_links if held_links.get((u.unit_id, u.procedure_code)) != u.updated_at]
+        key_query = select(CounterKey)
+        if (mark := marks["counter_key"]) is not None:
+            key_query = key_query.where(col(CounterKey.published_at) > _since(mark))
+        all_keys = _detached(cs.exec(key_query).all())
+        keys = [k for k in all_keys if k.key_id not in held_keys and _valid_key(k)]
+        pulled = {p.code for p in procedures}
+        extra = _missing_procedures(local, cs, {u.procedure_code for u in links} - pulled)
         days = _detached(cs.exec(select(CalendarDay)).all())
         officers = _detached(cs.exec(select(Officer).where(Officer.unit_id == unit_id)).all())
     with Session(local) as session:
-        if procedures:
-            for procedure in procedures:
-                session.merge(procedure)
-            session.flush()
-            codes = {p.code for p in procedures}
-            session.exec(delete(ProcedureDocument).where(col(ProcedureDocument.procedure_code).in_(codes)))
-            for doc in procedure_docs:
-                session.add(ProcedureDocument.model_validate(doc.model_dump(exclude={"id"})))
+        _store_procedures(session, procedures + extra[0], procedure_docs + extra[1])
+        for link in links:
+            session.merge(link)
+        for key in keys:
+            session.merge(key)
+        _set_mark(session, "procedure", marks["procedure"], [p.updated_at for p in dated])
+        _set_mark(session, "unit_procedure", marks["unit_procedure"], [u.updated_at for u in all_links])
+        _set_mark(session, "counter_key", marks["counter_key"], [k.published_at for k in all_keys])
         session.exec(delete(CalendarDay))
         for day in days:
             session.add(day)
@@ -198,6 +319,84 @@ def pull_reference_data(local: Engine, central_engine: Engine, unit_id: str) -> 
                 for key in ("username", "full_name", "title", "role", "unit_id", "pin_hash", "active"):
                     setattr(mine, key, getattr(officer, key))
         session.commit()
+    report.pulled_procedures, report.pulled_unit_procedures, report.pulled_keys = (
+        len(procedures),
+        len(links),
+        len(keys),
+    )
+    return report
+
+
+# --- what the counter publishes: its unit's identifier, its public keys -------------------------------
+
+PUBLISH_KEY = text(
+    "INSERT INTO counter_key (key_id, counter_id, unit_id, public_key, published_at) "
+    "VALUES (:key_id, :counter_id, :unit_id, :public_key, CAST(now() AT TIME ZONE 'Asia/Ho_Chi_Minh' AS timestamp)) "
+    "ON CONFLICT (key_id) DO NOTHING"
+)
+SET_IDENTIFIER = text(
+    "UPDATE unit SET one_stop_code = :code WHERE id = :unit AND one_stop_code <> :code "
+    "AND NOT EXISTS (SELECT 1 FROM unit other WHERE other.one_stop_code = :code AND other.id <> :unit)"
+)
+
+
+def publish_keys(central_engine: Engine, unit_id: str, keys_dir: Path) -> int:
+    """Publish the public keys of the counters whose private keys live in ``keys_dir`` (``counter_key`` rows
+    of this unit, ``published_at`` by the central clock), so any unit verifies this counter's receipts.
+    Idempotent: keys already published are left as they are. Returns how many were new."""
+    from counter_app.printing.signing import KeyFileError, own_signers, raw_public_bytes
+
+    try:
+        signers = own_signers(keys_dir)
+    except (KeyFileError, OSError) as exc:  # a damaged key file: receipts are the printing's concern
+        log.warning("counter keys not published: %s", exc)
+        return 0
+    rows = {
+        s.key_id: {
+            "key_id": s.key_id,
+            "counter_id": s.counter_id,
+            "unit_id": unit_id,
+            "public_key": base64.b64encode(raw_public_bytes(s.public_key)).decode("ascii"),
+        }
+        for s in signers
+    }
+    if not rows:
+        return 0
+    with central_engine.begin() as connection:
+        have = set(
+            connection.execute(select(CounterKey.key_id).where(col(CounterKey.key_id).in_(rows))).scalars()
+        )
+        new = [row for key_id, row in rows.items() if key_id not in have]
+        if new:
+            connection.execute(PUBLISH_KEY, new)
+    return len(new)
+
+
+def publish_identifier(local: Engine, central_engine: Engine, unit_id: str) -> bool:
+    """Set this unit's official identifier (``store_info``, written at setup) as its ``one_stop_code`` in the
+    central ``unit`` table, when the store was set up for this unit and the identifier differs. An identifier
+    another unit already has is left out (logged). Returns whether the central row changed."""
+    from counter_app.domain.identifiers import InvalidIdentifier, parse_unit_identifier
+    from counter_app.services import store_info
+
+    with Session(local) as session:
+        identity = store_info.read(session)
+    if identity.kind != "unit" or not identity.identifier or identity.unit_id not in ("", unit_id):
+        return False
+    try:
+        code = parse_unit_identifier(identity.identifier)
+    except InvalidIdentifier as exc:
+        log.warning("unit identifier %r not published: %s", identity.identifier, exc)
+        return False
+    try:
+        with central_engine.begin() as connection:
+            changed = connection.execute(SET_IDENTIFIER, {"code": code, "unit": unit_id}).rowcount
+    except IntegrityError as exc:  # another unit took the same identifier at the same moment
+        log.warning("unit identifier %s not published: %s", code, exc)
+        return False
+    if not changed:
+        log.debug("unit identifier %s already published or held by another unit", code)
+    return bool(changed)
 
 
 def pull(
@@ -242,7 +441,10 @@ def pull(
             documents = _detached(
                 cs.exec(select(CitizenDocument).where(col(CitizenDocument.citizen_id).in_(citizen_ids))).all()
             )
+            codes = set(cs.exec(select(Dossier.procedure_code).where(col(Dossier.id).in_(dossier_ids))).all())
+            procedures, procedure_docs = _missing_procedures(local, cs, codes)
         with Session(local) as session:
+            _store_procedures(session, procedures, procedure_docs)
             central.upsert_citizens(session, citizens, documents)
             for dossier_id in dossier_ids:
                 events = wanted[dossier_id]
@@ -295,19 +497,31 @@ def sync_once(
     now: datetime,
     central_engine: Engine | None = None,
     timeout: int = 3,
+    keys_dir: Path | None = None,
 ) -> SyncReport:
-    """Push everything waiting, then pull; records the outcome for ``sync --status`` and the header."""
+    """Check the central store was set up, publish this unit's identifier and (with ``keys_dir``) this
+    counter's public keys, push everything waiting, then pull; records the outcome for ``sync --status`` and
+    the status bar: ``last_error``, and ``last_problem`` when the failure is one of our own sentences (a
+    central store not set up), which the officer may read as it is."""
     owned = central_engine is None
     central_engine = central_engine or connect_central(central_url, timeout=timeout)
     try:
+        check_ready(central_engine)
+        publish_identifier(local, central_engine, unit_id)
         report = push(local, central_engine, now=now)
-        pull_reference_data(local, central_engine, unit_id)
+        if keys_dir is not None:
+            report.published_keys = publish_keys(central_engine, unit_id, keys_dir)
+        references = pull_reference_data(local, central_engine, unit_id)
+        report.pulled_procedures = references.pulled_procedures
+        report.pulled_unit_procedures = references.pulled_unit_procedures
+        report.pulled_keys = references.pulled_keys
         pulled = pull(local, central_engine, unit_id)
         report.pulled_events, report.pulled_dossiers = pulled.pulled_events, pulled.pulled_dossiers
         report.diverged = pulled.diverged
     except Exception as exc:
         with Session(local) as session:
             write_state(session, "last_error", one_line(str(exc))[:300])
+            write_state(session, "last_problem", str(exc) if isinstance(exc, ServiceError) else "")
             write_state(session, "last_attempt", now.isoformat())
             session.commit()
         raise
@@ -317,5 +531,6 @@ def sync_once(
     with Session(local) as session:
         write_state(session, "last_sync", now.isoformat())
         write_state(session, "last_error", "")
+        write_state(session, "last_problem", "")
         session.commit()
     return report

@@ -62,7 +62,11 @@ def store_round(store, *, now_source=None) -> Callable[[], SyncReport]:
 
     def one() -> SyncReport:
         return sync_once(
-            store.engine, store.settings.central_url, store.unit_id, now=(now_source or local_now)()
+            store.engine,
+            store.settings.central_url,
+            store.unit_id,
+            now=(now_source or local_now)(),
+            keys_dir=store.settings.keys_dir,
         )
 
     return one

@@ -13,7 +13,8 @@ Setup, once per central database, as its owner or a superuser (the "admin connec
     security.install(engine)                                        # idempotent; re-run after upgrades
     security.create_counter_role(engine, "21025", 1, password)      # → role "counter_21025_1"
 
-or from the command line: ``counter-app central secure --url ADMIN_URL`` then
+or from the command line: ``counter-app central init --url ADMIN_URL`` (which migrates the schema, loads
+the units and records the store as central around this step; ``central secure`` is the step alone) then
 ``counter-app central counter-role 21025 1 --url ADMIN_URL`` (password read from standard input).
 The counter then uses ``COUNTER_APP_CENTRAL_URL=postgresql://counter_21025_1:PASSWORD@central/counter``.
 Roles are cluster-wide in PostgreSQL; their grants are per database.
@@ -50,8 +51,18 @@ A unit *u* (the unit of ``current_user``) may:
 ``citizen_document``          likewise, through the citizen.
 ``officer``                   read its own unit's officers (for the pull of reference data).
 ``sync_rejection``            read/write its own unit's refused events.
-catalogue                     ``unit``, ``counter``, ``procedure``, ``procedure_document``,
-                              ``queue_service``, ``calendar_day``: read only, every row.
+catalogue                     ``unit``, ``counter``, ``procedure`` (``retired_at`` and ``updated_at``
+                              included), ``procedure_document``, ``queue_service``, ``calendar_day``,
+                              ``unit_procedure``: read only, every row. The catalogue and the
+                              procedures a unit enables are written by the administrator only.
+``unit``                      besides reading every row: update its own unit's row, and in it only
+                              ``one_stop_code`` (a column privilege), to publish the unit's official
+                              identifier; the new value must look like one (``H48.21.25.13``).
+``counter_key``               read every row (any unit verifies any receipt); insert/update rows of
+                              its own unit only, whose ``key_id`` is the key's own id (the first 6
+                              bytes of SHA-256 of the raw public key): a counter cannot squat the id
+                              of another counter's key.
+``store_info``                read (a counter checks that the store it syncs with is a central one).
 ============================  =====================================================================
 
 Anything else (``access_log``, ``counter_role``, ``citizen_origin``, ``alembic_version``, ...) is
@@ -89,7 +100,7 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from counter_app.db.engine import psycopg_connection
 from counter_app.services.errors import ServiceError
@@ -97,7 +108,15 @@ from counter_app.services.errors import ServiceError
 GROUP_ROLE = "counter_app_counters"
 MIN_PASSWORD = 12
 #: read by every counter role, every row
-CATALOGUE_TABLES = ("unit", "counter", "procedure", "procedure_document", "queue_service", "calendar_day")
+CATALOGUE_TABLES = (
+    "unit",
+    "counter",
+    "procedure",
+    "procedure_document",
+    "queue_service",
+    "calendar_day",
+    "unit_procedure",
+)
 
 _ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
@@ -168,6 +187,11 @@ CREATE TRIGGER counter_citizen_origin AFTER INSERT ON citizen
     FOR EACH ROW EXECUTE FUNCTION counter_note_citizen_origin();
 """
 
+#: a published key's id is its own: the first 6 bytes of SHA-256 of the raw public key (printing.signing)
+_OWN_KEY_ID = "key_id = encode(substring(sha256(decode(public_key, 'base64')) from 1 for 6), 'hex')"
+#: the loose shape of an official identifier (domain.identifiers): 2-5 dot-separated parts of letters and digits
+_IDENTIFIER = "'^[0-9A-Za-z]{1,8}(\\.[0-9A-Za-z]{1,8}){1,4}$'"
+
 _DOSSIER_VISIBLE = (
     f"(received_unit_id = {_UNIT} OR custodian_unit_id = {_UNIT} OR return_unit_id = {_UNIT} "
     f"OR counter_inbox_has(id, {_UNIT}))"
@@ -207,6 +231,11 @@ _POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("citizen_document", "counter_insert", "INSERT", None, f"counter_sees_citizen(citizen_id, {_UNIT})"),
     ("officer", "counter_read", "SELECT", f"unit_id = {_UNIT}", None),
     ("sync_rejection", "counter_all", "ALL", f"unit_id = {_UNIT}", f"unit_id = {_UNIT}"),
+    ("unit", "counter_read", "SELECT", "true", None),
+    ("unit", "counter_update", "UPDATE", f"id = {_UNIT}", f"id = {_UNIT} AND one_stop_code ~ {_IDENTIFIER}"),
+    ("counter_key", "counter_read", "SELECT", "true", None),
+    ("counter_key", "counter_insert", "INSERT", None, f"unit_id = {_UNIT} AND {_OWN_KEY_ID}"),
+    ("counter_key", "counter_update", "UPDATE", f"unit_id = {_UNIT}", f"unit_id = {_UNIT} AND {_OWN_KEY_ID}"),
 )
 
 #: table → privileges granted to the group (row-level security narrows them to the unit's rows)
@@ -219,8 +248,12 @@ _GRANTS = {
     "citizen_document": "SELECT, INSERT",
     "officer": "SELECT",
     "sync_rejection": "SELECT, INSERT, UPDATE",
+    "counter_key": "SELECT, INSERT, UPDATE",
+    "store_info": "SELECT",
     **{table: "SELECT" for table in CATALOGUE_TABLES},
 }
+#: table → column privileges granted to the group, on top of ``_GRANTS``
+_COLUMN_GRANTS = {"unit": "UPDATE (one_stop_code)"}
 
 _FUNCTIONS = (
     "counter_unit_of(text)",
@@ -231,7 +264,7 @@ _FUNCTIONS = (
 )
 
 
-def _check_postgresql(engine: Engine) -> None:
+def check_postgresql(engine: Engine) -> None:
     if engine.dialect.name != "postgresql":
         raise ServiceError("security.not_postgresql")
 
@@ -244,15 +277,17 @@ def _quote(engine: Engine, name: str) -> str:
     return engine.dialect.identifier_preparer.quote_identifier(name)
 
 
-def install(engine: Engine, *, group: str = GROUP_ROLE) -> None:
+def install(engine: Engine, *, group: str = GROUP_ROLE) -> bool:
     """Create the role map, helper functions, group role, grants and policies (idempotent).
 
-    ``engine`` connects as the tables' owner or a superuser, to a migrated central database.
+    ``engine`` connects as the tables' owner or a superuser, to a migrated central database. Returns
+    whether anything changed (False when everything was already in place, as after a second run).
     """
-    _check_postgresql(engine)
+    check_postgresql(engine)
     g = _quote(engine, group)
     with engine.begin() as connection:
         connection.execute(text("SELECT pg_advisory_xact_lock(hashtext('counter_app.security'))"))
+        before = fingerprint(connection, group)
         # roles are cluster-wide: another database may be creating the same group role right now
         connection.exec_driver_sql(
             f"DO $do$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {_literal(group)}) THEN "
@@ -267,6 +302,8 @@ def install(engine: Engine, *, group: str = GROUP_ROLE) -> None:
         connection.exec_driver_sql("REVOKE ALL ON counter_role, citizen_origin FROM PUBLIC")
         for table, privileges in _GRANTS.items():
             connection.exec_driver_sql(f"GRANT {privileges} ON {table} TO {g}")
+        for table, privileges in _COLUMN_GRANTS.items():
+            connection.exec_driver_sql(f"GRANT {privileges} ON {table} TO {g}")
         connection.exec_driver_sql(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {g}")
         for table in {p[0] for p in _POLICIES}:
             connection.exec_driver_sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
@@ -275,11 +312,43 @@ def install(engine: Engine, *, group: str = GROUP_ROLE) -> None:
             clauses = f" USING ({using})" if using else ""
             clauses += f" WITH CHECK ({check})" if check else ""
             connection.exec_driver_sql(f"CREATE POLICY {name} ON {table} FOR {command} TO {g}{clauses}")
+        return fingerprint(connection, group) != before
+
+
+_FINGERPRINT = text("""
+    SELECT 'policy', tablename || '.' || policyname,
+           concat_ws('|', cmd, qual, with_check, array_to_string(roles, ','))
+      FROM pg_policies WHERE schemaname = 'public'
+    UNION ALL
+    SELECT 'table', relname, concat_ws('|', relkind, relrowsecurity, relacl::text)
+      FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'S', 'p')
+    UNION ALL
+    SELECT 'column', c.relname || '.' || a.attname, a.attacl::text
+      FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+     WHERE c.relnamespace = 'public'::regnamespace AND a.attacl IS NOT NULL
+    UNION ALL
+    SELECT 'function', p.oid::regprocedure::text, concat_ws('|', md5(p.prosrc), p.prosecdef, p.proacl::text)
+      FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+    UNION ALL
+    SELECT 'trigger', t.tgname, pg_get_triggerdef(t.oid)
+      FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+     WHERE c.relnamespace = 'public'::regnamespace AND NOT t.tgisinternal
+    UNION ALL
+    SELECT 'role', rolname, concat_ws('|', rolcanlogin, rolbypassrls) FROM pg_roles WHERE rolname = :group
+    ORDER BY 1, 2
+""")
+
+
+def fingerprint(connection: Connection, group: str = GROUP_ROLE) -> list[tuple[str, str, str]]:
+    """What :func:`install` sets up, as PostgreSQL describes it: policies, row-level security and
+    privileges of every table and column, functions, triggers and the group role; two equal
+    fingerprints mean the same security."""
+    return [(r[0], r[1], r[2] or "") for r in connection.execute(_FINGERPRINT, {"group": group})]
 
 
 def uninstall(engine: Engine, *, group: str = GROUP_ROLE) -> None:
     """Remove the policies and grants (the role map and the counter roles stay)."""
-    _check_postgresql(engine)
+    check_postgresql(engine)
     g = _quote(engine, group)
     with engine.begin() as connection:
         for table, name, *_ in _POLICIES:
@@ -311,7 +380,7 @@ def create_counter_role(
     Returns the role name (``counter_<unit>_<number>`` unless ``role_name`` is given). :func:`install`
     must have run on this database.
     """
-    _check_postgresql(engine)
+    check_postgresql(engine)
     unit_id = str(unit_id).strip()
     if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= 9:
         raise ServiceError("security.bad_counter", number=number)
@@ -347,7 +416,7 @@ def create_counter_role(
 
 def drop_counter_role(engine: Engine, role_name: str) -> None:
     """Withdraw a counter's access: its mapping, then the role itself (when it has no other database)."""
-    _check_postgresql(engine)
+    check_postgresql(engine)
     with engine.begin() as connection:
         connection.execute(text("DELETE FROM counter_role WHERE role_name = :r"), {"r": role_name})
         if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role_name}).first():
@@ -358,7 +427,7 @@ def drop_counter_role(engine: Engine, role_name: str) -> None:
 
 def counter_roles(engine: Engine) -> list[tuple[str, str, int | None]]:
     """(role name, unit, counter number) of every counter role of this database."""
-    _check_postgresql(engine)
+    check_postgresql(engine)
     with engine.connect() as connection:
         return [
             tuple(r)

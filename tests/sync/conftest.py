@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
+from datetime import datetime
 
 import pytest
+from sqlalchemy.engine import make_url
+from sqlmodel import Session, select
 
 from counter_app.db.engine import make_engine
-from counter_app.db.migrate import prepare
+from counter_app.db.models import Procedure, ProcedureDocument
 from counter_app.services.context import open_store
 from counter_app.services.demo import seed_demo
+from counter_app.sync import central as central_side
+from counter_app.sync import security
+from counter_app.sync.central_setup import init_central
 from tests.conftest import SEED_DAY, make_settings
 
 UNIT_A = "21025"  # Phường Cẩm Thành, Quảng Ngãi
@@ -32,8 +39,9 @@ def counter_templates(tmp_path_factory):
 
 @pytest.fixture
 def central_url(pg_database) -> str:
+    """A central store set up as ``counter-app central init`` does it (schema, units, security, store_info)."""
     engine = make_engine(pg_database)
-    prepare(engine)
+    init_central(engine, now=datetime(2026, 11, 20, 7, 0))
     engine.dispose()
     return pg_database
 
@@ -65,3 +73,33 @@ def central(central_url):
     engine = make_engine(central_url)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def locked_down(central, counter_a, counter_b):
+    """The central store secured, its catalogue loaded by the administrator, one role per counter."""
+    security.install(central)
+    with counter_a.session() as s:
+        procedures = [p.model_dump() for p in s.exec(select(Procedure))]
+        documents = [d.model_dump(exclude={"id"}) for d in s.exec(select(ProcedureDocument))]
+    with Session(central) as cs:
+        central_side.bring_references(
+            cs, citizens=[], citizen_documents=[], procedures=procedures, procedure_documents=documents
+        )
+        cs.commit()
+    url = make_url(counter_a.settings.central_url)
+    roles = []
+    for store in (counter_a, counter_b):
+        role = security.create_counter_role(
+            central, store.unit_id, store.settings.counter, "mat-khau-rat-dai-123"
+        )
+        roles.append(role)
+        store.settings = replace(
+            store.settings,
+            central_url=url.set(username=role, password="mat-khau-rat-dai-123").render_as_string(
+                hide_password=False
+            ),
+        )
+    yield
+    for role in roles:
+        security.drop_counter_role(central, role)

@@ -2,49 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-import pytest
-from sqlalchemy.engine import make_url
 from sqlmodel import Session, select
 
 from counter_app.db.engine import make_engine
-from counter_app.db.models import Dossier, Procedure, ProcedureDocument
+from counter_app.db.models import Dossier
 from counter_app.services import handover, intake
-from counter_app.sync import central as central_side
-from counter_app.sync import security
 from tests.services.test_dossier_flow import request_for
 from tests.sync.test_sync import NOW, actor, central_events, chain, local_events, sync
-
-
-@pytest.fixture
-def locked_down(central, counter_a, counter_b):
-    """The central store secured, its catalogue loaded by the administrator, one role per counter."""
-    security.install(central)
-    with counter_a.session() as s:
-        procedures = [p.model_dump() for p in s.exec(select(Procedure))]
-        documents = [d.model_dump(exclude={"id"}) for d in s.exec(select(ProcedureDocument))]
-    with Session(central) as cs:
-        central_side.bring_references(
-            cs, citizens=[], citizen_documents=[], procedures=procedures, procedure_documents=documents
-        )
-        cs.commit()
-    url = make_url(counter_a.settings.central_url)
-    roles = []
-    for store in (counter_a, counter_b):
-        role = security.create_counter_role(
-            central, store.unit_id, store.settings.counter, "mat-khau-rat-dai-123"
-        )
-        roles.append(role)
-        store.settings = replace(
-            store.settings,
-            central_url=url.set(username=role, password="mat-khau-rat-dai-123").render_as_string(
-                hide_password=False
-            ),
-        )
-    yield
-    for role in roles:
-        security.drop_counter_role(central, role)
 
 
 def test_counters_sync_through_their_own_roles_and_see_only_their_units(

@@ -7,15 +7,15 @@ from dataclasses import replace
 from sqlmodel import Session, func, select
 
 from counter_app.db.engine import make_engine
-from counter_app.db.migrate import prepare
 from counter_app.db.models import DossierEvent
+from counter_app.sync.central_setup import init_central
 
 from .helpers import SIZE, fixed_clock, login, wait_for
 
 
 async def test_after_log_in_the_counter_pushes_its_events_and_shows_online(store, pg_database):
     central = make_engine(pg_database)
-    prepare(central)
+    init_central(central, now=fixed_clock())
     store.settings = replace(store.settings, central_url=pg_database)
     from counter_app.app import make_app
 
@@ -84,3 +84,22 @@ async def test_the_log_in_screen_shows_before_the_store_is_open(store):
             ),
             "counter screen loaded",
         )
+
+
+async def test_a_central_store_nobody_set_up_is_said_in_the_status_bar(store, pg_database):
+    """An empty database as the central store: the officer reads what to do, never the SQL error."""
+    from sqlalchemy.engine import make_url
+
+    store.settings = replace(store.settings, central_url=pg_database)
+    from counter_app.app import make_app
+
+    app = make_app(store, clock=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot)
+        await wait_for(pilot, lambda: app._sync_failures >= 1, "a failed round", timeout=20)
+        app.refresh_store_state()
+        await wait_for(pilot, lambda: app.store_state and app.store_state.problem, "the problem in the state")
+        bar = " ".join(text for text, _ in app.status_parts())
+        place = f"127.0.0.1/{make_url(pg_database).database}"
+        assert f"Kho trung tâm tại {place} chưa được thiết lập; hãy chạy `counter-app central init`." in bar
+        assert "Ngoại tuyến" in bar and "relation" not in bar
