@@ -184,14 +184,16 @@ def _csv_rows(text: str, delimiter: str, limit: int | None = None) -> list[tuple
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, tuple[object, ...]]] = []
     while limit is None or len(rows) < limit:
-        number = reader.line_num + 1
         try:
             cells = next(reader)
         except StopIteration:
             break
-        except csv.Error as exc:
-            raise CatalogueFileError("catalogue.file.bad_csv", line=number, reason=_reason(exc)) from None
-        rows.append((number, tuple(cells)))
+        except csv.Error as exc:  # the line of the text file, where an editor finds it
+            raise CatalogueFileError(
+                "catalogue.file.bad_csv", line=reader.line_num, reason=_reason(exc)
+            ) from None
+        # the record's number: the row a spreadsheet shows when it opens the file
+        rows.append((len(rows) + 1, tuple(cells)))
         if len(rows) >= MAX_ROWS:
             break
     return rows
