@@ -16,7 +16,8 @@ field could be found):
   asked: two rows); otherwise from the words: «bản sao có chứng thực» / «bản sao chứng thực» / «bản sao từ
   sổ gốc» → a certified copy, then «bản sao» / «bản chụp» / «bản photo» → a copy (a copy «kèm bản chính để
   đối chiếu» is still a copy: the original is only shown), then an original.
-* The quantity: the database's count, or «02 bản», or «Số lượng: 02»; otherwise one.
+* The quantity: the database's count, or «02 bản» (a bracketed «(02 bản)» leaves the name), or
+  «Số lượng: 02»; otherwise one.
 * A name longer than the store keeps is cut with «…».
 
 Also, which of the citizen's digitised documents a component can reuse (``doc_kind``): the project's own
@@ -58,6 +59,7 @@ _COUNTS = re.compile(
 )
 _COUNTS_FOLDED = re.compile(r"ban chinh\s*:?\s*(\d+)\s*[,;\-–/]?\s*ban sao\s*:?\s*(\d+)")
 _QUANTITY = re.compile(r"\b(\d{1,2})\s*(?:\(\s*[^)]*\)\s*)?ban\b|\bso luong\s*:?\s*(\d{1,2})\b")
+_COUNT_NOTE = re.compile(r"\(\s*\d{1,2}\s*bản(?:\s+(?:chính|sao))?\s*\)", re.I)
 _CERTIFIED = re.compile(r"\bban sao (?:co |duoc )?chung thuc\b|\bban sao tu so goc\b|\bban sao hop le\b")
 _COPY = re.compile(r"\bban (?:sao|chup|photo)\b|\bphotocopy\b")
 _SKIP = re.compile(r"^(so luong|luu y|ghi chu|chu y)\b")
@@ -109,6 +111,8 @@ def _item(piece: str) -> list[DocumentItem]:
         return items
     quantity = _QUANTITY.search(folded)
     count = int(quantity.group(1) or quantity.group(2)) if quantity else 1
+    if quantity is not None:  # «(02 bản)»: the count is kept as a number, not in the name
+        name = _clean(_COUNT_NOTE.sub(" ", name)) or name
     return [DocumentItem(_cut(name), _kind(folded), min(max(count, 1), MAX_QUANTITY))]
 
 

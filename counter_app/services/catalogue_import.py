@@ -18,7 +18,8 @@ shape); the whole file is then applied in one transaction, keyed by the procedur
   columns); an empty components cell keeps the components a procedure has.
 * Rows that cannot be used (no code, no name, a code twice, a cell too large, an unknown status) are
   listed and skipped; a procedure whose row is there but skipped is not retired. A row whose status says
-  it is no longer (or not yet) in force counts as absent.
+  it is no longer (or not yet) in force retires its procedure (even from a partial file, which otherwise
+  retires nothing).
 
 A file with no procedure at all is refused: importing it would retire the whole catalogue.
 """
@@ -113,6 +114,8 @@ class _Parsed:
     rows: list[_Row] = field(default_factory=list)
     #: codes whose rows are in the file but could not be used (they are not retired)
     kept: set[str] = field(default_factory=set)
+    #: codes the file says are no longer (or not yet) in force (they are retired, even from a partial file)
+    withdrawn: set[str] = field(default_factory=set)
     skipped: list[RowNote] = field(default_factory=list)
 
 
@@ -180,6 +183,7 @@ def parse_table(table: Table) -> _Parsed:
                 continue
             if not in_force:
                 parsed.skipped.append(RowNote(number, code, tidy(status_text)[:120], "not_in_force"))
+                parsed.withdrawn.add(code)
                 seen[code] = _Row(number, code, name)  # a second row of the same code is still a duplicate
                 continue
         row = _Row(number, code, name)
@@ -252,7 +256,7 @@ def import_catalogue(
     require_admin(actor)
     table = read_table(path)
     parsed = parse_table(table)
-    if not parsed.rows and not parsed.kept:
+    if not parsed.rows and not parsed.kept and (retire_absent or not parsed.withdrawn):
         raise CatalogueFileError("catalogue.file.no_rows", path=str(path))
     now = now or local_now()
     with store.session() as session:
@@ -361,14 +365,14 @@ def _apply(
             session.add(procedure)
     listed = {row.code for row in parsed.rows} | parsed.kept
     retired: list[str] = []
-    if retire_absent:
-        for code, procedure in sorted(existing.items()):
-            if code not in listed and procedure.retired_at is None:
-                procedure.active = False
-                procedure.retired_at = now
-                procedure.updated_at = now
-                session.add(procedure)
-                retired.append(code)
+    for code, procedure in sorted(existing.items()):
+        absent = code not in listed and (retire_absent or code in parsed.withdrawn)
+        if absent and procedure.retired_at is None:
+            procedure.active = False
+            procedure.retired_at = now
+            procedure.updated_at = now
+            session.add(procedure)
+            retired.append(code)
     if replace_documents and not dry_run:
         session.flush()
         _replace_documents(session, replace_documents, documents)
