@@ -155,7 +155,7 @@ def import_file(args: argparse.Namespace, context: CommandContext) -> int:
     """Import the catalogue file and print the report."""
     from counter_app.services import catalogue_import
 
-    with _store(args, context) as (store, actor), _as_administrator(args):
+    with _as_administrator(args), _store(args, context) as (store, actor):
         report = catalogue_import.import_catalogue(
             store, actor, Path(args.file), retire_absent=not args.partial, dry_run=args.dry_run
         )
@@ -266,7 +266,7 @@ def disable(args: argparse.Namespace, context: CommandContext) -> int:
 def _set_enabled(args: argparse.Namespace, context: CommandContext, enabled: bool) -> int:
     from counter_app.services import catalogue_admin
 
-    with _store(args, context) as (store, actor), _as_administrator(args):
+    with _as_administrator(args), _store(args, context) as (store, actor):
         unit = _unit(args, store)
         result = catalogue_admin.set_enabled(store, actor, unit, args.codes, enabled)
     key = "catalogue.enabled" if enabled else "catalogue.disabled"
@@ -345,7 +345,7 @@ def edit(args: argparse.Namespace, context: CommandContext) -> int:
         raise CommandError(t("catalogue.edit.no_documents"))
     if working_days is None and args.fee is None and args.fee_note is None and documents is None:
         raise CommandError(t("catalogue.edit.nothing"))
-    with _store(args, context) as (store, actor), _as_administrator(args):
+    with _as_administrator(args), _store(args, context) as (store, actor):
         item = catalogue_admin.edit_procedure(
             store,
             actor,
