@@ -128,17 +128,16 @@ def read_deadline(text: str, *, working_days_unit: bool = False) -> DeadlineRead
     ``working_days_unit``: the column's header says its numbers are working days («Thời hạn giải quyết
     (ngày làm việc)»), so a bare number is read as such; otherwise a bare number has no unit.
     """
-    folded = fold(text.replace("\r", "\n"))
-    if not folded:
-        return DeadlineReading(None, EMPTY)
-    if _BARE_NUMBER.fullmatch(folded):
-        if not working_days_unit:
-            return DeadlineReading(None, NO_UNIT)
-        number = int(folded)
-        return DeadlineReading(number) if number <= MAX_WORKING_DAYS else DeadlineReading(None, TOO_LONG)
-    # keep the line breaks (they separate clauses) while folding each line
+    # fold each line: the line breaks separate clauses
     lines = [fold(line) for line in text.replace("\r", "\n").split("\n")]
     body = "\n".join(line for line in lines if line)
+    if not body:
+        return DeadlineReading(None, EMPTY)
+    if _BARE_NUMBER.fullmatch(body):
+        if not working_days_unit:
+            return DeadlineReading(None, NO_UNIT)
+        number = int(body)
+        return DeadlineReading(number) if number <= MAX_WORKING_DAYS else DeadlineReading(None, TOO_LONG)
     channels = list(_CHANNEL.finditer(body))
     if channels:
         counter = next((m for m in channels if m.group(1) == "truc tiep"), None)

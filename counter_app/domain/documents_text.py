@@ -122,7 +122,7 @@ def split_documents(text: str, quantity: str = "") -> list[DocumentItem]:
     ``quantity`` is a separate count cell («Bản chính: 1 - Bản sao: 0», the national export's «Số lượng»),
     applied when the cell holds exactly one component.
     """
-    pieces = [piece for piece in _items(text) if _clean(piece)]
+    pieces = [piece for piece in _items(text) if piece.strip(" \t-+•*–·●▪◦;,.")]
     if quantity.strip() and len(pieces) == 1:
         pieces = [f"{pieces[0]} ({quantity.strip()})"]
     return [item for piece in pieces for item in _item(piece)]

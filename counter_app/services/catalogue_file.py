@@ -35,6 +35,8 @@ DELIMITERS = (",", ";", "\t")
 
 _OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 #: what breaks a line inside a cell: Excel's Alt+Enter (\n), Word's manual line break (\v), ...
+#: Unicode's control characters (category Cc: C0, DEL, C1) but the tab and the line feed
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_BREAKS = str.maketrans(
     {"\v": "\n", "\f": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n", "\r": "\n"}
 )
@@ -64,7 +66,7 @@ def clean_text(text: str) -> tuple[str, bool]:
     """``text`` NFC, line breaks as ``\\n``, tabs kept, every other control character (NUL included)
     removed; and whether any was."""
     text = unicodedata.normalize("NFC", text.translate(_LINE_BREAKS))
-    kept = "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
+    kept = _CONTROL.sub("", text)
     return kept, len(kept) != len(text)
 
 
