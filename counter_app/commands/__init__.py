@@ -26,6 +26,7 @@ def register_all(subparsers: Subparsers) -> None:
         audit,
         board,
         calendar,
+        catalogue,
         central,
         dossiers,
         printing,
@@ -34,5 +35,17 @@ def register_all(subparsers: Subparsers) -> None:
         sync,
     )
 
-    for area in (store, sync, dossiers, reports, printing, board, audit, access, central, calendar):
+    for area in (
+        store,
+        sync,
+        dossiers,
+        catalogue,
+        calendar,
+        reports,
+        printing,
+        board,
+        audit,
+        access,
+        central,
+    ):
         area.register(subparsers)

@@ -16,6 +16,7 @@ from counter_app.db.models import (
     Procedure,
     ProcedureDocument,
     Unit,
+    UnitProcedure,
 )
 from counter_app.domain.matching import match_rank
 from counter_app.domain.vntext import fold, scanned
@@ -93,10 +94,22 @@ def search_procedures(
     (by ``unit_id``'s counters, or everywhere) come first: the officer's next dossier is most likely
     the kind they take in all day. The catalogue is small (tens to a few hundred rows), so the
     matching runs in Python.
+
+    Once ``unit_id`` has enabled procedures (``unit_procedure``, see
+    :mod:`counter_app.services.catalogue_admin`), only those are offered; before, every active one.
     """
     from datetime import datetime, timedelta
 
-    procedures = session.exec(select(Procedure).where(Procedure.active == True)).all()  # noqa: E712
+    query = select(Procedure).where(Procedure.active == True)  # noqa: E712
+    if unit_id:
+        enabled = (
+            select(UnitProcedure.procedure_code)
+            .where(UnitProcedure.unit_id == unit_id)
+            .where(UnitProcedure.enabled == True)  # noqa: E712
+        )
+        if session.exec(enabled.limit(1)).first() is not None:
+            query = query.where(col(Procedure.code).in_(enabled))
+    procedures = session.exec(query).all()
     since = datetime.now() - timedelta(days=90)
     usage_query = select(Dossier.procedure_code, func.count()).where(col(Dossier.received_at) >= since)
     if unit_id:
