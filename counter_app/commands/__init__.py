@@ -21,7 +21,18 @@ if TYPE_CHECKING:
 
 def register_all(subparsers: Subparsers) -> None:
     """Add every area's subcommands, in the order ``--help`` lists them."""
-    from counter_app.commands import access, audit, board, central, dossiers, printing, reports, store, sync
+    from counter_app.commands import (
+        access,
+        audit,
+        board,
+        central,
+        dossiers,
+        printing,
+        reports,
+        setup,
+        store,
+        sync,
+    )
 
-    for area in (store, sync, dossiers, reports, printing, board, audit, access, central):
+    for area in (store, setup, sync, dossiers, reports, printing, board, audit, access, central):
         area.register(subparsers)
