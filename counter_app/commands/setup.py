@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
     from counter_app.commands.context import CommandContext
     from counter_app.config import Settings
+    from counter_app.services.context import Actor
     from counter_app.services.views import OfficerView
 
 #: the roles of an account (as :data:`counter_app.services.auth.ROLES`, without importing the services)
@@ -104,7 +105,10 @@ def set_up(args: argparse.Namespace, context: CommandContext) -> int:
     from counter_app.services import setup
 
     request = setup.prepare(args.unit, args.identifier, args.counters, args.admin, args.name)
-    pin = read_new_pin(request.admin_username) if _new_sqlite_file(context.settings()) else None
+    new_file = _new_sqlite_file(context.settings())
+    if new_file and context.settings().demo:  # the demo's own store, not made yet: refused without making it
+        raise CommandError(t("setup.demo_store"))
+    pin = read_new_pin(request.admin_username) if new_file else None
     store = context.store()
     plan = setup.plan(store, request)
     if pin is None and not plan.admin_exists:
@@ -137,7 +141,7 @@ def add_officer(args: argparse.Namespace, context: CommandContext) -> int:
     from counter_app.services import officers
 
     store = context.store()
-    actor = context.actor(None, role="admin")
+    actor = _operator(context)
     officers.check_new(store, actor, args.username, args.name, role=args.role, title=args.title)
     pin = read_new_pin(args.username.strip())  # asked once everything else is known to be right
     added = officers.add(store, actor, args.username, args.name, pin, role=args.role, title=args.title)
@@ -150,7 +154,7 @@ def add_officer(args: argparse.Namespace, context: CommandContext) -> int:
 def disable_officer(args: argparse.Namespace, context: CommandContext) -> int:
     from counter_app.services import officers
 
-    done = officers.disable(context.store(), context.actor(None, role="admin"), args.username)
+    done = officers.disable(context.store(), _operator(context), args.username)
     print(t("setup.officer.disabled", username=done.username))
     return ExitCode.OK
 
@@ -158,7 +162,7 @@ def disable_officer(args: argparse.Namespace, context: CommandContext) -> int:
 def enable_officer(args: argparse.Namespace, context: CommandContext) -> int:
     from counter_app.services import officers
 
-    done = officers.enable(context.store(), context.actor(None, role="admin"), args.username)
+    done = officers.enable(context.store(), _operator(context), args.username)
     print(t("setup.officer.enabled", username=done.username))
     return ExitCode.OK
 
@@ -167,7 +171,7 @@ def reset_pin(args: argparse.Namespace, context: CommandContext) -> int:
     from counter_app.services import officers
 
     store = context.store()
-    actor = context.actor(None, role="admin")
+    actor = _operator(context)
     account = officers.find(store, actor, args.username)  # an unknown account is refused before the PIN
     pin = read_new_pin(account.username)
     done = officers.reset_pin(store, actor, account.username, pin)
@@ -178,7 +182,7 @@ def reset_pin(args: argparse.Namespace, context: CommandContext) -> int:
 def set_role(args: argparse.Namespace, context: CommandContext) -> int:
     from counter_app.services import officers
 
-    done = officers.set_role(context.store(), context.actor(None, role="admin"), args.username, args.role)
+    done = officers.set_role(context.store(), _operator(context), args.username, args.role)
     print(t("setup.officer.role_set", username=done.username, role=t(f"role.{done.role}")))
     return ExitCode.OK
 
@@ -188,7 +192,7 @@ def list_officers(args: argparse.Namespace, context: CommandContext) -> int:
     from counter_app.services import officers
     from counter_app.services.context import local_now
 
-    accounts = officers.list_officers(context.store(), context.actor(None, role="admin"))
+    accounts = officers.list_officers(context.store(), _operator(context))
     if args.json:
         for account in accounts:
             json_line(asdict(account))
@@ -210,6 +214,19 @@ def _state(account: OfficerView, now: datetime) -> str:
     return ", ".join(parts)
 
 
+def _operator(context: CommandContext) -> Actor:
+    """Who runs an ``officer`` command: the store's administrator, as the counter, named in the log with the
+    operating-system account that ran it."""
+    import getpass
+
+    actor = context.actor(None, role="admin")
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):  # no login name in the environment nor in the password database
+        return actor
+    return replace(actor, name=f"{actor.name}, {user}")
+
+
 def read_new_pin(username: str) -> str:
     """A new PIN from standard input: at a terminal, asked twice without echo (checked after the first
     entry, and the two must match); otherwise the first line. Checked by ``auth.check_new_pin``."""
@@ -228,7 +245,7 @@ def read_new_pin(username: str) -> str:
                 raise CommandError(t("setup.pin.mismatch"))
             return first
         line = stdin.readline()
-    except EOFError:
+    except (EOFError, OSError):  # end of input, or no input to read from
         raise CommandError(t("setup.pin.missing")) from None
     except UnicodeDecodeError:
         raise CommandError(t("setup.pin.not_text")) from None

@@ -52,7 +52,7 @@ def one_line(capsys) -> str:
     return err
 
 
-def test_setup_from_nothing_then_officers(home, monkeypatch, capsys):
+def test_setup_from_nothing_then_officers(home, monkeypatch, capsys, caplog):
     assert run(monkeypatch, [*SETUP, "--name", "Nguyễn Văn Quản"], "246810\n") == ExitCode.OK
     out = capsys.readouterr().out.splitlines()
     assert out == [
@@ -75,6 +75,7 @@ def test_setup_from_nothing_then_officers(home, monkeypatch, capsys):
     add = ["officer", "add", "canbo1", "--name", "Lê Thị Hoa", "--role", "supervisor"]
     assert run(monkeypatch, add, "135790\n") == ExitCode.OK
     assert "canbo1 (Lê Thị Hoa, lãnh đạo, giám sát)" in capsys.readouterr().out
+    assert "officer canbo1 (supervisor) added by Quầy số 1 (dòng lệnh)" in caplog.text  # and the OS account
     assert run(monkeypatch, ["officer", "list"]) == ExitCode.OK
     assert capsys.readouterr().out.splitlines() == [
         "canbo1\tLê Thị Hoa\tlãnh đạo, giám sát\tđang hoạt động, phải đổi mã PIN",
@@ -156,6 +157,7 @@ def test_a_store_of_another_unit_or_the_demo_is_refused_as_it_is(home, monkeypat
     # the demo store (--demo) is not set up as a real unit either
     assert run(monkeypatch, ["--demo", *SETUP], "246810\n") == ExitCode.REFUSED
     assert "kho dữ liệu mẫu" in one_line(capsys)
+    assert not (home / "data" / "demo" / "counter.sqlite3").exists()
 
 
 def test_seed_demo_goes_only_into_a_demo_store(home, monkeypatch, capsys):
