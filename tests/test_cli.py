@@ -26,14 +26,23 @@ def run(home, *args, **env):
 
 
 def test_upgrade_seed_and_ledger(tmp_path):
-    assert run(tmp_path, "db", "upgrade").returncode == 0
-    seeded = run(tmp_path, "seed-demo", "--citizens", "120", "--today", "2026-11-20")
+    assert run(tmp_path, "--demo", "db", "upgrade").returncode == 0
+    seeded = run(tmp_path, "--demo", "seed-demo", "--citizens", "120", "--today", "2026-11-20")
     assert seeded.returncode == 0, seeded.stderr
     assert "120 công dân" in seeded.stdout
-    again = run(tmp_path, "seed-demo", "--citizens", "120")
+    again = run(tmp_path, "--demo", "seed-demo", "--citizens", "120")
     assert again.returncode != 0 and "Traceback" not in again.stderr
     ledger = run(
-        tmp_path, "report", "ledger", "--from", "2026-01-01", "--to", "2026-11-20", "--format", "csv"
+        tmp_path,
+        "--demo",
+        "report",
+        "ledger",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-11-20",
+        "--format",
+        "csv",
     )
     assert ledger.returncode == 0, ledger.stderr
     rows = list(csv.reader(io.StringIO(ledger.stdout)))
@@ -92,6 +101,11 @@ def test_help_explains_the_exit_codes(tmp_path):
         ["access", "log"],
         ["access", "show"],
         ["central", "counter-role"],
+        ["setup"],
+        ["officer"],
+        ["officer", "add"],
+        ["officer", "reset-pin"],
+        ["officer", "list"],
     ],
 )
 def test_every_subcommand_has_help(tmp_path, command):

@@ -31,12 +31,14 @@ def register_all(subparsers: Subparsers) -> None:
         dossiers,
         printing,
         reports,
+        setup,
         store,
         sync,
     )
 
     for area in (
         store,
+        setup,
         sync,
         dossiers,
         catalogue,

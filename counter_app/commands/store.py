@@ -77,11 +77,13 @@ def upgrade(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def seed_demo(args: argparse.Namespace, context: CommandContext) -> int:
-    """Fill an empty store with the demo data; refuse a store that already has officers."""
+    """Fill an empty demo store with the demo data; refuse a store that is not a demo store (``--demo``, or
+    recorded as one) and one that already has officers."""
     from counter_app.domain.states import Status, label
     from counter_app.services import demo
 
     store = context.store()
+    demo.require_demo_store(store)
     if demo.has_officers(store):
         raise CommandError(t("cli.seed.not_empty"))
     report = demo.seed_demo(

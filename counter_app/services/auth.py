@@ -1,4 +1,9 @@
-"""Officers' PINs (scrypt) and log-in, with lock-out after repeated wrong PINs."""
+"""Officers' PINs (scrypt) and log-in, with lock-out after repeated wrong PINs.
+
+A PIN anyone would guess (the demo's 123456, one digit repeated, a run such as 234567 or 987654, a short
+block repeated such as 121212) is refused whenever a PIN is chosen (:func:`check_new_pin`), and a log-in
+with one succeeds only on a demo store: demo accounts and their PIN never reach a real unit's store.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +11,50 @@ import base64
 import hashlib
 import hmac
 import os
+from dataclasses import replace
 from datetime import datetime, timedelta
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from counter_app.db.models import Officer
 from counter_app.locale import formats as fmt
+from counter_app.services import store_info
 from counter_app.services.context import Actor, Store, local_now
+from counter_app.services.demo_catalogue import DEMO_PIN
 from counter_app.services.errors import Forbidden, NotFound, ServiceError
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MAX_FAILED = 5
 LOCK_FOR = timedelta(minutes=5)
 ROLES = ("officer", "supervisor", "admin")
+#: a short block repeated (121212, 123123) is as easy to guess as one digit repeated
+GUESSABLE_PERIODS = (1, 2, 3)
 
 
 def check_pin_format(pin: str) -> None:
     if len(pin) < 6 or not pin.isdigit() or not pin.isascii():
         raise ServiceError("auth.pin_format")
+
+
+def is_guessable(pin: str) -> bool:
+    """True for a PIN anyone would try first: the demo PIN, one digit or a short block repeated
+    (000000, 121212, 123123), or a run of consecutive digits up or down (123456, 789012, 987654)."""
+    if not (pin.isascii() and pin.isdigit()) or len(pin) < 2:
+        return False
+    if pin == DEMO_PIN:
+        return True
+    if any(pin == (pin[:period] * len(pin))[: len(pin)] for period in GUESSABLE_PERIODS):
+        return True
+    steps = {(int(b) - int(a)) % 10 for a, b in zip(pin, pin[1:], strict=False)}
+    return steps in ({1}, {9})
+
+
+def check_new_pin(pin: str) -> None:
+    """Refuse a PIN that cannot be chosen: not six digits or more (``auth.pin_format``), or guessable
+    (``auth.pin_guessable``). Every way of setting a PIN checks it, except the demo seeding."""
+    check_pin_format(pin)
+    if is_guessable(pin):
+        raise ServiceError("auth.pin_guessable")
 
 
 def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
@@ -49,7 +80,11 @@ def pin_matches(pin: str, stored: str) -> bool:
 
 
 def login(store: Store, username: str, pin: str, *, now: datetime | None = None) -> Actor:
-    """The officer as an :class:`Actor` at this counter, or a ServiceError saying why not."""
+    """The officer as an :class:`Actor` at this counter, or a ServiceError saying why not.
+
+    The actor's ``must_change_pin`` says that the PIN was set by an administrator: the user interface makes
+    the officer choose their own (:func:`change_pin`) before anything else. A guessable PIN is refused
+    outright except on a demo store (``auth.pin_guessable_here``), and does not count as a wrong PIN."""
     now = now or local_now()
     with store.session() as session:
         officer = session.exec(select(Officer).where(Officer.username == username.strip())).first()
@@ -59,21 +94,74 @@ def login(store: Store, username: str, pin: str, *, now: datetime | None = None)
             raise ServiceError("auth.inactive", username=officer.username)
         if officer.locked_until and officer.locked_until > now:
             raise ServiceError("auth.locked", until=fmt.clock(officer.locked_until))
-        if not pin_matches(pin, officer.pin_hash):
-            officer.failed_attempts += 1
-            if officer.failed_attempts >= MAX_FAILED:
-                officer.failed_attempts = 0
-                officer.locked_until = now + LOCK_FOR
-                session.add(officer)
-                session.commit()
-                raise ServiceError("auth.locked", until=fmt.clock(officer.locked_until))
-            session.add(officer)
-            session.commit()
-            raise ServiceError("auth.wrong_pin", left=MAX_FAILED - officer.failed_attempts)
+        if is_guessable(pin) and not is_demo_store(store, session):
+            raise ServiceError("auth.pin_guessable_here")
+        _check_pin(session, officer, pin, now)
         officer.failed_attempts = 0
         officer.locked_until = None
         session.add(officer)
         return _at_counter(store, officer)
+
+
+def _check_pin(session: Session, officer: Officer, pin: str, now: datetime) -> None:
+    """Refuse a wrong PIN, counting it (committed even though the caller's work is not): the fifth in a row
+    locks the account for :data:`LOCK_FOR`."""
+    if pin_matches(pin, officer.pin_hash):
+        return
+    officer.failed_attempts += 1
+    if officer.failed_attempts >= MAX_FAILED:
+        officer.failed_attempts = 0
+        officer.locked_until = now + LOCK_FOR
+        session.add(officer)
+        session.commit()
+        raise ServiceError("auth.locked", until=fmt.clock(officer.locked_until))
+    session.add(officer)
+    session.commit()
+    raise ServiceError("auth.wrong_pin", left=MAX_FAILED - officer.failed_attempts)
+
+
+def is_demo_store(store: Store, session: Session | None = None) -> bool:
+    """True on a demo store, the only kind whose accounts may have the demo's guessable PINs."""
+    if session is None:
+        with store.session() as own:
+            return is_demo_store(store, own)
+    return store_info.is_demo(store_info.read(session), demo_mode=store.settings.demo)
+
+
+def change_pin(
+    store: Store, actor: Actor, old_pin: str, new_pin: str, *, now: datetime | None = None
+) -> Actor:
+    """The officer acting chooses their own PIN: ``old_pin`` checked like a log-in (wrong ones count towards
+    the lock-out), ``new_pin`` checked by :func:`check_new_pin` and different from the old one. Clears
+    ``must_change_pin``; returns the actor with it cleared."""
+    now = now or local_now()
+    check_new_pin(new_pin)
+    if new_pin == old_pin:
+        raise ServiceError("auth.pin_unchanged")
+    with store.session() as session:
+        officer = session.get(Officer, actor.officer_id) if actor.officer_id else None
+        if officer is None:
+            raise ServiceError("auth.no_account", name=actor.name)
+        if not officer.active:
+            raise Forbidden("auth.inactive", username=officer.username)
+        if officer.locked_until and officer.locked_until > now:
+            raise ServiceError("auth.locked", until=fmt.clock(officer.locked_until))
+        _check_pin(session, officer, old_pin, now)
+        officer.pin_hash = hash_pin(new_pin)
+        officer.must_change_pin = False
+        officer.failed_attempts = 0
+        officer.locked_until = None
+        session.add(officer)
+    return replace(actor, must_change_pin=False)
+
+
+def must_change_pin(store: Store, actor: Actor) -> bool:
+    """Whether the officer acting must still choose their own PIN (as the store says now)."""
+    if actor.officer_id is None:
+        return False
+    with store.session() as session:
+        officer = session.get(Officer, actor.officer_id)
+        return officer is not None and officer.must_change_pin
 
 
 def actor_for_username(store: Store, username: str) -> Actor:
@@ -99,6 +187,7 @@ def _at_counter(store: Store, officer: Officer) -> Actor:
         role=officer.role,
         unit_id=officer.unit_id,
         counter_id=store.settings.counter_id,
+        must_change_pin=officer.must_change_pin,
     )
 
 

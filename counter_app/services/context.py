@@ -26,13 +26,18 @@ def local_now() -> datetime:
 
 @dataclass(frozen=True)
 class Actor:
-    """The officer acting, with the unit and counter they act from."""
+    """The officer acting, with the unit and counter they act from.
+
+    ``must_change_pin``: the officer logged in with a PIN an administrator set (``officer add``,
+    ``officer reset-pin``); the user interface asks for a new one (:func:`counter_app.services.auth.change_pin`)
+    before anything else."""
 
     officer_id: str | None
     name: str
     role: str
     unit_id: str
     counter_id: str | None = None
+    must_change_pin: bool = False
 
     @property
     def counter_parts(self) -> tuple[str, int]:

@@ -30,9 +30,10 @@ from counter_app.db.units import ensure_counter, load_catalogue, province_centre
 from counter_app.domain.cccd import CccdData, format_cccd_qr
 from counter_app.domain.vntext import fold
 from counter_app.services import demo_catalogue as cat
-from counter_app.services import handover, intake, queue, workflow
-from counter_app.services.auth import hash_pin
-from counter_app.services.context import Actor, Store
+from counter_app.services import handover, intake, queue, store_info, workflow
+from counter_app.services.auth import hash_pin, is_demo_store
+from counter_app.services.context import Actor, Store, local_now
+from counter_app.services.errors import ServiceError
 from counter_app.services.ids import deterministic_ids, new_id
 from counter_app.services.intake import DocumentChoice, IntakeRequest
 
@@ -133,6 +134,13 @@ def has_officers(store: Store) -> bool:
         return session.exec(select(Officer.id).limit(1)).first() is not None
 
 
+def require_demo_store(store: Store) -> None:
+    """Refuse (``setup.seed_not_demo``) unless the store is a demo store: recorded as one, or never set up
+    and opened with ``--demo``. Demo accounts all have the PIN 123456; they never go into a real store."""
+    if not is_demo_store(store):
+        raise ServiceError("setup.seed_not_demo")
+
+
 def seed_demo(
     store: Store,
     *,
@@ -141,7 +149,9 @@ def seed_demo(
     today: date | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> SeedReport:
-    """Fill an empty store with demo data. ``today`` anchors the dossiers' dates (default: today)."""
+    """Fill an empty store with demo data and record it as a demo store (``store_info`` kind ``demo``).
+    ``today`` anchors the dossiers' dates (default: today). A store set up for a real unit, or the central
+    store, is refused (``setup.seed_not_demo``) before anything is written."""
     today = today or date.today()
     # identifiers differ per unit (two demo counters can share a central store); citizens do not
     with deterministic_ids((seed * 1_000_003 + citizens) * 100_003 + store.settings.unit_code):
@@ -156,11 +166,16 @@ def _seed(
     settings = store.settings
     home_id = str(settings.unit_code)
     with store.session() as session:
+        if store_info.read(session).kind not in ("", "demo"):
+            raise ServiceError("setup.seed_not_demo")
         n_units = load_catalogue(session)
         home = session.get_one(Unit, home_id)
         home.one_stop_code = settings.one_stop_code
         session.add(home)
         session.flush()
+        store_info.write(
+            session, kind="demo", now=local_now(), unit_id=home_id, identifier=settings.one_stop_code
+        )
         province_code = home.province_code
         neighbours = sorted(
             session.exec(

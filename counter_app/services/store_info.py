@@ -31,6 +31,12 @@ class StoreIdentity:
         return bool(self.kind)
 
 
+def is_demo(identity: StoreIdentity, *, demo_mode: bool) -> bool:
+    """A demo store, where the demo's accounts (PIN 123456) may live: recorded as one by the demo seeding,
+    or never set up and opened as the demo (``counter-app --demo``)."""
+    return identity.kind == "demo" or (not identity.is_set_up and demo_mode)
+
+
 def read(session: Session) -> StoreIdentity:
     values = {row.key: row.value for row in session.exec(select(StoreInfo)).all()}
     return StoreIdentity(

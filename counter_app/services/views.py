@@ -249,3 +249,18 @@ class CitizenRecord:
     citizen: CitizenView
     documents: tuple[CitizenDocumentView, ...]
     log: AccessEntry
+
+
+@dataclass(frozen=True)
+class OfficerView:
+    """An officer's account as the administrator sees it (never the PIN's hash)."""
+
+    id: str
+    username: str
+    full_name: str
+    title: str
+    role: str
+    unit_id: str
+    active: bool
+    must_change_pin: bool
+    locked_until: datetime | None

@@ -71,6 +71,13 @@ def test_every_command_has_a_handler_and_catalogue_help():
         "catalogue disable",
         "catalogue list",
         "catalogue edit",
+        "setup",
+        "officer add",
+        "officer disable",
+        "officer enable",
+        "officer reset-pin",
+        "officer set-role",
+        "officer list",
     }
     for words, parser in leaves.items():
         assert callable(parser.get_default("func")), words
