@@ -186,14 +186,22 @@ class CounterApp(App[None]):
         finally:
             self._store_ready.set()
 
-    def logged_in(self, actor: Actor, unit_title: str) -> None:
-        """Called by the log-in screen: remember the officer and go to the counter screen."""
+    def logged_in(self, actor: Actor, unit_title: str, *, pin: str | None = None) -> None:
+        """Called by the log-in screen: remember the officer and go to the counter screen — first through the
+        PIN dialog when an administrator set this PIN (``pin``: the one just typed)."""
         from counter_app.screens.counter import CounterScreen
 
         self.actor = actor
         self.unit_title = unit_title
         self.last_input_at = time.monotonic()
-        self.switch_screen(CounterScreen())
+        switched = self.switch_screen(CounterScreen())
+        if actor.must_change_pin:
+
+            async def ask_for_a_pin() -> None:
+                await switched  # on top of the counter screen, once it is in place
+                self.change_own_pin(current=pin, forced=True)
+
+            self.call_later(ask_for_a_pin)
         self.refresh_store_state()
         self.load_serving()
         if not self._timers_started:  # once per run: a second officer's log-in reuses them
@@ -219,6 +227,52 @@ class CounterApp(App[None]):
 
     def now(self) -> datetime:
         return self.clock()
+
+    # --- the officer's own PIN ---------------------------------------------------------------------
+
+    def change_own_pin(self, *, current: str | None = None, forced: bool = False) -> None:
+        """Ask for a new PIN (and the current one, unless just typed at log-in) and set it. ``forced``: the
+        administrator set this PIN; the officer cannot work until they chose their own (cancelling logs out,
+        a refused PIN asks again)."""
+        from counter_app.screens.pin_dialog import ChangePinDialog, PinChange
+
+        def answered(change: PinChange | None) -> None:
+            if change is not None:
+                self._set_pin(change.current, change.new, forced)
+            elif forced:
+                self.notify(t("pin.must_change"), severity="warning")
+                self.action_logout()
+
+        self.push_screen(ChangePinDialog(current=current, forced=forced), answered)
+
+    @work(thread=True, exclusive=True, group="pin", exit_on_error=False)
+    def _set_pin(self, current: str, new: str, forced: bool) -> None:
+        from counter_app.services import auth
+        from counter_app.services.errors import ServiceError
+
+        try:
+            actor = auth.change_pin(self.store, self.officer, current, new, now=self.now())
+        except ServiceError as exc:
+            self.post_message(self.PinChanged(None, describe_error(exc), current if forced else None, forced))
+            return
+        self.post_message(self.PinChanged(actor, "", None, forced))
+
+    @dataclass
+    class PinChanged(Message):
+        actor: Actor | None
+        error: str
+        #: the PIN in use, when the change was forced at log-in (to ask again without it)
+        current: str | None
+        forced: bool
+
+    def on_counter_app_pin_changed(self, message: PinChanged) -> None:
+        if message.actor is not None:
+            self.actor = message.actor
+            self.notify(t("pin.changed"))
+            return
+        self.notify(message.error, severity="error")
+        if message.forced:
+            self.change_own_pin(current=message.current, forced=True)
 
     # --- screen lock -------------------------------------------------------------------------------
 

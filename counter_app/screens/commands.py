@@ -142,3 +142,23 @@ class ReprintProvider(_CounterProvider):
                 yield Hit(
                     0.3 + 0.2 * score, text, partial(self.counter_app.reprint_receipt, row.code), text=text
                 )
+
+
+class AccountProvider(_CounterProvider):
+    """The officer's own account: change my PIN."""
+
+    async def discover(self) -> Hits:
+        if self._logged_in():
+            yield DiscoveryHit(
+                t("palette.change_pin"), self.counter_app.change_own_pin, help=t("palette.change_pin_help")
+            )
+
+    async def search(self, query: str) -> Hits:
+        if not self._logged_in():
+            return
+        text = t("palette.change_pin")
+        score = self.score(query, text)
+        if score > 0:
+            yield Hit(
+                score, text, self.counter_app.change_own_pin, text=text, help=t("palette.change_pin_help")
+            )

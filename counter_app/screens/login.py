@@ -115,7 +115,8 @@ class LoginScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             pin.value = ""
             pin.focus()
             return
-        self.counter_app.logged_in(message.actor, message.unit_title)
+        typed = self.query_one("#pin", Input).value
+        self.counter_app.logged_in(message.actor, message.unit_title, pin=typed)
 
     def _show_error(self, text: str) -> None:
         self.query_one("#login-error", Static).update(text)

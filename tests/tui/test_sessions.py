@@ -65,3 +65,43 @@ async def test_the_lock_hides_everything_and_lets_another_officer_log_in(app, st
         await pilot.press("ctrl+l")  # somebody else's shift: log in as another officer
         await wait_for(pilot, lambda: isinstance(app.screen, LoginScreen), "login screen")
         assert app.actor is None
+
+
+async def test_an_account_with_a_pin_set_by_the_administrator_must_choose_its_own(app, store):
+    """Log in with the PIN the administrator gave: the PIN dialog comes first; a guessable PIN is refused and
+    asked again; the chosen one works and the flag is gone. Cancelling instead logs out."""
+    from counter_app.screens.counter import CounterScreen
+    from counter_app.screens.login import LoginScreen
+    from counter_app.screens.pin_dialog import ChangePinDialog
+    from counter_app.services import auth, officers
+
+    admin = auth.actor_for_username(store, "quantri")
+    officers.add(store, admin, "canbo9", "Lê Văn Mới", "204817")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.screen.query_one("#pin").has_focus, "login screen")
+        app.screen.query_one("#username", Input).value = "canbo9"
+        app.screen.query_one("#pin", Input).value = "204817"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChangePinDialog), "PIN change asked first")
+        await type_text(pilot, "111111")
+        await pilot.press("enter")
+        await type_text(pilot, "111111", enter=True)
+        await wait_for(pilot, lambda: any("dễ đoán" in n for _s, n in app.notices), "a guessable PIN refused")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChangePinDialog), "asked again")
+        await type_text(pilot, "580392")
+        await pilot.press("enter")
+        await type_text(pilot, "580392", enter=True)
+        await wait_for(pilot, lambda: isinstance(app.screen, CounterScreen), "at the counter")
+        await wait_for(pilot, lambda: not app.officer.must_change_pin, "flag cleared")
+    assert auth.login(store, "canbo9", "580392").must_change_pin is False
+    officers.reset_pin(store, admin, "canbo9", "306149")
+    second = type(app)(store, settings=store.settings, clock=app.clock)
+    async with second.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: second.screen.query_one("#username").has_focus, "login screen")
+        second.screen.query_one("#username", Input).value = "canbo9"
+        second.screen.query_one("#pin", Input).value = "306149"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(second.screen, ChangePinDialog), "PIN change asked")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(second.screen, LoginScreen), "logged out instead")
+        assert second.actor is None
