@@ -83,6 +83,7 @@ class CounterApp(App[None]):
         Binding("f10", "save", t("key.save"), id="app.save"),
         Binding("escape", "back", t("key.back"), id="app.back"),
         Binding("ctrl+l", "logout", t("key.logout"), id="app.logout", show=False),
+        Binding("ctrl+o", "admin", t("key.admin"), id="app.admin", show=False),
         Binding("ctrl+p", "command_palette", t("key.palette"), id="app.palette", show=False),
         Binding("ctrl+q", "quit", t("key.quit"), show=False, priority=True, id="app.quit"),
         Binding("ctrl+c", "help_quit", show=False, system=True, id="app.help_quit"),
@@ -425,6 +426,8 @@ class CounterApp(App[None]):
             return bool(can_save()) if callable(can_save) else True
         if action == "back":
             return len(self.screen_stack) > 2
+        if action == "admin":
+            return self.actor.role == "admin"
         return True
 
     def action_help(self) -> None:
@@ -516,6 +519,20 @@ class CounterApp(App[None]):
         self._show(
             SupervisorScreen(self.store, self.officer, open_dossier=self.open_dossier, clock=self.clock)
         )
+
+    def action_admin(self) -> None:
+        """Ctrl+O: the administrator's screens (refused, with the reason, to anyone else)."""
+        from counter_app.services.auth import require_role
+        from counter_app.services.errors import Forbidden
+
+        try:
+            require_role(self.officer, "admin")
+        except Forbidden as exc:
+            self.notify(describe_error(exc), title=t("notice.forbidden_title"), severity="warning")
+            return
+        from counter_app.screens.admin.menu import AdminScreen
+
+        self._show(AdminScreen())
 
     def open_dossier(self, code: str) -> None:
         from counter_app.screens.dossier import DossierScreen

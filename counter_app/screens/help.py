@@ -28,6 +28,8 @@ SECTIONS = [
             ("F10", "key.save"),
             ("Esc", "key.back"),
             ("Ctrl+P", "help.palette"),
+            ("Ctrl+L", "key.logout"),
+            ("Ctrl+O", "key.admin"),
             ("Ctrl+Q", "key.quit"),
         ],
     ),
