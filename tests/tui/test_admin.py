@@ -25,7 +25,11 @@ async def _open(app, pilot, area: int):
     menu = app.screen.query_one("#admin-areas", OptionList)
     menu.highlighted = area
     await pilot.press("enter")
-    await wait_for(pilot, lambda: app.screen is not None and hasattr(app.screen, "table") and app.screen.table.row_count, "area listed")
+    await wait_for(
+        pilot,
+        lambda: app.screen is not None and hasattr(app.screen, "table") and app.screen.table.row_count,
+        "area listed",
+    )
     return app.screen
 
 
@@ -61,7 +65,9 @@ async def test_officers_added_reset_disabled_and_given_a_role(app, store):
         await pilot.press("r")
         await wait_for(pilot, lambda: isinstance(app.screen, RoleDialog), "role dialog")
         await pilot.press("down", "enter")
-        await wait_for(pilot, lambda: officers.find(store, admin, "canbo7").role == "supervisor", "now a supervisor")
+        await wait_for(
+            pilot, lambda: officers.find(store, admin, "canbo7").role == "supervisor", "now a supervisor"
+        )
         await pilot.press("p")
         await wait_for(pilot, lambda: isinstance(app.screen, NewPinDialog), "new PIN dialog")
         await type_text(pilot, "306149", enter=True)
@@ -90,7 +96,10 @@ async def test_calendar_days_declared_and_removed(app, store):
         await type_text(pilot, "31/12/2026", enter=True)
         await type_text(pilot, "Quyết định 99/QĐ-UBND", enter=True)
         await wait_for(pilot, lambda: "2026-12-31" in screen.table.row_keys, "listed")
-        assert [(d.day, d.working) for d in calendar_days.listed(store, year=2026)][-1] == (date(2026, 12, 31), False)
+        assert [(d.day, d.working) for d in calendar_days.listed(store, year=2026)][-1] == (
+            date(2026, 12, 31),
+            False,
+        )
         assert not store.calendar.is_working_day(date(2026, 12, 31))
         screen.table.move_cursor(row=screen.table.get_row_index("2026-12-31"))
         await pilot.press("delete")
@@ -107,7 +116,9 @@ async def test_the_unit_receives_chosen_procedures_and_their_deadline_is_edited(
         code = "1.001193"
         screen.table.move_cursor(row=screen.table.get_row_index(code))
         await pilot.press("space")
-        await wait_for(pilot, lambda: catalogue_admin.entry(store, code) and code in _enabled(store), "enabled")
+        await wait_for(
+            pilot, lambda: catalogue_admin.entry(store, code) and code in _enabled(store), "enabled"
+        )
         await pilot.press("e")
         await wait_for(pilot, lambda: isinstance(app.screen, ProcedureDialog), "edit dialog")
         app.screen.query_one("#same-day").value = False
