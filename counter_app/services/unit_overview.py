@@ -55,3 +55,43 @@ def overview(store: Store, actor: Actor) -> UnitOverview:
             settings.printer or "",
             settings.escpos or "",
         )
+
+
+MAX_COUNTERS = 9
+QUEUE_CODE_LENGTH = 1
+
+
+def add_counter(store: Store, actor: Actor) -> int:
+    """A new counter of the actor's unit, numbered after the last (1 to 9: the first digit of its codes)."""
+    from counter_app.db.units import ensure_counter
+    from counter_app.services.errors import ServiceError
+
+    require_role(actor, "admin")
+    with store.session() as session:
+        unit = session.get(Unit, actor.unit_id)
+        if unit is None:
+            raise ServiceError("admin.unit.unknown", unit=actor.unit_id)
+        numbers = session.exec(select(col(Counter.number)).where(Counter.unit_id == actor.unit_id)).all()
+        number = max(numbers, default=0) + 1
+        if number > MAX_COUNTERS:
+            raise ServiceError("admin.unit.too_many_counters", high=MAX_COUNTERS)
+        ensure_counter(session, unit, number)
+        return number
+
+
+def add_queue_line(store: Store, actor: Actor, code: str, name: str) -> tuple[str, str]:
+    """A new queue line (a letter A-Z its tickets start with, and its name as the board shows it)."""
+    from counter_app.domain.vntext import tidy
+    from counter_app.services.errors import ServiceError
+
+    require_role(actor, "admin")
+    letter, label = code.strip().upper(), tidy(name)
+    if len(letter) != QUEUE_CODE_LENGTH or not ("A" <= letter <= "Z") or letter == "U":  # U marks priority
+        raise ServiceError("admin.unit.bad_queue_code", code=letter[:4])
+    if not label or len(label) > 120 or not label.isprintable():
+        raise ServiceError("admin.unit.bad_queue_name")
+    with store.session() as session:
+        if session.get(QueueService, letter) is not None:
+            raise ServiceError("admin.unit.queue_exists", code=letter)
+        session.add(QueueService(code=letter, name=label))
+    return letter, label

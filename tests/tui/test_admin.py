@@ -147,3 +147,66 @@ async def test_the_unit_page_shows_the_identifier(app, store):
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, UnitScreen), "unit page")
         await wait_for(pilot, lambda: store.settings.one_stop_code in screen_text(app), "identifier shown")
+
+
+async def test_counters_and_queue_lines_added_from_the_unit_page(app, store):
+    from sqlmodel import select
+
+    from counter_app.db.models import Counter, QueueService
+    from counter_app.screens.admin.forms import QueueLineDialog
+    from counter_app.screens.admin.menu import AdminScreen
+    from counter_app.screens.admin.unit import UnitScreen
+
+    with store.session() as s:
+        before = len(s.exec(select(Counter).where(Counter.unit_id == store.unit_id)).all())
+    async with app.run_test(size=SIZE) as pilot:
+        await _as_admin(app, pilot)
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, AdminScreen), "administration")
+        app.screen.query_one("#admin-areas", OptionList).highlighted = 3
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, UnitScreen), "unit page")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: any("Đã thêm quầy" in n for _s, n in app.notices), "counter added")
+        await pilot.press("q")
+        await wait_for(pilot, lambda: isinstance(app.screen, QueueLineDialog), "queue line dialog")
+        await type_text(pilot, "u", enter=True)  # U marks priority tickets: refused
+        await type_text(pilot, "Tư pháp", enter=True)
+        await wait_for(pilot, lambda: any("trừ U" in n for _s, n in app.notices), "U refused")
+        await pilot.press("q")
+        await wait_for(pilot, lambda: isinstance(app.screen, QueueLineDialog), "queue line dialog again")
+        await type_text(pilot, "e", enter=True)
+        await type_text(pilot, "Tư pháp", enter=True)
+        await wait_for(
+            pilot, lambda: any("Đã thêm dòng xếp hàng E" in n for _s, n in app.notices), "line added"
+        )
+    with store.session() as s:
+        after = len(s.exec(select(Counter).where(Counter.unit_id == store.unit_id)).all())
+        line = s.get(QueueService, "E")
+    assert after == before + 1 and line is not None and line.name == "Tư pháp"
+
+
+async def test_a_procedures_components_edited_as_text(app, store):
+    from textual.widgets import TextArea
+
+    from counter_app.screens.admin.forms import DocumentsDialog
+
+    code = "1.001193"
+    before = catalogue_admin.entry(store, code).documents
+    async with app.run_test(size=SIZE) as pilot:
+        await _as_admin(app, pilot)
+        screen = await _open(app, pilot, 1)
+        screen.table.move_cursor(row=screen.table.get_row_index(code))
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, DocumentsDialog), "documents dialog")
+        area = app.screen.query_one("#documents", TextArea)
+        area.text = area.text + "\n- Giấy ủy quyền (Bản chính: 1, Bản sao: 0)"
+        await pilot.press("f10")
+        await wait_for(
+            pilot, lambda: len(catalogue_admin.entry(store, code).documents) == len(before) + 1, "saved"
+        )
+    after = catalogue_admin.entry(store, code).documents
+    assert [(d.name, d.copy_kind, d.quantity) for d in after[: len(before)]] == [
+        (d.name, d.copy_kind, d.quantity) for d in before
+    ]  # the prefilled text reads back as it was
+    assert (after[-1].name, after[-1].copy_kind) == ("Giấy ủy quyền", "original")

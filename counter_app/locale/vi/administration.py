@@ -23,6 +23,25 @@ MESSAGES: dict[str, str] = {
     "admin.key.toggle_enabled": "Nhận/không nhận",
     "admin.key.edit": "Sửa thời hạn, phí",
     "admin.key.import": "Nhập danh mục",
+    "admin.key.documents": "Thành phần hồ sơ",
+    "admin.key.add_counter": "Thêm quầy",
+    "admin.key.add_queue": "Thêm dòng xếp hàng",
+    "admin.catalogue.documents_title": "Thành phần hồ sơ của thủ tục {code}",
+    "admin.catalogue.documents_keys": (
+        "Mỗi dòng một giấy tờ, ghi số bản như «(Bản chính: 1, Bản sao: 0)» · F10 lưu · Esc hủy"
+    ),
+    "admin.catalogue.need_documents": "Thủ tục cần ít nhất một thành phần hồ sơ.",
+    "admin.catalogue.documents_saved": "Đã lưu {count} thành phần hồ sơ của thủ tục {code}.",
+    "admin.unit.unknown": "Không có đơn vị {unit} trong danh mục.",
+    "admin.unit.too_many_counters": "Đơn vị đã có đủ {high} quầy (số quầy là chữ số đầu của mã hồ sơ).",
+    "admin.unit.bad_queue_code": "Mã dòng xếp hàng «{code}» không hợp lệ: một chữ cái A-Z (trừ U, dành cho ưu tiên).",
+    "admin.unit.bad_queue_name": "Hãy nhập tên dòng xếp hàng (tối đa 120 ký tự).",
+    "admin.unit.queue_exists": "Đã có dòng xếp hàng {code}.",
+    "admin.unit.counter_added": "Đã thêm quầy số {number}.",
+    "admin.unit.queue_added": "Đã thêm dòng xếp hàng {code} – {name}.",
+    "admin.unit.queue_title": "Thêm dòng xếp hàng",
+    "admin.unit.queue_code": "Chữ cái đầu số thứ tự (A-Z):",
+    "admin.unit.queue_name": "Tên dòng (hiện trên bảng số):",
     "admin.col.username": "Tên đăng nhập",
     "admin.col.name": "Họ và tên",
     "admin.col.role": "Vai trò",
@@ -65,7 +84,7 @@ MESSAGES: dict[str, str] = {
     "admin.calendar.removed": "Đã bỏ ngày {day}.",
     "admin.catalogue.hint": (
         "Space: đơn vị nhận / không nhận thủ tục (khi đã chọn, quầy chỉ gợi ý các thủ tục được nhận) · "
-        "e: sửa thời hạn, phí · i: nhập danh mục (.xlsx, .csv)"
+        "e: sửa thời hạn, phí · t: thành phần hồ sơ · i: nhập danh mục (.xlsx, .csv)"
     ),
     "admin.catalogue.status.active": "đang áp dụng",
     "admin.catalogue.status.held": "chờ thời hạn",
@@ -100,7 +119,7 @@ MESSAGES: dict[str, str] = {
     "admin.unit.ticket_printer": "Máy in phiếu số thứ tự",
     "admin.unit.pdf_only": "chưa cấu hình (chỉ lưu tệp PDF)",
     "admin.unit.how": (
-        "Mã định danh, số quầy: counter-app setup --unit … --identifier … --counters N (chạy lại để thêm quầy). "
+        "n: thêm quầy · q: thêm dòng xếp hàng. Mã định danh: counter-app setup --unit … --identifier …. "
         "Máy in: mục [printing] trong config.toml của máy này (xem docs/deploy.md)."
     ),
     "palette.admin": "Quản trị",

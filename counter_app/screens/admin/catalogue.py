@@ -12,7 +12,7 @@ from textual.binding import Binding
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.screens.admin.base import AdminListScreen
-from counter_app.screens.admin.forms import FileDialog, ProcedureDialog, ProcedureEdit
+from counter_app.screens.admin.forms import DocumentsDialog, FileDialog, ProcedureDialog, ProcedureEdit
 from counter_app.services.catalogue_admin import CatalogueEntry
 from counter_app.services.context import Actor, Store
 from counter_app.widgets.live_table import Row
@@ -26,9 +26,10 @@ class CatalogueScreen(AdminListScreen):
     BINDINGS = [
         Binding("space", "toggle_enabled", t("admin.key.toggle_enabled"), id="admin.catalogue.toggle"),
         Binding("e", "edit", t("admin.key.edit"), id="admin.catalogue.edit"),
+        Binding("t", "documents", t("admin.key.documents"), id="admin.catalogue.documents"),
         Binding("i", "import_file", t("admin.key.import"), id="admin.catalogue.import"),
     ]
-    NEEDS_ROW = ("toggle_enabled", "edit")
+    NEEDS_ROW = ("toggle_enabled", "edit", "documents")
 
     def __init__(self) -> None:
         super().__init__()
@@ -106,6 +107,26 @@ class CatalogueScreen(AdminListScreen):
 
         dialog = ProcedureDialog(entry.code, entry.name, entry.working_days, entry.fee, entry.fee_note)
         self.app.push_screen(dialog, answered)
+
+    def action_documents(self) -> None:
+        from counter_app.domain.documents_text import split_documents
+        from counter_app.services import catalogue_admin
+
+        entry = self._current()
+        if entry is None:
+            return
+
+        def answered(text: str | None) -> None:
+            if text:
+                items = split_documents(text)
+                self.run_service(
+                    lambda store, actor: catalogue_admin.edit_procedure(
+                        store, actor, entry.code, documents=items
+                    ),
+                    lambda _done: t("admin.catalogue.documents_saved", code=entry.code, count=len(items)),
+                )
+
+        self.app.push_screen(DocumentsDialog(entry.code, entry.documents), answered)
 
     def action_import_file(self) -> None:
         from counter_app.services import catalogue_import

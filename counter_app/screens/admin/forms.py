@@ -3,17 +3,20 @@ a catalogue file. Each is a :class:`~counter_app.screens.dialogs.Dialog` returni
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input, Label, OptionList, Static
+from textual.widgets import Checkbox, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from counter_app.domain.vntext import fold
 from counter_app.locale import t
 from counter_app.screens.dialogs import Dialog
+from counter_app.services.views import RequiredDocumentView
 from counter_app.widgets.vn_input import VnInput
 
 ROLES = ("officer", "supervisor", "admin")
@@ -228,3 +231,68 @@ class FileDialog(_Form):
             self.warn(t("admin.catalogue.no_file", path=text[:120]))
             return None
         return path
+
+
+def documents_text(documents: Sequence[RequiredDocumentView]) -> str:
+    """The components as the catalogue's own wording, one a line, read back the same way."""
+    lines = []
+    for d in documents:
+        if d.copy_kind == "original":
+            lines.append(f"- {d.name} (Bản chính: {d.quantity}, Bản sao: 0)")
+        else:
+            name = d.name
+            if d.copy_kind == "certified" and "chung thuc" not in fold(name):
+                name += " (bản sao có chứng thực)"
+            lines.append(f"- {name} (Bản chính: 0, Bản sao: {d.quantity})")
+    return "\n".join(lines)
+
+
+class DocumentsDialog(Dialog[str]):
+    """A procedure's components, one a line, as provinces write them: «- Tờ khai … (Bản chính: 1, Bản sao:
+    0)», «- Căn cước … (bản sao có chứng thực) (Bản chính: 0, Bản sao: 1)»."""
+
+    WIDE = True
+    KEYS = "admin.catalogue.documents_keys"
+
+    def __init__(self, code: str, documents: Sequence[RequiredDocumentView]) -> None:
+        super().__init__()
+        self.code = code
+        self.documents = documents
+
+    def title_text(self) -> str:
+        return t("admin.catalogue.documents_title", code=self.code)
+
+    def body(self) -> ComposeResult:
+        yield TextArea(documents_text(self.documents), id="documents", soft_wrap=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#documents", TextArea).focus()
+
+    def answer(self) -> str | None:
+        text = self.query_one("#documents", TextArea).text
+        if not text.strip():
+            self.warn(t("admin.catalogue.need_documents"))
+            return None
+        return text
+
+
+@dataclass(frozen=True)
+class QueueLine:
+    code: str
+    name: str
+
+
+class QueueLineDialog(_Form):
+    """A new queue line: the letter its tickets start with, and its name."""
+
+    def title_text(self) -> str:
+        return t("admin.unit.queue_title")
+
+    def body(self) -> ComposeResult:
+        yield Label(t("admin.unit.queue_code"))
+        yield VnInput(id="code", max_length=1, restrict=r"[A-Za-z]?", scan_aware=False)
+        yield Label(t("admin.unit.queue_name"))
+        yield VnInput(id="name", max_length=120, scan_aware=False)
+
+    def answer(self) -> QueueLine | None:
+        return QueueLine(self.query_one("#code", Input).value, self.query_one("#name", Input).value)
