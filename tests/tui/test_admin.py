@@ -17,19 +17,18 @@ async def _as_admin(app, pilot) -> None:
     await login(pilot)
 
 
-async def _open(app, pilot, area: int):
+async def _open(app, pilot, area: int, *, listed: bool = True):
+    """Ctrl+O, then the menu's line ``area``: the area's screen (once its table has rows, with ``listed``)."""
     from counter_app.screens.admin.menu import AdminScreen
 
     await pilot.press("ctrl+o")
     await wait_for(pilot, lambda: isinstance(app.screen, AdminScreen), "administration")
-    menu = app.screen.query_one("#admin-areas", OptionList)
-    menu.highlighted = area
+    menu = app.screen
+    menu.query_one("#admin-areas", OptionList).highlighted = area
     await pilot.press("enter")
-    await wait_for(
-        pilot,
-        lambda: app.screen is not None and hasattr(app.screen, "table") and app.screen.table.row_count,
-        "area listed",
-    )
+    await wait_for(pilot, lambda: app.screen is not menu and app.screen.is_mounted, "area open")
+    if listed:
+        await wait_for(pilot, lambda: app.screen.table.row_count, "area listed")
     return app.screen
 
 
@@ -83,14 +82,7 @@ async def test_calendar_days_declared_and_removed(app, store):
 
     async with app.run_test(size=SIZE) as pilot:
         await _as_admin(app, pilot)
-        from counter_app.screens.admin.menu import AdminScreen
-
-        await pilot.press("ctrl+o")
-        await wait_for(pilot, lambda: isinstance(app.screen, AdminScreen), "administration")
-        app.screen.query_one("#admin-areas", OptionList).highlighted = 2
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: hasattr(app.screen, "table"), "calendar")
-        screen = app.screen
+        screen = await _open(app, pilot, 2, listed=False)
         await pilot.press("o")
         await wait_for(pilot, lambda: isinstance(app.screen, DayDialog), "day dialog")
         await type_text(pilot, "31/12/2026", enter=True)
@@ -134,18 +126,13 @@ def _enabled(store) -> set[str]:
 
 
 async def test_the_unit_page_shows_the_identifier(app, store):
-    from counter_app.screens.admin.menu import AdminScreen
     from counter_app.screens.admin.unit import UnitScreen
 
     from .helpers import screen_text
 
     async with app.run_test(size=SIZE) as pilot:
         await _as_admin(app, pilot)
-        await pilot.press("ctrl+o")
-        await wait_for(pilot, lambda: isinstance(app.screen, AdminScreen), "administration")
-        app.screen.query_one("#admin-areas", OptionList).highlighted = 3
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, UnitScreen), "unit page")
+        assert isinstance(await _open(app, pilot, 3, listed=False), UnitScreen)
         await wait_for(pilot, lambda: store.settings.one_stop_code in screen_text(app), "identifier shown")
 
 
@@ -154,18 +141,13 @@ async def test_counters_and_queue_lines_added_from_the_unit_page(app, store):
 
     from counter_app.db.models import Counter, QueueService
     from counter_app.screens.admin.forms import QueueLineDialog
-    from counter_app.screens.admin.menu import AdminScreen
     from counter_app.screens.admin.unit import UnitScreen
 
     with store.session() as s:
         before = len(s.exec(select(Counter).where(Counter.unit_id == store.unit_id)).all())
     async with app.run_test(size=SIZE) as pilot:
         await _as_admin(app, pilot)
-        await pilot.press("ctrl+o")
-        await wait_for(pilot, lambda: isinstance(app.screen, AdminScreen), "administration")
-        app.screen.query_one("#admin-areas", OptionList).highlighted = 3
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, UnitScreen), "unit page")
+        assert isinstance(await _open(app, pilot, 3, listed=False), UnitScreen)
         await pilot.press("n")
         await wait_for(pilot, lambda: any("Đã thêm quầy" in n for _s, n in app.notices), "counter added")
         await pilot.press("q")
