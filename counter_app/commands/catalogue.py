@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,7 +112,7 @@ def _add_central(parser: argparse.ArgumentParser) -> None:
 def _store(args: argparse.Namespace, context: CommandContext) -> Iterator[tuple[Store, Actor]]:
     """The store to act on — the counter's, or the central one with ``--central`` — and the administrator
     acting (whoever runs the command holds the store's file or the central server's credentials)."""
-    from counter_app.services.context import Actor, open_store
+    from counter_app.services.context import Actor
 
     if args.url and not args.central:
         raise CommandError(t("catalogue.url_without_central"))
@@ -121,15 +120,8 @@ def _store(args: argparse.Namespace, context: CommandContext) -> Iterator[tuple[
         store = context.store()
         yield store, context.actor(None, role="admin")
         return
-    settings = context.settings()
-    url = args.url or settings.central_url
-    if not url:
-        raise CommandError(t("catalogue.no_central"))
-    store = open_store(replace(settings, db_url=url))
-    try:
-        yield store, Actor(None, t("catalogue.central_actor"), "admin", store.unit_id, None)
-    finally:
-        store.dispose()
+    store = context.central_store(args.url, upgrade=True)  # migrated if behind, as before
+    yield store, Actor(None, t("catalogue.central_actor"), "admin", store.unit_id, None)
 
 
 def _refused_by_central(exc: BaseException) -> bool:

@@ -122,7 +122,4 @@ def counter_role(args: argparse.Namespace, context: CommandContext) -> int:
 def _central_engine(url: str | None, context: CommandContext) -> Engine:
     from counter_app.db.engine import make_engine
 
-    url = url or context.settings().central_url
-    if not url:
-        raise CommandError(t("cli.central.no_url"))
-    return make_engine(url)
+    return make_engine(context.central_url(url))

@@ -34,6 +34,7 @@ class CommandContext:
         self._load_settings = load_settings or partial(counter_settings, demo=demo)
         self._settings: Settings | None = None
         self._store: Store | None = None
+        self._central: Store | None = None
 
     def settings(self) -> Settings:
         """The settings, read and checked once."""
@@ -49,19 +50,27 @@ class CommandContext:
             self._store = open_store(self.settings())
         return self._store
 
-    def central_store(self, url: str | None = None) -> Store:
+    def central_store(self, url: str | None = None, *, upgrade: bool = False) -> Store:
         """The central PostgreSQL as a store (``url``, else ``COUNTER_APP_CENTRAL_URL`` / ``[store]
         central_url``), for the province-wide operations an administrator runs there: the catalogue, the
-        calendar. Not migrated here (``counter-app central init`` does that)."""
-        from dataclasses import replace
+        calendar. Migrated only with ``upgrade`` (``counter-app central init`` is what sets it up); opened once,
+        closed with the context."""
+        if self._central is None:
+            from dataclasses import replace
 
-        from counter_app.services.context import open_store
+            from counter_app.services.context import open_store
 
-        settings = self.settings()
-        central_url = url or settings.central_url
+            settings = replace(self.settings(), db_url=self.central_url(url), central_url=None)
+            self._central = open_store(settings, upgrade=upgrade)
+        return self._central
+
+    def central_url(self, url: str | None = None) -> str:
+        """The central store's address: ``url`` (``--url``), else ``COUNTER_APP_CENTRAL_URL`` / ``[store]
+        central_url``; a one-line error when there is none."""
+        central_url = url or self.settings().central_url
         if not central_url:
             raise CommandError(t("cli.central.no_url"))
-        return open_store(replace(settings, db_url=central_url, central_url=None), upgrade=False)
+        return central_url
 
     def actor(self, username: str | None, *, role: str = "officer") -> Actor:
         """Who a headless command acts as: the officer ``username`` of this unit, or the counter itself
@@ -88,10 +97,11 @@ class CommandContext:
             log.addHandler(logging.NullHandler())
 
     def close(self) -> None:
-        """Close the store's connections (a later ``restore`` in the same process must not wait on them)."""
-        if self._store is not None:
-            self._store.dispose()
-            self._store = None
+        """Close the stores' connections (a later ``restore`` in the same process must not wait on them)."""
+        for store in (self._store, self._central):
+            if store is not None:
+                store.dispose()
+        self._store = self._central = None
 
 
 def counter_settings(*, demo: bool = False) -> Settings:

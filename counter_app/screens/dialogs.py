@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -29,7 +29,23 @@ from counter_app.services.views import UnitView
 from counter_app.widgets.search_picker import PickItem, SearchPicker
 from counter_app.widgets.vn_input import VnInput
 
+if TYPE_CHECKING:
+    from counter_app.app import CounterApp
+
 T = TypeVar("T")
+
+
+def unit_label(unit: UnitView) -> str:
+    """«Phường Nghĩa Lộ — Quảng Ngãi»: a unit with its province (names repeat across provinces)."""
+    return f"{unit.name} — {unit.province_name}"
+
+
+def unit_items(app: CounterApp, text: str) -> list[PickItem]:
+    """The units matching ``text`` for a :class:`SearchPicker`, the officer's own province first at equal match."""
+    from counter_app.services import catalogue
+
+    units = catalogue.find_units(app.store, text, near_unit_id=app.officer.unit_id)
+    return [PickItem(u.id, unit_label(u), u) for u in units]
 
 
 class Dialog(CounterAppAccess, ReportsWorkerErrors, ModalScreen[T | None], Generic[T]):
@@ -94,6 +110,23 @@ class Dialog(CounterAppAccess, ReportsWorkerErrors, ModalScreen[T | None], Gener
             self.query_one("#reason", Input).focus()
             return None
         return reason
+
+
+class FormDialog(Dialog[T]):
+    """A dialog of several fields: the first input has the focus, Enter moves to the next one and, on the
+    last, confirms (like F10)."""
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        inputs = [widget for widget in self.query(Input) if widget.display]
+        index = inputs.index(event.input) if event.input in inputs else len(inputs) - 1
+        if index + 1 < len(inputs):
+            inputs[index + 1].focus()
+        else:
+            self.action_save()
 
 
 class ConfirmDialog(Dialog[bool]):
@@ -255,11 +288,7 @@ class HandoverDialog(Dialog[HandoverAnswer]):
         yield self.reason_input(self.suggestions[0] if self.suggestions else "")
 
     def _find_units(self, text: str) -> list[PickItem]:
-        from counter_app.services import catalogue
-
-        app = self.counter_app
-        units = catalogue.find_units(app.store, text, near_unit_id=app.officer.unit_id)
-        return [PickItem(u.id, f"{u.name} — {u.province_name}", u) for u in units]
+        return unit_items(self.counter_app, text)
 
     def on_mount(self) -> None:
         self.query_one(SearchPicker).focus_input()
@@ -282,7 +311,7 @@ class HandoverDialog(Dialog[HandoverAnswer]):
         reason = self.reason()
         if reason is None:
             return None
-        return HandoverAnswer(self.unit.id, f"{self.unit.name} — {self.unit.province_name}", reason)
+        return HandoverAnswer(self.unit.id, unit_label(self.unit), reason)
 
 
 @dataclass(frozen=True)

@@ -346,11 +346,9 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         self.fee_status = FEE_STATUSES[event.index]
 
     def _find_units(self, text: str) -> list[PickItem]:
-        from counter_app.services import catalogue
+        from counter_app.screens.dialogs import unit_items
 
-        app = self.counter_app
-        units = catalogue.find_units(app.store, text, near_unit_id=app.officer.unit_id)
-        return [PickItem(u.id, f"{u.name} — {u.province_name}", u) for u in units]
+        return unit_items(self.counter_app, text)
 
     @on(SearchPicker.Picked, "#return-unit")
     def _return_unit_picked(self, event: SearchPicker.Picked) -> None:

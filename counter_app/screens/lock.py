@@ -11,6 +11,7 @@ from textual.widgets import Footer, Input, Static
 
 from counter_app.locale import describe_error, t
 from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
+from counter_app.widgets.pin_input import PinInput
 
 
 class LockScreen(CounterAppAccess, ReportsWorkerErrors, Screen[bool]):
@@ -36,13 +37,7 @@ class LockScreen(CounterAppAccess, ReportsWorkerErrors, Screen[bool]):
         with Center(), VerticalGroup(id="lock-box") as box:
             box.border_title = t("lock.title")
             yield Static(t("lock.message", name=actor.name if actor else ""), id="lock-message")
-            yield Input(
-                id="lock-pin",
-                password=True,
-                placeholder=t("login.pin_hint"),
-                restrict=r"[0-9]*",
-                max_length=12,
-            )
+            yield PinInput(id="lock-pin")
             yield Static("", id="lock-error")
             yield Static(t("lock.other_hint"), id="lock-other")
         yield Footer(compact=True)

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input, Label, Static
 from counter_app.locale import describe_error, t
 from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
 from counter_app.services.context import Actor
+from counter_app.widgets.pin_input import PinInput
 from counter_app.widgets.status_bar import StatusBar
 from counter_app.widgets.vn_input import VnInput
 
@@ -48,9 +49,7 @@ class LoginScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
                 id="username", placeholder=t("login.username_hint"), scan_aware=False, max_length=64
             )
             yield Label(t("login.pin"))
-            yield Input(
-                id="pin", password=True, placeholder=t("login.pin_hint"), restrict=r"[0-9]*", max_length=12
-            )
+            yield PinInput(id="pin")
             yield Static("", id="login-error")
             if self.counter_app.demo:
                 yield Static(t("login.demo_hint"), id="login-demo")

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Static
 
 from counter_app.locale import t
-from counter_app.screens.dialogs import Dialog
+from counter_app.screens.dialogs import FormDialog
+from counter_app.widgets.pin_input import PinInput
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class PinChange:
     new: str
 
 
-class ChangePinDialog(Dialog[PinChange]):
+class ChangePinDialog(FormDialog[PinChange]):
     """Current PIN (unless just typed at log-in), new PIN, new PIN again. Digits only, never shown."""
 
     def __init__(self, *, current: str | None = None, forced: bool = False) -> None:
@@ -37,29 +37,11 @@ class ChangePinDialog(Dialog[PinChange]):
             yield Static(t("pin.forced"), classes="pin-forced")
         if self.current is None:
             yield Label(t("pin.current"))
-            yield self._pin("pin-current")
+            yield PinInput(id="pin-current")
         yield Label(t("pin.new"))
-        yield self._pin("pin-new")
+        yield PinInput(id="pin-new")
         yield Label(t("pin.again"))
-        yield self._pin("pin-again")
-
-    @staticmethod
-    def _pin(widget_id: str) -> Input:
-        return Input(
-            id=widget_id, password=True, restrict=r"[0-9]*", max_length=12, placeholder=t("login.pin_hint")
-        )
-
-    def on_mount(self) -> None:
-        self.query(Input).first().focus()
-
-    @on(Input.Submitted)
-    def _next(self, event: Input.Submitted) -> None:
-        inputs = list(self.query(Input))
-        index = inputs.index(event.input)
-        if index + 1 < len(inputs):
-            inputs[index + 1].focus()
-        else:
-            self.action_save()
+        yield PinInput(id="pin-again")
 
     def answer(self) -> PinChange | None:
         current = self.current if self.current is not None else self.query_one("#pin-current", Input).value

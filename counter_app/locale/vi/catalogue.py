@@ -89,8 +89,6 @@ MESSAGES: dict[str, str] = {
     "catalogue.status.held": "chờ thời hạn",
     "catalogue.status.retired": "ngừng áp dụng",
     "catalogue.edited": "Thủ tục {code}: {time}, {fee}, {documents} thành phần hồ sơ ({status}).",
-    "catalogue.no_central": "Chưa cấu hình kho trung tâm (COUNTER_APP_CENTRAL_URL hoặc [store] central_url); "
-    "hoặc dùng --url.",
     "catalogue.url_without_central": "--url chỉ dùng cùng --central.",
     "catalogue.not_administrator": "Kho trung tâm từ chối ghi danh mục: hãy kết nối bằng tài khoản quản trị "
     "của tỉnh (--url), không phải tài khoản của một quầy.",

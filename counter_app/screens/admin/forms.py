@@ -15,35 +15,18 @@ from textual.widgets.option_list import Option
 
 from counter_app.domain.vntext import fold
 from counter_app.locale import t
-from counter_app.screens.dialogs import Dialog
+from counter_app.screens.dialogs import Dialog, FormDialog
 from counter_app.services.views import RequiredDocumentView
+from counter_app.widgets.pin_input import PinInput
 from counter_app.widgets.vn_input import VnInput
 
 ROLES = ("officer", "supervisor", "admin")
 
 
-def _pin_input(widget_id: str) -> Input:
-    return Input(
-        id=widget_id, password=True, restrict=r"[0-9]*", max_length=12, placeholder=t("login.pin_hint")
-    )
-
-
-class _Form(Dialog[object]):
-    """Enter moves to the next field; on the last one it confirms (like F10)."""
+class _Form(FormDialog[object]):
+    """A wide form of the administrator's."""
 
     WIDE = True
-
-    @on(Input.Submitted)
-    def _next(self, event: Input.Submitted) -> None:
-        inputs = [widget for widget in self.query(Input) if widget.display]
-        index = inputs.index(event.input) if event.input in inputs else len(inputs) - 1
-        if index + 1 < len(inputs):
-            inputs[index + 1].focus()
-        else:
-            self.action_save()
-
-    def on_mount(self) -> None:
-        self.query(Input).first().focus()
 
     def _two_pins(self) -> str | None:
         pin, again = self.query_one("#pin", Input).value, self.query_one("#pin-again", Input).value
@@ -78,8 +61,8 @@ class OfficerDialog(_Form):
         yield Label(t("admin.officer.role"))
         yield OptionList(*[Option(t(f"role.{role}"), id=role) for role in ROLES], id="role")
         yield Label(t("admin.officer.first_pin"))
-        yield _pin_input("pin")
-        yield _pin_input("pin-again")
+        yield PinInput(id="pin")
+        yield PinInput(id="pin-again")
 
     def answer(self) -> NewOfficer | None:
         roles = self.query_one("#role", OptionList)
@@ -103,8 +86,8 @@ class NewPinDialog(_Form):
 
     def body(self) -> ComposeResult:
         yield Label(t("admin.officer.first_pin"))
-        yield _pin_input("pin")
-        yield _pin_input("pin-again")
+        yield PinInput(id="pin")
+        yield PinInput(id="pin-again")
 
     def answer(self) -> str | None:
         return self._two_pins()
