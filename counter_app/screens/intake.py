@@ -30,7 +30,7 @@ from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
 from counter_app.screens.intake_cards import checklist_rows, citizen_card, fee_text, procedure_card
 from counter_app.screens.keys import quiet
 from counter_app.services.catalogue import ProcedureChoice
-from counter_app.services.intake import DocumentChoice, IntakeRequest
+from counter_app.services.intake import FEE_STATUSES, RETURN_METHODS, DocumentChoice, IntakeRequest
 from counter_app.services.printouts import PrintOutcome
 from counter_app.services.views import CitizenRecord, CitizenView, ProcedureView, UnitView
 from counter_app.widgets.checklist import DocumentChecklist
@@ -39,8 +39,6 @@ from counter_app.widgets.search_picker import PickItem, SearchPicker
 from counter_app.widgets.status_bar import StatusBar
 from counter_app.widgets.vn_input import VnInput
 
-RETURN_METHODS = ("counter", "other_unit", "post")
-FEE_STATUSES = ("paid", "exempt", "unpaid")
 #: the form printed for each outcome of an intake
 FORM_OF = {"received": "receipt", "supplement": "supplement", "refused": "refusal"}
 

@@ -16,9 +16,6 @@ from counter_app.services.context import Store
 
 log = logging.getLogger("counter_app.printing")
 
-#: the forms a screen prints, by the kind of outcome it records
-PRINTABLE = ("receipt", "supplement", "refusal", "apology")
-
 
 @dataclass(frozen=True)
 class PrintOutcome:

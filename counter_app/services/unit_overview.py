@@ -57,14 +57,11 @@ def overview(store: Store, actor: Actor) -> UnitOverview:
         )
 
 
-MAX_COUNTERS = 9
-QUEUE_CODE_LENGTH = 1
-
-
 def add_counter(store: Store, actor: Actor) -> int:
     """A new counter of the actor's unit, numbered after the last (1 to 9: the first digit of its codes)."""
     from counter_app.db.units import ensure_counter
     from counter_app.services.errors import ServiceError
+    from counter_app.services.setup import MAX_COUNTERS
 
     require_role(actor, "admin")
     with store.session() as session:
@@ -86,7 +83,7 @@ def add_queue_line(store: Store, actor: Actor, code: str, name: str) -> tuple[st
 
     require_role(actor, "admin")
     letter, label = code.strip().upper(), tidy(name)
-    if len(letter) != QUEUE_CODE_LENGTH or not ("A" <= letter <= "Z") or letter == "U":  # U marks priority
+    if len(letter) != 1 or not ("A" <= letter <= "Z") or letter == "U":  # U marks priority tickets
         raise ServiceError("admin.unit.bad_queue_code", code=letter[:4])
     if not label or len(label) > 120 or not label.isprintable():
         raise ServiceError("admin.unit.bad_queue_name")
