@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -73,6 +74,12 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
         return int(args.func(args, context))
     except KeyboardInterrupt:
         return ExitCode.INTERRUPTED
+    except (
+        BrokenPipeError
+    ):  # the reader went away (``| head``): nothing to tell it, and no second error at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return ExitCode.PROBLEMS
     except Exception as exc:
         failed = failure(exc)
         if failed.logged:

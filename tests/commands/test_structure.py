@@ -197,3 +197,31 @@ def test_without_a_command_the_tui_starts_on_the_store_it_opens_behind_the_log_i
     assert cli.main(["--demo"]) == 0
     assert opened == [f"sqlite:///{tmp_path / 'data' / 'demo' / 'counter.sqlite3'}"]
     assert seeded == [tui.print_progress, None]  # first start: with progress; then by the opener
+
+
+def test_output_cut_by_the_reader_is_not_reported_as_a_file_error(tmp_path):
+    """``counter-app catalogue import … | head`` printed «Không đọc/ghi được tệp «»: Broken pipe» before."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from counter_app import cli\n"
+        "def talk(args, context):\n"
+        "    for _ in range(100000):\n"
+        "        print('dòng báo cáo')\n"
+        "    return 0\n"
+        "args = cli.build_parser().parse_args(['db', 'upgrade'])\n"
+        "args.func = talk\n"
+        "sys.exit(cli.run(args, cli.CommandContext()))\n"
+    )
+    done = subprocess.run(
+        f'{sys.executable} -c "$SCRIPT" | head -1',
+        shell=True,
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "SCRIPT": script, "COUNTER_APP_HOME": str(tmp_path)},
+        timeout=60,
+    )
+    assert done.stdout == "dòng báo cáo\n"
+    assert done.stderr == ""
