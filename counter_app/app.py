@@ -184,8 +184,18 @@ class CounterApp(App[None]):
             self._store_error = exc
             log.exception("opening the store failed")
             self.call_from_thread(self.notify, describe_error(exc), severity="error", timeout=30)
+        else:
+            self.call_from_thread(self._store_opened, self._store)
         finally:
             self._store_ready.set()
+
+    def _store_opened(self, store: Store) -> None:
+        """The store says which unit and identifier it was set up for: from now on the settings carry them
+        (the log-in screen was drawn from the PC's settings alone)."""
+        self.settings = store.settings
+        refresh = getattr(self.screen, "settings_changed", None)
+        if callable(refresh):
+            refresh()
 
     def logged_in(self, actor: Actor, unit_title: str, *, pin: str | None = None) -> None:
         """Called by the log-in screen: remember the officer and go to the counter screen — first through the

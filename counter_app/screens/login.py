@@ -36,14 +36,11 @@ class LoginScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         error: str = ""
 
     def compose(self) -> ComposeResult:
-        settings = self.counter_app.settings
         yield StatusBar()
         with Center(), VerticalGroup(id="login-box", classes="box") as box:
             box.border_title = t("login.title")
             yield Static(t("login.heading"), id="login-heading")
-            yield Static(
-                t("login.counter", number=settings.counter, code=settings.one_stop_code), id="login-counter"
-            )
+            yield Static(self._counter_line(), id="login-counter")
             yield Label(t("login.username"))
             yield VnInput(
                 id="username", placeholder=t("login.username_hint"), scan_aware=False, max_length=64
@@ -54,6 +51,14 @@ class LoginScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             if self.counter_app.demo:
                 yield Static(t("login.demo_hint"), id="login-demo")
         yield Footer(compact=True)
+
+    def _counter_line(self) -> str:
+        settings = self.counter_app.settings
+        return t("login.counter", number=settings.counter, code=settings.one_stop_code)
+
+    def settings_changed(self) -> None:
+        """The store opened behind this screen and named the unit's identifier."""
+        self.query_one("#login-counter", Static).update(self._counter_line())
 
     def on_mount(self) -> None:
         if self.counter_app.demo:

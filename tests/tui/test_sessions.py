@@ -105,3 +105,26 @@ async def test_an_account_with_a_pin_set_by_the_administrator_must_choose_its_ow
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(second.screen, LoginScreen), "logged out instead")
         assert second.actor is None
+
+
+async def test_the_login_screen_names_the_identifier_the_store_was_set_up_with(tmp_path):
+    """The store opens behind the log-in screen; its unit's identifier (set by ``setup``) replaces the code
+    derived from the PC's settings — before, the screen said «Mã đơn vị 000.21025.H51» of a unit set up as
+    000.00.53.H48."""
+    from counter_app.app import make_app
+    from counter_app.config import load_settings
+    from counter_app.services import setup
+    from counter_app.services.context import open_store
+
+    from .helpers import screen_text
+
+    settings = load_settings({"COUNTER_APP_HOME": str(tmp_path)})
+    store = open_store(settings)
+    setup.set_up(store, setup.prepare("21025", "000.00.53.H48", 1, "quantri"), "580392")
+    store.dispose()
+    app = make_app(lambda: open_store(settings), settings=settings)  # as `counter-app` starts it
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: "000.00.53.H48" in screen_text(app), "the unit's identifier shown")
+        assert "000.21025.H51" not in screen_text(app)
+        assert app.settings.one_stop_code == "000.00.53.H48"
+    app.store.dispose()
