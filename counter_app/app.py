@@ -32,6 +32,7 @@ from counter_app.locale import formats as fmt
 from counter_app.services.context import Actor, Store, local_now
 from counter_app.widgets.key_burst import SCAN_GAP_S, KeyBurst
 from counter_app.widgets.scan import CardScan, CodeScan, ScanError, classify, is_scan_like
+from counter_app.widgets.status_bar import StatusBar
 from counter_app.widgets.vn_input import VnInput
 
 if TYPE_CHECKING:
@@ -193,6 +194,8 @@ class CounterApp(App[None]):
         """The store says which unit and identifier it was set up for: from now on the settings carry them
         (the log-in screen was drawn from the PC's settings alone)."""
         self.settings = store.settings
+        for bar in self.screen.query(StatusBar):
+            bar.refresh()
         refresh = getattr(self.screen, "settings_changed", None)
         if callable(refresh):
             refresh()

@@ -54,7 +54,7 @@ class Dialog(CounterAppAccess, ReportsWorkerErrors, ModalScreen[T | None], Gener
     DEFAULT_CSS = """
     Dialog { align: center middle; background: $background 60%; }
     Dialog > .dialog {
-        width: 80; height: auto; max-height: 90%; border: thick $primary; border-title-style: bold;
+        width: 80; max-width: 100%; height: auto; max-height: 90%; border: thick $primary; border-title-style: bold;
         background: $surface; padding: 1 2;
     }
     Dialog > .dialog.wide { width: 110; }

@@ -77,7 +77,7 @@ class HelpScreen(CounterAppAccess, ReportsWorkerErrors, ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; background: $background 60%; }
     HelpScreen #help-box {
-        width: 110; height: 90%; border: thick $primary; border-title-style: bold; background: $surface;
+        width: 110; max-width: 100%; height: 90%; border: thick $primary; border-title-style: bold; background: $surface;
         padding: 1 2;
     }
     """

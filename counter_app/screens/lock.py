@@ -21,7 +21,7 @@ class LockScreen(CounterAppAccess, ReportsWorkerErrors, Screen[bool]):
 
     DEFAULT_CSS = """
     LockScreen { align: center middle; background: $background; }
-    LockScreen #lock-box { width: 72; height: auto; padding: 1 2; border: round $warning; border-title-style: bold; }
+    LockScreen #lock-box { width: 72; max-width: 100%; height: auto; padding: 1 2; border: round $warning; border-title-style: bold; }
     LockScreen #lock-error { color: $error; }
     LockScreen #lock-other { color: $text-muted; margin-top: 1; }
     """

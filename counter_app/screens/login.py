@@ -22,7 +22,7 @@ from counter_app.widgets.vn_input import VnInput
 class LoginScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
     DEFAULT_CSS = """
     LoginScreen { align: center middle; }
-    LoginScreen #login-box { width: 72; height: auto; margin-top: 6; padding: 1 2; }
+    LoginScreen #login-box { width: 72; max-width: 100%; height: auto; padding: 1 2; }
     LoginScreen #login-heading { text-style: bold; text-align: center; width: 100%; }
     LoginScreen #login-counter { text-align: center; width: 100%; margin-bottom: 1; color: $text-muted; }
     LoginScreen #login-error { color: $error; text-style: bold; height: auto; margin-top: 1; }

@@ -128,3 +128,19 @@ async def test_the_login_screen_names_the_identifier_the_store_was_set_up_with(t
         assert "000.21025.H51" not in screen_text(app)
         assert app.settings.one_stop_code == "000.00.53.H48"
     app.store.dispose()
+
+
+async def test_log_in_and_help_fit_an_80_by_24_terminal(app):
+    """At 80x24 the demo's log-in hint was cut at the bottom (the box sat 6 rows below the middle) and the help
+    ran off the right edge (110 columns wide)."""
+    from .helpers import screen_text
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.screen.query_one("#pin").has_focus, "login screen")
+        assert "Enter để đăng nhập" in " ".join(screen_text(app).split())
+        await login(pilot)
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: app.screen.query("#help-box"), "help")
+        await pilot.pause()
+        box = app.screen.query_one("#help-box")
+        assert box.outer_size.width <= 80 and box.region.right <= 80
