@@ -69,7 +69,13 @@ class CounterApp(App[None]):
     COMMAND_PALETTE_BINDING = "ctrl+p"
     COMMANDS = {
         _palette(name)
-        for name in ("DossierProvider", "CitizenProvider", "CounterProvider", "ReprintProvider")
+        for name in (
+            "DossierProvider",
+            "CitizenProvider",
+            "CounterProvider",
+            "ReprintProvider",
+            "AccountProvider",
+        )
     }
     NOTIFICATION_TIMEOUT = 6
 
@@ -439,8 +445,6 @@ class CounterApp(App[None]):
             return bool(can_save()) if callable(can_save) else True
         if action == "back":
             return len(self.screen_stack) > 2
-        if action == "admin":
-            return self.actor.role == "admin"
         return True
 
     def action_help(self) -> None:

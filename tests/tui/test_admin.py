@@ -38,7 +38,9 @@ async def test_an_officer_is_refused_the_administration(app):
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot)
         await pilot.press("ctrl+o")
-        await pilot.pause(0.2)
+        await wait_for(
+            pilot, lambda: any("quản trị" in n for _s, n in app.notices), "refused, with the reason"
+        )
         assert isinstance(app.screen, CounterScreen)
 
 

@@ -144,3 +144,27 @@ async def test_log_in_and_help_fit_an_80_by_24_terminal(app):
         await pilot.pause()
         box = app.screen.query_one("#help-box")
         assert box.outer_size.width <= 80 and box.region.right <= 80
+
+
+async def test_the_palette_offers_changing_ones_own_pin(app, store):
+    """Ctrl+P, «doi ma», Enter: the PIN dialog (the palette's account provider was never registered)."""
+    from counter_app.screens.pin_dialog import ChangePinDialog
+    from counter_app.services import auth
+
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await type_text(pilot, "doi ma pin")
+        shown = screen_text
+        await wait_for(
+            pilot, lambda: "Đổi mã PIN của tôi" in shown(app) and "Tìm «doi ma pin»" in shown(app), "hits"
+        )
+        await pilot.pause(0.5)  # every provider has answered: the list is final, the best hit highlighted
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChangePinDialog), "PIN dialog")
+        await type_text(pilot, "123456", enter=True)  # the demo PIN in use
+        await type_text(pilot, "580392", enter=True)
+        await type_text(pilot, "580392", enter=True)
+        await wait_for(pilot, lambda: any("Đã đổi mã PIN" in n for _s, n in app.notices), "changed")
+    assert auth.login(store, "canbo1", "580392").name == "Nguyễn Thị Lan"
