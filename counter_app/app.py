@@ -323,7 +323,12 @@ class CounterApp(App[None]):
                 return
             store = self.store
             sync_once(
-                store.engine, central_url, store.unit_id, now=self.now(), keys_dir=store.settings.keys_dir
+                store.engine,
+                central_url,
+                store.unit_id,
+                now=self.now(),
+                keys_dir=store.settings.keys_dir,
+                counter_id=store.settings.counter_id,
             )
         except Exception as exc:  # offline is a normal state of a counter: note it, retry later
             log.info("sync round failed: %s", exc)

@@ -104,6 +104,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from counter_app.db.engine import psycopg_connection
 from counter_app.services.errors import ServiceError
+from counter_app.sync import central_rules
 
 GROUP_ROLE = "counter_app_counters"
 MIN_PASSWORD = 12
@@ -167,10 +168,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f
                               WHERE h.dossier_id = d.id AND h.to_unit_id = $2 AND h.state = 'sent')))
 $fn$;
 
-CREATE OR REPLACE FUNCTION counter_citizen_exists(citizen_id text) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
-    SELECT EXISTS (SELECT 1 FROM public.citizen c WHERE c.id = $1)
-$fn$;
+DROP FUNCTION IF EXISTS counter_citizen_exists(text);
 
 CREATE OR REPLACE FUNCTION counter_note_citizen_origin() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
@@ -200,35 +198,19 @@ _DOSSIER_VISIBLE = (
 #: (table, policy name, command, USING, WITH CHECK)
 _POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("dossier", "counter_read", "SELECT", _DOSSIER_VISIBLE, None),
-    ("dossier", "counter_insert", "INSERT", None, _DOSSIER_VISIBLE),
-    ("dossier", "counter_update", "UPDATE", _DOSSIER_VISIBLE, _DOSSIER_VISIBLE),
     ("dossier_event", "counter_read", "SELECT", f"counter_sees_dossier(dossier_id, {_UNIT})", None),
-    (
-        "dossier_event",
-        "counter_insert",
-        "INSERT",
-        None,
-        f"unit_id = {_UNIT} AND counter_sees_dossier(dossier_id, {_UNIT})",
-    ),
+    # the rest of the rule (chain, custody, first event) is the trigger's: sync.central_rules
+    ("dossier_event", "counter_insert", "INSERT", None, f"unit_id = {_UNIT}"),
     (
         "handover",
-        "counter_all",
-        "ALL",
+        "counter_read",
+        "SELECT",
         f"from_unit_id = {_UNIT} OR to_unit_id = {_UNIT} OR counter_sees_dossier(dossier_id, {_UNIT})",
-        f"from_unit_id = {_UNIT} OR to_unit_id = {_UNIT} OR counter_sees_dossier(dossier_id, {_UNIT})",
+        None,
     ),
-    (
-        "dossier_document",
-        "counter_all",
-        "ALL",
-        f"counter_sees_dossier(dossier_id, {_UNIT})",
-        f"counter_sees_dossier(dossier_id, {_UNIT})",
-    ),
+    ("dossier_document", "counter_read", "SELECT", f"counter_sees_dossier(dossier_id, {_UNIT})", None),
     ("citizen", "counter_read", "SELECT", f"counter_sees_citizen(id, {_UNIT})", None),
-    ("citizen", "counter_insert", "INSERT", None, f"{_UNIT} IS NOT NULL"),
-    ("citizen", "counter_update", "UPDATE", f"counter_sees_citizen(id, {_UNIT})", f"{_UNIT} IS NOT NULL"),
     ("citizen_document", "counter_read", "SELECT", f"counter_sees_citizen(citizen_id, {_UNIT})", None),
-    ("citizen_document", "counter_insert", "INSERT", None, f"counter_sees_citizen(citizen_id, {_UNIT})"),
     ("officer", "counter_read", "SELECT", f"unit_id = {_UNIT}", None),
     ("sync_rejection", "counter_all", "ALL", f"unit_id = {_UNIT}", f"unit_id = {_UNIT}"),
     ("unit", "counter_read", "SELECT", "true", None),
@@ -236,19 +218,31 @@ _POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("counter_key", "counter_read", "SELECT", "true", None),
     ("counter_key", "counter_insert", "INSERT", None, f"unit_id = {_UNIT} AND {_OWN_KEY_ID}"),
     ("counter_key", "counter_update", "UPDATE", f"unit_id = {_UNIT}", f"unit_id = {_UNIT} AND {_OWN_KEY_ID}"),
+    # anchors hold dossier ids and hashes only: any unit checks the heads of a dossier handed to it
+    ("chain_anchor", "counter_read", "SELECT", "true", None),
+    (
+        "chain_anchor",
+        "counter_insert",
+        "INSERT",
+        None,
+        f"unit_id = {_UNIT} AND key_id IN (SELECT k.key_id FROM counter_key k WHERE k.unit_id = {_UNIT})",
+    ),
 )
 
-#: table → privileges granted to the group (row-level security narrows them to the unit's rows)
+#: table → privileges granted to the group (row-level security narrows them to the unit's rows). Dossiers,
+#: their components and handovers, citizens and their documents are written only by the event trigger and
+#: the citizen functions of ``sync.central_rules``.
 _GRANTS = {
-    "dossier": "SELECT, INSERT, UPDATE",
+    "dossier": "SELECT",
     "dossier_event": "SELECT, INSERT",
-    "handover": "SELECT, INSERT, UPDATE",
-    "dossier_document": "SELECT, INSERT, UPDATE, DELETE",
-    "citizen": "SELECT, INSERT, UPDATE",
-    "citizen_document": "SELECT, INSERT",
+    "handover": "SELECT",
+    "dossier_document": "SELECT",
+    "citizen": "SELECT",
+    "citizen_document": "SELECT",
     "officer": "SELECT",
     "sync_rejection": "SELECT, INSERT, UPDATE",
     "counter_key": "SELECT, INSERT, UPDATE",
+    "chain_anchor": "SELECT, INSERT",
     "store_info": "SELECT",
     **{table: "SELECT" for table in CATALOGUE_TABLES},
 }
@@ -260,7 +254,7 @@ _FUNCTIONS = (
     "counter_inbox_has(text, text)",
     "counter_sees_dossier(text, text)",
     "counter_sees_citizen(text, text)",
-    "counter_citizen_exists(text)",
+    *central_rules.FUNCTIONS,
 )
 
 
@@ -295,25 +289,33 @@ def install(engine: Engine, *, group: str = GROUP_ROLE) -> bool:
             "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $do$"
         )
         connection.exec_driver_sql(_SCHEMA)
-        for function in (*_FUNCTIONS, "counter_note_citizen_origin()"):
+        with psycopg_connection(connection).cursor() as cur:  # no parameters: "%ROWTYPE" stays as it is
+            cur.execute(central_rules.schema())
+        for function in (*_FUNCTIONS, *central_rules.INTERNAL_FUNCTIONS, "counter_note_citizen_origin()"):
             connection.exec_driver_sql(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
         for function in _FUNCTIONS:
             connection.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {g}")
         connection.exec_driver_sql("REVOKE ALL ON counter_role, citizen_origin FROM PUBLIC")
         for table, privileges in _GRANTS.items():
+            connection.exec_driver_sql(f"REVOKE ALL ON {table} FROM {g}")
             connection.exec_driver_sql(f"GRANT {privileges} ON {table} TO {g}")
         for table, privileges in _COLUMN_GRANTS.items():
             connection.exec_driver_sql(f"GRANT {privileges} ON {table} TO {g}")
         connection.exec_driver_sql(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {g}")
         for table in {p[0] for p in _POLICIES}:
             connection.exec_driver_sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        for table, name in connection.execute(_OUR_POLICIES).all():  # policies of earlier versions too
+            connection.exec_driver_sql(f"DROP POLICY IF EXISTS {_quote(engine, name)} ON {table}")
         for table, name, command, using, check in _POLICIES:
-            connection.exec_driver_sql(f"DROP POLICY IF EXISTS {name} ON {table}")
             clauses = f" USING ({using})" if using else ""
             clauses += f" WITH CHECK ({check})" if check else ""
             connection.exec_driver_sql(f"CREATE POLICY {name} ON {table} FOR {command} TO {g}{clauses}")
         return fingerprint(connection, group) != before
 
+
+_OUR_POLICIES = text(
+    "SELECT tablename, policyname FROM pg_policies WHERE schemaname = 'public' AND policyname LIKE 'counter%'"
+)
 
 _FINGERPRINT = text("""
     SELECT 'policy', tablename || '.' || policyname,
@@ -360,6 +362,7 @@ def uninstall(engine: Engine, *, group: str = GROUP_ROLE) -> None:
                 connection.exec_driver_sql(f"REVOKE ALL ON {table} FROM {g}")
             connection.exec_driver_sql(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {g}")
         connection.exec_driver_sql("DROP TRIGGER IF EXISTS counter_citizen_origin ON citizen")
+        connection.exec_driver_sql("DROP TRIGGER IF EXISTS counter_event_guard ON dossier_event")
 
 
 def role_name_for(unit_id: str, number: int) -> str:

@@ -1,0 +1,26 @@
+"""Vietnamese texts of the trust rules: what the central store refuses, signed chain heads, the audit's new
+checks (``sync.central_rules``, ``services.anchors``, ``services.audit``)."""
+
+MESSAGES: dict[str, str] = {
+    # an event the central store's own rules refused (sync.central_rules → sync.central.refusal_text)
+    "trust.refused.not_own_unit": "Quầy của đơn vị {unit} không được ghi sự kiện nhân danh đơn vị {event_unit}.",
+    "trust.refused.bad_payload": "Nội dung sự kiện «{type}» không đúng dạng.",
+    "trust.refused.unknown_field": "Sự kiện ghi vào trường «{field}» không có trong hồ sơ.",
+    "trust.refused.bad_hash": "Mã băm của sự kiện không đúng dạng.",
+    "trust.refused.citizen_not_visible": "Hồ sơ gắn với một công dân mà đơn vị không được xem.",
+    "trust.refused.chain": "Hồ sơ đã thay đổi ở nơi khác (sự kiện {seq}, kho trung tâm đang ở sự kiện {central}).",
+    "trust.refused.not_first": "Hồ sơ chưa có ở kho trung tâm; sự kiện «{type}» không thể mở đầu hồ sơ.",
+    "trust.refused.first_not_own": "Sự kiện đầu tiên của hồ sơ phải do chính đơn vị tiếp nhận ({unit}) ghi.",
+    "trust.refused.not_custodian": "Đơn vị {unit} không giữ hồ sơ (đơn vị đang giữ: {custodian}).",
+    "trust.refused.set_once": "Trường «{field}» chỉ được ghi khi tiếp nhận hồ sơ.",
+    "trust.refused.custody_moved": "Sự kiện «{type}» không được chuyển quyền giữ hồ sơ; chỉ việc nhận bàn "
+    "giao mới chuyển.",
+    "trust.refused.bad_handover": "Thông tin bàn giao của sự kiện «{type}» không khớp với hồ sơ.",
+    "trust.refused.after_refused": "Sự kiện trước của hồ sơ trong cùng lô đã bị từ chối.",
+    # signed chain heads (services.anchors, sync.central._keep_anchor)
+    "trust.anchor.other_unit": "Chữ ký đầu chuỗi nhân danh đơn vị {unit}, không phải đơn vị của quầy.",
+    "trust.anchor.heads_differ": "Chữ ký đầu chuỗi không khớp với các sự kiện gửi kèm.",
+    "trust.anchor.unknown_key": "Kho trung tâm chưa có khóa công khai {key_id} của quầy.",
+    "trust.anchor.digest_differs": "Nội dung chữ ký đầu chuỗi đã bị sửa.",
+    "trust.anchor.bad_signature": "Chữ ký đầu chuỗi không hợp lệ với khóa {key_id}.",
+}
