@@ -442,7 +442,7 @@ class ChainAnchor(SQLModel, table=True):
     signed_at: LocalTime = Field(sa_type=DateTime)
     #: the digest of this counter's previous anchor ("" for its first): anchors are chained too
     prev_digest: str = Field(default="", max_length=64)
-    #: ``[[dossier_id, seq, event_id, hash], ...]``, the last event of each dossier in the batch
+    #: ``[[dossier_id, dossier_code, seq, event_id, hash], ...]``, the last event of each dossier in the batch
     heads: list[list[Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     digest: str = Field(max_length=64)
     #: Ed25519 signature of ``digest``, base64

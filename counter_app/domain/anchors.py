@@ -21,8 +21,8 @@ from typing import Any
 
 from counter_app.domain.chain import canonical_json
 
-#: a head: (dossier id, event number, event id, event hash)
-Head = tuple[str, int, str, str]
+#: a head: (dossier id, dossier code, event number, event id, event hash)
+Head = tuple[str, str, int, str, str]
 
 
 def heads_of(events: Iterable[Mapping[str, Any]]) -> list[Head]:
@@ -32,7 +32,9 @@ def heads_of(events: Iterable[Mapping[str, Any]]) -> list[Head]:
         current = last.get(event["dossier_id"])
         if current is None or event["seq"] > current["seq"]:
             last[event["dossier_id"]] = event
-    return sorted((e["dossier_id"], int(e["seq"]), e["id"], e["hash"]) for e in last.values())
+    return sorted(
+        (e["dossier_id"], e["dossier_code"], int(e["seq"]), e["id"], e["hash"]) for e in last.values()
+    )
 
 
 @dataclass(frozen=True)
@@ -73,5 +75,5 @@ def body_of(row: Mapping[str, Any]) -> AnchorBody:
         key_id=row["key_id"],
         signed_at=signed_at,
         prev_digest=row["prev_digest"] or "",
-        heads=tuple((h[0], int(h[1]), h[2], h[3]) for h in row["heads"]),
+        heads=tuple((h[0], h[1], int(h[2]), h[3], h[4]) for h in row["heads"]),
     )

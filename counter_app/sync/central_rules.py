@@ -27,9 +27,10 @@ write rows as before: the trigger checks and projects only for a counter's role,
 for it (``SET LOCAL counter_app.project = 'on'``, which the push does), so there is one projection for every
 push.
 
-Citizens go through :func:`counter_put_citizens` (``SECURITY DEFINER``): a counter may register a citizen
-only under the id its own unit derives from the number (``services.ids.citizen_id_for``), and update only
-citizens it may see; an update dated in the future is dated now. Nothing answers whether another unit's
+Citizens go through ``counter_put_citizens`` (``SECURITY DEFINER``): a counter may register a citizen
+only under the id its own unit derives from the number (``services.ids.citizen_id_for``), and update only the
+citizens it registered or whose dossier it holds (a handover waiting for it lets it read, not write); an
+update dated in the future is dated now. Nothing answers whether another unit's
 citizen exists. These are safety rules of this program; Decree 13/2023/NĐ-CP (Điều 26, 27) asks that
 personal data be protected and processed only for its purpose, and this is how the central store does it.
 """
@@ -95,6 +96,12 @@ BEGIN
     RETURN substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4)
         || '-' || substr(h, 21, 12);
 END
+$fn$;
+
+CREATE OR REPLACE FUNCTION counter_may_change_citizen(citizen_id text, unit text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+    SELECT EXISTS (SELECT 1 FROM public.citizen_origin o WHERE o.citizen_id = $1 AND o.unit_id = $2)
+        OR EXISTS (SELECT 1 FROM public.dossier d WHERE d.citizen_id = $1 AND d.custodian_unit_id = $2)
 $fn$;
 
 CREATE OR REPLACE FUNCTION counter_event_guard() RETURNS trigger
@@ -237,7 +244,7 @@ BEGIN
             c.updated_at := now() AT TIME ZONE 'Asia/Ho_Chi_Minh';
         END IF;
         IF EXISTS (SELECT 1 FROM public.citizen t WHERE t.id = c.id) THEN
-            IF actor IS NULL OR public.counter_sees_citizen(c.id, actor) THEN
+            IF actor IS NULL OR public.counter_may_change_citizen(c.id, actor) THEN
                 UPDATE public.citizen t SET ({citizen_list}) = (SELECT {citizen_values})
                  WHERE t.id = c.id AND t.updated_at < c.updated_at;
             END IF;
@@ -257,7 +264,7 @@ BEGIN
     SELECT x.* FROM jsonb_populate_recordset(NULL::public.citizen_document, rows) AS x
      WHERE NOT EXISTS (SELECT 1 FROM public.citizen_document t WHERE t.id = x.id)
        AND EXISTS (SELECT 1 FROM public.citizen c WHERE c.id = x.citizen_id)
-       AND (actor IS NULL OR public.counter_sees_citizen(x.citizen_id, actor));
+       AND (actor IS NULL OR public.counter_may_change_citizen(x.citizen_id, actor));
 END
 $fn$;
 """

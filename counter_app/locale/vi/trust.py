@@ -24,3 +24,34 @@ MESSAGES: dict[str, str] = {
     "trust.anchor.digest_differs": "Nội dung chữ ký đầu chuỗi đã bị sửa.",
     "trust.anchor.bad_signature": "Chữ ký đầu chuỗi không hợp lệ với khóa {key_id}.",
 }
+MESSAGES.update(
+    {
+        # audit verify: the view log, signed heads, the store against the central store (services.audit_chains)
+        "trust.audit.access_log": "Nhật ký xem dữ liệu công dân",
+        "trust.audit.access_gap": "{code}: thiếu mục số {seq} (mục tiếp theo là số {found}); có mục đã bị xóa.",
+        "trust.audit.access_edited": "{code}: mục số {seq} đã bị sửa sau khi ghi (mã băm không khớp).",
+        "trust.audit.access_link": "{code}: mục số {seq} không nối với mục trước (có mục bị xóa hoặc chèn).",
+        "trust.audit.documents_differ": "Hồ sơ {code}: thành phần hồ sơ trong kho khác với lịch sử sự kiện "
+        "(đã bị sửa trực tiếp).",
+        "trust.audit.handovers_differ": "Hồ sơ {code}: phiếu bàn giao trong kho khác với lịch sử sự kiện "
+        "(có phiếu bị thêm hoặc xóa trực tiếp).",
+        "trust.audit.handover_field": "Hồ sơ {code}: trường «{field}» của phiếu bàn giao khác với lịch sử sự kiện.",
+        "trust.audit.anchor_unknown_key": "{code}: chữ ký đầu chuỗi dùng khóa {key_id} không có trong kho.",
+        "trust.audit.anchor_bad_signature": "{code}: chữ ký đầu chuỗi không hợp lệ với khóa {key_id} "
+        "(nội dung đã bị sửa).",
+        "trust.audit.anchor_missing": "{code}: chữ ký đầu chuỗi liền trước của quầy không còn trong kho "
+        "(đã bị xóa).",
+        "trust.audit.dossier_deleted": "Hồ sơ {code}: đã có chữ ký đầu chuỗi tới sự kiện số {seq} nhưng hồ sơ "
+        "không còn trong kho (đã bị xóa).",
+        "trust.audit.signed_event_missing": "Hồ sơ {code}: sự kiện số {seq} đã được quầy ký xác nhận nhưng không "
+        "còn trong kho (đã bị xóa).",
+        "trust.audit.signed_event_changed": "Hồ sơ {code}: sự kiện số {seq} khác với sự kiện quầy đã ký xác nhận "
+        "(lịch sử đã bị viết lại).",
+        "trust.audit.unsigned_event": "Hồ sơ {code}: sự kiện số {seq} không được quầy nào ký xác nhận khi gửi "
+        "(được ghi thẳng vào kho).",
+        # audit verify --central (commands.audit)
+        "trust.cli.central_help": "đối chiếu thêm với kho trung tâm (URL, mặc định COUNTER_APP_CENTRAL_URL): "
+        "chuỗi của kho trung tâm và chữ ký đầu chuỗi của các quầy",
+        "trust.cli.central_or_code": "--central kiểm tra toàn bộ kho; không dùng cùng --code.",
+    }
+)
