@@ -42,8 +42,13 @@ def verify(args: argparse.Namespace, context: CommandContext) -> int:
     if args.central is not None:
         if args.code:
             raise CommandError(t("trust.cli.central_or_code"))
-        central = context.central_store(args.central or None)
-        report = audit.verify_with_central(context.store(), central.engine)
+        from counter_app.sync.client import connect_central
+
+        central = connect_central(context.central_url(args.central or None))
+        try:
+            report = audit.verify_with_central(context.store(), central)
+        finally:
+            central.dispose()
     else:
         report = audit.verify(context.store(), codes=args.code)
     if report.unknown_codes:

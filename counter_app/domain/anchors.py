@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from counter_app.domain.chain import canonical_json
+from .chain import canonical_json
 
 #: a head: (dossier id, dossier code, event number, event id, event hash)
 Head = tuple[str, str, int, str, str]

@@ -41,7 +41,7 @@ def check_access_log(connection: Connection) -> list[Problem]:
         if row["seq"] != expected:
             return [Problem(name, expected, "trust.audit.access_gap", {"found": row["seq"]})]
         try:
-            recomputed = access_hash(row)
+            recomputed = access_hash(dict(row))
         except (TypeError, ValueError):
             recomputed = ""
         if recomputed != row["hash"]:
@@ -169,10 +169,10 @@ def compare_with_central(local: Connection, central: Connection, unit_id: str) -
     extends the last head signed for it, every dossier this unit's counters signed is still here, and what a
     chain holds beyond its signed head is still waiting in the outbox (not yet pushed)."""
     rejected = _rejected(central) | _rejected(local)
-    last: dict[str, tuple[str, int, str, str, str]] = {}
+    last: dict[str, anchors.Head] = {}
     own: set[str] = set()
-    for row in _anchor_rows(central):
-        body = anchors.body_of(row)
+    for anchor in _anchor_rows(central):
+        body = anchors.body_of(anchor)
         for head in body.heads:
             if head[3] in rejected:
                 continue
@@ -182,9 +182,10 @@ def compare_with_central(local: Connection, central: Connection, unit_id: str) -
                 own.add(head[0])
     dossiers = {r.id: r.code for r in local.execute(select(table_of(Dossier).c.id, table_of(Dossier).c.code))}
     events = table_of(DossierEvent)
-    local_events: dict[str, dict[int, tuple[str, str]]] = defaultdict(dict)
-    for row in local.execute(select(events.c.id, events.c.dossier_id, events.c.seq, events.c.hash)):
-        local_events[row.dossier_id][row.seq] = (row.id, row.hash)
+    local_events: dict[str, dict[int, tuple[str, str, str]]] = defaultdict(dict)
+    columns = (events.c.id, events.c.dossier_id, events.c.seq, events.c.hash, events.c.unit_id)
+    for event in local.execute(select(*columns)):
+        local_events[event.dossier_id][event.seq] = (event.id, event.hash, event.unit_id)
     outbox = table_of(Outbox)
     waiting = set(
         local.execute(
@@ -203,7 +204,8 @@ def compare_with_central(local: Connection, central: Connection, unit_id: str) -
             key = "trust.audit.signed_event_missing" if held is None else "trust.audit.signed_event_changed"
             problems.append(Problem(code, seq, key, dossier_id=dossier_id))
             continue
-        beyond = [s for s in chain if s > seq and chain[s][0] not in waiting]
+        # this unit's events beyond the signed head are still to be pushed (other units' come by pull)
+        beyond = [s for s in chain if s > seq and chain[s][2] == unit_id and chain[s][0] not in waiting]
         if beyond:
             problems.append(Problem(code, min(beyond), "trust.audit.unsigned_event", dossier_id=dossier_id))
     return problems

@@ -32,25 +32,31 @@ group role ``counter_app_counters`` (NOLOGIN)
 ``SECURITY DEFINER`` helper functions
     ``counter_unit_of(role)``, ``counter_inbox_has(dossier_id, unit)``, ``counter_sees_dossier(dossier_id,
     unit)``, ``counter_sees_citizen(citizen_id, unit)``: they read the tables without row-level security,
-    which avoids policies that recurse into each other (dossier ↔ handover). Also
-    ``counter_citizen_exists(citizen_id)`` for the push (below). EXECUTE is granted to the group only.
+    which avoids policies that recurse into each other (dossier ↔ handover). EXECUTE is granted to the group only.
+the rules of :mod:`counter_app.sync.central_rules`
+    the trigger on ``dossier_event`` that checks custody, the chain and the first event of every event a counter
+    appends and projects it into the dossier row, its components and its handovers; and the citizen functions
+    ``counter_put_citizens`` / ``counter_put_citizen_documents``.
 
 A unit *u* (the unit of ``current_user``) may:
 
 ============================  =====================================================================
-``dossier``                   read, insert, update the rows it received, holds (custodian), returns
-                              (return point), or that a handover waiting for *u* (state ``sent``)
-                              concerns. No delete.
-``dossier_event``             read the events of those dossiers; insert events *of its own unit*
-                              (``unit_id`` = *u*) into those dossiers only. No update, no delete:
-                              the log is append-only even for a compromised counter.
-``handover``                  read/insert/update rows from or to *u*, or of a dossier *u* sees.
-``dossier_document``          read/write the components of dossiers *u* sees.
-``citizen``                   read/update citizens referenced by a dossier *u* sees, or created by *u*;
-                              insert new ones.
-``citizen_document``          likewise, through the citizen.
+``dossier_event``             read the events of the dossiers *u* sees (below); append events of its own
+                              unit, which the trigger then holds to custody (only the custodian, the
+                              unit a handover is addressed to answering it, the return point returning
+                              and rating), to the chain (next number, previous hash) and to the first-event
+                              rule (a dossier starts at the unit that receives it). No update, no delete.
+``dossier``,                  read only: the rows *u* received, holds, is the return point of, or that a
+``dossier_document``,         handover waiting for *u* concerns (a handover row exists only when the
+``handover``                  custodian's event made it). Written only by the trigger.
+``citizen``,                  read the citizens *u* registered or whose dossier it sees; write only through
+``citizen_document``          ``counter_put_citizens``: register under *u*'s own id for the number, update
+                              the ones it registered or whose dossier it holds. Nothing tells whether a
+                              citizen exists in another unit.
 ``officer``                   read its own unit's officers (for the pull of reference data).
 ``sync_rejection``            read/write its own unit's refused events.
+``chain_anchor``              read every row (dossier ids and hashes only); insert its own unit's, signed
+                              by a key its unit published.
 catalogue                     ``unit``, ``counter``, ``procedure`` (``retired_at`` and ``updated_at``
                               included), ``procedure_document``, ``queue_service``, ``calendar_day``,
                               ``unit_procedure``: read only, every row. The catalogue and the
@@ -66,33 +72,15 @@ catalogue                     ``unit``, ``counter``, ``procedure`` (``retired_at
 ============================  =====================================================================
 
 Anything else (``access_log``, ``counter_role``, ``citizen_origin``, ``alembic_version``, ...) is
-not granted at all. An INSERT that breaks a policy fails with "new row violates row-level security
-policy"; a SELECT simply returns no row of other units.
+not granted at all. A write the rules refuse fails with ``permission denied``, ``new row violates row-level
+security policy`` or ``counter_app:<rule>``; a SELECT simply returns no row of other units.
 
-Sync as a counter role. ``sync/client.py`` and ``sync/central.py`` are unchanged by this module;
-pull works as it is (its queries see exactly the unit's rows, which is what it asks for), push needs
-three changes in ``central.py``, all tried against these policies (a counter's whole outbox pushed,
-then pulled again, audit OK on both sides):
-
-* ``apply_batch`` COPYs ``dossier_document`` rows straight into the table, and PostgreSQL refuses
-  ``COPY FROM`` into a table with row-level security. Copy them into a staging table made with
-  ``CREATE TEMP TABLE ... AS SELECT <columns> FROM dossier_document WITH NO DATA`` (not ``LIKE``:
-  the serial ``id`` would be NOT NULL without its default), then ``INSERT ... SELECT``.
-* ``INSERT ... ON CONFLICT`` (DO NOTHING as well as DO UPDATE) makes PostgreSQL apply the SELECT
-  policy to the *new* rows, and a citizen the counter is registering is not visible to it yet (its
-  dossier comes next). So ``bring_references`` must insert only the citizens the central store lacks,
-  with a plain ``INSERT ... SELECT ... WHERE NOT counter_citizen_exists(s.id)`` (a helper created
-  here), and the update of existing citizens (``UPDATE citizen ... FROM staging ... WHERE
-  citizen.updated_at < s.updated_at``) and the insert of their documents (``WHERE NOT EXISTS``)
-  must run *after* ``apply_batch``, when the batch's dossiers have made those citizens visible.
-  Row-level security silently skips an UPDATE of a citizen the unit may not see.
-* Procedures a counter brings that the central catalogue lacks cannot be inserted by a counter
-  role: the catalogue is the administrator's (load it centrally first).
-
-``pg_advisory_xact_lock``, the temporary staging tables (``TEMP`` on the database is granted to
-``PUBLIC`` by default) and ``nextval`` on the event sequence (``USAGE`` granted here) need nothing
-more. ``counter_citizen_exists`` tells a counter whether a citizen id exists centrally — never the
-row itself; the citizen's unique CCCD number would reveal as much through a failed insert.
+The push (``sync/central.py``) writes only events (COPY into a temporary table, then ``INSERT ... SELECT``:
+PostgreSQL refuses ``COPY FROM`` into a table with row-level security) and citizens through the functions;
+procedures a counter brings that the central catalogue lacks cannot be inserted by a counter role: the
+catalogue is the administrator's (load it centrally first). ``pg_advisory_xact_lock``, the temporary staging
+tables (``TEMP`` on the database is granted to ``PUBLIC`` by default) and ``nextval`` on the event sequence
+(``USAGE`` granted here) need nothing more.
 """
 
 from __future__ import annotations
