@@ -42,6 +42,7 @@ from counter_app.domain.chain import event_hash as chain_hash
 from counter_app.domain.custody import may_record
 from counter_app.domain.vntext import one_line
 from counter_app.locale import t
+from counter_app.services.errors import ServiceError
 from counter_app.sync import central_rules
 
 log = logging.getLogger(__name__)
@@ -377,7 +378,22 @@ def _put(cur, function: str, rows: list[dict[str, Any]]) -> None:
             log.warning("%s left out row %s: %s", function, row.get("id"), type(exc).__name__)
 
 
+def _printable(value: Any) -> Any:
+    """``value`` with control characters (a NUL among them) shown as U+FFFD: the refused event's copy is kept for
+    people to read, and no store takes a NUL (PostgreSQL refuses it)."""
+    if isinstance(value, str):
+        return "".join(
+            "\ufffd" if (ord(ch) < 32 and ch not in "\n\t") or ord(ch) == 127 else ch for ch in value
+        )
+    if isinstance(value, dict):
+        return {_printable(k): _printable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    return value
+
+
 def rejection(event: Any, reason: str, now: datetime) -> SyncRejection:
+    """The record of a refused event: why, when, and a copy of it (control characters replaced)."""
     from counter_app.domain.chain import plain
 
     data = event if isinstance(event, dict) else event.model_dump()
@@ -387,17 +403,20 @@ def rejection(event: Any, reason: str, now: datetime) -> SyncRejection:
         dossier_code=data["dossier_code"],
         unit_id=data["unit_id"],
         counter_id=data["counter_id"],
-        reason=reason[:500],
+        reason=one_line(_printable(reason))[:500],
         at=now,
-        event=plain({k: data[k] for k in EVENT_FIELDS}),
+        event=_printable(plain({k: data[k] for k in EVENT_FIELDS})),
     )
 
 
 def _role_unit(cur) -> str | None:
-    """The unit of the counter role pushing, when the central store is locked down (sync.security)."""
-    cur.execute("SELECT 1 FROM pg_proc WHERE proname = 'counter_unit_of'")
+    """The unit of the counter role pushing (None: the database's owner). The store's rules
+    (``sync.central_rules``, installed by ``central init``) must be there: they are what projects the events."""
+    cur.execute("SELECT 1 FROM pg_trigger WHERE tgname = 'counter_event_guard'")
     if not cur.fetchone():
-        return None
+        raise ServiceError(
+            "central.not_set_up", place=cur.connection.info.host + "/" + cur.connection.info.dbname
+        )
     cur.execute("SELECT counter_unit_of(current_user)")
     return cur.fetchone()[0]
 
