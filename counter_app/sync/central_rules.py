@@ -5,7 +5,8 @@ A counter's role may not write ``dossier``, ``handover``, ``dossier_document``, 
 ``dossier_event``; the trigger made here checks each one and then projects it, as the table owner, into the
 rows a counter can no longer touch:
 
-* the event is of the pushing role's unit (``unit_id``);
+* the event is of the pushing role's unit (``unit_id``), and its hash is the SHA-256 of its content
+  (``domain.chain``: the same canonical JSON, computed in SQL by ``counter_event_hash``);
 * it continues the dossier's chain: ``seq`` is the next number and ``prev_hash`` the last event's hash;
 * custody (:func:`counter_app.domain.custody.may_record`): only the custodian records, except that the unit a
   handover is addressed to answers it and the return point records the return and the rating; a dossier's
@@ -98,6 +99,40 @@ BEGIN
 END
 $fn$;
 
+CREATE OR REPLACE FUNCTION counter_canonical(v jsonb) RETURNS text
+LANGUAGE plpgsql IMMUTABLE AS $fn$
+DECLARE
+    out text;
+BEGIN
+    CASE jsonb_typeof(v)
+        WHEN 'object' THEN
+            SELECT '{{' || coalesce(string_agg(to_json(e.key)::text || ':' || public.counter_canonical(e.value), ','
+                                             ORDER BY e.key COLLATE "C"), '') || '}}'
+              INTO out FROM jsonb_each(v) AS e;
+        WHEN 'array' THEN
+            SELECT '[' || coalesce(string_agg(public.counter_canonical(x.value), ',' ORDER BY x.pos), '') || ']'
+              INTO out FROM jsonb_array_elements(v) WITH ORDINALITY AS x(value, pos);
+        WHEN 'string' THEN
+            out := to_json(v #>> '{{}}')::text;
+        ELSE
+            out := v::text;
+    END CASE;
+    RETURN out;
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION counter_event_hash(e public.dossier_event) RETURNS text
+LANGUAGE sql IMMUTABLE AS $fn$
+    SELECT encode(sha256(convert_to(public.counter_canonical(jsonb_build_object(
+        'id', e.id, 'dossier_id', e.dossier_id, 'dossier_code', e.dossier_code, 'seq', e.seq, 'type', e.type,
+        'officer_id', e.officer_id, 'officer_name', e.officer_name, 'unit_id', e.unit_id,
+        'counter_id', e.counter_id,
+        'device_time', to_char(e.device_time, 'YYYY-MM-DD"T"HH24:MI:SS')
+            || CASE WHEN date_part('microseconds', e.device_time)::bigint % 1000000 <> 0
+                    THEN '.' || to_char(e.device_time, 'US') ELSE '' END,
+        'payload', e.payload::jsonb, 'prev_hash', e.prev_hash)), 'UTF8')), 'hex')
+$fn$;
+
 CREATE OR REPLACE FUNCTION counter_may_change_citizen(citizen_id text, unit text) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
     SELECT EXISTS (SELECT 1 FROM public.citizen_origin o WHERE o.citizen_id = $1 AND o.unit_id = $2)
@@ -130,7 +165,7 @@ BEGIN
     IF bad IS NOT NULL THEN
         PERFORM public.counter_refuse('unknown_field', jsonb_build_object('field', bad));
     END IF;
-    IF NEW.hash !~ '^[0-9a-f]{{64}}$' THEN
+    IF NEW.hash IS DISTINCT FROM public.counter_event_hash(NEW) THEN
         PERFORM public.counter_refuse('bad_hash', '{{}}'::jsonb);
     END IF;
     IF actor IS NOT NULL AND patch ? 'citizen_id' AND jsonb_typeof(patch -> 'citizen_id') = 'string'

@@ -15,6 +15,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
+from sqlmodel import select
 
 from counter_app.db.models import Dossier
 from counter_app.domain.chain import event_hash
@@ -269,3 +270,25 @@ def test_a_counters_own_citizen_update_dated_in_the_future_is_dated_now(central)
     )
     with central["store"].engine.connect() as c:
         assert c.execute(text("SELECT count(*) FROM citizen WHERE cccd = '001099055556'")).scalar() == 0
+
+
+def test_an_event_whose_hash_does_not_cover_its_content_is_refused_even_on_its_own_dossier(central):
+    a = central["a"]
+    with central["store"].session() as s:
+        own = s.exec(select(Dossier).where(Dossier.custodian_unit_id == a, Dossier.status == 2)).first()
+    assert own is not None
+    honest = _event_sql(
+        own,
+        dossier_id=own.id,
+        code=own.code,
+        seq=own.event_count + 1,
+        prev=own.last_event_hash,
+        unit=a,
+        type_="processing",
+        payload={"set": {"summary": "ghi chú"}},
+    )
+    edited = honest.replace("ghi chú", "ghi chú đã sửa")  # the content changed, the hash kept
+    _refused(psql(central, edited), "counter_app:bad_hash")
+    assert (
+        psql(central, honest).returncode == 0
+    )  # the same event, hash right: it is the custodian's to record
