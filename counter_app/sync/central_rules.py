@@ -100,24 +100,36 @@ END
 $fn$;
 
 CREATE OR REPLACE FUNCTION counter_canonical(v jsonb) RETURNS text
-LANGUAGE plpgsql IMMUTABLE AS $fn$
+LANGUAGE plpgsql IMMUTABLE STRICT AS $fn$
 DECLARE
-    out text;
+    kind text := jsonb_typeof(v);
+    parts text[];
+    k text;
+    item jsonb;
 BEGIN
-    CASE jsonb_typeof(v)
-        WHEN 'object' THEN
-            SELECT '{{' || coalesce(string_agg(to_json(e.key)::text || ':' || public.counter_canonical(e.value), ','
-                                             ORDER BY e.key COLLATE "C"), '') || '}}'
-              INTO out FROM jsonb_each(v) AS e;
-        WHEN 'array' THEN
-            SELECT '[' || coalesce(string_agg(public.counter_canonical(x.value), ',' ORDER BY x.pos), '') || ']'
-              INTO out FROM jsonb_array_elements(v) WITH ORDINALITY AS x(value, pos);
-        WHEN 'string' THEN
-            out := to_json(v #>> '{{}}')::text;
-        ELSE
-            out := v::text;
-    END CASE;
-    RETURN out;
+    IF kind = 'object' THEN
+        FOR k IN SELECT x FROM jsonb_object_keys(v) AS x ORDER BY x COLLATE "C" LOOP
+            item := v -> k;
+            parts := parts || (to_json(k)::text || ':' || CASE jsonb_typeof(item)
+                WHEN 'object' THEN public.counter_canonical(item)
+                WHEN 'array' THEN public.counter_canonical(item)
+                WHEN 'string' THEN to_json(item #>> '{{}}')::text
+                ELSE item::text END);
+        END LOOP;
+        RETURN '{{' || coalesce(array_to_string(parts, ','), '') || '}}';
+    ELSIF kind = 'array' THEN
+        FOR item IN SELECT jsonb_array_elements(v) LOOP
+            parts := parts || CASE jsonb_typeof(item)
+                WHEN 'object' THEN public.counter_canonical(item)
+                WHEN 'array' THEN public.counter_canonical(item)
+                WHEN 'string' THEN to_json(item #>> '{{}}')::text
+                ELSE item::text END;
+        END LOOP;
+        RETURN '[' || coalesce(array_to_string(parts, ','), '') || ']';
+    ELSIF kind = 'string' THEN
+        RETURN to_json(v #>> '{{}}')::text;
+    END IF;
+    RETURN v::text;
 END
 $fn$;
 
