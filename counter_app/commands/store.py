@@ -64,13 +64,16 @@ def upgrade(args: argparse.Namespace, context: CommandContext) -> int:
 
     from counter_app.db.engine import make_engine
     from counter_app.db.migrate import prepare
+    from counter_app.services import store_health
 
     settings = context.settings()
+    store_health.check(settings)  # a damaged or lost store is restored, not migrated or made anew
     engine = make_engine(settings.db_url)
     try:
         revision = prepare(engine)
     finally:
         engine.dispose()
+    store_health.record(settings)
     shown = make_url(settings.db_url).render_as_string(hide_password=True)
     print(t("cli.db.upgraded", revision=revision, url=shown))
     return ExitCode.OK
