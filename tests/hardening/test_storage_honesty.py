@@ -3,9 +3,14 @@ refused with the restore command — never used, written to, or silently created
 
 from __future__ import annotations
 
+import os
+import resource
 import shutil
+import signal
 import sqlite3
 import stat
+import subprocess
+import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -162,3 +167,51 @@ async def test_the_tui_says_why_and_exits_on_a_corrupt_store(home):
     assert app.return_code == ExitCode.UNAVAILABLE
     ((severity, message),) = list(app.notices)
     assert severity == "error" and "bị hỏng" in message and "counter-app restore " in message
+
+
+# --- a write that fails part-way says what was written -------------------------------------------------
+
+
+def _limited(argv: list[str], home: Path, max_file_bytes: int) -> subprocess.CompletedProcess[str]:
+    """The real CLI with every file it writes limited to ``max_file_bytes`` (RLIMIT_FSIZE): a write past it
+    fails with EFBIG, as on a full disk."""
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_bytes, max_file_bytes))
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COUNTER_APP_")}
+    return subprocess.run(
+        [sys.executable, "-m", "counter_app.cli", *argv],
+        capture_output=True,
+        text=True,
+        env={**env, "COUNTER_APP_HOME": str(home)},
+        preexec_fn=limit,
+        timeout=120,
+    )
+
+
+def test_a_restore_that_cannot_write_changes_nothing_and_says_so(home):
+    store_file = home / "data" / "counter.sqlite3"
+    store = open_store(make_settings(home))
+    saved = backup.backup(store, home / "elsewhere")
+    store.dispose()
+    before = store_file.read_bytes()
+    done = _limited(["restore", str(saved)], home, 64 * 1024)
+    assert done.returncode == ExitCode.REFUSED, done.stderr
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert "Chưa khôi phục" in done.stderr and "vẫn nguyên" in done.stderr and str(store_file) in done.stderr
+    assert store_file.read_bytes() == before
+    leftovers = [
+        p.name for p in store_file.parent.iterdir() if "restoring" in p.name or "before-restore" in p.name
+    ]
+    assert leftovers == []
+
+
+def test_a_backup_that_cannot_write_leaves_no_half_copy(home):
+    done = _limited(["backup"], home, 64 * 1024)
+    assert done.returncode == ExitCode.REFUSED, done.stderr
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert "Không tạo được bản sao lưu" in done.stderr and "không bị thay đổi" in done.stderr
+    backups = home / "data" / "backups"
+    assert not backups.exists() or list(backups.iterdir()) == []

@@ -12,4 +12,21 @@ MESSAGES: dict[str, str] = {
     # commands.context.log_to_file
     "storage.log_unavailable": "cảnh báo: không ghi được nhật ký vào {path} ({reason}); lệnh vẫn chạy, "
     "không ghi nhật ký.",
+    # services.backup.reseat, counter-app restore
+    "storage.reseat_printed": "Các tệp đã in ({dir}): {count} mã hồ sơ của quầy.",
+    "storage.reseat_no_printed": "Không có tệp đã in nào trong {dir}.",
+    "storage.reseat_central": "Kho trung tâm: {count} hồ sơ do quầy tiếp nhận.",
+    "storage.reseat_central_unreachable": "Không đọc được kho trung tâm ({reason}).",
+    "storage.reseat_no_central": "Chưa cấu hình kho trung tâm.",
+    "storage.reseat_fresh": "Không nguồn nào cho biết các số đã cấp sau bản sao lưu: mã hồ sơ hôm nay của quầy "
+    "tiếp tục từ số {first}, số thứ tự sổ theo dõi năm {year} nhảy thêm {margin}.",
+    "storage.reseat_failed": "Đã khôi phục kho dữ liệu nhưng chưa nâng được bộ đếm mã hồ sơ ({reason}); trước khi "
+    "tiếp nhận hồ sơ, hãy chạy: counter-app restore --reseat",
+    "storage.restore_not_done": "Chưa khôi phục: kho dữ liệu {path} vẫn nguyên như trước ({reason}); "
+    "không có tệp nào bị thay.",
+    "storage.restore_unflushed": "Đã đặt bản sao lưu vào chỗ kho dữ liệu {path} nhưng chưa ghi chắc được thư mục "
+    "xuống đĩa ({reason}); hãy chạy counter-app audit verify trước khi làm việc.",
+    "storage.prune_failed": "Đã xóa {removed} bản sao lưu cũ; không xóa được {path} ({reason}).",
+    "storage.backup_not_written": "Không tạo được bản sao lưu trong {path} ({reason}); bản sao dở đã được xóa, "
+    "kho dữ liệu không bị thay đổi.",
 }
