@@ -190,10 +190,13 @@ class CounterApp(App[None]):
         except BaseException as exc:
             self._store_error = exc
             log.exception("opening the store failed")
-            if getattr(exc, "key", "") in STORE_UNUSABLE:  # a damaged or lost store: nothing to do here
-                self.call_from_thread(self._cannot_open_store, describe_error(exc))
+            from counter_app.services.storage_errors import translate
+
+            error = translate(exc) if isinstance(exc, Exception) else exc
+            if getattr(error, "key", "") in STORE_UNUSABLE:  # a damaged or lost store: nothing to do here
+                self.call_from_thread(self._cannot_open_store, describe_error(error))
             else:
-                self.call_from_thread(self.notify, describe_error(exc), severity="error", timeout=30)
+                self.call_from_thread(self.notify, describe_error(error), severity="error", timeout=30)
         else:
             self.call_from_thread(self._store_opened, self._store)
         finally:

@@ -106,7 +106,7 @@ class CommandContext:
 
 def counter_settings(*, demo: bool = False) -> Settings:
     """The settings of this machine, on its demo store with ``demo`` (unless a store is named explicitly);
-    their directories exist and the log file is open."""
+    their directories exist and the log file is open (or, when it cannot be, one warning said so)."""
     settings = load_settings(demo=demo)
     if demo and not _db_url_named(settings):
         settings = replace(settings, db_url=f"sqlite:///{settings.data_dir / 'demo' / 'counter.sqlite3'}")
