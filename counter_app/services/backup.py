@@ -214,8 +214,8 @@ def check_file(path: Path, *, shown: Path | None = None) -> audit.AuditReport:
     return report
 
 
-#: when neither the printed files nor the central store can say which numbers were handed out after the
-#: backup, today's dossier codes continue from this number (a counter takes in a few dozen dossiers a
+#: when no printed file says which numbers were handed out after the backup (the central store does not know
+#: what was printed while the counter was offline), today's dossier codes continue after this number (a counter takes in a few dozen dossiers a
 #: day; the day's numbers go to 999) and the year's ledger lines jump by LEDGER_FRESH_MARGIN
 FRESH_BLOCK = 500
 LEDGER_FRESH_MARGIN = 1000
@@ -227,8 +227,8 @@ class ReseatReport:
 
     ``printed``: codes of this counter found among the printed files (None: no printed files at all);
     ``central``: dossiers of this counter the central store holds (None: no central store configured,
-    or it could not be reached — ``central_error`` says why); ``fresh_block``: neither source said
-    anything, so today's numbering moved to the fresh block."""
+    or it could not be reached — ``central_error`` says why); ``fresh_block``: there were no printed files,
+    so today's numbering moved to the fresh block."""
 
     raised: int
     printed: int | None
@@ -300,9 +300,11 @@ def reseat(store: Any, *, now: datetime | None = None, central: bool = True) -> 
     * the central store, when one is configured and answers: every dossier this counter received there,
       with its ledger line.
 
-    When neither the printed files nor the central store say anything, the counter moves to a fresh
-    block: today's codes continue from :data:`FRESH_BLOCK` + 1 and this year's ledger lines jump by
-    :data:`LEDGER_FRESH_MARGIN` (once a day: a ``fresh:YYMMDD`` row remembers it). Never lowers a counter.
+    When there are no printed files at all (the disk was replaced), nothing says which receipts were printed
+    while the counter was offline — the central store only knows what was pushed — so the counter also moves
+    to a fresh block: today's codes continue from :data:`FRESH_BLOCK` + 1 and this year's ledger lines jump
+    by :data:`LEDGER_FRESH_MARGIN` (once a day: a ``fresh:YYMMDD`` row remembers it). Never lowers a
+    counter.
     """
     from sqlmodel import select
 
@@ -377,7 +379,9 @@ def reseat(store: Any, *, now: datetime | None = None, central: bool = True) -> 
             scope = f"ledger:{year}"
             highest[scope] = max(highest.get(scope, 0), max(before, default=0) + len(lost))
 
-    fresh = not printed_count and central_count is None
+    # without the printed files nothing says which receipts were printed while the counter was offline
+    # (the central store only knows what was pushed): move past every number that could have been used
+    fresh = found is None
     with store.session() as session:
         if fresh:
             marker = session.get(CodeSequence, (counter_id, f"fresh:{now:%y%m%d}"))

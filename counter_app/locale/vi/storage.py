@@ -18,8 +18,8 @@ MESSAGES: dict[str, str] = {
     "storage.reseat_central": "Kho trung tâm: {count} hồ sơ do quầy tiếp nhận.",
     "storage.reseat_central_unreachable": "Không đọc được kho trung tâm ({reason}).",
     "storage.reseat_no_central": "Chưa cấu hình kho trung tâm.",
-    "storage.reseat_fresh": "Không nguồn nào cho biết các số đã cấp sau bản sao lưu: mã hồ sơ hôm nay của quầy "
-    "tiếp tục từ số {first}, số thứ tự sổ theo dõi năm {year} nhảy thêm {margin}.",
+    "storage.reseat_fresh": "Không có tệp đã in nào cho biết các số đã cấp sau bản sao lưu: mã hồ sơ hôm nay của "
+    "quầy tiếp tục từ số {first}, số thứ tự sổ theo dõi năm {year} nhảy thêm {margin}.",
     "storage.reseat_failed": "Đã khôi phục kho dữ liệu nhưng chưa nâng được bộ đếm mã hồ sơ ({reason}); trước khi "
     "tiếp nhận hồ sơ, hãy chạy: counter-app restore --reseat",
     "storage.restore_not_done": "Chưa khôi phục: kho dữ liệu {path} vẫn nguyên như trước ({reason}); "
