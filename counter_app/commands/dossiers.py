@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from counter_app.commands.arguments import Subparsers, add_command, add_json_option, add_officer_option
 from counter_app.commands.exits import CommandError, ExitCode
-from counter_app.commands.output import json_line
+from counter_app.commands.output import json_line, tsv_row
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
 
@@ -75,7 +75,7 @@ def inbox(args: argparse.Namespace, context: CommandContext) -> int:
         if args.json:
             json_line(inbox_record(item))
         else:
-            print(f"{item.code}\t{item.sender}\t{fmt.stamp(item.due_at)}")
+            print(tsv_row(item.code, item.sender, fmt.stamp(item.due_at)))
     return ExitCode.OK
 
 

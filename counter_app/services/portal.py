@@ -279,6 +279,7 @@ def import_online(store: Store, actor: Actor, records: list[Any]) -> ImportRepor
                 register_online_in(
                     session, store, actor, request, submitted_at=current.submitted_at, code=current.code
                 )
+                session.flush()  # a failing write shows at its own record, not at the next one's query
                 report.imported.append(current.code)
             current = None  # what fails now is the commit of the whole file
     except Exception as exc:
