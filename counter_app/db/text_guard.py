@@ -7,7 +7,13 @@ documents), is checked against the character policy of :mod:`counter_app.domain.
 (which a PostgreSQL ``text`` column cannot hold, so one would stop a counter's sync for good), the
 other control characters, bidirectional controls and zero-width characters are refused with
 :class:`~counter_app.domain.text_rules.UnsafeText` naming ``table.column``, and the transaction rolls
-back. A few columns that hold several lines (errors reported by a server) accept TAB, LF and CR.
+back. A few columns that hold several lines (errors reported by a server) accept TAB, LF and CR, and so do
+strings inside JSON values (JSON writes them as escapes, and the services have checked each typed field
+already: the guard is about what can harm a store, a terminal or a reader).
+
+A session whose ``info["text_guard"]`` is ``"replica"`` (rows copied from another store that already
+accepted them, e.g. a pull) is held to the multi-line policy in every column, so a line break stored
+before these checks existed cannot stop a sync; NUL, ESC, bidi and zero-width characters are still refused.
 
 The listener is registered once on SQLModel's ``Session`` class, so it guards every session of both
 the local store and the central one, whoever creates it.
@@ -57,7 +63,7 @@ def _strings(value: Any, depth: int = 0) -> Iterator[str]:
             yield from _strings(item, depth + 1)
 
 
-def check_row(obj: Any, *, changed_only: bool = False) -> None:
+def check_row(obj: Any, *, changed_only: bool = False, replica: bool = False) -> None:
     """Raise :class:`UnsafeText` when a text attribute of the mapped ``obj`` holds a refused character.
 
     ``changed_only``: check only the attributes changed since the row was loaded (an update), so a row
@@ -72,7 +78,7 @@ def check_row(obj: Any, *, changed_only: bool = False) -> None:
         value = state.dict.get(attr.key)
         if value is None or isinstance(value, int | float | bool):
             continue
-        multiline = (table, attr.key) in MULTILINE_COLUMNS
+        multiline = replica or (table, attr.key) in MULTILINE_COLUMNS or not isinstance(value, str)
         for text in _strings(value):
             index = first_unsafe(text, multiline=multiline)
             if index is not None:
@@ -85,10 +91,11 @@ def check_row(obj: Any, *, changed_only: bool = False) -> None:
 
 
 def _before_flush(session: OrmSession, _context: UOWTransaction, _instances: Any) -> None:
+    replica = session.info.get("text_guard") == "replica"
     for obj in session.new:
-        check_row(obj)
+        check_row(obj, replica=replica)
     for obj in session.dirty:
-        check_row(obj, changed_only=True)
+        check_row(obj, changed_only=True, replica=replica)
 
 
 def install() -> None:

@@ -766,3 +766,42 @@ async def test_a_mis_scanned_card_logs_the_error_kind_not_the_citizen(seeded_sto
     ):
         assert personal not in logged, personal
     assert app.notices and any("17/05/1991" in message for _, message in app.notices)  # the officer sees it
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.parametrize("bad", ["\x00", "\x1b", "\u202e", "\u200b"], ids=["NUL", "ESC", "RLO", "ZWSP"])
+def test_a_catalogue_row_with_a_control_character_is_skipped_and_reported(seeded_store, tmp_path, bad):
+    from counter_app.db.models import Officer, Procedure
+    from counter_app.services import catalogue_import
+    from tests.catalogue.helpers import PROVINCE_HEADER, write_csv
+
+    store = seeded_store
+    with store.session() as s:
+        admin = s.exec(select(Officer).where(Officer.role == "admin")).first()
+        before = s.get(Procedure, "1.001193").name
+    actor = officer_actor(store, admin.username)
+    rows = [
+        PROVINCE_HEADER,
+        ["1", "1.001193", f"Thủ tục đăng ký{bad} khai sinh", "Trong ngày", "", "", "", ""],
+        [
+            "2",
+            "1.004873",
+            "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân",
+            "03 ngày làm việc",
+            "",
+            "",
+            "",
+            "",
+        ],
+    ]
+    report = catalogue_import.import_catalogue(
+        store, actor, write_csv(tmp_path / "a.csv", rows), now=datetime(2026, 12, 1, 8, 0)
+    )
+    with store.session() as s:
+        stored = s.get(Procedure, "1.001193").name
+    if bad in "\x00\x1b":  # C0/C1 controls: the file reader drops them from every cell (catalogue_file)
+        assert report.skipped_rows == () or not report.skipped_rows
+        assert stored == "Thủ tục đăng ký khai sinh"
+    else:  # bidi and zero-width characters: the row is skipped, reported, the procedure kept as it was
+        assert [(n.code, n.reason) for n in report.skipped_rows] == [("1.001193", "unsafe_chars")]
+        assert stored == before

@@ -5,6 +5,10 @@ MESSAGES: dict[str, str] = {
     "input.unsafe_char": (
         "Trường «{field}» chứa ký tự điều khiển hoặc ký tự ẩn không được phép ({char}, ở vị trí {position})."
     ),
+    # --- the catalogue file: a row with a refused character is skipped, the procedure kept as it was -------
+    "catalogue.reason.row.unsafe_chars": (
+        "có ô chứa ký tự điều khiển hoặc ký tự ẩn (NUL, ESC, ký tự đảo chiều...); thủ tục giữ nguyên"
+    ),
     # --- import online (the national portal's export) ---------------------------------------------
     "input.import_done": "Đã nhập {imported} hồ sơ trực tuyến; bỏ qua {skipped} hồ sơ đã có.",
     "input.import_refused": (
@@ -21,6 +25,9 @@ MESSAGES: dict[str, str] = {
         "Không nhập được tệp: lưu {count} hồ sơ bị lỗi: {reason}; đã hủy cả lần nhập, chưa ghi hồ sơ nào trong tệp."
     ),
     "input.field.record": "(cả hồ sơ)",
+    "input.field.note": "Ghi chú",
+    "input.field.receiver_name": "Họ tên người nhận kết quả",
+    "input.field.receiver_id": "Số giấy tờ của người nhận kết quả",
     "input.field.document_name": "Tên thành phần hồ sơ",
     "input.field.card_name": "Họ và tên trên thẻ CCCD",
     "input.field.card_address": "Nơi thường trú trên thẻ CCCD",
