@@ -5,10 +5,6 @@ MESSAGES: dict[str, str] = {
     "input.unsafe_char": (
         "Trường «{field}» chứa ký tự điều khiển hoặc ký tự ẩn không được phép ({char}, ở vị trí {position})."
     ),
-    # --- the catalogue file: a row with a refused character is skipped, the procedure kept as it was -------
-    "catalogue.reason.row.unsafe_chars": (
-        "có ô chứa ký tự điều khiển hoặc ký tự ẩn (NUL, ESC, ký tự đảo chiều...); thủ tục giữ nguyên"
-    ),
     # --- import online (the national portal's export) ---------------------------------------------
     "input.import_done": "Đã nhập {imported} hồ sơ trực tuyến; bỏ qua {skipped} hồ sơ đã có.",
     "input.import_refused": (
