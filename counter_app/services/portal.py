@@ -120,10 +120,11 @@ def _checked_text(name: str, value: Any, *, limit: int, required: bool) -> str:
         return ""
     if not isinstance(value, str):  # a number, a list, an object or a boolean is refused, not str()-ed
         raise RecordProblem(name, t("input.not_text", kind=_kind(value)))
-    index = first_unsafe(value)
+    text = value.strip()  # whitespace around a value (a trailing line break) is dropped, not refused
+    index = first_unsafe(text)
     if index is not None:
-        raise RecordProblem(name, t("input.bad_char", char=describe_char(value[index]), position=index + 1))
-    text = nfc(value).strip()
+        raise RecordProblem(name, t("input.bad_char", char=describe_char(text[index]), position=index + 1))
+    text = nfc(text)
     if required and not text:
         raise RecordProblem(name, t("input.required"))
     if len(text) > limit:

@@ -24,11 +24,9 @@ def clean(
     cut silently).
     """
     try:
-        text = check_text(field, value, multiline=multiline)
+        text = check_text(field, value.strip() if strip else value, multiline=multiline)
     except UnsafeText as exc:
         raise ServiceError("input.unsafe_char", **exc.params) from None
-    if strip:
-        text = text.strip()
     if limit is not None and len(text) > limit:
         raise ServiceError("intake.too_long", field=field, limit=limit)
     return text

@@ -609,7 +609,7 @@ def test_typed_intake_fields_with_control_characters_are_refused_naming_the_fiel
         intake.refuse(store, actor, request_for(store), f"Thiếu{bad}giấy tờ", now=THU)
     assert caught.value.key == "input.unsafe_char" and t("field.reason") in str(caught.value)
     request = request_for(store)
-    request.documents = [intake.DocumentChoice(f"Tờ khai{bad}")]
+    request.documents = [intake.DocumentChoice(f"Tờ{bad}khai")]
     with pytest.raises(ServiceError) as caught:
         intake.receive(store, actor, request, now=THU)
     assert "Tên thành phần hồ sơ" in str(caught.value)
@@ -805,3 +805,13 @@ def test_a_catalogue_row_with_a_control_character_is_skipped_and_reported(seeded
     else:  # bidi and zero-width characters: the row is skipped, reported, the procedure kept as it was
         assert [(n.code, n.reason) for n in report.skipped_rows] == [("1.001193", "unsafe_chars")]
         assert stored == before
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_import_online_drops_whitespace_around_a_value(seeded_store):
+    store = seeded_store
+    record = dict(PORTAL_GOOD, ChuHoSo="  Huỳnh Thị Thu Trang\r\n", TrichYeuHoSo="\tXác nhận\n")
+    assert portal.import_online(store, officer_actor(store), [record]).imported == [PORTAL_GOOD["MaHoSo"]]
+    with store.session() as s:
+        dossier = lookup.dossier_by_code(s, PORTAL_GOOD["MaHoSo"])
+        assert (dossier.applicant_name, dossier.summary) == ("Huỳnh Thị Thu Trang", "Xác nhận")
