@@ -424,9 +424,10 @@ class CounterApp(App[None]):
         severity: SeverityLevel = "information",
         timeout: float | None = None,
         markup: bool = False,
+        log_as: str | None = None,
     ) -> None:
         self.notices.append((severity, message))
-        log.info("notice (%s): %s", severity, message)
+        log.info("notice (%s): %s", severity, message if log_as is None else log_as)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -606,11 +607,11 @@ class CounterApp(App[None]):
 
     def handle_scan_text(self, text: str) -> bool:
         """Act on a scanned payload; False when ``text`` is not a scan at all."""
-        result = classify(text)
+        result = classify(text, today=self.now().date())
         if result is None:
             return False
-        if isinstance(result, ScanError):
-            self.notify(result.message, title=t("scan.bad_title"), severity="error")
+        if isinstance(result, ScanError):  # the log gets the error's kind, never the card's data
+            self.notify(result.message, title=t("scan.bad_title"), severity="error", log_as=result.kind)
             return True
         if self.actor is None:
             self.notify(t("scan.login_first"), severity="warning")

@@ -36,6 +36,8 @@ from datetime import date, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from counter_app.domain.text_rules import describe_char, first_unsafe
+
 if TYPE_CHECKING:
     from counter_app.domain.calendar import WorkCalendar
 
@@ -134,6 +136,25 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(str(path), f"không đọc được tệp ({exc.strerror})") from None
 
 
+def _check_chars(setting: str, value: Any) -> None:
+    """Refuse a control, bidirectional or zero-width character anywhere in a setting's value (strings
+    nested in lists and tables included): they have no place in a URL, a code or a printer's name."""
+    if isinstance(value, str):
+        index = first_unsafe(value)
+        if index is not None:
+            raise ConfigError(
+                setting,
+                f"chứa ký tự điều khiển hoặc ký tự ẩn ({describe_char(value[index])}, ở vị trí {index + 1})",
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_chars(f"{setting}.{key}" if setting else str(key), key)
+            _check_chars(f"{setting}.{key}" if setting else str(key), item)
+    elif isinstance(value, list):
+        for item in value:
+            _check_chars(setting, item)
+
+
 def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
     value = data.get(name, {})
     if not isinstance(value, dict):
@@ -214,11 +235,14 @@ def _unit_from(setting: str, value: Any) -> int:
 def load_settings(env: dict[str, str] | None = None, *, demo: bool = False) -> Settings:
     """Read the config file and the environment into validated settings."""
     env = dict(os.environ if env is None else env)
+    for name in ("HOME", "DB_URL", "CENTRAL_URL", "UNIT", "COUNTER"):
+        _check_chars(ENV_PREFIX + name, env.get(ENV_PREFIX + name))
     home_value = env.get(f"{ENV_PREFIX}HOME", "").strip()
     home = Path(home_value).expanduser().resolve() if home_value else None
     config_dir, data_dir, log_dir = _dirs(home)
     config_file = config_dir / "config.toml"
     data = _read_toml(config_file)
+    _check_chars("", data)
     store = _section(data, "store")
     counter = _section(data, "counter")
     cal = _section(data, "calendar")

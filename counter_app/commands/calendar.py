@@ -23,7 +23,7 @@ from counter_app.commands.arguments import (
     whole_number,
 )
 from counter_app.commands.exits import ExitCode
-from counter_app.commands.output import json_line
+from counter_app.commands.output import json_line, tsv_row
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
 
@@ -72,7 +72,7 @@ def list_days(args: argparse.Namespace, context: CommandContext) -> int:
             json_line({"day": row.day, "working": row.working, "note": row.note})
         else:
             kind = t("cli.calendar.working") if row.working else t("cli.calendar.off")
-            print(f"{fmt.day(row.day)}\t{kind}\t{row.note}".rstrip())
+            print(tsv_row(fmt.day(row.day), kind, row.note))
     if not rows and not args.json:
         print(t("cli.calendar.none"))
     return ExitCode.OK

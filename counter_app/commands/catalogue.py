@@ -31,7 +31,7 @@ from counter_app.commands.arguments import (
     whole_number,
 )
 from counter_app.commands.exits import CommandError, ExitCode
-from counter_app.commands.output import json_line
+from counter_app.commands.output import json_line, tsv_row
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
 
@@ -286,8 +286,8 @@ def list_entries(args: argparse.Namespace, context: CommandContext) -> int:
         print(t("catalogue.list.none"))
     for item in found:
         print(
-            "\t".join(
-                (
+            tsv_row(
+                *(
                     item.code,
                     item.name,
                     item.field_name,

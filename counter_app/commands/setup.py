@@ -32,7 +32,7 @@ from counter_app.commands.arguments import (
     counter_number,
 )
 from counter_app.commands.exits import CommandError, ExitCode
-from counter_app.commands.output import json_line
+from counter_app.commands.output import json_line, tsv_row
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
 
@@ -201,7 +201,7 @@ def list_officers(args: argparse.Namespace, context: CommandContext) -> int:
         print(t("setup.officer.none"))
     now = local_now()
     for account in accounts:
-        print(f"{account.username}\t{account.full_name}\t{t(f'role.{account.role}')}\t{_state(account, now)}")
+        print(tsv_row(account.username, account.full_name, t(f"role.{account.role}"), _state(account, now)))
     return ExitCode.OK
 
 

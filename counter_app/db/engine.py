@@ -11,8 +11,12 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlmodel import Session, create_engine
 
+from counter_app.db import text_guard
+
 if TYPE_CHECKING:
     import psycopg
+
+text_guard.install()  # no text with NUL, control, bidi or zero-width characters reaches either store
 
 
 def normalise_url(url: str) -> str:

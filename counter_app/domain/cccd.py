@@ -10,6 +10,13 @@ The QR code holds ``number|old ID|full name|DDMMYYYY birth|gender|address|DDMMYY
 issue`` (7 fields); some cards leave out the old ID field (6 fields).  A handheld
 scanner types it like a keyboard, so the text may arrive decomposed (NFD) and with
 a trailing CR/LF.
+
+A QR code holds only printable text: control characters (NUL, ESC, BEL...), Unicode bidirectional
+controls and zero-width characters in any field mean a corrupted or forged scan and are refused
+(the character policy of :mod:`.text_rules`, a safety rule). So are a birth date or an issue date
+after today: a card cannot be issued, nor its holder born, in the future (Law on Identification
+26/2023/QH15, art. 19-20: the card is issued to a living citizen, from the data of the national
+population database).
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .messages import DomainError
+from .text_rules import describe_char, first_unsafe
 from .vntext import fold, nfc, scanned, tidy
 
 __all__ = [
@@ -48,10 +56,14 @@ _FIELD_NAMES = {
     "full_name": "họ và tên",
     "gender": "giới tính",
     "address": "nơi thường trú",
+    "birth_date": "ngày sinh",
+    "issued_on": "ngày cấp",
 }
 
 
 _strip = scanned
+_SEVEN: tuple[str, ...] = ("number", "old_id", "full_name", "birth_date", "gender", "address", "issued_on")
+_SIX: tuple[str, ...] = ("number", "full_name", "birth_date", "gender", "address", "issued_on")
 
 
 class InvalidCccd(DomainError):
@@ -125,7 +137,30 @@ def _parse_date(raw: str, key: str) -> date:
         raise InvalidCccd(key, value=_shown(raw)) from None
 
 
-def parse_cccd_qr(text: str) -> CccdData:
+def _trim(text: str) -> str:
+    """``text`` without the whitespace and byte-order marks a scanner adds at either end (one inside is
+    kept, and refused as a zero-width character)."""
+    while True:
+        trimmed = text.strip().strip("\ufeff")
+        if trimmed == text:
+            return text
+        text = trimmed
+
+
+def _check_chars(raw: dict[str, str]) -> None:
+    """Refuse a field holding a control, bidirectional or zero-width character (any of them)."""
+    for name, value in raw.items():
+        index = first_unsafe(value)
+        if index is not None:
+            raise InvalidCccd(
+                "cccd.unsafe_char",
+                field=_FIELD_NAMES[name],
+                char=describe_char(value[index]),
+                position=index + 1,
+            )
+
+
+def parse_cccd_qr(text: str, *, today: date) -> CccdData:
     """Parse the text of a CCCD QR code.
 
     Accepts 7 fields (with the old 9-digit ID, possibly empty) or 6 fields (without
@@ -135,20 +170,31 @@ def parse_cccd_qr(text: str) -> CccdData:
 
     Raises :class:`InvalidCccd`, naming the faulty field, for anything else,
     including a number whose century/gender digit or birth year disagrees with
-    the birth date and gender (a corrupted scan).  No other exception is raised
-    for any ``str`` input.
+    the birth date and gender (a corrupted scan), a control, bidirectional or
+    zero-width character in any field, and a birth or issue date after ``today``
+    (the caller's date: the function reads no clock).  No other exception is
+    raised for any ``str`` input.
     """
-    payload = _strip(nfc(text))
+    payload = _trim(nfc(text))
     if not payload:
         raise InvalidCccd("cccd.empty")
-    fields = [field.strip() for field in payload.split("|")]
-    if len(fields) == 7:
-        raw_number, raw_old_id, raw_name, raw_birth, raw_gender, raw_address, raw_issued = fields
-    elif len(fields) == 6:
-        raw_number, raw_name, raw_birth, raw_gender, raw_address, raw_issued = fields
-        raw_old_id = ""
+    parts = payload.split("|")
+    if len(parts) == 7:
+        names = _SEVEN
+    elif len(parts) == 6:
+        names = _SIX
     else:
-        raise InvalidCccd("cccd.field_count", count=len(fields))
+        raise InvalidCccd("cccd.field_count", count=len(parts))
+    # checked before stripping: str.strip() would silently drop the C0 separators U+001C-U+001F
+    _check_chars(dict(zip(names, parts, strict=True)))
+    raw = {name: part.strip() for name, part in zip(names, parts, strict=True)}
+    raw_number, raw_old_id, raw_name = raw["number"], raw.get("old_id", ""), raw["full_name"]
+    raw_birth, raw_gender, raw_address, raw_issued = (
+        raw["birth_date"],
+        raw["gender"],
+        raw["address"],
+        raw["issued_on"],
+    )
 
     if _NUMBER.fullmatch(raw_number) is None:
         raise InvalidCccd("cccd.number", value=_shown(raw_number))
@@ -171,6 +217,10 @@ def parse_cccd_qr(text: str) -> CccdData:
         )
     if info.gender != gender:
         raise InvalidCccd("cccd.gender_mismatch", number=raw_number, expected=info.gender, actual=gender)
+    if birth_date > today:
+        raise InvalidCccd("cccd.birth_in_future", birth_date=birth_date, today=today)
+    if issued_on > today:
+        raise InvalidCccd("cccd.issued_in_future", issued_on=issued_on, today=today)
     if issued_on < birth_date:
         raise InvalidCccd("cccd.issued_before_birth", issued_on=issued_on, birth_date=birth_date)
 

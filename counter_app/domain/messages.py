@@ -39,8 +39,24 @@ VI: dict[str, str] = {
     "cccd.issued_before_birth": (
         "Ngày cấp {issued_on:%d/%m/%Y} trong mã QR CCCD trước ngày sinh {birth_date:%d/%m/%Y}."
     ),
+    "cccd.unsafe_char": (
+        "Trường {field} trong mã QR CCCD chứa ký tự điều khiển hoặc ký tự ẩn ({char}, ở vị trí {position}); "
+        "dữ liệu quét có thể bị lỗi, vui lòng quét lại."
+    ),
+    "cccd.birth_in_future": (
+        "Ngày sinh {birth_date:%d/%m/%Y} trong mã QR CCCD sau ngày hôm nay ({today:%d/%m/%Y}); "
+        "dữ liệu quét có thể bị lỗi, vui lòng quét lại."
+    ),
+    "cccd.issued_in_future": (
+        "Ngày cấp {issued_on:%d/%m/%Y} trong mã QR CCCD sau ngày hôm nay ({today:%d/%m/%Y}); "
+        "dữ liệu quét có thể bị lỗi, vui lòng quét lại."
+    ),
     "cccd.unencodable": (
         "Trường {field} chứa dấu | hoặc ký tự xuống dòng nên không ghi được vào mã QR CCCD."
+    ),
+    # --- the character policy (text_rules) -----------------------------------------------------------
+    "text.unsafe_char": (
+        "Trường «{field}» chứa ký tự điều khiển hoặc ký tự ẩn không được phép ({char}, ở vị trí {position})."
     ),
     # --- Dossier codes, unit codes, queue tickets ------------------------------------------------
     "code.empty": "Mã hồ sơ trống.",

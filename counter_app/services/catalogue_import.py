@@ -40,6 +40,7 @@ from counter_app.domain import catalogue_table
 from counter_app.domain.deadline_text import DeadlineReading, read_deadline
 from counter_app.domain.documents_text import DocumentItem, citizen_document_kind, split_documents
 from counter_app.domain.fee_text import FeeReading, read_fee
+from counter_app.domain.text_rules import is_safe_text
 from counter_app.domain.vntext import fold, tidy
 from counter_app.services.catalogue_file import MAX_CELL, CatalogueFileError, Table, read_table
 from counter_app.services.context import Actor, Store, local_now
@@ -168,6 +169,10 @@ def parse_table(table: Table) -> _Parsed:
             continue
         if any(len(cell) > MAX_CELL for cell in cells):
             parsed.skipped.append(RowNote(number, code, "", "cell_too_large"))
+            parsed.kept.add(code)
+            continue
+        if not all(is_safe_text(cell, multiline=True) for cell in cells):  # NUL, ESC, bidi, zero-width...
+            parsed.skipped.append(RowNote(number, code, "", "unsafe_chars"))
             parsed.kept.add(code)
             continue
         if len(name) > NAME_LENGTH:

@@ -10,12 +10,13 @@ from sqlmodel import Session, select
 from counter_app.db.models import Dossier, Handover
 from counter_app.domain import states
 from counter_app.domain.states import Status
-from counter_app.domain.vntext import nfc
+from counter_app.locale import t
 from counter_app.services import lookup
 from counter_app.services.context import Actor, Store, local_now
 from counter_app.services.errors import ServiceError
 from counter_app.services.events import append_event
 from counter_app.services.ids import new_id
+from counter_app.services.text_input import clean
 from counter_app.services.views import HandoverView, view
 from counter_app.services.workflow import _reason, ensure_custodian
 
@@ -55,7 +56,7 @@ def send(
                 "handover.pending", code=dossier.code, unit=lookup.unit(session, waiting.to_unit_id).name
             )
         handover_id = new_id()
-        docs = [nfc(d) for d in (documents or [])]
+        docs = [clean(t("input.field.document_name"), d, limit=400) for d in (documents or [])]
         append_event(
             session,
             dossier,

@@ -26,6 +26,7 @@ from counter_app.services.context import Actor, Store, local_now
 from counter_app.services.errors import ServiceError
 from counter_app.services.events import append_event
 from counter_app.services.ids import citizen_id_for, new_id
+from counter_app.services.text_input import clean
 from counter_app.services.views import DossierView, view
 from counter_app.services.workflow import ensure_custodian, transition
 
@@ -85,10 +86,35 @@ class IntakeRequest:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+#: a component's name is stored in up to 400 characters
+DOCUMENT_NAME_LIMIT = 400
+
+
 def _check_length(name: str, value: str) -> None:
     limit = LIMITS.get(name)
     if limit is not None and len(value) > limit:
         raise ServiceError("intake.too_long", field=t(f"field.{name}"), limit=limit)
+
+
+def _clean(name: str, value: str) -> str:
+    """A typed field ``name`` (a key of :data:`LIMITS`) checked: characters, NFC, stripped, its limit."""
+    return clean(t(f"field.{name}"), value, limit=LIMITS.get(name))
+
+
+def _clean_documents(documents: list[DocumentChoice]) -> list[DocumentChoice]:
+    """The components with their names checked (characters, NFC, stripped, 400 characters)."""
+    label = t("input.field.document_name")
+    return [
+        DocumentChoice(
+            clean(label, d.name, limit=DOCUMENT_NAME_LIMIT),
+            d.copy_kind,
+            d.quantity,
+            d.received,
+            d.reused,
+            d.citizen_document_id,
+        )
+        for d in documents
+    ]
 
 
 def next_sequence(session: Session, counter_id: str, scope: str, *, maximum: int | None = None) -> int:
@@ -136,6 +162,9 @@ def upsert_citizen_from_card(
     """``unit_id``'s record of the citizen of a scanned card, created from the card's data when the unit has
     none (``services.ids.citizen_id_for``)."""
     now = now or local_now()
+    clean(t("input.field.card_name"), card.full_name)
+    clean(t("input.field.card_address"), card.address)
+    clean(t("input.field.card_number"), card.number)
     if len(card.full_name) > 120:
         raise ServiceError("citizen.name_too_long", limit=120)
     if len(card.address) > 300:
@@ -180,10 +209,9 @@ def refuse(
     store: Store, actor: Actor, request: IntakeRequest, reason: str, *, now: datetime | None = None
 ) -> DossierView:
     """Refuse to receive (Mẫu 03): recorded with status 3 and the reason, so the refusal is traceable."""
-    reason = nfc(reason.strip())
+    reason = _clean("reason", reason)
     if not reason:
         raise ServiceError("intake.reason_required")
-    _check_length("reason", reason)
     return _take_in(store, actor, request, now or local_now(), refusal=reason)
 
 
@@ -198,20 +226,21 @@ def _take_in(
         raise ServiceError("intake.post_needs_address")
     if request.fee_status not in FEE_STATUSES:
         raise ServiceError("intake.bad_return_method", method=request.fee_status)
+    typed = _typed_fields(request)
+    documents = _clean_documents(request.documents)
     with store.session() as session:
         procedure = lookup.procedure(session, request.procedure_code)
         citizen = session.get(Citizen, request.citizen_id) if request.citizen_id else None
-        name = nfc(request.applicant_name.strip()) or (citizen.full_name if citizen else "")
+        name = typed["applicant_name"] or (citizen.full_name if citizen else "")
         if not name:
             raise ServiceError("intake.applicant_name_required")
-        address = nfc(request.applicant_address.strip()) or (citizen.address if citizen else "")
         fields = {
             "applicant_name": name,
-            "applicant_address": address,
-            "applicant_phone": request.applicant_phone.strip() or (citizen.phone if citizen else ""),
-            "applicant_email": request.applicant_email.strip() or (citizen.email if citizen else ""),
-            "summary": nfc(request.summary.strip()),
-            "return_address": nfc(request.return_address.strip()),
+            "applicant_address": typed["applicant_address"] or (citizen.address if citizen else ""),
+            "applicant_phone": typed["applicant_phone"] or (citizen.phone if citizen else ""),
+            "applicant_email": typed["applicant_email"] or (citizen.email if citizen else ""),
+            "summary": typed["summary"],
+            "return_address": typed["return_address"],
         }
         for key, value in fields.items():
             _check_length(key, value)
@@ -220,7 +249,6 @@ def _take_in(
         unit_code, counter_no = actor.counter_parts
         ledger_line = next_sequence(session, _counter_of(actor), f"ledger:{now:%Y}")
         due_at = None if refusal else store.calendar.due_at(now, procedure.working_days)
-        documents = [nfc_doc(d) for d in request.documents]
         reused = any(d.reused for d in documents)
         dossier = Dossier(
             id=new_id(),
@@ -278,6 +306,21 @@ def _take_in(
         return view(DossierView, dossier)
 
 
+def _typed_fields(request: IntakeRequest) -> dict[str, str]:
+    """The officer-typed (or imported) texts of ``request``, each checked: characters, NFC, limit."""
+    return {
+        name: _clean(name, getattr(request, name))
+        for name in (
+            "applicant_name",
+            "applicant_address",
+            "applicant_phone",
+            "applicant_email",
+            "summary",
+            "return_address",
+        )
+    }
+
+
 def nfc_doc(doc: DocumentChoice) -> DocumentChoice:
     return DocumentChoice(
         nfc(doc.name), doc.copy_kind, doc.quantity, doc.received, doc.reused, doc.citizen_document_id
@@ -295,12 +338,12 @@ def request_supplement(
 ) -> DossierView:
     """Ask for missing documents (Mẫu 02): status 5, the processing clock stops."""
     now = now or local_now()
-    reason = nfc(reason.strip())
+    reason = _clean("reason", reason)
     if not reason:
         raise ServiceError("intake.reason_required")
     if not missing:
         raise ServiceError("intake.nothing_missing")
-    _check_length("reason", reason)
+    missing = _clean_documents(missing)
     with store.session() as session:
         dossier = lookup.dossier_by_code(session, code)
         ensure_custodian(dossier, actor)
@@ -333,6 +376,7 @@ def supplement_received(
 ) -> DossierView:
     """The missing documents are back: a new due date counted from now, and a new receipt to print."""
     now = now or local_now()
+    documents = _clean_documents(documents) if documents else documents
     with store.session() as session:
         dossier = lookup.dossier_by_code(session, code)
         ensure_custodian(dossier, actor)
@@ -393,60 +437,74 @@ def register_online(
 ) -> DossierView:
     """A dossier submitted online (status 1): the 8-working-hour reception clock runs from ``submitted_at``."""
     with store.session() as session:
-        procedure = lookup.procedure(session, request.procedure_code)
-        citizen = session.get(Citizen, request.citizen_id) if request.citizen_id else None
-        name = nfc(request.applicant_name.strip()) or (citizen.full_name if citizen else "")
-        if not name:
-            raise ServiceError("intake.applicant_name_required")
-        if code is None:
-            code = _new_code(session, actor, submitted_at)
-        dossier = Dossier(
-            id=new_id(),
-            code=code,
-            procedure_code=procedure.code,
-            status=0,
-            applicant_name=name,
-            received_unit_id=actor.unit_id,
-            custodian_unit_id=actor.unit_id,
-            return_unit_id=actor.unit_id,
-            updated_at=submitted_at,
-        )
-        append_event(
-            session,
-            dossier,
-            "registered_online",
-            {
-                "set": {
-                    "code": code,
-                    "procedure_code": procedure.code,
-                    "citizen_id": citizen.id if citizen else None,
-                    "applicant_name": name,
-                    "applicant_address": nfc(request.applicant_address.strip())
-                    or (citizen.address if citizen else ""),
-                    "applicant_phone": request.applicant_phone.strip() or (citizen.phone if citizen else ""),
-                    "applicant_email": request.applicant_email.strip() or (citizen.email if citizen else ""),
-                    "applicant_cccd": request.applicant_cccd or (citizen.cccd if citizen else ""),
-                    "summary": nfc(request.summary.strip()),
-                    "channel": int(Channel.ONLINE),
-                    "status": int(Status.REGISTERED_ONLINE),
-                    "received_unit_id": actor.unit_id,
-                    "custodian_unit_id": actor.unit_id,
-                    "return_unit_id": request.return_unit_id or actor.unit_id,
-                    "return_method": request.return_method,
-                    "return_address": nfc(request.return_address.strip()),
-                    "submitted_at": submitted_at,
-                    "working_days": procedure.working_days,
-                    "fee": procedure.fee,
-                    "fee_status": request.fee_status,
-                    "reused_data": any(d.reused for d in request.documents),
-                },
-                "documents": [nfc_doc(d).as_payload() for d in request.documents],
-                "procedure_name": procedure.name,
+        return register_online_in(session, store, actor, request, submitted_at=submitted_at, code=code)
+
+
+def register_online_in(
+    session: Session,
+    store: Store,
+    actor: Actor,
+    request: IntakeRequest,
+    *,
+    submitted_at: datetime,
+    code: str | None = None,
+) -> DossierView:
+    """:func:`register_online` inside the caller's transaction (an import writes a whole file in one)."""
+    typed = _typed_fields(request)
+    documents = _clean_documents(request.documents)
+    procedure = lookup.procedure(session, request.procedure_code)
+    citizen = session.get(Citizen, request.citizen_id) if request.citizen_id else None
+    name = typed["applicant_name"] or (citizen.full_name if citizen else "")
+    if not name:
+        raise ServiceError("intake.applicant_name_required")
+    if code is None:
+        code = _new_code(session, actor, submitted_at)
+    dossier = Dossier(
+        id=new_id(),
+        code=code,
+        procedure_code=procedure.code,
+        status=0,
+        applicant_name=name,
+        received_unit_id=actor.unit_id,
+        custodian_unit_id=actor.unit_id,
+        return_unit_id=actor.unit_id,
+        updated_at=submitted_at,
+    )
+    append_event(
+        session,
+        dossier,
+        "registered_online",
+        {
+            "set": {
+                "code": code,
+                "procedure_code": procedure.code,
+                "citizen_id": citizen.id if citizen else None,
+                "applicant_name": name,
+                "applicant_address": typed["applicant_address"] or (citizen.address if citizen else ""),
+                "applicant_phone": typed["applicant_phone"] or (citizen.phone if citizen else ""),
+                "applicant_email": typed["applicant_email"] or (citizen.email if citizen else ""),
+                "applicant_cccd": request.applicant_cccd or (citizen.cccd if citizen else ""),
+                "summary": typed["summary"],
+                "channel": int(Channel.ONLINE),
+                "status": int(Status.REGISTERED_ONLINE),
+                "received_unit_id": actor.unit_id,
+                "custodian_unit_id": actor.unit_id,
+                "return_unit_id": request.return_unit_id or actor.unit_id,
+                "return_method": request.return_method,
+                "return_address": typed["return_address"],
+                "submitted_at": submitted_at,
+                "working_days": procedure.working_days,
+                "fee": procedure.fee,
+                "fee_status": request.fee_status,
+                "reused_data": any(d.reused for d in documents),
             },
-            actor,
-            submitted_at,
-        )
-        return view(DossierView, dossier)
+            "documents": [d.as_payload() for d in documents],
+            "procedure_name": procedure.name,
+        },
+        actor,
+        submitted_at,
+    )
+    return view(DossierView, dossier)
 
 
 def accept_online(store: Store, actor: Actor, code: str, *, now: datetime | None = None) -> DossierView:

@@ -10,12 +10,13 @@ from sqlmodel import Session
 from counter_app.db.models import Dossier
 from counter_app.domain import states
 from counter_app.domain.states import Status
-from counter_app.domain.vntext import nfc
 from counter_app.locale import formats as fmt
+from counter_app.locale import t
 from counter_app.services import lookup
 from counter_app.services.context import Actor, Store, local_now
 from counter_app.services.errors import Forbidden, ServiceError
 from counter_app.services.events import append_event
+from counter_app.services.text_input import clean
 from counter_app.services.views import DossierView, view
 
 
@@ -61,11 +62,9 @@ def _act(
 
 
 def _reason(reason: str) -> str:
-    reason = nfc(reason.strip())
+    reason = clean(t("field.reason"), reason, limit=500)
     if not reason:
         raise ServiceError("intake.reason_required")
-    if len(reason) > 500:
-        raise ServiceError("intake.too_long", field="Lý do", limit=500)
     return reason
 
 
@@ -76,7 +75,15 @@ def start_processing(store: Store, actor: Actor, code: str, *, now: datetime | N
 def await_fee(
     store: Store, actor: Actor, code: str, note: str = "", *, now: datetime | None = None
 ) -> DossierView:
-    return _act(store, actor, code, Status.AWAITING_FEE, "awaiting_fee", now=now, payload={"note": nfc(note)})
+    return _act(
+        store,
+        actor,
+        code,
+        Status.AWAITING_FEE,
+        "awaiting_fee",
+        now=now,
+        payload={"note": clean(t("input.field.note"), note, limit=500)},
+    )
 
 
 def mark_result_ready(store: Store, actor: Actor, code: str, *, now: datetime | None = None) -> DossierView:
@@ -132,8 +139,9 @@ def return_result(
             actor,
             now,
             {
-                "receiver_name": nfc(receiver_name.strip()) or dossier.applicant_name,
-                "receiver_id": receiver_id.strip(),
+                "receiver_name": clean(t("input.field.receiver_name"), receiver_name, limit=120)
+                or dossier.applicant_name,
+                "receiver_id": clean(t("input.field.receiver_id"), receiver_id, limit=40),
                 "id_checked": bool(id_checked),
                 "set": {"returned_at": now},
             },

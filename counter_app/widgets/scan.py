@@ -3,12 +3,17 @@
 A scanner in keyboard mode types the code's text and Enter. The same text can arrive through any
 input (typed, pasted or scanned) or as a burst of keys with no input focused; :func:`classify`
 tells the app what it is. Pure functions, no Textual.
+
+A refused scan carries its error ``kind`` (the message key, e.g. ``cccd.birth_year_mismatch``) beside
+the message shown to the officer: the kind is what goes into the log, never the message, which can
+quote the card's number or birth date.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from counter_app.domain.cccd import CccdData, InvalidCccd, parse_cccd_qr
 from counter_app.domain.codes import InvalidDossierCode, parse_dossier_code
@@ -35,6 +40,8 @@ class CodeScan:
 @dataclass(frozen=True)
 class ScanError:
     message: str
+    #: the error's message key: what may be logged (the message may quote personal data)
+    kind: str = "scan.unknown"
 
 
 def is_scan_like(text: str) -> bool:
@@ -47,17 +54,20 @@ def is_scan_like(text: str) -> bool:
     return _CODE_LIKE.fullmatch(text) is not None
 
 
-def classify(text: str) -> CardScan | CodeScan | ScanError | None:
-    """The scan ``text`` stands for; None when it does not look like a scan at all."""
+def classify(text: str, *, today: date | None = None) -> CardScan | CodeScan | ScanError | None:
+    """The scan ``text`` stands for; None when it does not look like a scan at all.
+
+    ``today`` (the app's clock; the local date when omitted) bounds a card's birth and issue dates.
+    """
     if not is_scan_like(text):
         return None
     text = scanned(text)
     if "|" in text:
         try:
-            return CardScan(parse_cccd_qr(text))
+            return CardScan(parse_cccd_qr(text, today=today or date.today()))
         except InvalidCccd as exc:
-            return ScanError(str(exc))
+            return ScanError(str(exc), exc.key)
     try:
         return CodeScan(parse_dossier_code(text).code)
     except InvalidDossierCode as exc:
-        return ScanError(str(exc))
+        return ScanError(str(exc), exc.key)

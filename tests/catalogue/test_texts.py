@@ -34,7 +34,7 @@ def test_every_reason_and_status_has_its_words():
         "fee": {fee_text.NO_AMOUNT, fee_text.TOO_LARGE},
         "row": set(re.findall(r'RowNote\(.*"([a-z_]+)"\)', SOURCES)),
     }
-    assert len(reasons["row"]) == 9
+    assert len(reasons["row"]) == 10
     for kind, codes in reasons.items():
         for code in codes:
             assert f"catalogue.reason.{kind}.{code}" in MESSAGES

@@ -17,9 +17,18 @@ from counter_app.domain.cccd import (
     format_cccd_qr,
     is_cccd_number,
     looks_like_cccd_qr,
-    parse_cccd_qr,
 )
+from counter_app.domain.cccd import parse_cccd_qr as parse_with_today
 from counter_app.domain.messages import VI
+from counter_app.domain.text_rules import is_safe_text
+
+#: the day the scans below are read on (the parser reads no clock)
+TODAY = date(2026, 12, 1)
+
+
+def parse_cccd_qr(text: str, *, today: date = TODAY) -> CccdData:
+    return parse_with_today(text, today=today)
+
 
 ADDRESS = "Số 1 Phố Huế, Phường Hai Bà Trưng, Hà Nội"
 # A man born 15/03/1990 in Hà Nội (001): century/gender digit 0, year 90.
@@ -162,11 +171,91 @@ def test_field_count_message_matches_the_spec():
     assert caught.value.params == {"count": 3}
 
 
-def test_control_characters_are_escaped_in_messages():
+def test_control_characters_are_named_not_quoted_in_messages():
     with pytest.raises(InvalidCccd) as caught:
         parse_cccd_qr(MAN.replace("|Nam|", "|N\x1bam|"))
+    assert caught.value.key == "cccd.unsafe_char"
     assert "\x1b" not in str(caught.value)
-    assert "\\x1b" in str(caught.value)
+    assert "U+001B" in str(caught.value) and "giới tính" in str(caught.value)
+
+
+def test_bad_values_are_escaped_in_messages():
+    with pytest.raises(InvalidCccd) as caught:
+        parse_cccd_qr(MAN.replace("001090012345", "0010900123\u00a0x"))
+    assert caught.value.key == "cccd.number"
+    assert "\\xa0" in str(caught.value)
+
+
+# Characters a QR code never holds: a scan carrying one is corrupted or forged (the character policy).
+UNSAFE = {
+    "NUL": "\x00",
+    "ESC": "\x1b",
+    "BEL": "\x07",
+    "TAB": "\t",
+    "LF": "\n",
+    "DEL": "\x7f",
+    "C1 CSI": "\x9b",
+    "unit separator": "\x1f",
+    "RLO U+202E": "\u202e",
+    "LRI U+2066": "\u2066",
+    "RLM U+200F": "\u200f",
+    "ALM U+061C": "\u061c",
+    "zero-width space": "\u200b",
+    "zero-width joiner": "\u200d",
+    "word joiner": "\u2060",
+    "BOM inside": "\ufeff",
+    "soft hyphen": "\u00ad",
+    "line separator": "\u2028",
+}
+PLACES = {
+    "number": ("001090012345", "số CCCD"),
+    "old_id": ("123456789", "số CMND cũ"),
+    "name": ("Nguyễn Văn An", "họ và tên"),
+    "birth": ("15031990", "ngày sinh"),
+    "gender": ("|Nam|", "giới tính"),
+    "address": ("Phố Huế", "nơi thường trú"),
+    "issued": ("10052021", "ngày cấp"),
+}
+
+
+@pytest.mark.parametrize("char", list(UNSAFE.values()), ids=list(UNSAFE))
+@pytest.mark.parametrize("place", list(PLACES), ids=list(PLACES))
+def test_control_bidi_and_zero_width_characters_are_refused_in_every_field(char, place):
+    original, field = PLACES[place]
+    middle = len(original) // 2
+    payload = MAN.replace(original, original[:middle] + char + original[middle:], 1)
+    with pytest.raises(InvalidCccd) as caught:
+        parse_cccd_qr(payload)
+    assert caught.value.key == "cccd.unsafe_char"
+    message = str(caught.value)
+    assert field in message and f"U+{ord(char):04X}" in message
+    assert char not in message and "\n" not in message  # one line, the character named, not written
+
+
+def test_a_birth_date_after_today_is_refused():
+    # born 02/12/2026, the day after TODAY; number and gender agree (digit 2, year 26)
+    payload = "001226012345||Nguyễn Văn Bé|02122026|Nam|Hà Nội|02122026"
+    with pytest.raises(InvalidCccd) as caught:
+        parse_cccd_qr(payload)
+    assert caught.value.key == "cccd.birth_in_future"
+    assert "02/12/2026" in str(caught.value) and "01/12/2026" in str(caught.value)
+    assert parse_cccd_qr(payload, today=date(2026, 12, 2)).birth_date == date(2026, 12, 2)
+
+
+def test_an_issue_date_after_today_is_refused():
+    with pytest.raises(InvalidCccd) as caught:
+        parse_cccd_qr(MAN.replace("10052021", "02122026"))
+    assert caught.value.key == "cccd.issued_in_future"
+    assert "Ngày cấp 02/12/2026" in str(caught.value)
+    assert parse_cccd_qr(MAN.replace("10052021", "01122026")).issued_on == TODAY  # today itself: accepted
+
+
+def test_the_parser_reads_no_clock():
+    # the same payload is refused or accepted by the date it is given, not by the machine's clock
+    payload = MAN.replace("10052021", "01012030")
+    assert parse_cccd_qr(payload, today=date(2030, 1, 1)).issued_on == date(2030, 1, 1)
+    with pytest.raises(InvalidCccd):
+        parse_cccd_qr(payload, today=date(2029, 12, 31))
 
 
 # --- the number alone --------------------------------------------------------------------------------
@@ -266,7 +355,7 @@ def _clean(text: str) -> str:
 
 @st.composite
 def cccd_data(draw) -> CccdData:
-    birth = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2399, 12, 31)))
+    birth = draw(st.dates(min_value=date(1900, 1, 1), max_value=TODAY))
     gender = draw(st.sampled_from(["Nam", "Nữ"]))
     digit = (birth.year - 1900) // 100 * 2 + (gender == "Nữ")
     province = draw(st.integers(0, 999))
@@ -275,7 +364,7 @@ def cccd_data(draw) -> CccdData:
     old_id = draw(st.none() | st.from_regex(r"[0-9]{9}", fullmatch=True))
     name = _clean(draw(st.text(NAME_ALPHABET, min_size=1, max_size=40).filter(str.strip)))
     address = _clean(draw(st.text(ADDRESS_ALPHABET, max_size=80)))
-    issued = draw(st.dates(min_value=birth, max_value=date(9999, 12, 31)))
+    issued = draw(st.dates(min_value=birth, max_value=TODAY))
     return CccdData(number, old_id, name, birth, gender, address, issued)
 
 
@@ -296,9 +385,12 @@ def _parse_or_invalid(text: str) -> None:
         result = parse_cccd_qr(text)
     except InvalidCccd as error:
         assert str(error) == VI[error.key].format(**error.params)
+        assert "\n" not in str(error) and is_safe_text(str(error))  # one clean line
     else:
         assert isinstance(result, CccdData)
         assert len(result.number) == 12
+        assert all(is_safe_text(str(value)) for value in _fields(result).values())
+        assert result.birth_date <= TODAY and result.issued_on <= TODAY
 
 
 @settings(max_examples=300)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
+from sqlmodel import select
 
 from counter_app.config import ConfigError, load_settings
 from counter_app.domain.cccd import CccdData, InvalidCccd, format_cccd_qr, parse_cccd_qr
@@ -34,6 +35,7 @@ CARD = CccdData(
     date(2021, 7, 1),
 )
 CODE = "000.00.53.H48-251122-2007"
+TODAY = date(2026, 12, 1)
 
 
 def _scanned(core: str, before: str, after: str) -> str:
@@ -49,7 +51,7 @@ def _scanned(core: str, before: str, after: str) -> str:
 @example("051190123456||" + "x" * 10_000 + "|17051990|Nữ||01072021")
 def test_cccd_qr_parser_result_or_its_own_error(text):
     try:
-        assert isinstance(parse_cccd_qr(text), CccdData)
+        assert isinstance(parse_cccd_qr(text, today=TODAY), CccdData)
     except InvalidCccd as exc:
         assert str(exc)  # a message for the officer
 
@@ -58,7 +60,7 @@ def test_cccd_qr_parser_result_or_its_own_error(text):
 @given(st.lists(st.text(alphabet=string.digits + "|" + "ĐđữNam ", max_size=14), min_size=5, max_size=8))
 def test_cccd_qr_parser_on_pipe_shaped_text(fields):
     try:
-        parse_cccd_qr("|".join(fields))
+        parse_cccd_qr("|".join(fields), today=TODAY)
     except InvalidCccd as exc:
         assert str(exc)
 
@@ -67,7 +69,7 @@ def test_cccd_qr_parser_on_pipe_shaped_text(fields):
 @given(STRAY, STRAY, st.booleans())
 def test_cccd_qr_from_a_scanner_with_stray_characters(before, after, old_id):
     text = _scanned(format_cccd_qr(CARD, with_old_id=old_id), before, after)
-    parsed = parse_cccd_qr(text)
+    parsed = parse_cccd_qr(text, today=TODAY)
     assert (
         parsed.number == CARD.number
         and parsed.full_name == CARD.full_name
@@ -338,8 +340,7 @@ NASTY = [
     'Nguyễn Văn " OR 1=1 --',
     "'; DELETE FROM dossier WHERE '1'='1",
     "Lê Thị %_\\ $1 :name ?",
-    "Trần\x00Văn",
-]
+]  # control characters (NUL...) are refused, not stored: tests/hardening/test_fuzz_inputs.py
 
 
 def test_sql_injection_looking_text_is_stored_and_read_back_as_text(seeded_store):
@@ -349,8 +350,6 @@ def test_sql_injection_looking_text_is_stored_and_read_back_as_text(seeded_store
     store = seeded_store
     actor = officer_actor(store)
     for n, nasty in enumerate(NASTY):
-        if "\x00" in nasty and store.engine.dialect.name == "postgresql":
-            continue  # PostgreSQL text cannot hold NUL; see the report
         card = CccdData(
             f"0511901234{n:02d}",
             None,
@@ -582,3 +581,237 @@ def test_cli_never_raises_on_fuzzed_arguments(cli_env, cli_main, capsysbinary, a
         err = capsysbinary.readouterr().err.decode("utf-8", "replace")  # a PDF may go to stdout
     assert isinstance(status, int)
     assert "Traceback" not in err and "lỗi không mong đợi" not in err, err
+
+
+# --- text from people and files: the character policy at the services' boundary ----------------------
+
+UNSAFE_SAMPLES = ["\x00", "\x1b[2J", "\u202e", "\u200b", "\x07", "\t", "\n"]
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.parametrize("bad", UNSAFE_SAMPLES, ids=[f"U+{ord(b[0]):04X}" for b in UNSAFE_SAMPLES])
+def test_typed_intake_fields_with_control_characters_are_refused_naming_the_field(seeded_store, bad):
+    from counter_app.db.models import Dossier
+    from counter_app.locale import t
+
+    store = seeded_store
+    actor = officer_actor(store)
+    with store.session() as s:
+        before = len(s.exec(select(Dossier.id)).all())
+    for field in ("applicant_name", "applicant_address", "applicant_phone", "summary"):
+        request = request_for(store)
+        setattr(request, field, f"Nguyễn{bad}Văn")
+        with pytest.raises(ServiceError) as caught:
+            intake.receive(store, actor, request, now=THU)
+        assert caught.value.key == "input.unsafe_char"
+        assert f"«{t('field.' + field)}»" in str(caught.value) and f"U+{ord(bad[0]):04X}" in str(caught.value)
+    with pytest.raises(ServiceError) as caught:
+        intake.refuse(store, actor, request_for(store), f"Thiếu{bad}giấy tờ", now=THU)
+    assert caught.value.key == "input.unsafe_char" and t("field.reason") in str(caught.value)
+    request = request_for(store)
+    request.documents = [intake.DocumentChoice(f"Tờ{bad}khai")]
+    with pytest.raises(ServiceError) as caught:
+        intake.receive(store, actor, request, now=THU)
+    assert "Tên thành phần hồ sơ" in str(caught.value)
+    with store.session() as s:
+        assert len(s.exec(select(Dossier.id)).all()) == before  # bad input changes nothing
+
+
+PORTAL_GOOD = {
+    "MaHoSo": "G22.51-261120-0001",
+    "MaTTHC": "1.004873",
+    "ChuHoSo": "Huỳnh Thị Thu Trang",
+    "NgayTiepNhan": "20261120213000",
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"ChuHoSo": 12345}, ["trường ChuHoSo", "cần chuỗi ký tự, nhận được một số"]),
+        ({"ChuHoSo": True}, ["trường ChuHoSo", "giá trị đúng/sai"]),
+        ({"ChuHoSo": ["Huỳnh"]}, ["trường ChuHoSo", "một danh sách"]),
+        ({"ChuHoSo": {"ten": "x"}}, ["trường ChuHoSo", "một đối tượng"]),
+        ({"SoDienThoai": 905111222}, ["trường SoDienThoai", "một số"]),  # the leading 0 would be lost
+        ({"ChuHoSo": None}, ["trường ChuHoSo", "bắt buộc"]),
+        ({"ChuHoSo": "  "}, ["trường ChuHoSo", "bắt buộc"]),
+        ({"ChuHoSo": "Ư" * 121}, ["trường ChuHoSo", "dài 121 ký tự, tối đa 120"]),
+        ({"TrichYeuHoSo": "x" * 501}, ["trường TrichYeuHoSo", "tối đa 500"]),
+        ({"ChuHoSo": "Trần\x00Văn"}, ["trường ChuHoSo", "U+0000", "vị trí 5"]),
+        ({"MaHoSo": "G22\t51-261120-0001"}, ["trường MaHoSo", "U+0009"]),
+        ({"DiaChi": "Phố\u202eHuế"}, ["trường DiaChi", "U+202E"]),
+        ({"NgayTiepNhan": 20261120213000}, ["trường NgayTiepNhan", "một số"]),
+        ({"NgayTiepNhan": "2026-11-20"}, ["trường NgayTiepNhan", "yyyyMMddHHmmss"]),
+        ({"TaiLieuNop": "tp1"}, ["trường TaiLieuNop", "danh sách"]),
+        ({"TaiLieuNop": [{"TenThanhPhanHoSo": "x" * 401}]}, ["TaiLieuNop[1].TenThanhPhanHoSo", "tối đa 400"]),
+        ({"TaiLieuNop": [{}] * 101}, ["trường TaiLieuNop", "101 mục, tối đa 100"]),
+        ({"MaTTHC": "9.999999"}, ["trường MaTTHC", "9.999999"]),
+    ],
+)
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_import_online_refuses_the_file_naming_the_record_and_field(seeded_store, change, words):
+    from counter_app.db.models import Dossier
+
+    store = seeded_store
+    good = dict(PORTAL_GOOD, MaHoSo="G22.51-261120-0007")
+    with pytest.raises(ServiceError) as caught:
+        portal.import_online(store, officer_actor(store), [good, dict(PORTAL_GOOD, **change)])
+    message = str(caught.value)
+    assert message.startswith("Không nhập tệp: hồ sơ thứ 2") and "Chưa ghi hồ sơ nào trong tệp" in message
+    assert "\n" not in message and "\x00" not in message and "\t" not in message
+    for word in words:
+        assert word in message
+    with store.session() as s:  # not even the good first record
+        assert s.exec(select(Dossier).where(Dossier.code == "G22.51-261120-0007")).first() is None
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_import_online_refuses_duplicate_codes_and_too_many_records(seeded_store, monkeypatch):
+    store = seeded_store
+    with pytest.raises(ServiceError, match="trùng với hồ sơ thứ 1"):
+        portal.import_online(store, officer_actor(store), [PORTAL_GOOD, PORTAL_GOOD])
+    monkeypatch.setattr(portal, "MAX_RECORDS", 2)
+    with pytest.raises(ServiceError, match="Tệp có 3 hồ sơ, nhiều hơn giới hạn 2"):
+        portal.import_online(store, officer_actor(store), [PORTAL_GOOD] * 3)
+
+
+def test_portal_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setattr(portal, "MAX_FILE_BYTES", 100)
+    path = tmp_path / "hoso.json"
+    path.write_text(json.dumps([PORTAL_GOOD] * 5), encoding="utf-8")
+    with pytest.raises(ServiceError, match="lớn hơn giới hạn 100 byte"):
+        portal.read_records(path)
+
+
+def test_portal_file_nested_too_deep_is_a_clear_error(tmp_path):
+    path = tmp_path / "hoso.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(ServiceError, match="không phải JSON"):
+        portal.read_records(path)
+
+
+# --- tab-separated output --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("a\tb", "a\\tb"),
+        ("a\nb", "a\\nb"),
+        ("a\r\nb", "a\\r\\nb"),
+        ("a\\b", "a\\\\b"),
+        ("a\x1bb", "a\\x1bb"),
+        ("a\x85b\u2028c", "a\\x85b\\u2028c"),
+        ("Nguyễn Văn An", "Nguyễn Văn An"),
+    ],
+)
+def test_tsv_fields_cannot_break_a_row(value, shown):
+    from counter_app.commands.output import tsv_field, tsv_row
+
+    assert tsv_field(value) == shown
+    row = tsv_row("000.00.53.H48-251122-2007", value, "x")
+    assert row.count("\t") == 2 and "\n" not in row and "\r" not in row
+    assert row.split("\t")[1] == shown
+
+
+def test_a_stored_value_with_tab_and_newline_keeps_its_row(cli_env, cli_main, capsys):
+    """Stored before the checks existed (a raw write): the listing still has one row of three columns."""
+    import sqlite3
+    from contextlib import closing
+
+    assert cli_main(["calendar", "day-off", "07/12/2026", "--note", "Quyết định"]) == 0
+    with closing(sqlite3.connect(cli_env / "data" / "counter.sqlite3")) as c:
+        c.execute("UPDATE calendar_day SET note = ? WHERE day = '2026-12-07'", ("Quyết\tđịnh\nsố 12",))
+        c.commit()
+    capsys.readouterr()
+    assert cli_main(["calendar", "list", "--year", "2026"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("07/12/2026")]
+    assert lines == ["07/12/2026\t" + lines[0].split("\t")[1] + "\tQuyết\\tđịnh\\nsố 12"]
+
+
+# --- the log of a mis-scanned card --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+async def test_a_mis_scanned_card_logs_the_error_kind_not_the_citizen(seeded_store, caplog):
+    import logging
+
+    from counter_app.app import make_app
+
+    card = "051190123456|212345678|Huỳnh Thị Thu Trang|17051990|Nữ|Thôn Trường Thọ|01072021"
+    mis_scans = {
+        "cccd.birth_year_mismatch": card.replace("17051990", "17051991"),
+        "cccd.gender_mismatch": card.replace("|Nữ|", "|Nam|"),
+        "cccd.unsafe_char": card.replace("Thu Trang", "Thu\x1bTrang"),
+        "cccd.birth_in_future": card.replace("051190123456", "051326123456").replace("17051990", "17122026"),
+        "cccd.issued_on": card.replace("01072021", "01132021"),
+    }
+    caplog.set_level(logging.DEBUG)
+    app = make_app(seeded_store, clock=lambda: datetime(2026, 11, 20, 9, 15))
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        for kind, payload in mis_scans.items():
+            assert app.handle_scan_text(payload)
+            assert any(kind in record.getMessage() for record in caplog.records), kind
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    for personal in (
+        "051190123456",
+        "051226123456",
+        "Huỳnh",
+        "Trang",
+        "17/05/1990",
+        "17051990",
+        "1990",
+        "Trường Thọ",
+    ):
+        assert personal not in logged, personal
+    assert app.notices and any("17/05/1991" in message for _, message in app.notices)  # the officer sees it
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.parametrize("bad", ["\x00", "\x1b", "\u202e", "\u200b"], ids=["NUL", "ESC", "RLO", "ZWSP"])
+def test_a_catalogue_row_with_a_control_character_is_skipped_and_reported(seeded_store, tmp_path, bad):
+    from counter_app.db.models import Officer, Procedure
+    from counter_app.services import catalogue_import
+    from tests.catalogue.helpers import PROVINCE_HEADER, write_csv
+
+    store = seeded_store
+    with store.session() as s:
+        admin = s.exec(select(Officer).where(Officer.role == "admin")).first()
+        before = s.get(Procedure, "1.001193").name
+    actor = officer_actor(store, admin.username)
+    rows = [
+        PROVINCE_HEADER,
+        ["1", "1.001193", f"Thủ tục đăng ký{bad} khai sinh", "Trong ngày", "", "", "", ""],
+        [
+            "2",
+            "1.004873",
+            "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân",
+            "03 ngày làm việc",
+            "",
+            "",
+            "",
+            "",
+        ],
+    ]
+    report = catalogue_import.import_catalogue(
+        store, actor, write_csv(tmp_path / "a.csv", rows), now=datetime(2026, 12, 1, 8, 0)
+    )
+    with store.session() as s:
+        stored = s.get(Procedure, "1.001193").name
+    if bad in "\x00\x1b":  # C0/C1 controls: the file reader drops them from every cell (catalogue_file)
+        assert report.skipped_rows == () or not report.skipped_rows
+        assert stored == "Thủ tục đăng ký khai sinh"
+    else:  # bidi and zero-width characters: the row is skipped, reported, the procedure kept as it was
+        assert [(n.code, n.reason) for n in report.skipped_rows] == [("1.001193", "unsafe_chars")]
+        assert stored == before
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_import_online_drops_whitespace_around_a_value(seeded_store):
+    store = seeded_store
+    record = dict(PORTAL_GOOD, ChuHoSo="  Huỳnh Thị Thu Trang\r\n", TrichYeuHoSo="\tXác nhận\n")
+    assert portal.import_online(store, officer_actor(store), [record]).imported == [PORTAL_GOOD["MaHoSo"]]
+    with store.session() as s:
+        dossier = lookup.dossier_by_code(s, PORTAL_GOOD["MaHoSo"])
+        assert (dossier.applicant_name, dossier.summary) == ("Huỳnh Thị Thu Trang", "Xác nhận")

@@ -48,10 +48,17 @@ def test_import_registers_online_dossiers_with_the_reception_clock(seeded_store,
     store = seeded_store
     path = tmp_path / "hoso.json"
     path.write_text(json.dumps({"data": RECORDS}, ensure_ascii=False), encoding="utf-8")
-    report = portal.import_online(store, clerk(store), portal.read_records(path))
+    # one faulty record refuses the whole file, naming the first record and field; nothing is written
+    with pytest.raises(ServiceError) as refused:
+        portal.import_online(store, clerk(store), portal.read_records(path))
+    assert str(refused.value) == (
+        "Không nhập tệp: hồ sơ thứ 2 (G22.51-261121-0002), trường MaTTHC: không có thủ tục mã «9.999999» "
+        "trong danh mục. Chưa ghi hồ sơ nào trong tệp; 2 hồ sơ khác trong tệp cũng có lỗi."
+    )
+    with store.session() as s, pytest.raises(ServiceError):
+        lookup.dossier_by_code(s, "G22.51-261120-0001")
+    report = portal.import_online(store, clerk(store), RECORDS[:1])
     assert report.imported == ["G22.51-261120-0001"]
-    assert [label for label, _ in report.failed] == ["G22.51-261121-0002", "G22.51-261121-0003", "#4"]
-    assert "9.999999" in report.failed[0][1] and "yyyyMMddHHmmss" in report.failed[1][1]
     again = portal.import_online(store, clerk(store), RECORDS[:1])
     assert again.skipped == ["G22.51-261120-0001"] and not again.imported
     with store.session() as s:

@@ -55,6 +55,7 @@ MESSAGES: dict[str, str] = {
     "catalogue.reason.row.duplicate": "mã thủ tục đã có ở dòng trước; giữ dòng trước",
     "catalogue.reason.row.no_name": "không có tên thủ tục; thủ tục giữ nguyên",
     "catalogue.reason.row.cell_too_large": "có ô dài quá 32.767 ký tự; thủ tục giữ nguyên",
+    "catalogue.reason.row.unsafe_chars": "có ô chứa ký tự ẩn hoặc ký tự đảo chiều; thủ tục giữ nguyên",
     "catalogue.reason.row.name_too_long": "tên thủ tục dài quá 400 ký tự; thủ tục giữ nguyên",
     "catalogue.reason.row.unknown_status": "không hiểu tình trạng hiệu lực; thủ tục giữ nguyên",
     "catalogue.reason.row.not_in_force": "không còn (hoặc chưa có) hiệu lực",

@@ -100,7 +100,6 @@ MESSAGES: dict[str, str] = {
     "cli.import.help": "nhập hồ sơ trực tuyến từ tệp JSON của Cổng dịch vụ công",
     "cli.import.kind_help": "loại hồ sơ cần nhập (online: hồ sơ nộp trực tuyến)",
     "cli.import.file_help": "tệp JSON theo định dạng của Cổng dịch vụ công quốc gia (MaHoSo, MaTTHC, ...)",
-    "cli.import.done": "Đã nhập {imported} hồ sơ trực tuyến; bỏ qua {skipped} hồ sơ đã có; lỗi {failed}.",
     # --- reports ---------------------------------------------------------------------------------------
     "cli.report.help": "báo cáo: sổ theo dõi hồ sơ (ledger), chỉ tiêu (indicators)",
     "cli.report.kind_help": "ledger: sổ theo dõi hồ sơ; indicators: chỉ tiêu theo Quyết định 766/QĐ-TTg",

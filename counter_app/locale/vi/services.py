@@ -73,9 +73,6 @@ MESSAGES: dict[str, str] = {
     "print.unknown_form": "Không có biểu mẫu «{form}»; có: {forms}.",
     # national portal records
     "portal.bad_time": "Trường {field} phải là thời gian dạng yyyyMMddHHmmss, nhận được «{value}».",
-    "portal.missing_field": "Thiếu trường bắt buộc {field}.",
-    "portal.not_a_record": "Mỗi hồ sơ phải là một đối tượng JSON.",
-    "portal.bad_list": "Trường {field} phải là một danh sách đối tượng.",
     "portal.unreadable": "Không đọc được tệp {path}: {reason}.",
     "portal.bad_json": "Tệp {path} không phải JSON hợp lệ (dòng {line}).",
     "portal.not_utf8": "Tệp {path} phải được lưu với bảng mã UTF-8.",
