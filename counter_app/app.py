@@ -189,7 +189,9 @@ class CounterApp(App[None]):
             self._store = self._open_store()
         except BaseException as exc:
             self._store_error = exc
-            log.exception("opening the store failed")
+            from counter_app.services.redact import failure_kind
+
+            log.error("opening the store failed: %s", failure_kind(exc))
             self.call_from_thread(self.notify, describe_error(exc), severity="error", timeout=30)
         else:
             self.call_from_thread(self._store_opened, self._store)
@@ -326,7 +328,9 @@ class CounterApp(App[None]):
                 store.engine, central_url, store.unit_id, now=self.now(), keys_dir=store.settings.keys_dir
             )
         except Exception as exc:  # offline is a normal state of a counter: note it, retry later
-            log.info("sync round failed: %s", exc)
+            from counter_app.services.redact import failure_kind
+
+            log.info("sync round failed: %s", failure_kind(exc))
             self.post_message(self.SyncFinished(one_line(str(exc))[:200]))
             return
         self.post_message(self.SyncFinished())
@@ -407,7 +411,7 @@ class CounterApp(App[None]):
         markup: bool = False,
     ) -> None:
         self.notices.append((severity, message))
-        log.info("notice (%s): %s", severity, message)
+        log.info("notice (%s) shown", severity)  # not its text: it may name a citizen
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -423,7 +427,9 @@ class CounterApp(App[None]):
 
         error = translate(error)  # a full disk or a read-only store is said as such
         if getattr(error, "key", None) is None:
-            log.error("worker %s failed", worker.name, exc_info=error)
+            from counter_app.services.redact import failure_kind
+
+            log.error("worker %s failed: %s", worker.name, failure_kind(error))  # not the message: data
             self.notify(t("error.unexpected", error=f"{type(error).__name__}: {error}"), severity="error")
         else:
             self.notify(describe_error(error), severity="error")

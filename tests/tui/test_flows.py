@@ -278,7 +278,7 @@ async def test_wrong_pin_is_explained(app):
         app.screen.query_one("#pin").value = "000000"
         await pilot.press("enter")
         await wait_for(
-            pilot, lambda: any("Mã PIN không đúng" in n for n in notices(app)), "wrong PIN message"
+            pilot, lambda: any("mã PIN không đúng" in n for n in notices(app)), "wrong PIN message"
         )
         assert app.actor is None
 

@@ -1,4 +1,4 @@
-"""Officers' accounts (administrator): add, reset a PIN, disable or enable, change the role."""
+"""Officers' accounts (administrator): add, reset a PIN, unlock, disable or enable, change the role."""
 
 from __future__ import annotations
 
@@ -33,8 +33,9 @@ class OfficersScreen(AdminListScreen):
         Binding("p", "reset_pin", t("admin.key.reset_pin"), id="admin.officer.reset_pin"),
         Binding("d", "toggle_active", t("admin.key.toggle_active"), id="admin.officer.toggle"),
         Binding("r", "role", t("admin.key.role"), id="admin.officer.role"),
+        Binding("u", "unlock", t("privacy.key.unlock"), id="admin.officer.unlock"),
     ]
-    NEEDS_ROW = ("reset_pin", "toggle_active", "role")
+    NEEDS_ROW = ("reset_pin", "toggle_active", "role", "unlock")
 
     def __init__(self) -> None:
         super().__init__()
@@ -88,6 +89,18 @@ class OfficersScreen(AdminListScreen):
                 )
 
         self.app.push_screen(NewPinDialog(officer.username), answered)
+
+    def action_unlock(self) -> None:
+        """Lift the selected account's lock-out (the officer is at the counter and known)."""
+        from counter_app.services import officers
+
+        officer = self._current()
+        if officer is None:
+            return
+        self.run_service(
+            lambda store, actor: officers.unlock(store, actor, officer.username),
+            lambda _done: t("privacy.officer.unlocked", username=officer.username),
+        )
 
     def action_toggle_active(self) -> None:
         from counter_app.services import officers
