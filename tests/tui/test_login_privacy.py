@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+import pytest
 from sqlmodel import select
 from textual.widgets import Input, Static
 
@@ -81,3 +82,30 @@ async def test_a_mis_scanned_card_leaves_no_personal_data_in_the_log(app, store,
     assert "notice (error)" in logged
     for secret in (number, name, birth, wrong_year):
         assert secret not in logged, secret
+
+
+async def test_the_administrator_unlocks_a_locked_out_officer(app, store):
+    from datetime import timedelta
+
+    from counter_app.services import auth
+    from counter_app.services.errors import ServiceError
+
+    from .helpers import fixed_clock
+    from .test_admin import _as_admin, _open
+
+    for _ in range(auth.MAX_FAILED):
+        with pytest.raises(ServiceError):
+            auth.login(store, "canbo2", "864209", now=fixed_clock())
+    with store.session() as session:
+        locked = session.exec(select(Officer).where(Officer.username == "canbo2")).one()
+        assert locked.locked_until == fixed_clock() + timedelta(minutes=5)
+    async with app.run_test(size=SIZE) as pilot:
+        await _as_admin(app, pilot)
+        screen = await _open(app, pilot, 0)
+        screen.table.move_cursor(row=screen.table.get_row_index("canbo2"))
+        await pilot.press("u")
+        await wait_for(pilot, lambda: any("Đã mở khóa" in n for n in notices(app)), "unlocked")
+    with store.session() as session:
+        unlocked = session.exec(select(Officer).where(Officer.username == "canbo2")).one()
+        assert (unlocked.failed_attempts, unlocked.locked_until) == (0, None)
+    assert auth.login(store, "canbo2", "123456", now=fixed_clock()).name == "Trần Văn Hùng"
