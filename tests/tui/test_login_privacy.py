@@ -102,9 +102,12 @@ async def test_the_administrator_unlocks_a_locked_out_officer(app, store):
     async with app.run_test(size=SIZE) as pilot:
         await _as_admin(app, pilot)
         screen = await _open(app, pilot, 0)
+        assert "tạm khóa đến" in str(screen.table.get_row("canbo2")[3])
+        assert "đang hoạt động" in str(screen.table.get_row("canbo1")[3])
         screen.table.move_cursor(row=screen.table.get_row_index("canbo2"))
         await pilot.press("u")
         await wait_for(pilot, lambda: any("Đã mở khóa" in n for n in notices(app)), "unlocked")
+        await wait_for(pilot, lambda: "đang hoạt động" in str(screen.table.get_row("canbo2")[3]), "active")
     with store.session() as session:
         unlocked = session.exec(select(Officer).where(Officer.username == "canbo2")).one()
         assert (unlocked.failed_attempts, unlocked.locked_until) == (0, None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from rich.text import Text
 from textual.binding import Binding
@@ -16,10 +17,10 @@ from counter_app.services.views import OfficerView
 from counter_app.widgets.live_table import Row
 
 
-def state_text(officer: OfficerView) -> Text:
+def state_text(officer: OfficerView, now: datetime) -> Text:
     if not officer.active:
         return Text(t("admin.officer.disabled"), style="dim")
-    if officer.locked_until is not None:
+    if officer.locked_until is not None and officer.locked_until > now:  # a lock that ended is no state
         return Text(t("admin.officer.locked", until=fmt.clock(officer.locked_until)), style="bold red")
     if officer.must_change_pin:
         return Text(t("admin.officer.must_change"), style="yellow")
@@ -53,8 +54,11 @@ class OfficersScreen(AdminListScreen):
         from counter_app.services import officers
 
         listed = officers.list_officers(store, actor)
+        now = self.counter_app.now()
         self.officers = {o.username: o for o in listed}
-        return [(o.username, [o.username, o.full_name, t(f"role.{o.role}"), state_text(o)]) for o in listed]
+        return [
+            (o.username, [o.username, o.full_name, t(f"role.{o.role}"), state_text(o, now)]) for o in listed
+        ]
 
     def _current(self) -> OfficerView | None:
         key = self.table.current_key
