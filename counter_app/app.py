@@ -189,9 +189,10 @@ class CounterApp(App[None]):
             self._store = self._open_store()
         except BaseException as exc:
             self._store_error = exc
-            log.exception("opening the store failed")
+            from counter_app.services.redact import failure_kind
             from counter_app.services.storage_errors import translate
 
+            log.error("opening the store failed: %s", failure_kind(exc))
             error = translate(exc) if isinstance(exc, Exception) else exc
             if getattr(error, "key", "") in STORE_UNUSABLE:  # a damaged or lost store: nothing to do here
                 self.call_from_thread(self._cannot_open_store, describe_error(error))
@@ -345,7 +346,9 @@ class CounterApp(App[None]):
                 counter_id=store.settings.counter_id,
             )
         except Exception as exc:  # offline is a normal state of a counter: note it, retry later
-            log.info("sync round failed: %s", exc)
+            from counter_app.services.redact import failure_kind
+
+            log.info("sync round failed: %s", failure_kind(exc))
             self.post_message(self.SyncFinished(one_line(str(exc))[:200]))
             return
         self.post_message(self.SyncFinished())
@@ -427,7 +430,10 @@ class CounterApp(App[None]):
         log_as: str | None = None,
     ) -> None:
         self.notices.append((severity, message))
-        log.info("notice (%s): %s", severity, message if log_as is None else log_as)
+        if log_as is None:  # not its text: it may name a citizen
+            log.info("notice (%s) shown", severity)
+        else:
+            log.info("notice (%s): %s", severity, log_as)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -443,7 +449,9 @@ class CounterApp(App[None]):
 
         error = translate(error)  # a full disk or a read-only store is said as such
         if getattr(error, "key", None) is None:
-            log.error("worker %s failed", worker.name, exc_info=error)
+            from counter_app.services.redact import failure_kind
+
+            log.error("worker %s failed: %s", worker.name, failure_kind(error))  # not the message: data
             self.notify(t("error.unexpected", error=f"{type(error).__name__}: {error}"), severity="error")
         else:
             self.notify(describe_error(error), severity="error")

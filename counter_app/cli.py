@@ -63,7 +63,14 @@ def exit_codes_help() -> str:
     return "\n".join(lines)
 
 
+#: what the program creates is for the counter's account alone: the store and its -wal/-shm, backups,
+#: printed forms, keys, the log, exported files (0600) and their directories (0700). Decree 13/2023/NĐ-CP,
+#: Art. 26: personal data is protected against access by anyone the processing does not need.
+PRIVATE_UMASK = 0o077
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(PRIVATE_UMASK)  # first, before anything (the TUI and the board too) creates a file
     args = build_parser().parse_args(argv)
     return run(args, CommandContext(demo=args.demo))
 
@@ -82,9 +89,11 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
         return ExitCode.PROBLEMS
     except Exception as exc:
         failed = failure(exc)
-        if failed.logged:
+        if failed.logged:  # the kind and the code's path: the message may quote a citizen's data
+            from counter_app.services.redact import failure_kind
+
             context.open_log()
-            log.error("%s", failed.message, exc_info=exc)
+            log.error("command %s failed: %s", getattr(args, "command", None), failure_kind(exc))
         warn(failed.message)
         return failed.code
     finally:

@@ -95,9 +95,15 @@ class Settings:
         return f"{self.one_stop_code}#{self.counter}"
 
     def ensure_dirs(self) -> None:
-        for directory in (self.data_dir, self.printed_dir):  # the log directory: commands.context.log_to_file
-            directory.mkdir(parents=True, exist_ok=True)
-        self.keys_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # private signing keys live here
+        """Create the data, printed-forms and keys directories for the counter's account alone (0700; the log
+        directory is ``commands.context.log_to_file``'s, which survives one it cannot make),
+        and tighten them to 0700 when an earlier version left them readable by others (only those this
+        account owns; a directory it cannot change keeps its mode rather than stopping the program)."""
+        for directory in (self.data_dir, self.printed_dir, self.keys_dir):
+            directory.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+            _make_private(directory)
+        if self.backups_dir.is_dir():  # made by the first backup (umask 077: already private)
+            _make_private(self.backups_dir)
 
     def calendar(self) -> WorkCalendar:  # imported lazily, to keep start-up light
         from counter_app.domain.calendar import WorkCalendar
@@ -107,6 +113,21 @@ class Settings:
             extra_working_days=self.extra_working_days,
             office_hours=self.office_hours,
         )
+
+
+#: the mode of every directory the program keeps its files in
+PRIVATE_DIR = 0o700
+
+
+def _make_private(directory: Path) -> None:
+    """Take group and others' access away from ``directory`` if this account owns it."""
+    try:
+        status = directory.stat()
+        mode = status.st_mode & 0o7777
+        if status.st_uid == os.getuid() and mode & 0o077:
+            directory.chmod(mode & ~0o077)
+    except OSError:  # read-only file system, or not ours after all: the files' own modes still hold
+        pass
 
 
 def _dirs(home: Path | None) -> tuple[Path, Path, Path]:

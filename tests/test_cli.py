@@ -13,11 +13,12 @@ import pytest
 from counter_app.domain.codes import parse_dossier_code
 
 
-def run(home, *args, **env):
+def run(home, *args, stdin="", **env):
     environment = {**os.environ, "COUNTER_APP_HOME": str(home), **env}
     environment.pop("COUNTER_APP_DB_URL", None) if "COUNTER_APP_DB_URL" not in env else None
     return subprocess.run(
         [sys.executable, "-m", "counter_app.cli", *args],
+        input=stdin,
         capture_output=True,
         text=True,
         env=environment,
@@ -43,6 +44,9 @@ def test_upgrade_seed_and_ledger(tmp_path):
         "2026-11-20",
         "--format",
         "csv",
+        "--officer",
+        "canbo1",
+        stdin="123456\n",  # the demo officer's PIN: the ledger names the applicants
     )
     assert ledger.returncode == 0, ledger.stderr
     rows = list(csv.reader(io.StringIO(ledger.stdout)))

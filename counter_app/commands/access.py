@@ -1,9 +1,11 @@
 """The personal-data access log: who viewed which citizen's record, when and why (Decree 13/2023/NĐ-CP).
 
-    counter-app access log [--citizen CCCD] [--days N] [--json]
-    counter-app access show CCCD --purpose TEXT [--officer USERNAME]
+    counter-app access log --officer USERNAME [--citizen CCCD] [--days N] [--json]
+    counter-app access show CCCD --purpose TEXT --officer USERNAME
 
-``access show`` is itself a view of the citizen's record, logged like any other.
+Both show personal data, so both need a named officer and their PIN (on standard input, or asked at a
+terminal): ``access log`` a supervisor or an administrator, ``access show`` any officer of the unit.
+``access show`` is itself a view of the citizen's record, logged like any other, under the officer's name.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ def register(subparsers: Subparsers) -> None:
     log.add_argument("--citizen", default=None, metavar="CCCD", help=t("cli.access.citizen_help"))
     log.add_argument("--days", type=days, default=30, metavar="N", help=t("cli.access.days_help"))
     add_json_option(log)
+    add_officer_option(log)
     show = add_command(actions, "show", "cli.access.show_help", show_record)
     show.add_argument("citizen", metavar="CCCD")
     show.add_argument(
@@ -50,7 +53,7 @@ def show_log(args: argparse.Namespace, context: CommandContext) -> int:
     from counter_app.services import access
     from counter_app.services.context import local_now
 
-    actor = context.actor(None, role="admin")  # whoever can run this already holds the store's file
+    actor = context.actor(args.officer, pin=True)  # it says who looked at whom: a supervisor's PIN
     since = local_now() - timedelta(days=args.days)
     entries = access.views(context.store(), actor, citizen_id=args.citizen, since=since)
     if args.json:
@@ -72,7 +75,9 @@ def show_record(args: argparse.Namespace, context: CommandContext) -> int:
     """The citizen and their digitised documents; the view is logged with its purpose first."""
     from counter_app.services import access
 
-    record = access.citizen_record(context.store(), context.actor(args.officer), args.citizen, args.purpose)
+    record = access.citizen_record(
+        context.store(), context.actor(args.officer, pin=True), args.citizen, args.purpose
+    )
     citizen = record.citizen
     print(
         t(

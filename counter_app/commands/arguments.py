@@ -94,9 +94,10 @@ def counter_number(text: str) -> int:
 
 
 def add_officer_option(parser: argparse._ActionsContainer) -> None:
-    """``--officer USERNAME``: who acts (default: the counter itself)."""
+    """``--officer USERNAME``: the officer who acts, proving it with their PIN on standard input (see
+    :meth:`CommandContext.actor`); commands that show or change citizens' or dossiers' data need one."""
     parser.add_argument(
-        "--officer", default=None, metavar=t("cli.meta.username"), help=t("cli.arg.officer_help")
+        "--officer", default=None, metavar=t("cli.meta.username"), help=t("privacy.cli.officer_help")
     )
 
 

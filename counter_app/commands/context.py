@@ -72,12 +72,24 @@ class CommandContext:
             raise CommandError(t("cli.central.no_url"))
         return central_url
 
-    def actor(self, username: str | None, *, role: str = "officer") -> Actor:
+    def actor(self, username: str | None, *, role: str = "officer", pin: bool = False) -> Actor:
         """Who a headless command acts as: the officer ``username`` of this unit, or the counter itself
-        (with ``role``) when no officer is named."""
+        (with ``role``) when no officer is named.
+
+        With ``pin`` the command shows or changes citizens' or dossiers' data, so the counter itself may
+        not run it: an officer must be named and give their PIN (:func:`read_pin`), checked like a log-in
+        at this counter (the same refusal whatever is wrong; wrong PINs count towards the lock-out)."""
         from counter_app.services import auth
         from counter_app.services.context import Actor
 
+        if pin:
+            if username is None or not username.strip():
+                raise CommandError(t("privacy.cli.officer_required"))
+            typed = read_pin(username.strip())
+            officer = auth.login(self.store(), username, typed)
+            if officer.must_change_pin:
+                raise CommandError(t("privacy.cli.must_change_pin", username=username.strip()))
+            return officer
         store = self.store()
         if username is not None:
             return auth.actor_for_username(store, username)
@@ -102,6 +114,29 @@ class CommandContext:
             if store is not None:
                 store.dispose()
         self._store = self._central = None
+
+
+def read_pin(username: str) -> str:
+    """The PIN of the officer ``username``: asked without echo at a terminal, otherwise the first line of
+    standard input (``printf '%s\\n' "$PIN" | counter-app ...``); never from the command line, where ``ps``
+    and the shell history would show it. No PIN is a one-line refusal (exit 2)."""
+    import getpass
+    import sys
+
+    stdin = sys.stdin
+    try:
+        if stdin is None or stdin.closed:
+            raise EOFError
+        if stdin.isatty():
+            line = getpass.getpass(t("privacy.cli.pin_prompt", username=username))
+        else:
+            line = stdin.readline()
+    except (EOFError, OSError, ValueError):  # end of input, nothing to read from, a closed stream, not text
+        raise CommandError(t("privacy.cli.pin_missing")) from None
+    pin = line.strip()
+    if not pin:
+        raise CommandError(t("privacy.cli.pin_missing"))
+    return pin
 
 
 def counter_settings(*, demo: bool = False) -> Settings:

@@ -1,8 +1,12 @@
 """Dossiers that move between units: handing one over, the unit's inbox, online dossiers from the portal.
 
-counter-app handover CODE --to UNIT --reason TEXT [--officer USERNAME]
-counter-app inbox [--json | --accept CODE | --send-back CODE --reason TEXT] [--officer USERNAME]
-counter-app import online FILE.json [--officer USERNAME]
+counter-app handover CODE --to UNIT --reason TEXT --officer USERNAME
+counter-app inbox [--json | --accept CODE --officer USERNAME | --send-back CODE --reason TEXT --officer USERNAME]
+counter-app import online FILE.json --officer USERNAME
+
+What changes a dossier or registers citizens is done by a named officer who gives their PIN (on standard
+input, or asked at a terminal), never by "the counter": handing over, accepting or sending back, importing.
+Listing the inbox shows no applicant's data and needs no officer.
 """
 
 from __future__ import annotations
@@ -50,7 +54,9 @@ def hand_over(args: argparse.Namespace, context: CommandContext) -> int:
     from counter_app.services import handover
 
     store = context.store()
-    sent = handover.send(store, context.actor(args.officer), args.code, args.to.strip(), args.reason)
+    sent = handover.send(
+        store, context.actor(args.officer, pin=True), args.code, args.to.strip(), args.reason
+    )
     print(t("cli.handover.sent", code=args.code.strip(), unit=sent.to_unit_id))
     return ExitCode.OK
 
@@ -62,13 +68,13 @@ def inbox(args: argparse.Namespace, context: CommandContext) -> int:
 
     store = context.store()
     if args.accept:
-        item = waiting.accept(store, context.actor(args.officer), args.accept)
+        item = waiting.accept(store, context.actor(args.officer, pin=True), args.accept)
         print(t("cli.inbox.accepted", code=item.code))
         return ExitCode.OK
     if args.send_back:
         if not args.reason:
             raise CommandError(t("cli.inbox.reason_required"))
-        item = waiting.send_back(store, context.actor(args.officer), args.send_back, args.reason)
+        item = waiting.send_back(store, context.actor(args.officer, pin=True), args.send_back, args.reason)
         print(t("cli.inbox.sent_back", code=item.code))
         return ExitCode.OK
     for item in waiting.items(store):
@@ -97,7 +103,8 @@ def import_online(args: argparse.Namespace, context: CommandContext) -> int:
     from counter_app.services import portal
 
     store = context.store()
+    actor = context.actor(args.officer, pin=True)
     records = portal.read_records(Path(args.file))
-    report = portal.import_online(store, context.actor(args.officer), records)
+    report = portal.import_online(store, actor, records)
     print(t("input.import_done", imported=len(report.imported), skipped=len(report.skipped)))
     return ExitCode.OK

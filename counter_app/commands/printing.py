@@ -1,13 +1,14 @@
 """Printed forms and the receipts' signatures.
 
-    counter-app print receipt|supplement|refusal|apology|control CODE [--out FILE]
+    counter-app print receipt|supplement|refusal|apology|control CODE --officer USERNAME [--out FILE]
     counter-app verify PAYLOAD|-
     counter-app keys export [--out DIR]
     counter-app keys import FILE
 
 Only the settings' ``keys_dir`` is needed to verify a receipt or move keys; ``verify`` opens the store only for a
 key the files do not have, to look among the keys other counters published through the central store.
-The printing modules are imported when a command runs, not when the parser is built.
+The printing modules are imported when a command runs, not when the parser is built. A printed form
+shows the applicant's personal data: ``print`` needs a named officer and their PIN.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter_app.commands.arguments import Subparsers, add_actions, add_command
+from counter_app.commands.arguments import Subparsers, add_actions, add_command, add_officer_option
 from counter_app.commands.exits import CommandError, ExitCode
 from counter_app.locale import t
 
@@ -37,6 +38,7 @@ def register(subparsers: Subparsers) -> None:
     printer.add_argument("form", choices=FORMS, help=t("cli.print.form_help"))
     printer.add_argument("code", metavar=t("cli.meta.code"))
     printer.add_argument("--out", default=None, metavar=t("cli.meta.file"), help=t("cli.print.out_help"))
+    add_officer_option(printer)
 
     verify_ = add_command(subparsers, "verify", "cli.verify.help", verify)
     verify_.add_argument("payload", metavar=t("cli.meta.payload"), help=t("cli.verify.payload_help"))
@@ -53,6 +55,7 @@ def print_form(args: argparse.Namespace, context: CommandContext) -> int:
     """Render a form of a dossier, keep it under ``printed/`` (and in ``--out``), send it to the printer."""
     from counter_app.services.printing_service import print_form as render_and_print
 
+    context.actor(args.officer, pin=True)  # the form shows the applicant's personal data
     printed = render_and_print(
         context.store(), args.code, args.form, out=Path(args.out) if args.out else None
     )

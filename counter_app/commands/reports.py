@@ -1,12 +1,15 @@
 """Reports of the unit over a date range.
 
-    counter-app report ledger --from DATE --to DATE [--format csv|pdf] [--unit CODE|*] [--out FILE]
+    counter-app report ledger --from DATE --to DATE --officer USERNAME [--format csv|pdf] [--unit CODE|*]
+                              [--out FILE]
     counter-app report indicators --from DATE --to DATE [--format csv|pdf] [--unit CODE|*] [--out FILE]
 
 The ledger (Mẫu 06 columns) goes to standard output as CSV, or to ``--out`` (UTF-8 with a byte-order mark);
 as a PDF it goes to standard output when that is not a terminal, else it is archived under ``printed/`` and
 its path printed. The indicators report is CSV with a byte-order mark (Excel then shows the diacritics), on
 standard output or in ``--out``; as a PDF it is archived under ``printed/`` (and copied to ``--out``).
+The ledger names the applicants (with their addresses and phones), so it needs a named officer and their
+PIN; the indicators report only counts and needs none.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter_app.commands.arguments import Subparsers, add_command, day
+from counter_app.commands.arguments import Subparsers, add_command, add_officer_option, day
 from counter_app.commands.exits import ExitCode
 from counter_app.commands.output import write_bytes
 from counter_app.locale import t
@@ -52,6 +55,7 @@ def register(subparsers: Subparsers) -> None:
     report.add_argument("--format", choices=FORMATS, default="csv", help=t("cli.report.format_help"))
     report.add_argument("--unit", default=None, metavar=t("cli.meta.unit"), help=t("cli.report.unit_help"))
     report.add_argument("--out", default=None, metavar=t("cli.meta.file"), help=t("cli.report.out_help"))
+    add_officer_option(report)
 
 
 def run(args: argparse.Namespace, context: CommandContext) -> int:
@@ -59,6 +63,7 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
     out = Path(args.out) if args.out else None
     if args.kind == "indicators":
         return write_indicators(store, args.date_from, args.date_to, args.format, out, args.unit)
+    context.actor(args.officer, pin=True)  # the ledger lists applicants' names, addresses, phones
     return write_ledger(store, args.date_from, args.date_to, args.format, out, args.unit)
 
 

@@ -4,6 +4,7 @@
     counter-app officer add USERNAME --name TEXT [--role officer|supervisor|admin] [--title TEXT]
     counter-app officer disable|enable USERNAME
     counter-app officer reset-pin USERNAME
+    counter-app officer unlock USERNAME
     counter-app officer set-role USERNAME --role officer|supervisor|admin
     counter-app officer list [--json]
 
@@ -85,6 +86,7 @@ def register(subparsers: Subparsers) -> None:
     _username(add_command(actions, "disable", "setup.officer.disable_help", disable_officer))
     _username(add_command(actions, "enable", "setup.officer.enable_help", enable_officer))
     _username(add_command(actions, "reset-pin", "setup.officer.reset_pin_help", reset_pin))
+    _username(add_command(actions, "unlock", "privacy.officer.unlock_help", unlock_officer))
     set_role_ = add_command(actions, "set-role", "setup.officer.set_role_help", set_role)
     _username(set_role_)
     set_role_.add_argument(
@@ -176,6 +178,15 @@ def reset_pin(args: argparse.Namespace, context: CommandContext) -> int:
     pin = read_new_pin(account.username)
     done = officers.reset_pin(store, actor, account.username, pin)
     print(t("setup.officer.pin_reset", username=done.username))
+    return ExitCode.OK
+
+
+def unlock_officer(args: argparse.Namespace, context: CommandContext) -> int:
+    """Lift an account's lock-out (its wrong PINs in a row are forgotten; the PIN stays)."""
+    from counter_app.services import officers
+
+    done = officers.unlock(context.store(), _operator(context), args.username)
+    print(t("privacy.officer.unlocked", username=done.username))
     return ExitCode.OK
 
 

@@ -1,4 +1,12 @@
-"""Officers' PINs (scrypt) and log-in, with lock-out after repeated wrong PINs.
+"""Officers' PINs (scrypt) and log-in, with an escalating lock-out after repeated wrong PINs.
+
+A log-in that fails says the same thing whatever the reason (``privacy.login_refused``): an unknown
+username, a wrong PIN, a locked or disabled account, an officer of another unit at this counter. Telling
+them apart would let anyone at a counter find which usernames exist (Decree 13/2023/NĐ-CP, Art. 26: the
+controller protects personal data against unauthorised access). An unknown username costs the same scrypt
+work as a known one. Wrong PINs in a row lock the account for 5, then 15, then 60 minutes
+(:data:`LOCK_STEPS`); the count survives the end of a lock and is cleared by a correct PIN or by an
+administrator (:func:`counter_app.services.officers.unlock`).
 
 A PIN anyone would guess (the demo's 123456, one digit repeated, a run such as 234567 or 987654, a short
 block repeated such as 121212) is refused whenever a PIN is chosen (:func:`check_new_pin`), and a log-in
@@ -25,7 +33,10 @@ from counter_app.services.errors import Forbidden, NotFound, ServiceError
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MAX_FAILED = 5
-LOCK_FOR = timedelta(minutes=5)
+#: how long each round of MAX_FAILED wrong PINs in a row locks the account: the first, the second, then every
+#: later round
+LOCK_STEPS = (timedelta(minutes=5), timedelta(minutes=15), timedelta(minutes=60))
+LOCK_FOR = LOCK_STEPS[0]
 ROLES = ("officer", "supervisor", "admin")
 #: a short block repeated (121212, 123123) is as easy to guess as one digit repeated
 GUESSABLE_PERIODS = (1, 2, 3)
@@ -80,44 +91,59 @@ def pin_matches(pin: str, stored: str) -> bool:
 
 
 def login(store: Store, username: str, pin: str, *, now: datetime | None = None) -> Actor:
-    """The officer as an :class:`Actor` at this counter, or a ServiceError saying why not.
+    """The officer as an :class:`Actor` at this counter, or ``privacy.login_refused`` whatever the reason:
+    no such username, an officer of another unit than this counter's, a disabled or locked account, a wrong
+    PIN (counted towards the lock-out, see :func:`_check_pin`). A locked account's PIN is not checked.
 
     The actor's ``must_change_pin`` says that the PIN was set by an administrator: the user interface makes
     the officer choose their own (:func:`change_pin`) before anything else. A guessable PIN is refused
-    outright except on a demo store (``auth.pin_guessable_here``), and does not count as a wrong PIN."""
+    outright except on a demo store (``auth.pin_guessable_here``, whoever the username names), and does not
+    count as a wrong PIN."""
     now = now or local_now()
     with store.session() as session:
-        officer = session.exec(select(Officer).where(Officer.username == username.strip())).first()
-        if officer is None:
-            raise ServiceError("auth.unknown_user", username=username.strip())
-        if not officer.active:
-            raise ServiceError("auth.inactive", username=officer.username)
-        if officer.locked_until and officer.locked_until > now:
-            raise ServiceError("auth.locked", until=fmt.clock(officer.locked_until))
         if is_guessable(pin) and not is_demo_store(store, session):
             raise ServiceError("auth.pin_guessable_here")
-        _check_pin(session, officer, pin, now)
+        officer = session.exec(select(Officer).where(Officer.username == username.strip())).first()
+        if officer is None or officer.unit_id != store.unit_id or not officer.active:
+            pin_matches(pin, _DECOY_HASH)  # the same work as a real check: the time tells nothing either
+            raise ServiceError("privacy.login_refused")
+        if officer.locked_until and officer.locked_until > now:
+            raise ServiceError("privacy.login_refused")
+        _check_pin(session, officer, pin, now, refusal="privacy.login_refused")
         officer.failed_attempts = 0
         officer.locked_until = None
         session.add(officer)
         return _at_counter(store, officer)
 
 
-def _check_pin(session: Session, officer: Officer, pin: str, now: datetime) -> None:
-    """Refuse a wrong PIN, counting it (committed even though the caller's work is not): the fifth in a row
-    locks the account for :data:`LOCK_FOR`."""
+def lock_duration(failures: int) -> timedelta | None:
+    """How long ``failures`` wrong PINs in a row lock an account: None unless they end a round of
+    :data:`MAX_FAILED`; 5 minutes for the first round, 15 for the second, 60 for every later one."""
+    if failures <= 0 or failures % MAX_FAILED:
+        return None
+    return LOCK_STEPS[min(failures // MAX_FAILED, len(LOCK_STEPS)) - 1]
+
+
+def _check_pin(
+    session: Session, officer: Officer, pin: str, now: datetime, *, refusal: str | None = None
+) -> None:
+    """Refuse a wrong PIN, counting it (committed even though the caller's work is not): every
+    :data:`MAX_FAILED`-th in a row locks the account for longer (:func:`lock_duration`). The refusal is
+    ``refusal`` when given (the log-in's, which says nothing about the account), else says how many tries
+    are left or until when the account is locked."""
     if pin_matches(pin, officer.pin_hash):
         return
     officer.failed_attempts += 1
-    if officer.failed_attempts >= MAX_FAILED:
-        officer.failed_attempts = 0
-        officer.locked_until = now + LOCK_FOR
-        session.add(officer)
-        session.commit()
-        raise ServiceError("auth.locked", until=fmt.clock(officer.locked_until))
+    lock = lock_duration(officer.failed_attempts)
+    if lock is not None:
+        officer.locked_until = now + lock
     session.add(officer)
     session.commit()
-    raise ServiceError("auth.wrong_pin", left=MAX_FAILED - officer.failed_attempts)
+    if refusal is not None:
+        raise ServiceError(refusal)
+    if officer.locked_until is not None and officer.locked_until > now:
+        raise ServiceError("auth.locked", until=fmt.clock(officer.locked_until))
+    raise ServiceError("auth.wrong_pin", left=MAX_FAILED - officer.failed_attempts % MAX_FAILED)
 
 
 def is_demo_store(store: Store, session: Session | None = None) -> bool:
@@ -178,6 +204,13 @@ def actor_for_username(store: Store, username: str) -> Actor:
         if not officer.active:
             raise Forbidden("auth.inactive", username=officer.username)
         return _at_counter(store, officer)
+
+
+#: what an unknown username's PIN is checked against (never matches: no PIN hashes to it)
+_DECOY_HASH = (
+    f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${base64.b64encode(bytes(16)).decode()}$"
+    f"{base64.b64encode(bytes(32)).decode()}"
+)
 
 
 def _at_counter(store: Store, officer: Officer) -> Actor:

@@ -1,5 +1,5 @@
-"""Officers' accounts, managed by the unit's administrator: add, disable, enable, reset a PIN, change a role,
-list. The command line (``counter-app officer ...``) and the TUI's administrator screen call the same functions.
+"""Officers' accounts, managed by the unit's administrator: add, disable, enable, reset a PIN, unlock, change
+a role, list. The command line (``counter-app officer ...``) and the TUI's administrator screen call the same functions.
 
 Every function takes the actor and refuses anyone but an administrator of the store's unit. An account an
 administrator gives a PIN to (added, or reset) must choose its own at its next log-in (``must_change_pin``,
@@ -199,6 +199,20 @@ def reset_pin(store: Store, actor: Actor, username: str, pin: str) -> OfficerVie
         officer.locked_until = None
         session.add(officer)
         log.info("PIN of officer %s reset by %s", officer.username, actor.name)
+        return view(OfficerView, officer)
+
+
+def unlock(store: Store, actor: Actor, username: str) -> OfficerView:
+    """Lift a lock-out now (the officer is known and at the counter): the lock ends and the wrong PINs in a
+    row are forgotten, so the next lock-out starts again at 5 minutes. The PIN stays."""
+    auth.require_role(actor, "admin")
+    with store.session() as session:
+        _require_set_up(store, session)
+        officer = _officer(session, actor, username)
+        officer.failed_attempts = 0
+        officer.locked_until = None
+        session.add(officer)
+        log.info("officer %s unlocked by %s", officer.username, actor.name)
         return view(OfficerView, officer)
 
 

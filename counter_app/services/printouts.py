@@ -33,7 +33,9 @@ def print_safely(store: Store, code: str, kind: str) -> PrintOutcome:
     try:
         printed = print_form(store, code, kind)
     except Exception as exc:  # a failed print must never undo or hide the saved dossier
-        log.exception("printing %s of %s failed", kind, code)
+        from counter_app.services.redact import failure_kind
+
+        log.error("printing %s of %s failed: %s", kind, code, failure_kind(exc))  # the message may quote data
         return PrintOutcome(
             False, t("print.error", what=t(f"print.failed.{kind}"), error=describe_error(exc))
         )

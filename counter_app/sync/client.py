@@ -413,7 +413,7 @@ def publish_identifier(local: Engine, central_engine: Engine, unit_id: str) -> b
         with central_engine.begin() as connection:
             changed = connection.execute(SET_IDENTIFIER, {"code": code, "unit": unit_id}).rowcount
     except IntegrityError as exc:  # another unit took the same identifier at the same moment
-        log.warning("unit identifier %s not published: %s", code, exc)
+        log.warning("unit identifier %s not published: %s", code, type(exc).__name__)
         return False
     if not changed:
         log.debug("unit identifier %s already published or held by another unit", code)

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from counter_app.services.redact import failure_kind
 from counter_app.sync.client import SyncReport, sync_once
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ class SyncLoop:
                 report: SyncReport | Exception = self.round()
                 self.failures = 0
             except Exception as exc:  # the central store is away: log, wait longer, try again
-                log.warning("sync round failed: %s", exc)
+                log.warning("sync round failed: %s", failure_kind(exc))  # not its text: it may quote a row
                 report = exc
                 self.failures += 1
             if on_report:

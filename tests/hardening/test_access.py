@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import FrozenInstanceError
 from datetime import datetime
@@ -162,7 +163,7 @@ def test_unknown_code_is_not_found(seeded_store):
         access.visible_dossier(seeded_store, officer_actor(seeded_store), "KHÔNG-CÓ-0001")
 
 
-def test_cli_access_show_and_log(cli_env, cli_main, capsys, sqlite_template):
+def test_cli_access_show_and_log(cli_env, cli_main, capsys, sqlite_template, monkeypatch):
     from counter_app.db.engine import make_engine
     from counter_app.services.context import Store
     from tests.conftest import make_settings
@@ -174,15 +175,17 @@ def test_cli_access_show_and_log(cli_env, cli_main, capsys, sqlite_template):
         cli_main(["access", "show", citizen.cccd])
     assert exited.value.code == 2
     capsys.readouterr()
-    assert cli_main(["access", "show", citizen.cccd, "--purpose", "Công dân đề nghị xem thông tin"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("123456\n" * 5))  # the officers' PINs, one per command
+    purpose = "Công dân đề nghị xem thông tin"
+    assert cli_main(["access", "show", citizen.cccd, "--purpose", purpose, "--officer", "canbo1"]) == 0
     out = capsys.readouterr().out
     assert citizen.full_name in out and "Giấy tờ số hóa" in out and "Đã ghi nhật ký truy cập" in out
-    assert cli_main(["access", "show", citizen.cccd, "--purpose", " "]) == 2
+    assert cli_main(["access", "show", citizen.cccd, "--purpose", " ", "--officer", "canbo1"]) == 2
     assert "mục đích" in capsys.readouterr().err
-    assert cli_main(["access", "log", "--citizen", citizen.cccd]) == 0
+    assert cli_main(["access", "log", "--citizen", citizen.cccd, "--officer", "giamsat"]) == 0
     out = capsys.readouterr().out
     assert out.count("Công dân đề nghị xem thông tin") == 1
-    assert cli_main(["access", "log", "--citizen", citizen.cccd, "--json"]) == 0
+    assert cli_main(["access", "log", "--citizen", citizen.cccd, "--json", "--officer", "giamsat"]) == 0
     (line,) = capsys.readouterr().out.splitlines()
     entry = json.loads(line)
     assert set(entry) == {
@@ -197,5 +200,5 @@ def test_cli_access_show_and_log(cli_env, cli_main, capsys, sqlite_template):
         "purpose",
     }
     assert entry["purpose"] == "Công dân đề nghị xem thông tin" and entry["citizen_id"] == citizen.id
-    assert entry["officer_name"] == "Quầy số 1 (dòng lệnh)" and entry["officer_id"] is None
+    assert entry["officer_name"] == "Nguyễn Thị Lan" and entry["officer_id"]  # the officer, proven by the PIN
     assert datetime.fromisoformat(entry["at"]).tzinfo is not None and "\\u" not in line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 import shutil
 import sqlite3
@@ -77,25 +78,26 @@ def _a_citizen(home: Path) -> str:
     ],
 )
 def test_storage_faults_give_a_clear_message_and_write_nothing(
-    cli_env, cli_main, capsys, tmp_path, pragma, message, small_writes_fail
+    cli_env, cli_main, capsys, tmp_path, pragma, message, small_writes_fail, monkeypatch
 ):
+    monkeypatch.setattr("sys.stdin", io.StringIO("123456\n" * 5))  # the officer's PIN, once per command
     before = _store_state(cli_env)
     portal_file = _bulky_portal_file(tmp_path)
     cccd = _a_citizen(cli_env)
     with sqlite_pragma(pragma):
-        status = cli_main(["import", "online", str(portal_file)])
+        status = cli_main(["import", "online", str(portal_file), "--officer", "canbo1"])
         err = capsys.readouterr().err
         assert status == 3  # the store cannot be used, whichever command meets it
         assert err.startswith("counter-app: ") and message in err and "không có gì bị ghi dở" in err
         assert "Traceback" not in err and err.count("\n") == 1
         if small_writes_fail:
-            assert cli_main(["access", "show", cccd, "--purpose", "Tra cứu"]) == 3
+            assert cli_main(["access", "show", cccd, "--purpose", "Tra cứu", "--officer", "canbo1"]) == 3
             captured = capsys.readouterr()
             assert message in captured.err and captured.out == ""  # no personal data without its log line
     assert _store_state(cli_env) == before
     assert before[3] == "ok"
     # the same store works again once the fault is gone
-    assert cli_main(["import", "online", str(portal_file)]) == 0
+    assert cli_main(["import", "online", str(portal_file), "--officer", "canbo1"]) == 0
     assert _store_state(cli_env)[0] == before[0] + 1
 
 

@@ -15,7 +15,7 @@ from counter_app.db.models import Dossier
 from counter_app.domain.states import Status
 
 
-def cli(store, *args, central=None):
+def cli(store, *args, central=None, stdin=""):
     env = {
         **os.environ,
         "COUNTER_APP_HOME": str(store.settings.home),
@@ -24,8 +24,17 @@ def cli(store, *args, central=None):
     }
     env.pop("COUNTER_APP_DB_URL", None)
     return subprocess.run(
-        [sys.executable, "-m", "counter_app.cli", *args], env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "counter_app.cli", *args],
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
+
+
+#: what a command acting as an officer needs: who, and their PIN on standard input
+AS_CANBO1 = {"stdin": "123456\n"}
 
 
 def a_dossier(store, status: Status) -> str:
@@ -58,9 +67,22 @@ def test_sync_status_once_and_an_unreachable_centre(counter_a):
 def test_handover_from_the_command_line_reaches_the_other_province(counter_a, counter_b):
     code = a_dossier(counter_a, Status.PROCESSING)
     refused = a_dossier(counter_a, Status.REFUSED)
-    bad = cli(counter_a, "handover", refused, "--to", counter_b.unit_id, "--reason", "Chuyển")
+    bad = cli(
+        counter_a,
+        "handover",
+        refused,
+        "--to",
+        counter_b.unit_id,
+        "--reason",
+        "Chuyển",
+        "--officer",
+        "canbo1",
+        **AS_CANBO1,
+    )
     assert bad.returncode != 0 and "Từ chối tiếp nhận" in bad.stderr
-    nowhere = cli(counter_a, "handover", code, "--to", "99999", "--reason", "Chuyển")
+    nowhere = cli(
+        counter_a, "handover", code, "--to", "99999", "--reason", "Chuyển", "--officer", "canbo1", **AS_CANBO1
+    )
     assert nowhere.returncode != 0 and "99999" in nowhere.stderr
     sent = cli(
         counter_a,
@@ -72,6 +94,7 @@ def test_handover_from_the_command_line_reaches_the_other_province(counter_a, co
         "Chuyển xử lý",
         "--officer",
         "canbo1",
+        **AS_CANBO1,
     )
     assert sent.returncode == 0, sent.stderr
     assert cli(counter_a, "sync", "--once").returncode == 0
@@ -83,7 +106,7 @@ def test_handover_from_the_command_line_reaches_the_other_province(counter_a, co
     (record,) = [r for r in waiting if r["code"] == code]
     assert record["kind"] == "handover" and record["sender"] == "Phường Cẩm Thành"
     assert record["reason"] == "Chuyển xử lý" and datetime.fromisoformat(record["arrived_at"]).tzinfo
-    accepted = cli(counter_b, "inbox", "--accept", code)
+    accepted = cli(counter_b, "inbox", "--accept", code, "--officer", "canbo1", **AS_CANBO1)
     assert accepted.returncode == 0, accepted.stderr
     assert code not in cli(counter_b, "inbox").stdout
     assert cli(counter_b, "sync", "--once").returncode == 0

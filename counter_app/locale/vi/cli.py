@@ -45,7 +45,6 @@ MESSAGES: dict[str, str] = {
     "cli.arg.not_a_number": "cần một số nguyên, nhận được «{text}»",
     "cli.arg.out_of_range": "cần một số trong khoảng {low}-{high}, nhận được {value}",
     "cli.arg.bad_counter": "số quầy phải từ 1 đến 9, nhận được «{text}»",
-    "cli.arg.officer_help": "tên đăng nhập của cán bộ thực hiện (mặc định: quầy)",
     "cli.arg.json_help": "in dạng JSON Lines (mỗi dòng một đối tượng JSON) cho hệ thống giám sát",
     # --- store: db upgrade, seed-demo, backup, restore --------------------------------------------------
     "cli.db.help": "quản lý kho dữ liệu",

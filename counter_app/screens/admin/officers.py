@@ -1,8 +1,9 @@
-"""Officers' accounts (administrator): add, reset a PIN, disable or enable, change the role."""
+"""Officers' accounts (administrator): add, reset a PIN, unlock, disable or enable, change the role."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from rich.text import Text
 from textual.binding import Binding
@@ -16,10 +17,10 @@ from counter_app.services.views import OfficerView
 from counter_app.widgets.live_table import Row
 
 
-def state_text(officer: OfficerView) -> Text:
+def state_text(officer: OfficerView, now: datetime) -> Text:
     if not officer.active:
         return Text(t("admin.officer.disabled"), style="dim")
-    if officer.locked_until is not None:
+    if officer.locked_until is not None and officer.locked_until > now:  # a lock that ended is no state
         return Text(t("admin.officer.locked", until=fmt.clock(officer.locked_until)), style="bold red")
     if officer.must_change_pin:
         return Text(t("admin.officer.must_change"), style="yellow")
@@ -33,8 +34,9 @@ class OfficersScreen(AdminListScreen):
         Binding("p", "reset_pin", t("admin.key.reset_pin"), id="admin.officer.reset_pin"),
         Binding("d", "toggle_active", t("admin.key.toggle_active"), id="admin.officer.toggle"),
         Binding("r", "role", t("admin.key.role"), id="admin.officer.role"),
+        Binding("u", "unlock", t("privacy.key.unlock"), id="admin.officer.unlock"),
     ]
-    NEEDS_ROW = ("reset_pin", "toggle_active", "role")
+    NEEDS_ROW = ("reset_pin", "toggle_active", "role", "unlock")
 
     def __init__(self) -> None:
         super().__init__()
@@ -52,8 +54,11 @@ class OfficersScreen(AdminListScreen):
         from counter_app.services import officers
 
         listed = officers.list_officers(store, actor)
+        now = self.counter_app.now()
         self.officers = {o.username: o for o in listed}
-        return [(o.username, [o.username, o.full_name, t(f"role.{o.role}"), state_text(o)]) for o in listed]
+        return [
+            (o.username, [o.username, o.full_name, t(f"role.{o.role}"), state_text(o, now)]) for o in listed
+        ]
 
     def _current(self) -> OfficerView | None:
         key = self.table.current_key
@@ -88,6 +93,18 @@ class OfficersScreen(AdminListScreen):
                 )
 
         self.app.push_screen(NewPinDialog(officer.username), answered)
+
+    def action_unlock(self) -> None:
+        """Lift the selected account's lock-out (the officer is at the counter and known)."""
+        from counter_app.services import officers
+
+        officer = self._current()
+        if officer is None:
+            return
+        self.run_service(
+            lambda store, actor: officers.unlock(store, actor, officer.username),
+            lambda _done: t("privacy.officer.unlocked", username=officer.username),
+        )
 
     def action_toggle_active(self) -> None:
         from counter_app.services import officers
