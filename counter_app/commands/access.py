@@ -24,7 +24,7 @@ from counter_app.commands.arguments import (
     days,
 )
 from counter_app.commands.exits import ExitCode
-from counter_app.commands.output import json_line
+from counter_app.commands.output import json_line, tsv_row
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
 
@@ -63,10 +63,15 @@ def show_log(args: argparse.Namespace, context: CommandContext) -> int:
     if not entries:
         print(t("cli.access.none"))
     for entry in entries:
-        dossier = f"\t{entry.dossier_id}" if entry.dossier_id else ""
         print(
-            f"{fmt.stamp(entry.at, seconds=True)}\t{entry.officer_name}\t{entry.unit_id}\t"
-            f"{entry.citizen_id or ''}\t{entry.purpose}{dossier}"
+            tsv_row(
+                fmt.stamp(entry.at, seconds=True),
+                entry.officer_name,
+                entry.unit_id,
+                entry.citizen_id or "",
+                entry.purpose,
+                entry.dossier_id or "",
+            )
         )
     return ExitCode.OK
 
