@@ -29,7 +29,7 @@ from counter_app.screens.keys import quiet
 from counter_app.services import handover, intake, workflow
 from counter_app.services.context import Actor, Store
 from counter_app.services.intake import DocumentChoice
-from counter_app.services.views import DossierDetail, DossierView
+from counter_app.services.views import DossierDetail, DossierView, HandoverView
 from counter_app.widgets.live_table import LiveTable, Row
 from counter_app.widgets.status_bar import StatusBar
 
@@ -69,6 +69,8 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
     DossierScreen #dossier-docs-box, DossierScreen #dossier-timeline-box { height: auto; }
     DossierScreen #dossier-docs { height: auto; max-height: 10; }
     DossierScreen #dossier-timeline { height: auto; }
+    DossierScreen #dossier-refused-box { height: auto; border: round $error; }
+    DossierScreen #dossier-refused { height: auto; max-height: 8; }
     """
     BINDINGS = [
         Binding("x", "process", t("key.process"), id="dossier.process"),
@@ -119,6 +121,21 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
                         ("state", t("col.state"), 26),
                     ],
                     id="dossier-docs",
+                    cursor_type="none",
+                )
+            with VerticalGroup(id="dossier-refused-box", classes="box") as box:
+                box.border_title = t("bounds.dossier.refused_title")
+                box.display = False
+                yield Static("", id="refused-explain")
+                yield LiveTable(
+                    [
+                        ("recorded", t("bounds.col.recorded_at"), 16),
+                        ("event", t("col.event"), 26),
+                        ("who", t("col.who"), 22),
+                        ("refused", t("bounds.col.refused_at"), 16),
+                        ("reason", t("bounds.col.reason"), 50),
+                    ],
+                    id="dossier-refused",
                     cursor_type="none",
                 )
             with VerticalGroup(id="dossier-timeline-box", classes="box") as box:
@@ -217,7 +234,24 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
                 "\n" + t("dossier.handover_pending", unit=unit_name(pending[0].to_unit_id)),
                 style="bold yellow",
             )
+        sent_back = _sent_back(detail, self.counter_app.officer.unit_id)
+        if sent_back is not None:
+            progress.append(
+                "\n"
+                + t(
+                    "bounds.dossier.handover_returned",
+                    unit=unit_name(sent_back.to_unit_id),
+                    when=fmt.moment(sent_back.answered_at),
+                    reason=sent_back.answer_reason or fmt.NONE,
+                ),
+                style="bold red",
+            )
+        if dossier.needs_attention:
+            progress.append(
+                "\n" + t("bounds.dossier.needs_attention", note=dossier.needs_attention), style="bold red"
+            )
         self.query_one("#progress", Static).update(progress)
+        self._show_refused(detail)
 
         docs: list[Row] = []
         for index, doc in enumerate(detail.documents, start=1):
@@ -246,6 +280,36 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             timeline.append((event.id, cells))
         self.query_one("#dossier-timeline", LiveTable).show(timeline)
         self.refresh_bindings()
+
+    def _show_refused(self, detail: DossierDetail) -> None:
+        """The events of this dossier the central store refused (what, when, who, why), and what to do about a
+        refused withdrawal: who must record it now."""
+        box = self.query_one("#dossier-refused-box")
+        box.display = bool(detail.rejected)
+        if not detail.rejected:
+            return
+        box.border_subtitle = t("bounds.dossier.refused_count", count=len(detail.rejected))
+        rows: list[Row] = []
+        for refused in detail.rejected:
+            label = t(f"event.{refused.type}") if has(f"event.{refused.type}") else refused.type
+            cells = [
+                fmt.moment(refused.recorded_at),
+                label,
+                refused.officer_name or fmt.NONE,
+                fmt.moment(refused.at),
+                refused.reason,
+            ]
+            rows.append((refused.event_id, cells))
+        self.query_one("#dossier-refused", LiveTable).show(rows)
+        explain = self.query_one("#refused-explain", Static)
+        if any(r.type == "withdrawn" for r in detail.rejected):
+            custodian = detail.dossier.custodian_unit_id
+            own = custodian == self.counter_app.officer.unit_id
+            key = "bounds.dossier.withdraw_refused_own" if own else "bounds.dossier.withdraw_refused_other"
+            explain.update(Text(t(key, unit=self._unit_name(custodian)), style="bold"))
+            explain.display = True
+        else:
+            explain.display = False
 
     def _unit_name(self, unit_id: str | None) -> str:
         if not unit_id or self.detail is None:
@@ -426,6 +490,15 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         self.reload()
         if message.print_kind:
             self.counter_app.print_form(self.code, message.print_kind)
+
+
+def _sent_back(detail: DossierDetail, unit_id: str) -> HandoverView | None:
+    """The unit's last handover of this dossier, when the receiving unit sent it back and the dossier is
+    still in the unit's hands (nothing newer happened to its custody)."""
+    if not detail.handovers or detail.dossier.custodian_unit_id != unit_id:
+        return None
+    last = detail.handovers[-1]
+    return last if last.state == "returned" and last.from_unit_id == unit_id else None
 
 
 def _event_note(payload: Mapping[str, Any]) -> str:
