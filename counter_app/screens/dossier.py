@@ -90,6 +90,13 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         detail: DossierDetail
 
     @dataclass
+    class NotLoaded(Message):
+        """The dossier could not be shown (a code nobody issued, or one outside the officer's unit: the
+        same «not found»)."""
+
+        error: str
+
+    @dataclass
     class Done(Message):
         note: str
         print_kind: str | None = None
@@ -160,11 +167,23 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
 
     @work(thread=True, exclusive=True, group="dossier", exit_on_error=False)
     def _load(self) -> None:
+        from counter_app.locale import describe_error
         from counter_app.services import access
+        from counter_app.services.errors import NotFound
 
         app = self.counter_app
-        detail = access.dossier_detail(app.store, app.officer, self.code, purpose=t("access.purpose.dossier"))
+        try:
+            detail = access.dossier_detail(
+                app.store, app.officer, self.code, purpose=t("access.purpose.dossier")
+            )
+        except NotFound as exc:
+            self.post_message(self.NotLoaded(describe_error(exc)))
+            return
         self.post_message(self.Loaded(detail))
+
+    def on_dossier_screen_not_loaded(self, message: NotLoaded) -> None:
+        self.query_one("#dossier-title", Static).update(Text(message.error, style="bold red"))
+        self.app.notify(message.error, severity="error")
 
     def on_dossier_screen_loaded(self, message: Loaded) -> None:
         self.detail = detail = message.detail

@@ -111,6 +111,8 @@ async def test_opening_or_scanning_another_units_code_says_not_found(unit_app, u
         said = notices(unit_app, "error")[-1]
         assert said == f"Không tìm thấy hồ sơ mã «{theirs}»."
         assert unit_app.screen.detail is None  # nothing of the dossier was shown
+        title = str(unit_app.screen.query_one("#dossier-title").render())
+        assert title == said  # the screen says it too, instead of «loading» for ever
         unit_app.go_home()
         await pilot.pause()
         # a scanned code (a burst of keys with no input focused) answers the same, as one nobody issued does
