@@ -70,7 +70,8 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
     DossierScreen #dossier-docs { height: auto; max-height: 10; }
     DossierScreen #dossier-timeline { height: auto; }
     DossierScreen #dossier-refused-box { height: auto; border: round $error; }
-    DossierScreen #dossier-refused { height: auto; max-height: 8; }
+    DossierScreen #dossier-refused { height: auto; }
+    DossierScreen #refused-explain { height: auto; margin-top: 1; }
     """
     BINDINGS = [
         Binding("x", "process", t("key.process"), id="dossier.process"),
@@ -133,18 +134,8 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             with VerticalGroup(id="dossier-refused-box", classes="box") as box:
                 box.border_title = t("bounds.dossier.refused_title")
                 box.display = False
+                yield Static("", id="dossier-refused")
                 yield Static("", id="refused-explain")
-                yield LiveTable(
-                    [
-                        ("recorded", t("bounds.col.recorded_at"), 16),
-                        ("event", t("col.event"), 26),
-                        ("who", t("col.who"), 22),
-                        ("refused", t("bounds.col.refused_at"), 16),
-                        ("reason", t("bounds.col.reason"), 50),
-                    ],
-                    id="dossier-refused",
-                    cursor_type="none",
-                )
             with VerticalGroup(id="dossier-timeline-box", classes="box") as box:
                 box.border_title = t("dossier.timeline")
                 yield LiveTable(
@@ -267,7 +258,8 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             )
         if dossier.needs_attention:
             progress.append(
-                "\n" + t("bounds.dossier.needs_attention", note=dossier.needs_attention), style="bold red"
+                "\n" + t("bounds.dossier.needs_attention", note=_attention_note(dossier.needs_attention)),
+                style="bold red",
             )
         self.query_one("#progress", Static).update(progress)
         self._show_refused(detail)
@@ -308,18 +300,23 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         if not detail.rejected:
             return
         box.border_subtitle = t("bounds.dossier.refused_count", count=len(detail.rejected))
-        rows: list[Row] = []
-        for refused in detail.rejected:
+        lines = Text()
+        for index, refused in enumerate(detail.rejected):
             label = t(f"event.{refused.type}") if has(f"event.{refused.type}") else refused.type
-            cells = [
-                fmt.moment(refused.recorded_at),
-                label,
-                refused.officer_name or fmt.NONE,
-                fmt.moment(refused.at),
-                refused.reason,
-            ]
-            rows.append((refused.event_id, cells))
-        self.query_one("#dossier-refused", LiveTable).show(rows)
+            if index:
+                lines.append("\n")
+            lines.append(
+                t(
+                    "bounds.dossier.refused_what",
+                    when=fmt.moment(refused.recorded_at),
+                    what=label,
+                    who=refused.officer_name or fmt.NONE,
+                )
+                + "\n",
+                style="bold",
+            )
+            lines.append(t("bounds.dossier.refused_why", at=fmt.moment(refused.at), reason=refused.reason))
+        self.query_one("#dossier-refused", Static).update(lines)
         explain = self.query_one("#refused-explain", Static)
         if any(r.type == "withdrawn" for r in detail.rejected):
             custodian = detail.dossier.custodian_unit_id
@@ -509,6 +506,15 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         self.reload()
         if message.print_kind:
             self.counter_app.print_form(self.code, message.print_kind)
+
+
+def _attention_note(note: str) -> str:
+    """``needs_attention`` as the officer reads it: the sync writes ``<event type>: <reason>`` for a refused
+    event, whose type is said in Vietnamese here."""
+    kind, sep, reason = note.partition(": ")
+    if sep and has(f"event.{kind}"):
+        return f"{t(f'event.{kind}')}: {reason}"
+    return note
 
 
 def _sent_back(detail: DossierDetail, unit_id: str) -> HandoverView | None:

@@ -248,16 +248,15 @@ def handover_rows(s: SupervisorSnapshot) -> list[Row]:
 def refused_columns() -> Columns:
     return [
         ("code", t("live.col.code"), 25),
-        ("event", t("bounds.live.col.event"), 16),
-        ("who", t("bounds.live.col.who"), 16),
-        ("at", t("live.col.sent"), 11),
-        ("reason", t("bounds.live.col.reason"), 40),
+        ("event", t("bounds.live.col.event"), 12),
+        ("at", t("bounds.live.col.at"), 11),
+        ("reason", t("bounds.live.col.reason"), 60),
     ]
 
 
 def refused_rows(refused: RefusedEvents) -> list[Row]:
-    """The events the central store refused, newest first (keyed by dossier code: Enter opens the dossier;
-    a dossier's older refused events stay in its own screen)."""
+    """The dossiers with events the central store refused, the newest refusal first: what, when, why (the
+    dossier's screen, opened with Enter, says who and lists its other refused events)."""
     rows: list[Row] = []
     seen: set[str] = set()
     for r in refused.events:
@@ -265,12 +264,6 @@ def refused_rows(refused: RefusedEvents) -> list[Row]:
             continue
         seen.add(r.dossier_code)
         label = t(f"event.{r.type}") if has(f"event.{r.type}") else r.type
-        cells = [
-            Text(r.dossier_code, style="bold red"),
-            label,
-            r.officer_name or fmt.NONE,
-            fmt.short_moment(r.at),
-            r.reason,
-        ]
+        cells = [Text(r.dossier_code, style="bold red"), label, fmt.short_moment(r.at), r.reason]
         rows.append((r.dossier_code, cells))
     return rows

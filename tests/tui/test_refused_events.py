@@ -47,15 +47,15 @@ async def test_a_refused_withdrawal_is_explained_with_the_custodian(app, store):
         await login(pilot)
         screen = await _open(pilot, app, code)
         assert screen.query_one("#dossier-refused-box").display
-        ((recorded, what, who, refused_at, why),) = _rows(screen, "dossier-refused")
-        assert (what, who, why) == ("Rút hồ sơ", "Nguyễn Thị Lan", REASON)
-        assert recorded.startswith("14:05") or "19/11/2026" in recorded
-        assert "20/11/2026" in refused_at
+        what, why = str(screen.query_one("#dossier-refused").render()).splitlines()
+        assert what == "14:05 19/11/2026 · Rút hồ sơ · Nguyễn Thị Lan"  # when, what, who
+        assert why == f"Bị từ chối lúc 08:30 20/11/2026. Lý do: {REASON}"  # when refused, why
         explain = str(screen.query_one("#refused-explain").render())
         unit = _unit_name(store, custodian)
         assert f"việc rút hồ sơ phải do {unit} ghi nhận" in explain
         text = screen_text(app)
-        assert "Sự kiện bị kho trung tâm từ chối" in text and "Cần xem lại" in text
+        assert "Sự kiện bị kho trung tâm từ chối" in text and "Cần xem lại: Rút hồ sơ:" in text
+        assert "withdrawn" not in text  # the event's type is said in Vietnamese
         # the withdrawal cannot be redone here: this unit does not hold the dossier
         assert not screen.check_action("withdraw", ())
 
@@ -95,8 +95,8 @@ async def test_the_supervisor_sees_dossiers_with_refused_events(store):
         screen = host.screen_under_test
         await wait_for(pilot, lambda: screen.refreshes >= 1 and screen.refused is not None, "first refresh")
         assert screen.query_one("#live-refused-box").display
-        ((code, what, who, _at, why),) = _rows(screen, "live-refused")
-        assert (code, who, why) == (first, "Nguyễn Thị Lan", REASON)
+        ((code, what, at, why),) = _rows(screen, "live-refused")
+        assert (code, at, why) == (first, "20/11 08:30", REASON)
         assert what in ("Rút hồ sơ", "Chuyển xử lý")
         assert screen.query_one("#live-refused-box").border_subtitle == "2 sự kiện · 1 hồ sơ"
         screen.query_one("#live-refused", LiveTable).focus()

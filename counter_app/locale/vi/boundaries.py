@@ -8,9 +8,8 @@ MESSAGES: dict[str, str] = {
     # the dossier screen: events the central store refused
     "bounds.dossier.refused_title": "Sự kiện bị kho trung tâm từ chối",
     "bounds.dossier.refused_count": "{count} sự kiện không được ghi nhận",
-    "bounds.col.recorded_at": "Ghi lúc",
-    "bounds.col.refused_at": "Bị từ chối lúc",
-    "bounds.col.reason": "Lý do từ chối",
+    "bounds.dossier.refused_what": "{when} · {what} · {who}",
+    "bounds.dossier.refused_why": "Bị từ chối lúc {at}. Lý do: {reason}",
     "bounds.dossier.needs_attention": "Cần xem lại: {note}",
     "bounds.dossier.withdraw_refused_other": "Việc rút hồ sơ ghi ở quầy này không được kho trung tâm ghi nhận: "
     "đơn vị đang giữ hồ sơ là {unit}, việc rút hồ sơ phải do {unit} ghi nhận. Hãy chuyển đề nghị rút hồ sơ "
@@ -27,7 +26,7 @@ MESSAGES: dict[str, str] = {
     "bounds.live.refused": "Sự kiện bị từ chối khi đồng bộ",
     "bounds.live.refused_count": "{count} sự kiện · {dossiers} hồ sơ",
     "bounds.live.col.event": "Nội dung",
-    "bounds.live.col.who": "Người ghi",
+    "bounds.live.col.at": "Từ chối lúc",
     "bounds.live.col.reason": "Lý do",
     # counter-app sync --status
     "bounds.sync.rejected_hint": "Có {count} sự kiện bị kho trung tâm từ chối: xem lý do trên màn hình hồ sơ "
