@@ -150,3 +150,16 @@ async def test_the_palette_offers_none_of_another_units_dossiers(unit_app, unit_
         await wait_for(pilot, lambda: any(theirs[-11:] in p for p in prompts()), "the hits are in")
         await pilot.pause(0.3)
         assert not any(theirs in p for p in prompts())
+
+
+async def test_the_return_screen_does_not_find_another_units_dossier(unit_app, unit_store):
+    from counter_app.screens.return_result import ReturnScreen
+
+    theirs = _codes(unit_store, OTHER)[0]
+    async with unit_app.run_test(size=SIZE) as pilot:
+        await login(pilot)
+        unit_app.action_return_result(theirs)
+        await wait_for(pilot, lambda: isinstance(unit_app.screen, ReturnScreen), "return screen")
+        await wait_for(pilot, lambda: notices(unit_app, "error"), "an error notice")
+        assert notices(unit_app, "error")[-1] == f"Không tìm thấy hồ sơ mã «{theirs}»."
+        assert unit_app.screen.detail is None
