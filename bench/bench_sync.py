@@ -23,7 +23,6 @@ from sqlmodel import Session, select
 
 from counter_app.config import load_settings
 from counter_app.db.engine import make_engine
-from counter_app.db.migrate import prepare
 from counter_app.db.models import DossierEvent, Officer, Outbox
 from counter_app.domain.chain import canonical_json
 from counter_app.services import intake, lookup, sync_state, workflow
@@ -153,7 +152,7 @@ def main() -> None:
         central_url = fresh_database(args.pg)
         try:
             engine = make_engine(central_url)
-            prepare(engine)
+            init_central(engine, now=datetime(2026, 12, 1, 7, 0))  # schema, units and the store's rules
             started = time.perf_counter()
             report = client.push(store.engine, engine, now=datetime(2026, 12, 1, 8, 0))
             push_s = time.perf_counter() - started

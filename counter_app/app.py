@@ -29,7 +29,7 @@ from counter_app.config import Settings
 from counter_app.domain.vntext import one_line
 from counter_app.locale import describe_error, t
 from counter_app.locale import formats as fmt
-from counter_app.services.context import Actor, Store, local_now
+from counter_app.services.context import STORE_UNUSABLE, Actor, Store, local_now
 from counter_app.widgets.key_burst import SCAN_GAP_S, KeyBurst
 from counter_app.widgets.scan import CardScan, CodeScan, ScanError, classify, is_scan_like
 from counter_app.widgets.status_bar import StatusBar
@@ -190,11 +190,25 @@ class CounterApp(App[None]):
         except BaseException as exc:
             self._store_error = exc
             log.exception("opening the store failed")
-            self.call_from_thread(self.notify, describe_error(exc), severity="error", timeout=30)
+            from counter_app.services.storage_errors import translate
+
+            error = translate(exc) if isinstance(exc, Exception) else exc
+            if getattr(error, "key", "") in STORE_UNUSABLE:  # a damaged or lost store: nothing to do here
+                self.call_from_thread(self._cannot_open_store, describe_error(error))
+            else:
+                self.call_from_thread(self.notify, describe_error(error), severity="error", timeout=30)
         else:
             self.call_from_thread(self._store_opened, self._store)
         finally:
             self._store_ready.set()
+
+    def _cannot_open_store(self, message: str) -> None:
+        """Leave the TUI and say, on the terminal it returns to, why and what to run (exit status 3, a
+        storage fault, as on the command line)."""
+        from rich.text import Text
+
+        self.notices.append(("error", message))
+        self.exit(return_code=3, message=Text(f"counter-app: {message}"))
 
     def _store_opened(self, store: Store) -> None:
         """The store says which unit and identifier it was set up for: from now on the settings carry them
@@ -323,7 +337,12 @@ class CounterApp(App[None]):
                 return
             store = self.store
             sync_once(
-                store.engine, central_url, store.unit_id, now=self.now(), keys_dir=store.settings.keys_dir
+                store.engine,
+                central_url,
+                store.unit_id,
+                now=self.now(),
+                keys_dir=store.settings.keys_dir,
+                counter_id=store.settings.counter_id,
             )
         except Exception as exc:  # offline is a normal state of a counter: note it, retry later
             log.info("sync round failed: %s", exc)

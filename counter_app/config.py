@@ -93,7 +93,7 @@ class Settings:
         return f"{self.one_stop_code}#{self.counter}"
 
     def ensure_dirs(self) -> None:
-        for directory in (self.data_dir, self.log_dir, self.printed_dir):
+        for directory in (self.data_dir, self.printed_dir):  # the log directory: commands.context.log_to_file
             directory.mkdir(parents=True, exist_ok=True)
         self.keys_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # private signing keys live here
 

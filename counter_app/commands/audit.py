@@ -1,6 +1,6 @@
 """The audit trail: every dossier's chain of event hashes, walked and checked.
 
-    counter-app audit verify [--code CODE ...]
+    counter-app audit verify [--code CODE ...] [--central [URL]]
 
 Exit 0 when every chain is whole, 1 when the audit found broken, missing or rewritten history.
 """
@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from counter_app.commands.arguments import Subparsers, add_actions, add_command
-from counter_app.commands.exits import ExitCode
+from counter_app.commands.exits import CommandError, ExitCode
 from counter_app.locale import t
 
 if TYPE_CHECKING:
@@ -24,6 +24,14 @@ def register(subparsers: Subparsers) -> None:
     check.add_argument(
         "--code", action="append", default=None, metavar=t("cli.meta.code"), help=t("cli.audit.code_help")
     )
+    check.add_argument(
+        "--central",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="URL",
+        help=t("trust.cli.central_help"),
+    )
 
 
 def verify(args: argparse.Namespace, context: CommandContext) -> int:
@@ -31,7 +39,18 @@ def verify(args: argparse.Namespace, context: CommandContext) -> int:
     from counter_app.services import audit
     from counter_app.services.errors import NotFound
 
-    report = audit.verify(context.store(), codes=args.code)
+    if args.central is not None:
+        if args.code:
+            raise CommandError(t("trust.cli.central_or_code"))
+        from counter_app.sync.client import connect_central
+
+        central = connect_central(context.central_url(args.central or None))
+        try:
+            report = audit.verify_with_central(context.store(), central)
+        finally:
+            central.dispose()
+    else:
+        report = audit.verify(context.store(), codes=args.code)
     if report.unknown_codes:
         raise NotFound("lookup.dossier_not_found", code=report.unknown_codes[0][:80])
     if report.ok:

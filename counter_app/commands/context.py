@@ -106,7 +106,7 @@ class CommandContext:
 
 def counter_settings(*, demo: bool = False) -> Settings:
     """The settings of this machine, on its demo store with ``demo`` (unless a store is named explicitly);
-    their directories exist and the log file is open."""
+    their directories exist and the log file is open (or, when it cannot be, one warning said so)."""
     settings = load_settings(demo=demo)
     if demo and not _db_url_named(settings):
         settings = replace(settings, db_url=f"sqlite:///{settings.data_dir / 'demo' / 'counter.sqlite3'}")
@@ -119,11 +119,57 @@ def _db_url_named(settings: Settings) -> bool:
     return bool(os.environ.get("COUNTER_APP_DB_URL")) or "db_url" in settings.extra.get("store", {})
 
 
+class _QuietFileHandler(logging.FileHandler):
+    """A log file that never prints logging's own traceback on the terminal when a write fails (disk full,
+    file removed): the record is dropped, and one warning line says the log stopped."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        import sys
+
+        error = sys.exc_info()[1]
+        _warn_log_dropped(self.baseFilename, getattr(error, "strerror", None) or error)
+
+
+_log_warned = False
+
+
+def _warn_log_dropped(path: object, reason: object) -> None:
+    """One line on standard error, once per process: the log file cannot be written, the command goes on."""
+    global _log_warned
+    if _log_warned:
+        return
+    _log_warned = True
+    from counter_app.commands.output import warn
+
+    try:
+        warn(t("storage.log_unavailable", path=path, reason=reason))
+    except Exception:  # standard error itself is gone: nothing left to tell
+        pass
+
+
 def log_to_file(settings: Settings) -> None:
-    """Send the ``counter_app`` log to ``counter-app.log`` in the log directory (once per process)."""
+    """Send the ``counter_app`` log to ``counter-app.log`` in the log directory (once per process).
+
+    The directory is made 0700 and the file 0600 (the log may name officers and dossiers). When the file
+    cannot be opened (a read-only directory, a home of ``/dev/null``, a file where the directory should
+    be), the command goes on without a log: one warning line on standard error, never a traceback."""
     if any(isinstance(handler, logging.FileHandler) for handler in log.handlers):
         return
-    handler = logging.FileHandler(settings.log_dir / LOG_FILE, encoding="utf-8")
+    path = settings.log_dir / LOG_FILE
+    try:
+        settings.log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            if os.fstat(fd).st_mode & 0o077:
+                os.fchmod(fd, 0o600)  # a log made by an older version was world-readable
+        finally:
+            os.close(fd)
+        handler: logging.Handler = _QuietFileHandler(path, encoding="utf-8")
+    except OSError as exc:
+        _warn_log_dropped(path, exc.strerror or exc)
+        if not log.handlers:
+            log.addHandler(logging.NullHandler())
+        return
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     log.addHandler(handler)
     log.setLevel(logging.INFO)

@@ -21,6 +21,7 @@ from counter_app.locale import t
 
 if TYPE_CHECKING:
     from counter_app.commands.context import CommandContext
+    from counter_app.services.backup import ReseatReport
     from counter_app.services.context import Store
 
 DEMO_CITIZENS = 300
@@ -64,13 +65,16 @@ def upgrade(args: argparse.Namespace, context: CommandContext) -> int:
 
     from counter_app.db.engine import make_engine
     from counter_app.db.migrate import prepare
+    from counter_app.services import store_health
 
     settings = context.settings()
+    store_health.check(settings)  # a damaged or lost store is restored, not migrated or made anew
     engine = make_engine(settings.db_url)
     try:
         revision = prepare(engine)
     finally:
         engine.dispose()
+    store_health.record(settings)
     shown = make_url(settings.db_url).render_as_string(hide_password=True)
     print(t("cli.db.upgraded", revision=revision, url=shown))
     return ExitCode.OK
@@ -151,12 +155,13 @@ def size(n: float) -> str:
 
 
 def restore(args: argparse.Namespace, context: CommandContext) -> int:
-    """Put a checked backup in place of the store (the store is not opened first: it is being replaced);
-    or, with ``--reseat`` alone, raise the counters' code sequences above every code already issued."""
+    """Put a checked backup in place of the store (the store is not opened first: it is being replaced),
+    then raise the counter's numbering past every code already printed; with ``--reseat`` alone, only the
+    latter (again after the first sync)."""
     from counter_app.services import backup
 
     if args.reseat and not args.file:
-        print(t("backup.reseated", count=backup.reseat_sequences(context.store())))
+        print_reseat(backup.reseat(context.store()), context)
         return ExitCode.OK
     if not args.file:
         raise CommandError(t("backup.file_required"))
@@ -164,4 +169,41 @@ def restore(args: argparse.Namespace, context: CommandContext) -> int:
     print(t("backup.restored", path=info.source, dossiers=info.dossiers, events=info.events))
     if info.aside is not None:
         print(t("backup.kept_aside", path=info.aside))
+    try:  # the restored store's counters are the backup's: codes printed since must not come again
+        report = backup.reseat(context.store())
+    except Exception as exc:
+        from counter_app.locale import describe_error
+        from counter_app.services.storage_errors import translate
+
+        reason = describe_error(translate(exc))
+        raise CommandError(t("storage.reseat_failed", reason=reason), ExitCode.PROBLEMS) from exc
+    print_reseat(report, context)
     return ExitCode.OK
+
+
+def print_reseat(report: ReseatReport, context: CommandContext) -> None:
+    """Where the numbers already used were read from, and what was raised."""
+    from counter_app.services.backup import FRESH_BLOCK, LEDGER_FRESH_MARGIN
+    from counter_app.services.context import local_now
+
+    settings = context.store().settings
+    if report.printed is None:
+        print(t("storage.reseat_no_printed", dir=settings.printed_dir))
+    else:
+        print(t("storage.reseat_printed", count=report.printed, dir=settings.printed_dir))
+    if report.central is not None:
+        print(t("storage.reseat_central", count=report.central))
+    elif report.central_error is not None:
+        print(t("storage.reseat_central_unreachable", reason=report.central_error))
+    else:
+        print(t("storage.reseat_no_central"))
+    if report.fresh_block:
+        print(
+            t(
+                "storage.reseat_fresh",
+                first=FRESH_BLOCK + 1,
+                year=local_now().year,
+                margin=LEDGER_FRESH_MARGIN,
+            )
+        )
+    print(t("backup.reseated", count=report.raised))

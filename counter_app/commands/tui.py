@@ -29,8 +29,9 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
             ensure_demo_data(store)
         return store
 
-    make_app(open_store, settings=settings).run()
-    return ExitCode.OK
+    app = make_app(open_store, settings=settings)
+    app.run()
+    return getattr(app, "return_code", None) or ExitCode.OK  # 3 when the store could not be opened
 
 
 def _store_file_exists(settings: Settings) -> bool:

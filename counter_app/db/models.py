@@ -135,7 +135,9 @@ class ProcedureDocument(SQLModel, table=True):
 class Citizen(SQLModel, table=True):
     __tablename__ = "citizen"
     id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
-    cccd: str = Field(max_length=12, unique=True)
+    #: not unique: each unit keeps its own record of a citizen (``services.ids.citizen_id_for``), and a
+    #: dossier handed over brings the sending unit's record along
+    cccd: str = Field(max_length=12, index=True)
     old_id: str | None = Field(default=None, max_length=12)
     full_name: str = Field(max_length=120)
     name_folded: str = Field(sa_column=folded_column(120))
@@ -378,6 +380,10 @@ class AccessLog(SQLModel, table=True):
     dossier_id: str | None = Field(default=None, max_length=36)
     purpose: str = Field(max_length=300)
     at: LocalTime = Field(sa_type=DateTime, index=True)
+    #: the view log is a hash chain too (``domain.chain.access_hash``): an entry removed or edited breaks it
+    seq: int | None = Field(default=None, unique=True)
+    prev_hash: str = Field(default="", max_length=64)
+    hash: str = Field(default="", max_length=64)
 
 
 class StoreInfo(SQLModel, table=True):
@@ -416,3 +422,28 @@ class CounterKey(SQLModel, table=True):
     #: the raw 32-byte Ed25519 public key, base64
     public_key: str = Field(max_length=64)
     published_at: LocalTime = Field(sa_type=DateTime)
+
+
+class ChainAnchor(SQLModel, table=True):
+    """A counter's signed statement of the heads of the chains it pushed in one batch (``domain.anchors``).
+
+    Written by the counter when it pushes, kept by the counter and by the central store, which checks the
+    signature once per batch against the counter's published key (``counter_key``). ``audit verify`` checks
+    that every chain still holds the heads its counters signed: history deleted or rewritten after it was
+    pushed no longer matches a signature nobody else can make.
+    """
+
+    __tablename__ = "chain_anchor"
+
+    id: str = Field(primary_key=True, max_length=36)
+    unit_id: str = Field(max_length=16, index=True)
+    counter_id: str = Field(max_length=48, index=True)
+    key_id: str = Field(max_length=32)
+    signed_at: LocalTime = Field(sa_type=DateTime)
+    #: the digest of this counter's previous anchor ("" for its first): anchors are chained too
+    prev_digest: str = Field(default="", max_length=64)
+    #: ``[[dossier_id, dossier_code, seq, event_id, hash], ...]``, the last event of each dossier in the batch
+    heads: list[list[Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    digest: str = Field(max_length=64)
+    #: Ed25519 signature of ``digest``, base64
+    signature: str = Field(max_length=100)

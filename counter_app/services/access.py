@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 
 from counter_app.db.models import AccessLog, Citizen, Dossier
 from counter_app.domain.cccd import is_cccd_number
+from counter_app.domain.chain import access_hash
 from counter_app.domain.vntext import tidy
 from counter_app.services import lookup
 from counter_app.services.auth import require_role
@@ -61,7 +62,12 @@ def record_view(
     at: datetime | None = None,
 ) -> AccessLog:
     """Add the log line of a view to the caller's transaction (committed, or rolled back, with the read)."""
+    last = session.exec(
+        select(AccessLog.seq, AccessLog.hash).order_by(col(AccessLog.seq).desc()).limit(1)
+    ).first()
     row = AccessLog(
+        seq=(last[0] or 0) + 1 if last else 1,
+        prev_hash=last[1] if last else "",
         officer_id=actor.officer_id,
         officer_name=actor.name[:120],
         unit_id=actor.unit_id,
@@ -71,6 +77,7 @@ def record_view(
         purpose=clean_purpose(purpose),
         at=at or local_now(),
     )
+    row.hash = access_hash(row.model_dump())
     session.add(row)
     session.flush()
     return row

@@ -19,10 +19,10 @@ query, so it runs on a counter's store and on the central PostgreSQL alike.
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -30,54 +30,15 @@ from sqlalchemy import Text, select, type_coerce
 from sqlalchemy.engine import Connection, Engine
 
 from counter_app.db import projection
-from counter_app.db.models import Dossier, DossierEvent, table_of
+from counter_app.db.models import Dossier, DossierDocument, DossierEvent, Handover, table_of
 from counter_app.domain import chain
 from counter_app.locale import formats as fmt
-from counter_app.locale import t
+from counter_app.services import audit_chains
+from counter_app.services.audit_report import AuditReport as AuditReport  # re-exported: callers name it here
+from counter_app.services.audit_report import Problem as Problem
 
 #: projected columns the audit does not compare: set by the counter itself outside events
 NOT_AUDITED = frozenset({"needs_attention"})
-
-
-@dataclass(frozen=True)
-class Problem:
-    """The first broken or missing link of one dossier."""
-
-    code: str
-    seq: int | None
-    key: str  # message key in counter_app.locale (area "admin"): what is wrong
-    params: dict[str, Any] = field(default_factory=dict)
-    dossier_id: str | None = None
-
-    @property
-    def message(self) -> str:
-        """What is wrong, in Vietnamese, naming the dossier and the event."""
-        return t(self.key, code=self.code, seq=self.seq, **self.params)
-
-    def __str__(self) -> str:
-        return self.message
-
-
-@dataclass
-class AuditReport:
-    dossiers: int = 0
-    events: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    #: codes asked for (``verify(codes=...)``) that name no dossier of the store
-    unknown_codes: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def summary(self) -> str:
-        if self.ok:
-            return t("audit.ok", dossiers=self.dossiers, events=self.events)
-        return t("audit.failed", count=len(self.problems), dossiers=self.dossiers, events=self.events)
-
-    def lines(self) -> list[str]:
-        """The summary, then one line per problem (what ``counter-app audit verify`` prints)."""
-        return [self.summary(), *(f"  {p.message}" for p in self.problems)]
 
 
 def _engine(store_or_engine: Any) -> Engine:
@@ -114,6 +75,12 @@ class _DossierWalk:
         self.count = 0
         self.last: dict[str, Any] | None = None
         self.projected: dict[str, Any] = {}
+        #: the components and handovers the events say the dossier has (None: no event listed components)
+        self.documents: list[tuple[Any, ...]] | None = None
+        self.handovers: dict[str, dict[str, Any]] = {}
+        #: what the store holds for them (set by :func:`verify` before :meth:`finish`)
+        self.stored_documents: list[tuple[Any, ...]] = []
+        self.stored_handovers: dict[str, dict[str, Any]] = {}
         self.problem: Problem | None = None
 
     def _fail(self, key: str, seq: int | None, **params: Any) -> None:
@@ -148,9 +115,23 @@ class _DossierWalk:
                 self._fail("audit.prev_hash", seq, type=event["type"], prev=seq - 1)
             return
         if self.check_projection:
+            payload = event["payload"] or {}
             try:
-                self.projected.update(projection.changes(event["type"], event["payload"] or {}))
-            except (ValueError, TypeError, AttributeError):
+                self.projected.update(projection.changes(event["type"], payload))
+                documents = projection.document_rows(self.dossier_id, payload)
+                if documents is not None:
+                    self.documents = [_document_fact(d) for d in documents]
+                data = payload.get("handover")
+                if data:
+                    row = projection.handover_row(
+                        self.handovers.get(data["id"]),
+                        self.dossier_id,
+                        event["officer_name"],
+                        event["device_time"],
+                        data,
+                    )
+                    self.handovers[data["id"]] = row
+            except (ValueError, TypeError, AttributeError, KeyError):
                 pass  # an event the projection cannot read is the projection's concern, the chain holds
         self.prev_hash = event["hash"]
         self.expected_seq += 1
@@ -185,7 +166,60 @@ class _DossierWalk:
                         expected=_shown(expected),
                     )
                     break
+            else:
+                self._check_parts()
         return self.problem
+
+    def _check_parts(self) -> None:
+        """The components and the control-sheet rows are what the events say (they are not hashed themselves:
+        they are projections of hashed payloads, so an edit shows as a difference)."""
+        if sorted(self.stored_documents) != sorted(self.documents or []):
+            self._fail("trust.audit.documents_differ", None)
+            return
+        if set(self.stored_handovers) != set(self.handovers):
+            self._fail("trust.audit.handovers_differ", None)
+            return
+        for handover_id, expected in self.handovers.items():
+            stored = self.stored_handovers[handover_id]
+            for name in HANDOVER_FACTS:
+                if not _same(_fact(expected.get(name)), _fact(stored.get(name))):
+                    self._fail("trust.audit.handover_field", None, field=name)
+                    return
+
+
+#: the control-sheet columns compared with the events (all of them but the keys)
+HANDOVER_FACTS = (
+    "from_unit_id",
+    "to_unit_id",
+    "reason",
+    "documents",
+    "sent_at",
+    "sent_by",
+    "state",
+    "answered_at",
+    "answered_by",
+    "answer_reason",
+)
+#: the component columns compared with the events
+DOCUMENT_FACTS = ("position", "name", "copy_kind", "quantity", "received", "reused", "citizen_document_id")
+
+
+def _fact(value: Any) -> Any:
+    """A value as both stores compare: JSON text decoded, datetimes without time zone."""
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)
+    return value
+
+
+def _document_fact(row: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(
+        (bool(row[name]) if name in ("received", "reused") else row[name]) for name in DOCUMENT_FACTS
+    )
 
 
 @contextmanager
@@ -247,7 +281,48 @@ def _events(connection: Connection, dossier_ids: list[str] | None) -> Iterator[d
         yield _decoded(dict(row))
 
 
-def verify(store: Any, *, codes: Iterable[str] | None = None, check_projection: bool = True) -> AuditReport:
+def _parts(
+    connection: Connection, dossier_ids: list[str] | None
+) -> tuple[dict[str, list[tuple[Any, ...]]], dict[str, dict[str, dict[str, Any]]]]:
+    """The stored components and control-sheet rows, by dossier."""
+    documents_table, handovers_table = table_of(DossierDocument), table_of(Handover)
+    documents: dict[str, list[tuple[Any, ...]]] = {}
+    query = select(documents_table)
+    if dossier_ids is not None:
+        query = query.where(documents_table.c.dossier_id.in_(dossier_ids))
+    for row in connection.execute(query).mappings():
+        documents.setdefault(row["dossier_id"], []).append(_document_fact(dict(row)))
+    handovers: dict[str, dict[str, dict[str, Any]]] = {}
+    query = select(handovers_table)
+    if dossier_ids is not None:
+        query = query.where(handovers_table.c.dossier_id.in_(dossier_ids))
+    for row in connection.execute(query).mappings():
+        handovers.setdefault(row["dossier_id"], {})[row["id"]] = dict(row)
+    return documents, handovers
+
+
+def _own_keys(store: Any) -> dict[str, str] | None:
+    """This counter's public keys (base64 raw), from its key directory: its anchors may predate their
+    publication. None for a bare engine (a backup being checked), whose anchors are then not checked."""
+    if isinstance(store, Engine):
+        return None
+    from counter_app.printing.signing import KeyFileError, own_signers, raw_public_bytes
+
+    try:
+        signers = own_signers(store.settings.keys_dir)
+    except (KeyFileError, OSError):
+        signers = []
+    return {s.key_id: base64.b64encode(raw_public_bytes(s.public_key)).decode("ascii") for s in signers}
+
+
+def verify(
+    store: Any,
+    *,
+    codes: Iterable[str] | None = None,
+    check_projection: bool = True,
+    every_event_signed: bool = False,
+    check_access_log: bool = True,
+) -> AuditReport:
     """Check the hash chain of every dossier (or of the dossiers with ``codes``) of a store.
 
     ``store`` is a :class:`~counter_app.services.context.Store` or a bare SQLAlchemy engine (a backup
@@ -277,18 +352,58 @@ def verify(store: Any, *, codes: Iterable[str] | None = None, check_projection: 
         if wanted is not None:
             found = {row["code"] for row in rows.values()}
             report.unknown_codes = [code for code in dict.fromkeys(wanted) if code not in found]
+        parts = _parts(connection, list(rows) if wanted is not None else None) if check_projection else None
+
+        def start(dossier_id: str) -> _DossierWalk:
+            current = _DossierWalk(rows.get(dossier_id), dossier_id, check_projection=check_projection)
+            if parts is not None:
+                current.stored_documents = parts[0].get(dossier_id, [])
+                current.stored_handovers = parts[1].get(dossier_id, {})
+            return current
+
         for event in _events(connection, list(rows) if wanted is not None else None):
             report.events += 1
             if walk is None or event["dossier_id"] != walk.dossier_id:
                 close(walk)
                 seen.add(event["dossier_id"])
-                walk = _DossierWalk(
-                    rows.get(event["dossier_id"]), event["dossier_id"], check_projection=check_projection
-                )
+                walk = start(event["dossier_id"])
             walk.add(event)
-    close(walk)
-    for dossier_id, row in rows.items():  # dossiers whose every event is gone
-        if dossier_id not in seen:
-            close(_DossierWalk(row, dossier_id, check_projection=check_projection))
+        close(walk)
+        for dossier_id in rows:  # dossiers whose every event is gone
+            if dossier_id not in seen:
+                close(start(dossier_id))
+        if wanted is None:
+            if check_access_log:
+                report.problems.extend(audit_chains.check_access_log(connection))
+            keys = _own_keys(store)
+            if keys is not None or every_event_signed:
+                named = {p.dossier_id for p in report.problems if p.dossier_id}
+                report.problems.extend(
+                    p
+                    for p in audit_chains.check_anchors(
+                        connection, extra_keys=keys, every_event_signed=every_event_signed
+                    )
+                    if p.dossier_id is None or p.dossier_id not in named
+                )
+    report.problems.sort(key=lambda p: (p.code, p.seq or 0))
+    return report
+
+
+def verify_with_central(store: Any, central: Engine) -> AuditReport:
+    """``audit verify --central``: this store's chains and signed heads, the central store's (where every
+    event must be covered by its counter's signed head), and this store against the heads the central store
+    holds (it must match or extend each)."""
+    report = verify(store)
+    central_report = verify(central, every_event_signed=True, check_access_log=False)
+    named = {p.dossier_id for p in report.problems if p.dossier_id}
+    with snapshot(_engine(store)) as local, snapshot(central) as remote:
+        extra = audit_chains.compare_with_central(local, remote, store.unit_id)
+    report.problems.extend(p for p in extra if p.dossier_id not in named)
+    named |= {p.dossier_id for p in extra if p.dossier_id}
+    report.problems.extend(
+        Problem(p.code, p.seq, p.key, {**p.params, "where": "central"}, p.dossier_id)
+        for p in central_report.problems
+        if p.dossier_id not in named
+    )
     report.problems.sort(key=lambda p: (p.code, p.seq or 0))
     return report

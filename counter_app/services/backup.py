@@ -134,6 +134,13 @@ def create(store: Any, to_dir: Path | str | None = None, *, now: datetime | None
         _fsync(directory)
     except OSError as exc:
         raise ServiceError("backup.dir_unwritable", path=str(directory), reason=exc.strerror or exc) from None
+    except sqlite3.Error as exc:  # the copy could not be written whole (full disk, I/O error)
+        from counter_app.services.storage_errors import storage_key
+
+        if storage_key(exc) == "storage.busy":
+            raise
+        reason = one_line(str(exc))[:200]
+        raise ServiceError("storage.backup_not_written", path=str(directory), reason=reason) from None
     finally:
         partial.unlink(missing_ok=True)
     return BackupInfo(final, final.stat().st_size, report.dossiers, report.events)
@@ -153,9 +160,15 @@ def prune(
     limit = (now if now is not None else time.time()) - timedelta(days=keep_days).total_seconds()
     removed = []
     for path in sorted(Path(directory).glob(BACKUP_GLOB)):
-        if path.is_file() and path.stat().st_mtime < limit:
-            path.unlink()
-            removed.append(path)
+        try:
+            if path.is_file() and path.stat().st_mtime < limit:
+                path.unlink()
+                removed.append(path)
+        except OSError as exc:  # say how far it got: these were removed, this one was not
+            reason = exc.strerror or str(exc)
+            raise ServiceError(
+                "storage.prune_failed", removed=len(removed), path=path, reason=reason
+            ) from None
     return removed
 
 
@@ -201,13 +214,97 @@ def check_file(path: Path, *, shown: Path | None = None) -> audit.AuditReport:
     return report
 
 
-def reseat_sequences(store: Any) -> int:
-    """Raise this counter's dossier-code and ledger-line counters above every number its store holds.
+#: when no printed file says which numbers were handed out after the backup (the central store does not know
+#: what was printed while the counter was offline), today's dossier codes continue after this number (a counter takes in a few dozen dossiers a
+#: day; the day's numbers go to 999) and the year's ledger lines jump by LEDGER_FRESH_MARGIN
+FRESH_BLOCK = 500
+LEDGER_FRESH_MARGIN = 1000
 
-    After a restore, the store's counters are those of the backup; dossiers the counter received
-    after the backup come back through the first sync (pull), and without this the next intake of
-    the same day would hand out a code already on a printed receipt. Run it after that first sync
-    (``counter-app restore --reseat``). Returns how many counters were raised.
+
+@dataclass(frozen=True)
+class ReseatReport:
+    """What :func:`reseat` found and did.
+
+    ``printed``: codes of this counter found among the printed files (None: no printed files at all);
+    ``central``: dossiers of this counter the central store holds (None: no central store configured,
+    or it could not be reached — ``central_error`` says why); ``fresh_block``: there were no printed files,
+    so today's numbering moved to the fresh block."""
+
+    raised: int
+    printed: int | None
+    central: int | None
+    central_error: str | None = None
+    fresh_block: bool = False
+
+
+def printed_codes(printed_dir: Path, unit_code: str, counter: int) -> tuple[set[str], set[str]] | None:
+    """(every dossier code of this counter among the printed PDFs, those printed as a receipt — Mẫu 01);
+    None when there is no printed file at all (the directory was lost with the store).
+
+    A printed file is ``<code>-<form>[-<copy>].pdf``; a dossier code is ``<unit>-<YYMMDD>-<NSSS>`` and a
+    unit code has no ``-``, so the code is the name's first three parts."""
+    from counter_app.domain.codes import InvalidDossierCode, parse_dossier_code
+    from counter_app.printing.output import FORM_RECEIPT
+
+    try:
+        files = [path for path in Path(printed_dir).rglob("*.pdf") if path.is_file()]
+    except OSError:
+        return None
+    codes: set[str] = set()
+    receipts: set[str] = set()
+    for path in files:
+        parts = path.stem.split("-")
+        try:
+            parsed = parse_dossier_code("-".join(parts[:3]))
+        except InvalidDossierCode:
+            continue  # a ledger, a catalogue, a queue ticket, a code the national portal gave
+        if parsed.unit_code != unit_code or parsed.counter != counter:
+            continue
+        codes.add(parsed.code)
+        form = parts[3:-1] if parts[-1].isdigit() and len(parts) > 4 else parts[3:]
+        if "-".join(form) == FORM_RECEIPT:
+            receipts.add(parsed.code)
+    return (codes, receipts) if files else None
+
+
+def central_numbers(central_url: str, counter_id: str, *, timeout: int = 3) -> list[tuple[str, str, int]]:
+    """(code, ledger book, ledger line) of every dossier the central store holds from this counter."""
+    from sqlalchemy import text
+
+    from counter_app.db.engine import make_engine
+
+    engine = make_engine(central_url, connect_timeout=timeout)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text(
+                    "SELECT code, ledger_book, ledger_line FROM dossier "
+                    "WHERE received_counter_id = :counter_id"
+                ),
+                {"counter_id": counter_id},
+            ).all()
+    finally:
+        engine.dispose()
+    return [(str(code), str(book or ""), int(line or 0)) for code, book, line in rows]
+
+
+def reseat(store: Any, *, now: datetime | None = None, central: bool = True) -> ReseatReport:
+    """Raise this counter's dossier-code and ledger-line counters past every number already handed out.
+
+    After a restore, the store's counters are those of the backup, and the codes handed out after it
+    are on printed receipts. The numbers already used are taken from, together:
+
+    * the store itself (dossiers pulled back by a sync),
+    * the printed files (``printed/YYYY/MM/<code>-<form>.pdf``): every code of this counter printed on any
+      form; each receipt (Mẫu 01) of a dossier the store does not hold used one ledger line of its year,
+    * the central store, when one is configured and answers: every dossier this counter received there,
+      with its ledger line.
+
+    When there are no printed files at all (the disk was replaced), nothing says which receipts were printed
+    while the counter was offline — the central store only knows what was pushed — so the counter also moves
+    to a fresh block: today's codes continue from :data:`FRESH_BLOCK` + 1 and this year's ledger lines jump
+    by :data:`LEDGER_FRESH_MARGIN` (once a day: a ``fresh:YYMMDD`` row remembers it). Never lowers a
+    counter.
     """
     from sqlmodel import select
 
@@ -216,22 +313,87 @@ def reseat_sequences(store: Any) -> int:
 
     settings: Settings = store.settings
     counter_id = settings.counter_id
+    now = now or local_now()
     highest: dict[str, int] = {}
+
+    def seen_code(code: str) -> None:
+        try:
+            parsed = parse_dossier_code(code)
+        except InvalidDossierCode:
+            return  # a code the national portal gave
+        if parsed.unit_code == settings.one_stop_code and parsed.counter == settings.counter:
+            scope = f"dossier:{parsed.received_on:%y%m%d}"
+            highest[scope] = max(highest.get(scope, 0), parsed.seq)
+
+    def seen_line(ledger_book: str, ledger_line: int) -> None:
+        if ledger_line and ledger_book[:4].isdigit():
+            scope = f"ledger:{ledger_book[:4]}"
+            highest[scope] = max(highest.get(scope, 0), ledger_line)
+
     with store.session() as session:
         rows = session.exec(
             select(Dossier.code, Dossier.received_counter_id, Dossier.ledger_book, Dossier.ledger_line)
         ).all()
-        for code, received_counter, ledger_book, ledger_line in rows:
-            try:
-                parsed = parse_dossier_code(code)
-            except InvalidDossierCode:
-                parsed = None  # a code the national portal gave
-            if parsed and parsed.unit_code == settings.one_stop_code and parsed.counter == settings.counter:
-                scope = f"dossier:{parsed.received_on:%y%m%d}"
-                highest[scope] = max(highest.get(scope, 0), parsed.seq)
-            if received_counter == counter_id and ledger_line and ledger_book[:4].isdigit():
-                scope = f"ledger:{ledger_book[:4]}"
-                highest[scope] = max(highest.get(scope, 0), ledger_line)
+    in_store = set()
+    #: (year, day, number of the code) → ledger line, for this counter's own dossiers
+    numbered: dict[tuple[str, str, str], int] = {}
+    for code, received_counter, ledger_book, ledger_line in rows:
+        in_store.add(code)
+        seen_code(code)
+        if received_counter == counter_id:
+            seen_line(ledger_book, ledger_line)
+            parts = code.split("-")
+            if len(parts) == 3 and ledger_line and ledger_book[:4].isdigit():
+                numbered[(ledger_book[:4], parts[1], parts[2])] = ledger_line
+
+    central_count: int | None = None
+    central_error: str | None = None
+    if central and settings.central_url:
+        try:
+            numbers = central_numbers(settings.central_url, counter_id)
+        except Exception as exc:  # unreachable, refused: said in the report, the other sources still count
+            central_error = one_line(str(getattr(exc, "orig", None) or exc))[:200]
+        else:
+            central_count = len(numbers)
+            for code, ledger_book, ledger_line in numbers:
+                in_store.add(code)
+                seen_code(code)
+                seen_line(ledger_book, ledger_line)
+
+    found = printed_codes(settings.printed_dir, settings.one_stop_code, settings.counter)
+    printed_count: int | None = None
+    if found is not None:
+        codes, receipts = found
+        printed_count = len(codes)
+        for code in codes:
+            seen_code(code)
+        lost_by_year: dict[str, list[tuple[str, str]]] = {}
+        for code in receipts - in_store:  # each took the next ledger line of its year
+            _unit, day, number = code.split("-")
+            lost_by_year.setdefault(f"20{day[:2]}", []).append((day, number))
+        for year, lost in lost_by_year.items():
+            # the lost receipts came after every dossier numbered before the last of them (same counter: the
+            # code's day and number grow with time), and before any taken in since the restore
+            last_lost = max(lost)
+            before = [line for (y, d, n), line in numbered.items() if y == year and (d, n) < last_lost]
+            scope = f"ledger:{year}"
+            highest[scope] = max(highest.get(scope, 0), max(before, default=0) + len(lost))
+
+    # without the printed files nothing says which receipts were printed while the counter was offline
+    # (the central store only knows what was pushed): move past every number that could have been used
+    fresh = found is None
+    with store.session() as session:
+        if fresh:
+            marker = session.get(CodeSequence, (counter_id, f"fresh:{now:%y%m%d}"))
+            if marker is None:
+                today, year = f"dossier:{now:%y%m%d}", f"ledger:{now:%Y}"
+                highest[today] = max(highest.get(today, 0), FRESH_BLOCK)
+                row = session.get(CodeSequence, (counter_id, year))
+                base = max(highest.get(year, 0), row.last if row else 0)
+                highest[year] = base + LEDGER_FRESH_MARGIN
+                session.add(CodeSequence(counter_id=counter_id, scope=f"fresh:{now:%y%m%d}", last=1))
+            else:
+                fresh = False  # moved already today
         raised = 0
         for scope, last in highest.items():
             row = session.get(CodeSequence, (counter_id, scope))
@@ -241,7 +403,7 @@ def reseat_sequences(store: Any) -> int:
                 row.last = last
                 session.add(row)
                 raised += 1
-    return raised
+    return ReseatReport(raised, printed_count, central_count, central_error, fresh)
 
 
 def _take_offline(target: Path) -> None:
@@ -276,27 +438,40 @@ def restore(path: Path | str, store_settings: Settings, *, now: datetime | None 
     source = source.resolve()
     if target.exists() and source.samefile(target):
         raise ServiceError("backup.same_file", path=source)
-    target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.with_name(target.name + ".restoring")
+    aside: Path | None = None
+    moved: list[tuple[Path, Path]] = []  # (-wal/-shm of the store, where it was moved)
+    replaced = False
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, staging)  # checks run on exactly the bytes that will be installed
         report = check_file(staging, shown=source)
         _fsync(staging)
-        aside = None
         if target.exists():
             _take_offline(target)
             stamp = f"{(now or local_now()):%Y%m%d-%H%M%S}"
-            aside = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
+            aside = _free_name(target.parent, f"{target.stem}.before-restore-{stamp}")
             try:
                 os.link(target, aside)
-            except OSError:
+            except OSError:  # no hard links here: a copy (removed again if it cannot be made whole)
                 shutil.copy2(target, aside)
             for suffix in ("-wal", "-shm"):  # never let an old WAL be replayed into the restored file
                 companion = target.with_name(target.name + suffix)
                 if companion.exists():
                     os.replace(companion, aside.with_name(aside.name + suffix))
+                    moved.append((companion, aside.with_name(aside.name + suffix)))
         os.replace(staging, target)
+        replaced = True
         _fsync(target.parent)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if replaced:  # the backup is in place; only the directory's flush failed
+            raise ServiceError("storage.restore_unflushed", path=target, reason=reason) from None
+        for companion, kept in moved:  # put the store back exactly as it was
+            os.replace(kept, companion)
+        if aside is not None and aside.exists():
+            aside.unlink()
+        raise ServiceError("storage.restore_not_done", path=target, reason=reason) from None
     finally:
         staging.unlink(missing_ok=True)
         for suffix in ("-journal", "-wal", "-shm"):

@@ -35,7 +35,7 @@ def open_card(store: Store, actor: Actor, card: CccdData, *, purpose: str, now: 
     documents; the view is logged in the same transaction."""
     purpose = access.clean_purpose(purpose)
     with store.session() as session:
-        citizen = upsert_citizen_from_card(session, card, now=now)
+        citizen = upsert_citizen_from_card(session, card, unit_id=actor.unit_id, now=now)
         documents = lookup.citizen_documents(session, citizen.id)
         log = access.record_view(session, actor, citizen.id, purpose, at=now)
         return CitizenRecord(

@@ -18,6 +18,11 @@ if TYPE_CHECKING:  # the TUI imports this module before the store opens: keep SQ
     from counter_app.domain.calendar import WorkCalendar
     from counter_app.services.store_info import StoreIdentity
 
+#: the faults of :func:`open_store` after which the store cannot be used at all (restore it)
+STORE_UNUSABLE = frozenset(
+    {"storage.store_corrupt", "storage.store_missing", "storage.store_empty", "storage.corrupt"}
+)
+
 
 def local_now() -> datetime:
     """Wall-clock local time, naive, to the second (how the counter shows and stores times)."""
@@ -101,27 +106,38 @@ class Store:
 
 
 def open_store(settings: Settings, *, upgrade: bool = True) -> Store:
-    """Open (and by default migrate) the store the settings point at."""
+    """Open (and by default migrate) the store the settings point at.
+
+    An SQLite store is checked first (:mod:`counter_app.services.store_health`): a damaged file, or one
+    that existed and is now missing or empty, is refused with the restore command to run
+    (:class:`~counter_app.services.storage_errors.StorageError`); nothing is created or written then."""
     from counter_app.db.engine import make_engine
     from counter_app.db.migrate import prepare
+    from counter_app.services import store_health
 
     settings.ensure_dirs()
+    store_health.check(settings)
     engine = make_engine(settings.db_url)
-    if upgrade:
-        prepare(engine)
-    store = Store(settings=settings, engine=engine)
-    if upgrade:
-        from sqlmodel import col, select
+    try:
+        if upgrade:
+            prepare(engine)
+        store = Store(settings=settings, engine=engine)
+        if upgrade:
+            from sqlmodel import col, select
 
-        from counter_app.db.models import CalendarDay
-        from counter_app.services import store_info
+            from counter_app.db.models import CalendarDay
+            from counter_app.services import store_info
 
-        with store.session() as session:
-            has_days = session.exec(select(col(CalendarDay.day)).limit(1)).first() is not None
-            identity = store_info.read(session)
-        store.settings = with_identity(settings, identity)
-        if has_days:
-            store.reload_calendar()
+            with store.session() as session:
+                has_days = session.exec(select(col(CalendarDay.day)).limit(1)).first() is not None
+                identity = store_info.read(session)
+            store.settings = with_identity(settings, identity)
+            if has_days:
+                store.reload_calendar()
+            store_health.record(settings, identity={"kind": identity.kind, "unit": identity.unit_id})
+    except BaseException:
+        engine.dispose()
+        raise
     return store
 
 

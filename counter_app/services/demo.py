@@ -299,7 +299,7 @@ def _seed_citizens(
         with store.session() as session:
             for _ in range(start, min(n, start + batch)):
                 card = make_citizen_card(rng, used, ward_names, home.province_name)
-                citizen = intake.upsert_citizen_from_card(session, card, now=created)
+                citizen = intake.upsert_citizen_from_card(session, card, unit_id=store.unit_id, now=created)
                 citizen.phone = f"09{rng.randrange(10**8):08d}"
                 citizen.home_unit_id = home.id if rng.random() < 0.7 else None
                 ids.append(citizen.id)

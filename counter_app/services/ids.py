@@ -6,6 +6,7 @@ seeded with the same parameters holds the same data.
 
 from __future__ import annotations
 
+import hashlib
 import random
 import uuid
 from collections.abc import Iterator
@@ -30,10 +31,20 @@ def deterministic_ids(seed: int) -> Iterator[None]:
         _rng = previous
 
 
-#: namespace of citizen identifiers: a citizen's id is derived from their CCCD number, so two
-#: counters that meet the same citizen offline create the same row and sync merges them.
-CITIZEN_NAMESPACE = uuid.UUID("5b0d7f7e-3c1a-4f55-9a55-6f6e65737465")
+#: what a citizen's id is derived from, before the unit and the number (``citizen_id_for``)
+CITIZEN_ID_PREFIX = "counter-app/citizen"
 
 
-def citizen_id_for(cccd: str) -> str:
-    return str(uuid.uuid5(CITIZEN_NAMESPACE, cccd))
+def citizen_id_for(unit_id: str, cccd: str) -> str:
+    """The id of ``unit_id``'s own record of the citizen with identity number ``cccd``.
+
+    Derived, so that two counters of the unit meeting the same citizen offline create the same row; per
+    unit, so that knowing a number gives no way to name (and so to read) another unit's record — a unit
+    sees another unit's record of a citizen only with a dossier handed over to it. The central store
+    derives the same id (``sync.security``: SHA-256 over ``prefix:unit:number``, the first 16 bytes as a
+    version-8 UUID, RFC 9562) and refuses a new citizen whose id is not the registering unit's.
+    """
+    raw = bytearray(hashlib.sha256(f"{CITIZEN_ID_PREFIX}:{unit_id}:{cccd}".encode()).digest()[:16])
+    raw[6] = (raw[6] & 0x0F) | 0x80
+    raw[8] = (raw[8] & 0x3F) | 0x80
+    return str(uuid.UUID(bytes=bytes(raw)))

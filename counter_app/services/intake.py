@@ -130,17 +130,21 @@ def _new_code(session: Session, actor: Actor, at: datetime) -> str:
             return code
 
 
-def upsert_citizen_from_card(session: Session, card: CccdData, *, now: datetime | None = None) -> Citizen:
-    """The citizen of a scanned card, created from the card's data when the store does not know them."""
+def upsert_citizen_from_card(
+    session: Session, card: CccdData, *, unit_id: str, now: datetime | None = None
+) -> Citizen:
+    """``unit_id``'s record of the citizen of a scanned card, created from the card's data when the unit has
+    none (``services.ids.citizen_id_for``)."""
     now = now or local_now()
     if len(card.full_name) > 120:
         raise ServiceError("citizen.name_too_long", limit=120)
     if len(card.address) > 300:
         raise ServiceError("citizen.address_too_long", limit=300)
-    citizen = lookup.citizen_by_cccd(session, card.number)
+    citizen_id = citizen_id_for(unit_id, card.number)
+    citizen = session.get(Citizen, citizen_id)
     if citizen is None:
         citizen = Citizen(
-            id=citizen_id_for(card.number),
+            id=citizen_id,
             cccd=card.number,
             old_id=card.old_id,
             full_name=card.full_name,

@@ -12,6 +12,8 @@ that the central sequence numbers events in commit order and a pull never skips 
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,19 +26,26 @@ from sqlmodel import Session, col, select
 from counter_app.db import projection
 from counter_app.db.engine import psycopg_connection
 from counter_app.db.models import (
+    ChainAnchor,
     Citizen,
     CitizenDocument,
     Dossier,
-    DossierDocument,
     Handover,
     Procedure,
     ProcedureDocument,
     SyncRejection,
     table_of,
 )
+from counter_app.domain import anchors
 from counter_app.domain.chain import HASHED_FIELDS
 from counter_app.domain.chain import event_hash as chain_hash
 from counter_app.domain.custody import may_record
+from counter_app.domain.vntext import one_line
+from counter_app.locale import t
+from counter_app.services.errors import ServiceError
+from counter_app.sync import central_rules
+
+log = logging.getLogger(__name__)
 
 #: pg_advisory_xact_lock key serialising pushes ("counterap" in ASCII)
 PUSH_LOCK_KEY = 0x636F756E74657261
@@ -57,7 +66,7 @@ EVENT_FIELDS = (
 )
 DOSSIER_COLUMNS = tuple(c.name for c in table_of(Dossier).columns)
 HANDOVER_COLUMNS = tuple(c.name for c in table_of(Handover).columns)
-DOCUMENT_COLUMNS = tuple(c.name for c in table_of(DossierDocument).columns if c.name != "id")
+ANCHOR_COLUMNS = tuple(c.name for c in table_of(ChainAnchor).columns)
 #: a dossier the central store has not seen yet, before its first event's ``set`` fills it
 NEW_DOSSIER = {
     name: (None if info.is_required() or info.default_factory else info.default)
@@ -105,11 +114,16 @@ def upsert_citizens(
     session.flush()
 
 
-def apply_batch(session: Session, events: list[Any], *, now: datetime) -> BatchResult:
+def apply_batch(
+    session: Session, events: list[Any], *, now: datetime, anchor: dict[str, Any] | None = None
+) -> BatchResult:
     """Take in ``events`` (rows or mappings from a counter's store) on the central PostgreSQL store.
 
-    Validation and projection run in memory over the batch; the writes are a handful of COPY
-    statements into temporary tables merged with ``INSERT ... ON CONFLICT``, whatever the batch size.
+    The rules are checked in memory over the batch first (chain, hash, custody), so that an event they refuse
+    is set aside with its reason and the rest goes in; the events go in with one COPY and one ``INSERT``, and
+    the store's trigger (``sync.central_rules``) checks each again and projects it into the dossier row, its
+    components and its handovers. ``anchor`` (the counter's signed heads of this batch, ``services.anchors``)
+    is checked once and kept with the events.
     """
     result = BatchResult()
     if not events:
@@ -129,9 +143,6 @@ def apply_batch(session: Session, events: list[Any], *, now: datetime) -> BatchR
         handovers = {r[0]: dict(zip(HANDOVER_COLUMNS, r, strict=True)) for r in cur.fetchall()}
         role_unit = _role_unit(cur)
     pending = {h["dossier_id"]: h["to_unit_id"] for h in handovers.values() if h["state"] == "sent"}
-    touched: set[str] = set()
-    new_documents: dict[str, list[dict[str, Any]]] = {}
-    changed_handovers: set[str] = set()
     accepted_rows: list[dict[str, Any]] = []
     rejections: list[SyncRejection] = []
     broken: set[str] = set()
@@ -151,53 +162,122 @@ def apply_batch(session: Session, events: list[Any], *, now: datetime) -> BatchR
         if isinstance(device_time, str):
             device_time = event["device_time"] = datetime.fromisoformat(device_time)
         payload = event["payload"] or {}
-        if row is None:
+        if row is None:  # what the next events of the batch are checked against
             row = dossiers[dossier_id] = {**NEW_DOSSIER, "id": dossier_id, "code": event["dossier_code"]}
-        row.update(projection.changes(event["type"], payload))
-        row.update(event_count=event["seq"], last_event_hash=event["hash"], updated_at=device_time)
-        documents = projection.document_rows(dossier_id, payload)
-        if documents is not None:
-            new_documents[dossier_id] = documents
-        data = payload.get("handover")
-        if data:
-            handovers[data["id"]] = projection.handover_row(
-                handovers.get(data["id"]), dossier_id, event.get("officer_name", ""), device_time, data
-            )
-            changed_handovers.add(data["id"])
+        try:
+            row.update(projection.changes(event["type"], payload))
+        except (ValueError, TypeError, AttributeError):
+            pass  # the trigger refuses it with its reason
+        row.update(event_count=event["seq"], last_event_hash=event["hash"])
+        data = payload.get("handover") if isinstance(payload, dict) else None
+        if isinstance(data, dict):
             if data.get("state", "sent") == "sent":
-                pending[dossier_id] = data["to_unit_id"]
+                pending[dossier_id] = data.get("to_unit_id")
             else:
                 pending.pop(dossier_id, None)
-        touched.add(dossier_id)
         accepted_rows.append(event)
         result.accepted.append(event["id"])
     with conn.cursor() as cur:
-        if touched:
-            _merge(cur, "dossier", DOSSIER_COLUMNS, [dossiers[d] for d in sorted(touched)], update=True)
-        if new_documents:
-            cur.execute("DELETE FROM dossier_document WHERE dossier_id = ANY(%s)", (list(new_documents),))
-            staging = _stage(
-                cur,
-                "dossier_document",
-                DOCUMENT_COLUMNS,
-                [d for docs in new_documents.values() for d in docs],
-            )
-            names = ", ".join(DOCUMENT_COLUMNS)
-            cur.execute(f"INSERT INTO dossier_document ({names}) SELECT {names} FROM {staging}")
-        if changed_handovers:
-            _merge(
-                cur,
-                "handover",
-                HANDOVER_COLUMNS,
-                [handovers[h] for h in sorted(changed_handovers)],
-                update=True,
-            )
-        if accepted_rows:
-            _merge(cur, "dossier_event", EVENT_FIELDS, accepted_rows, update=False)
+        cur.execute("SET LOCAL counter_app.project = 'on'")  # the event trigger projects: sync.central_rules
+        if anchor is not None:
+            _keep_anchor(cur, anchor, events, role_unit)
+        refused = _insert_events(cur, accepted_rows)
+    for event_id, reason in refused.items():
+        event = next(e for e in accepted_rows if e["id"] == event_id)
+        result.accepted.remove(event_id)
+        result.rejected[event_id] = reason
+        rejections.append(rejection(event, reason, now))
     for item in rejections:
         session.merge(item)
     session.flush()
     return result
+
+
+def _insert_events(cur, rows: list[dict[str, Any]]) -> dict[str, str]:
+    """Insert ``rows`` (in chain order) into ``dossier_event``, where the trigger checks and projects each.
+
+    The batch goes in as one statement; when the store refuses any of it (a rule of ``sync.central_rules``
+    the counter did not check, a value PostgreSQL cannot store), the batch is taken back and the events go in
+    one by one, so that only the refused ones — and the later events of their dossiers — are set aside and
+    the rest of the batch is kept. Returns the refused events' ids with the reason.
+    """
+    import psycopg
+
+    if not rows:
+        return {}
+    cur.execute("SAVEPOINT counter_batch")
+    try:
+        _insert_staged(cur, rows)
+        cur.execute("RELEASE SAVEPOINT counter_batch")
+        return {}
+    except (psycopg.Error, ValueError) as exc:
+        cur.execute("ROLLBACK TO SAVEPOINT counter_batch")
+        log.info("batch refused by the central store (%s); taking its events one by one", type(exc).__name__)
+    refused: dict[str, str] = {}
+    broken: set[str] = set()
+    for row in rows:
+        if row["dossier_id"] in broken:
+            refused[row["id"]] = t("trust.refused.after_refused")
+            continue
+        cur.execute("SAVEPOINT counter_event")
+        try:
+            _insert_staged(cur, [row])
+            cur.execute("RELEASE SAVEPOINT counter_event")
+        except (psycopg.Error, ValueError) as exc:
+            cur.execute("ROLLBACK TO SAVEPOINT counter_event")
+            broken.add(row["dossier_id"])
+            refused[row["id"]] = refusal_text(exc)
+    return refused
+
+
+def _insert_staged(cur, rows: list[dict[str, Any]]) -> None:
+    staging = _stage(cur, "dossier_event", EVENT_FIELDS, rows)
+    names = ", ".join(EVENT_FIELDS)
+    cur.execute(
+        f"INSERT INTO dossier_event ({names}) SELECT {names} FROM {staging} ORDER BY dossier_id, seq"
+    )  # no ON CONFLICT: it would hold the new rows to the read policy (replays are filtered out before)
+
+
+def refusal_text(exc: BaseException) -> str:
+    """The reason an event was refused, for the officer: the rule's own sentence when the central store's rules
+    refused it (``counter_app:<key>`` with JSON parameters), else the store's one-line message."""
+    import psycopg
+
+    if isinstance(exc, psycopg.Error) and exc.diag.message_primary:
+        message = exc.diag.message_primary
+        if message.startswith(central_rules.REFUSAL):
+            try:
+                params = json.loads(exc.diag.message_detail or "{}")
+            except ValueError:
+                params = {}
+            return t("trust.refused." + message.removeprefix(central_rules.REFUSAL), **params)
+        return one_line(message)[:300]
+    return one_line(str(exc))[:300]
+
+
+def _keep_anchor(cur, anchor: dict[str, Any], events: list[dict[str, Any]], role_unit: str | None) -> None:
+    """Check a batch's signed heads once (its signature with the counter's published key, and that they are the
+    heads of these events) and keep them; a batch whose heads do not check is refused whole."""
+    from counter_app.services.anchors import AnchorError, check_signature
+
+    body = anchors.body_of(anchor)
+    if role_unit is not None and body.unit_id != role_unit:
+        raise AnchorError("trust.anchor.other_unit", unit=body.unit_id)
+    if list(body.heads) != anchors.heads_of(events):
+        raise AnchorError("trust.anchor.heads_differ")
+    cur.execute(
+        "SELECT public_key FROM counter_key WHERE key_id = %s AND unit_id = %s", (body.key_id, body.unit_id)
+    )
+    found = cur.fetchone()
+    if found is None:
+        raise AnchorError("trust.anchor.unknown_key", key_id=body.key_id)
+    check_signature(body, anchor["digest"], anchor["signature"], found[0])
+    columns = ANCHOR_COLUMNS
+    cur.execute(
+        f"INSERT INTO chain_anchor ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))}) "
+        "ON CONFLICT (id) DO NOTHING",
+        [_cell(anchor[c]) for c in columns],
+    )
 
 
 def _cell(value: Any) -> Any:
@@ -210,19 +290,6 @@ def _copy(cur, table: str, columns: tuple[str, ...], rows: list[dict[str, Any]])
             copy.write_row([_cell(row[c]) for c in columns])
 
 
-def _merge(cur, table: str, columns: tuple[str, ...], rows: list[dict[str, Any]], *, update: bool) -> None:
-    """Stage ``rows``, then insert them into ``table``, replacing (``update``) or skipping rows already there."""
-    staging = _stage(cur, table, columns, rows)
-    names = ", ".join(columns)
-    if update:
-        conflict = "DO UPDATE SET " + ", ".join(f"{c} = EXCLUDED.{c}" for c in columns if c != "id")
-    else:
-        conflict = "DO NOTHING"
-    cur.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging} ON CONFLICT (id) {conflict}")
-
-
-CITIZEN_COLUMNS = tuple(c.name for c in table_of(Citizen).columns)
-CITIZEN_DOCUMENT_COLUMNS = tuple(c.name for c in table_of(CitizenDocument).columns)
 PROCEDURE_COLUMNS = tuple(c.name for c in table_of(Procedure).columns)
 PROCEDURE_DOCUMENT_COLUMNS = tuple(c.name for c in table_of(ProcedureDocument).columns if c.name != "id")
 
@@ -243,15 +310,6 @@ def _stage(cur, table: str, columns: tuple[str, ...], rows: list[dict[str, Any]]
     return staging
 
 
-def _exists_check(cur) -> str:
-    """How to ask whether a citizen id exists centrally: through the security helper when the store is
-    locked down (a counter's role cannot see other units' citizens), plainly otherwise."""
-    cur.execute("SELECT 1 FROM pg_proc WHERE proname = 'counter_citizen_exists'")
-    if cur.fetchone():
-        return "counter_citizen_exists(s.id)"
-    return "EXISTS (SELECT 1 FROM citizen c WHERE c.id = s.id)"
-
-
 def bring_references(
     session: Session,
     *,
@@ -260,19 +318,14 @@ def bring_references(
     procedures: list[dict[str, Any]],
     procedure_documents: list[dict[str, Any]],
 ) -> None:
-    """What a batch's dossiers refer to, before its events: new citizens, and procedures the central
-    catalogue lacks (a counter never overwrites the central catalogue; under row-level security only
-    the administrator may add to it). Existing citizens are refreshed by :func:`refresh_citizens`
-    after the batch, once its dossiers make them visible to the counter's role."""
+    """What a batch's dossiers refer to, before its events: the citizens (through ``counter_put_citizens``:
+    a new one registered under the unit's own id, one the unit sees updated when newer), and procedures the
+    central catalogue lacks (a counter never overwrites the central catalogue; under row-level security only
+    the administrator may add to it). :func:`refresh_citizens` runs the same after the batch, once its
+    dossiers make a handed-over citizen visible to the counter's role."""
     conn = psycopg_connection(session.connection())
     with conn.cursor() as cur:
-        if citizens:
-            staging = _stage(cur, "citizen", CITIZEN_COLUMNS, citizens)
-            names = ", ".join(CITIZEN_COLUMNS)
-            cur.execute(
-                f"INSERT INTO citizen ({names}) SELECT {names} FROM {staging} s "
-                f"WHERE NOT {_exists_check(cur)}"
-            )
+        _put(cur, "counter_put_citizens", citizens)
         if procedures:
             cur.execute("SELECT code FROM procedure WHERE code = ANY(%s)", ([p["code"] for p in procedures],))
             have = {r[0] for r in cur.fetchall()}
@@ -291,27 +344,56 @@ def bring_references(
 def refresh_citizens(
     session: Session, *, citizens: list[dict[str, Any]], citizen_documents: list[dict[str, Any]]
 ) -> None:
-    """After a batch: the newest record of each citizen wins; digitised documents (immutable) are added."""
+    """After a batch: the newest record of each citizen the unit sees wins; digitised documents (immutable)
+    are added."""
     conn = psycopg_connection(session.connection())
     with conn.cursor() as cur:
-        if citizens:
-            staging = _stage(cur, "citizen", CITIZEN_COLUMNS, citizens)
-            assignments = ", ".join(f"{c} = s.{c}" for c in CITIZEN_COLUMNS if c != "id")
-            cur.execute(
-                f"UPDATE citizen SET {assignments} FROM {staging} s "
-                f"WHERE citizen.id = s.id AND citizen.updated_at < s.updated_at"
-            )
-        if citizen_documents:
-            staging = _stage(cur, "citizen_document", CITIZEN_DOCUMENT_COLUMNS, citizen_documents)
-            names = ", ".join(CITIZEN_DOCUMENT_COLUMNS)
-            cur.execute(
-                f"INSERT INTO citizen_document ({names}) SELECT {names} FROM {staging} s "
-                f"WHERE NOT EXISTS (SELECT 1 FROM citizen_document d WHERE d.id = s.id) "
-                f"AND EXISTS (SELECT 1 FROM citizen c WHERE c.id = s.citizen_id)"
-            )
+        _put(cur, "counter_put_citizens", citizens)
+        _put(cur, "counter_put_citizen_documents", citizen_documents)
+
+
+def _put(cur, function: str, rows: list[dict[str, Any]]) -> None:
+    """Call one of the citizen functions of ``sync.central_rules`` with ``rows``; a row the store cannot take
+    (a value PostgreSQL cannot store) is left out and logged by id, never blocking the push."""
+    import psycopg
+
+    from counter_app.domain.chain import plain
+
+    if not rows:
+        return
+    cur.execute("SAVEPOINT counter_put")
+    try:
+        cur.execute(f"SELECT {function}(%s)", (Jsonb(plain(rows)),))
+        cur.execute("RELEASE SAVEPOINT counter_put")
+        return
+    except psycopg.Error:
+        cur.execute("ROLLBACK TO SAVEPOINT counter_put")
+    for row in rows:
+        cur.execute("SAVEPOINT counter_put")
+        try:
+            cur.execute(f"SELECT {function}(%s)", (Jsonb(plain([row])),))
+            cur.execute("RELEASE SAVEPOINT counter_put")
+        except psycopg.Error as exc:
+            cur.execute("ROLLBACK TO SAVEPOINT counter_put")
+            log.warning("%s left out row %s: %s", function, row.get("id"), type(exc).__name__)
+
+
+def _printable(value: Any) -> Any:
+    """``value`` with control characters (a NUL among them) shown as U+FFFD: the refused event's copy is kept for
+    people to read, and no store takes a NUL (PostgreSQL refuses it)."""
+    if isinstance(value, str):
+        return "".join(
+            "\ufffd" if (ord(ch) < 32 and ch not in "\n\t") or ord(ch) == 127 else ch for ch in value
+        )
+    if isinstance(value, dict):
+        return {_printable(k): _printable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    return value
 
 
 def rejection(event: Any, reason: str, now: datetime) -> SyncRejection:
+    """The record of a refused event: why, when, and a copy of it (control characters replaced)."""
     from counter_app.domain.chain import plain
 
     data = event if isinstance(event, dict) else event.model_dump()
@@ -321,17 +403,20 @@ def rejection(event: Any, reason: str, now: datetime) -> SyncRejection:
         dossier_code=data["dossier_code"],
         unit_id=data["unit_id"],
         counter_id=data["counter_id"],
-        reason=reason[:500],
+        reason=one_line(_printable(reason))[:500],
         at=now,
-        event=plain({k: data[k] for k in EVENT_FIELDS}),
+        event=_printable(plain({k: data[k] for k in EVENT_FIELDS})),
     )
 
 
 def _role_unit(cur) -> str | None:
-    """The unit of the counter role pushing, when the central store is locked down (sync.security)."""
-    cur.execute("SELECT 1 FROM pg_proc WHERE proname = 'counter_unit_of'")
+    """The unit of the counter role pushing (None: the database's owner). The store's rules
+    (``sync.central_rules``, installed by ``central init``) must be there: they are what projects the events."""
+    cur.execute("SELECT 1 FROM pg_trigger WHERE tgname = 'counter_event_guard'")
     if not cur.fetchone():
-        return None
+        raise ServiceError(
+            "central.not_set_up", place=cur.connection.info.host + "/" + cur.connection.info.dbname
+        )
     cur.execute("SELECT counter_unit_of(current_user)")
     return cur.fetchone()[0]
 

@@ -24,6 +24,7 @@ from sqlmodel import Session, col, delete, select
 from counter_app.db.engine import make_engine
 from counter_app.db.models import (
     CalendarDay,
+    ChainAnchor,
     Citizen,
     CitizenDocument,
     CounterKey,
@@ -38,6 +39,8 @@ from counter_app.db.models import (
 )
 from counter_app.db.projection import apply_event, rebuild
 from counter_app.domain.vntext import one_line
+from counter_app.printing.signing import CounterSigner
+from counter_app.services import anchors
 from counter_app.services.errors import ServiceError
 from counter_app.services.sync_state import read_state, write_state
 from counter_app.sync import central
@@ -93,7 +96,11 @@ def push(
     now: datetime,
     batch_size: int | None = None,
     max_batches: int | None = None,
+    signer: CounterSigner | None = None,
+    unit_id: str | None = None,
 ) -> SyncReport:
+    """Push the outbox in batches; with ``signer`` each batch goes with its signed heads
+    (``services.anchors``), kept in this store with the batch's outcome and checked by the central store."""
     batch_size = batch_size or PUSH_BATCH
     report = SyncReport()
     batches = 0
@@ -128,10 +135,19 @@ def push(
                     session, table_of(ProcedureDocument), col(ProcedureDocument.procedure_code).in_(codes)
                 ),
             }
+            anchor = None
+            if signer is not None:
+                anchor = anchors.make(
+                    signer,
+                    unit_id or events[0]["unit_id"],
+                    events,
+                    prev_digest=anchors.last_digest(session, signer.counter_id),
+                    now=now,
+                )
         with Session(central_engine) as cs:
             central.lock(cs)
             central.bring_references(cs, **references)
-            result = central.apply_batch(cs, events, now=now)
+            result = central.apply_batch(cs, events, now=now, anchor=anchor)
             central.refresh_citizens(
                 cs, citizens=references["citizens"], citizen_documents=references["citizen_documents"]
             )
@@ -142,6 +158,8 @@ def push(
                 session.execute(update(Outbox).where(col(Outbox.event_id).in_(done)).values(sent_at=now))
             if result.rejected:
                 _set_aside(session, [e for e in events if e["id"] in result.rejected], result.rejected, now)
+            if anchor is not None:
+                session.merge(ChainAnchor.model_validate(anchor))
             session.commit()
         report.pushed += len(result.accepted)
         report.duplicates += len(result.duplicates)
@@ -486,6 +504,13 @@ def pull(
     return report
 
 
+def _signer(keys_dir: Path | None, counter_id: str | None) -> CounterSigner | None:
+    """The counter's signing key (created on first use), or None without a key directory or a counter."""
+    if keys_dir is None or not counter_id:
+        return None
+    return CounterSigner.load_or_create(keys_dir, counter_id)
+
+
 # --- one round ---------------------------------------------------------------------------------
 
 
@@ -498,6 +523,7 @@ def sync_once(
     central_engine: Engine | None = None,
     timeout: int = 3,
     keys_dir: Path | None = None,
+    counter_id: str | None = None,
 ) -> SyncReport:
     """Check the central store was set up, publish this unit's identifier and (with ``keys_dir``) this
     counter's public keys, push everything waiting, then pull; records the outcome for ``sync --status`` and
@@ -508,9 +534,10 @@ def sync_once(
     try:
         check_ready(central_engine)
         publish_identifier(local, central_engine, unit_id)
-        report = push(local, central_engine, now=now)
-        if keys_dir is not None:
-            report.published_keys = publish_keys(central_engine, unit_id, keys_dir)
+        signer = _signer(keys_dir, counter_id)  # created before it is published, on a counter's first round
+        published = publish_keys(central_engine, unit_id, keys_dir) if keys_dir is not None else 0
+        report = push(local, central_engine, now=now, signer=signer, unit_id=unit_id)
+        report.published_keys = published
         references = pull_reference_data(local, central_engine, unit_id)
         report.pulled_procedures = references.pulled_procedures
         report.pulled_unit_procedures = references.pulled_unit_procedures

@@ -67,6 +67,7 @@ def store_round(store, *, now_source=None) -> Callable[[], SyncReport]:
             store.unit_id,
             now=(now_source or local_now)(),
             keys_dir=store.settings.keys_dir,
+            counter_id=store.settings.counter_id,
         )
 
     return one

@@ -32,25 +32,31 @@ group role ``counter_app_counters`` (NOLOGIN)
 ``SECURITY DEFINER`` helper functions
     ``counter_unit_of(role)``, ``counter_inbox_has(dossier_id, unit)``, ``counter_sees_dossier(dossier_id,
     unit)``, ``counter_sees_citizen(citizen_id, unit)``: they read the tables without row-level security,
-    which avoids policies that recurse into each other (dossier ↔ handover). Also
-    ``counter_citizen_exists(citizen_id)`` for the push (below). EXECUTE is granted to the group only.
+    which avoids policies that recurse into each other (dossier ↔ handover). EXECUTE is granted to the group only.
+the rules of :mod:`counter_app.sync.central_rules`
+    the trigger on ``dossier_event`` that checks custody, the chain and the first event of every event a counter
+    appends and projects it into the dossier row, its components and its handovers; and the citizen functions
+    ``counter_put_citizens`` / ``counter_put_citizen_documents``.
 
 A unit *u* (the unit of ``current_user``) may:
 
 ============================  =====================================================================
-``dossier``                   read, insert, update the rows it received, holds (custodian), returns
-                              (return point), or that a handover waiting for *u* (state ``sent``)
-                              concerns. No delete.
-``dossier_event``             read the events of those dossiers; insert events *of its own unit*
-                              (``unit_id`` = *u*) into those dossiers only. No update, no delete:
-                              the log is append-only even for a compromised counter.
-``handover``                  read/insert/update rows from or to *u*, or of a dossier *u* sees.
-``dossier_document``          read/write the components of dossiers *u* sees.
-``citizen``                   read/update citizens referenced by a dossier *u* sees, or created by *u*;
-                              insert new ones.
-``citizen_document``          likewise, through the citizen.
+``dossier_event``             read the events of the dossiers *u* sees (below); append events of its own
+                              unit, which the trigger then holds to custody (only the custodian, the
+                              unit a handover is addressed to answering it, the return point returning
+                              and rating), to the chain (next number, previous hash) and to the first-event
+                              rule (a dossier starts at the unit that receives it). No update, no delete.
+``dossier``,                  read only: the rows *u* received, holds, is the return point of, or that a
+``dossier_document``,         handover waiting for *u* concerns (a handover row exists only when the
+``handover``                  custodian's event made it). Written only by the trigger.
+``citizen``,                  read the citizens *u* registered or whose dossier it sees; write only through
+``citizen_document``          ``counter_put_citizens``: register under *u*'s own id for the number, update
+                              the ones it registered or whose dossier it holds. Nothing tells whether a
+                              citizen exists in another unit.
 ``officer``                   read its own unit's officers (for the pull of reference data).
 ``sync_rejection``            read/write its own unit's refused events.
+``chain_anchor``              read every row (dossier ids and hashes only); insert its own unit's, signed
+                              by a key its unit published.
 catalogue                     ``unit``, ``counter``, ``procedure`` (``retired_at`` and ``updated_at``
                               included), ``procedure_document``, ``queue_service``, ``calendar_day``,
                               ``unit_procedure``: read only, every row. The catalogue and the
@@ -66,33 +72,15 @@ catalogue                     ``unit``, ``counter``, ``procedure`` (``retired_at
 ============================  =====================================================================
 
 Anything else (``access_log``, ``counter_role``, ``citizen_origin``, ``alembic_version``, ...) is
-not granted at all. An INSERT that breaks a policy fails with "new row violates row-level security
-policy"; a SELECT simply returns no row of other units.
+not granted at all. A write the rules refuse fails with ``permission denied``, ``new row violates row-level
+security policy`` or ``counter_app:<rule>``; a SELECT simply returns no row of other units.
 
-Sync as a counter role. ``sync/client.py`` and ``sync/central.py`` are unchanged by this module;
-pull works as it is (its queries see exactly the unit's rows, which is what it asks for), push needs
-three changes in ``central.py``, all tried against these policies (a counter's whole outbox pushed,
-then pulled again, audit OK on both sides):
-
-* ``apply_batch`` COPYs ``dossier_document`` rows straight into the table, and PostgreSQL refuses
-  ``COPY FROM`` into a table with row-level security. Copy them into a staging table made with
-  ``CREATE TEMP TABLE ... AS SELECT <columns> FROM dossier_document WITH NO DATA`` (not ``LIKE``:
-  the serial ``id`` would be NOT NULL without its default), then ``INSERT ... SELECT``.
-* ``INSERT ... ON CONFLICT`` (DO NOTHING as well as DO UPDATE) makes PostgreSQL apply the SELECT
-  policy to the *new* rows, and a citizen the counter is registering is not visible to it yet (its
-  dossier comes next). So ``bring_references`` must insert only the citizens the central store lacks,
-  with a plain ``INSERT ... SELECT ... WHERE NOT counter_citizen_exists(s.id)`` (a helper created
-  here), and the update of existing citizens (``UPDATE citizen ... FROM staging ... WHERE
-  citizen.updated_at < s.updated_at``) and the insert of their documents (``WHERE NOT EXISTS``)
-  must run *after* ``apply_batch``, when the batch's dossiers have made those citizens visible.
-  Row-level security silently skips an UPDATE of a citizen the unit may not see.
-* Procedures a counter brings that the central catalogue lacks cannot be inserted by a counter
-  role: the catalogue is the administrator's (load it centrally first).
-
-``pg_advisory_xact_lock``, the temporary staging tables (``TEMP`` on the database is granted to
-``PUBLIC`` by default) and ``nextval`` on the event sequence (``USAGE`` granted here) need nothing
-more. ``counter_citizen_exists`` tells a counter whether a citizen id exists centrally — never the
-row itself; the citizen's unique CCCD number would reveal as much through a failed insert.
+The push (``sync/central.py``) writes only events (COPY into a temporary table, then ``INSERT ... SELECT``:
+PostgreSQL refuses ``COPY FROM`` into a table with row-level security) and citizens through the functions;
+procedures a counter brings that the central catalogue lacks cannot be inserted by a counter role: the
+catalogue is the administrator's (load it centrally first). ``pg_advisory_xact_lock``, the temporary staging
+tables (``TEMP`` on the database is granted to ``PUBLIC`` by default) and ``nextval`` on the event sequence
+(``USAGE`` granted here) need nothing more.
 """
 
 from __future__ import annotations
@@ -104,6 +92,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from counter_app.db.engine import psycopg_connection
 from counter_app.services.errors import ServiceError
+from counter_app.sync import central_rules
 
 GROUP_ROLE = "counter_app_counters"
 MIN_PASSWORD = 12
@@ -167,10 +156,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f
                               WHERE h.dossier_id = d.id AND h.to_unit_id = $2 AND h.state = 'sent')))
 $fn$;
 
-CREATE OR REPLACE FUNCTION counter_citizen_exists(citizen_id text) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
-    SELECT EXISTS (SELECT 1 FROM public.citizen c WHERE c.id = $1)
-$fn$;
+DROP FUNCTION IF EXISTS counter_citizen_exists(text);
 
 CREATE OR REPLACE FUNCTION counter_note_citizen_origin() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
@@ -200,35 +186,19 @@ _DOSSIER_VISIBLE = (
 #: (table, policy name, command, USING, WITH CHECK)
 _POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("dossier", "counter_read", "SELECT", _DOSSIER_VISIBLE, None),
-    ("dossier", "counter_insert", "INSERT", None, _DOSSIER_VISIBLE),
-    ("dossier", "counter_update", "UPDATE", _DOSSIER_VISIBLE, _DOSSIER_VISIBLE),
     ("dossier_event", "counter_read", "SELECT", f"counter_sees_dossier(dossier_id, {_UNIT})", None),
-    (
-        "dossier_event",
-        "counter_insert",
-        "INSERT",
-        None,
-        f"unit_id = {_UNIT} AND counter_sees_dossier(dossier_id, {_UNIT})",
-    ),
+    # the rest of the rule (chain, custody, first event) is the trigger's: sync.central_rules
+    ("dossier_event", "counter_insert", "INSERT", None, f"unit_id = {_UNIT}"),
     (
         "handover",
-        "counter_all",
-        "ALL",
+        "counter_read",
+        "SELECT",
         f"from_unit_id = {_UNIT} OR to_unit_id = {_UNIT} OR counter_sees_dossier(dossier_id, {_UNIT})",
-        f"from_unit_id = {_UNIT} OR to_unit_id = {_UNIT} OR counter_sees_dossier(dossier_id, {_UNIT})",
+        None,
     ),
-    (
-        "dossier_document",
-        "counter_all",
-        "ALL",
-        f"counter_sees_dossier(dossier_id, {_UNIT})",
-        f"counter_sees_dossier(dossier_id, {_UNIT})",
-    ),
+    ("dossier_document", "counter_read", "SELECT", f"counter_sees_dossier(dossier_id, {_UNIT})", None),
     ("citizen", "counter_read", "SELECT", f"counter_sees_citizen(id, {_UNIT})", None),
-    ("citizen", "counter_insert", "INSERT", None, f"{_UNIT} IS NOT NULL"),
-    ("citizen", "counter_update", "UPDATE", f"counter_sees_citizen(id, {_UNIT})", f"{_UNIT} IS NOT NULL"),
     ("citizen_document", "counter_read", "SELECT", f"counter_sees_citizen(citizen_id, {_UNIT})", None),
-    ("citizen_document", "counter_insert", "INSERT", None, f"counter_sees_citizen(citizen_id, {_UNIT})"),
     ("officer", "counter_read", "SELECT", f"unit_id = {_UNIT}", None),
     ("sync_rejection", "counter_all", "ALL", f"unit_id = {_UNIT}", f"unit_id = {_UNIT}"),
     ("unit", "counter_read", "SELECT", "true", None),
@@ -236,19 +206,31 @@ _POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("counter_key", "counter_read", "SELECT", "true", None),
     ("counter_key", "counter_insert", "INSERT", None, f"unit_id = {_UNIT} AND {_OWN_KEY_ID}"),
     ("counter_key", "counter_update", "UPDATE", f"unit_id = {_UNIT}", f"unit_id = {_UNIT} AND {_OWN_KEY_ID}"),
+    # anchors hold dossier ids and hashes only: any unit checks the heads of a dossier handed to it
+    ("chain_anchor", "counter_read", "SELECT", "true", None),
+    (
+        "chain_anchor",
+        "counter_insert",
+        "INSERT",
+        None,
+        f"unit_id = {_UNIT} AND key_id IN (SELECT k.key_id FROM counter_key k WHERE k.unit_id = {_UNIT})",
+    ),
 )
 
-#: table → privileges granted to the group (row-level security narrows them to the unit's rows)
+#: table → privileges granted to the group (row-level security narrows them to the unit's rows). Dossiers,
+#: their components and handovers, citizens and their documents are written only by the event trigger and
+#: the citizen functions of ``sync.central_rules``.
 _GRANTS = {
-    "dossier": "SELECT, INSERT, UPDATE",
+    "dossier": "SELECT",
     "dossier_event": "SELECT, INSERT",
-    "handover": "SELECT, INSERT, UPDATE",
-    "dossier_document": "SELECT, INSERT, UPDATE, DELETE",
-    "citizen": "SELECT, INSERT, UPDATE",
-    "citizen_document": "SELECT, INSERT",
+    "handover": "SELECT",
+    "dossier_document": "SELECT",
+    "citizen": "SELECT",
+    "citizen_document": "SELECT",
     "officer": "SELECT",
     "sync_rejection": "SELECT, INSERT, UPDATE",
     "counter_key": "SELECT, INSERT, UPDATE",
+    "chain_anchor": "SELECT, INSERT",
     "store_info": "SELECT",
     **{table: "SELECT" for table in CATALOGUE_TABLES},
 }
@@ -260,7 +242,7 @@ _FUNCTIONS = (
     "counter_inbox_has(text, text)",
     "counter_sees_dossier(text, text)",
     "counter_sees_citizen(text, text)",
-    "counter_citizen_exists(text)",
+    *central_rules.FUNCTIONS,
 )
 
 
@@ -295,25 +277,33 @@ def install(engine: Engine, *, group: str = GROUP_ROLE) -> bool:
             "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $do$"
         )
         connection.exec_driver_sql(_SCHEMA)
-        for function in (*_FUNCTIONS, "counter_note_citizen_origin()"):
+        with psycopg_connection(connection).cursor() as cur:  # no parameters: "%ROWTYPE" stays as it is
+            cur.execute(central_rules.schema())
+        for function in (*_FUNCTIONS, *central_rules.INTERNAL_FUNCTIONS, "counter_note_citizen_origin()"):
             connection.exec_driver_sql(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
         for function in _FUNCTIONS:
             connection.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {g}")
         connection.exec_driver_sql("REVOKE ALL ON counter_role, citizen_origin FROM PUBLIC")
         for table, privileges in _GRANTS.items():
+            connection.exec_driver_sql(f"REVOKE ALL ON {table} FROM {g}")
             connection.exec_driver_sql(f"GRANT {privileges} ON {table} TO {g}")
         for table, privileges in _COLUMN_GRANTS.items():
             connection.exec_driver_sql(f"GRANT {privileges} ON {table} TO {g}")
         connection.exec_driver_sql(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {g}")
         for table in {p[0] for p in _POLICIES}:
             connection.exec_driver_sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        for table, name in connection.execute(_OUR_POLICIES).all():  # policies of earlier versions too
+            connection.exec_driver_sql(f"DROP POLICY IF EXISTS {_quote(engine, name)} ON {table}")
         for table, name, command, using, check in _POLICIES:
-            connection.exec_driver_sql(f"DROP POLICY IF EXISTS {name} ON {table}")
             clauses = f" USING ({using})" if using else ""
             clauses += f" WITH CHECK ({check})" if check else ""
             connection.exec_driver_sql(f"CREATE POLICY {name} ON {table} FOR {command} TO {g}{clauses}")
         return fingerprint(connection, group) != before
 
+
+_OUR_POLICIES = text(
+    "SELECT tablename, policyname FROM pg_policies WHERE schemaname = 'public' AND policyname LIKE 'counter%'"
+)
 
 _FINGERPRINT = text("""
     SELECT 'policy', tablename || '.' || policyname,
@@ -360,6 +350,7 @@ def uninstall(engine: Engine, *, group: str = GROUP_ROLE) -> None:
                 connection.exec_driver_sql(f"REVOKE ALL ON {table} FROM {g}")
             connection.exec_driver_sql(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {g}")
         connection.exec_driver_sql("DROP TRIGGER IF EXISTS counter_citizen_origin ON citizen")
+        connection.exec_driver_sql("DROP TRIGGER IF EXISTS counter_event_guard ON dossier_event")
 
 
 def role_name_for(unit_id: str, number: int) -> str:

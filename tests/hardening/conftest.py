@@ -35,3 +35,6 @@ def sqlite_pragma(*statements: str) -> Iterator[None]:
         yield
     finally:
         event.remove(Engine, "connect", on_connect)
+
+
+from tests.hardening.two_units import central  # noqa: E402, F401  (the two-unit central store fixture)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import threading
 import time
@@ -13,10 +14,12 @@ from pathlib import Path
 import pytest
 from sqlmodel import func, select
 
-from counter_app.db.models import Dossier, DossierEvent
+from counter_app.db.models import CodeSequence, Dossier, DossierEvent
 from counter_app.services import audit, backup, intake
-from counter_app.services.context import open_store
+from counter_app.services.context import local_now, open_store
 from counter_app.services.errors import ServiceError
+from counter_app.services.printing_service import print_form
+from tests.conftest import make_settings
 from tests.hardening.conftest import officer_actor
 from tests.services.test_dossier_flow import request_for
 
@@ -206,7 +209,7 @@ def test_cli_backup_and_restore(cli_env, cli_main, capsys):
     assert cli_main(["audit", "verify"]) == 0
 
 
-def test_reseat_sequences_after_a_restore_never_reissues_a_code(seeded_store, cli_main, monkeypatch, capsys):
+def test_reseat_goes_past_the_codes_the_store_holds(seeded_store, cli_main, monkeypatch, capsys):
     """Codes handed out after the backup come back by sync; the counters must then go past them."""
     from sqlalchemy import text
 
@@ -215,14 +218,130 @@ def test_reseat_sequences_after_a_restore_never_reissues_a_code(seeded_store, cl
     at = datetime(2026, 12, 1, 9, 0)
     first = intake.receive(store, actor, request_for(store), now=at)
     second = intake.receive(store, actor, request_for(store), now=at)
+    print_form(store, first.code, send=False)  # a printed file: the numbering is known, no fresh block
     with store.engine.begin() as c:  # the counters as the (older) backup had them
         c.execute(text("DELETE FROM code_sequence"))
-    assert backup.reseat_sequences(store) >= 2  # the day's codes and the year's ledger lines
+    report = backup.reseat(store, now=at, central=False)
+    assert report.raised >= 2 and not report.fresh_block  # the day's codes and the year's ledger lines
+    assert report.printed == 1 and report.central is None
     third = intake.receive(store, actor, request_for(store), now=at)
     assert third.code not in (first.code, second.code) and third.ledger_line > second.ledger_line
-    assert backup.reseat_sequences(store) == 0
+    assert backup.reseat(store, now=at, central=False).raised == 0
     monkeypatch.setenv("COUNTER_APP_HOME", str(store.settings.home))
     assert cli_main(["restore", "--reseat"]) == 0
-    assert "Đã nâng 0 bộ đếm" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Đã nâng 0 bộ đếm" in out and "1 mã hồ sơ của quầy" in out and "Chưa cấu hình kho trung tâm" in out
     assert cli_main(["restore"]) == 2
     assert "Cần tên tệp sao lưu" in capsys.readouterr().err
+
+
+def _receive_and_print(store, n: int) -> list[tuple[str, int]]:
+    """Take ``n`` dossiers in now at counter 1 and print each one's receipt (as the counter screen does)."""
+    actor = officer_actor(store)
+    taken = []
+    for _ in range(n):
+        dossier = intake.receive(store, actor, request_for(store), now=local_now())
+        print_form(store, dossier.code, send=False)
+        taken.append((dossier.code, dossier.ledger_line))
+    return taken
+
+
+def _printed(home: Path) -> set[str]:
+    return {p.name.split("-mau01")[0] for p in (home / "data" / "printed").rglob("*-mau01-tiep-nhan*.pdf")}
+
+
+def test_restore_never_reissues_a_code_printed_after_the_backup(cli_env, cli_main, capsys):
+    """``restore --reseat`` used to hand out again codes printed on receipts after the backup."""
+    settings = make_settings(cli_env)
+    store = open_store(settings)
+    _receive_and_print(store, 2)
+    saved = backup.backup(store)
+    after_backup = _receive_and_print(store, 3)  # printed, never synced: lost with the store
+    store.dispose()
+    assert cli_main(["restore", str(saved)]) == 0
+    out = capsys.readouterr().out
+    assert "Đã khôi phục kho dữ liệu" in out and "5 mã hồ sơ của quầy" in out and "Đã nâng " in out
+    store = open_store(settings)
+    try:
+        (new_code, new_line), *_ = _receive_and_print(store, 1)
+    finally:
+        store.dispose()
+    assert new_code not in {code for code, _ in after_backup}
+    assert new_code.rsplit("-", 1)[1] > max(code.rsplit("-", 1)[1] for code, _ in after_backup)
+    assert new_line > max(line for _, line in after_backup)  # the ledger line printed on each receipt too
+    assert cli_main(["restore", "--reseat"]) == 0  # again after the first sync: nothing more to raise
+    assert "Đã nâng 0 bộ đếm" in capsys.readouterr().out
+
+
+def test_without_printed_files_or_centre_the_counter_moves_to_a_fresh_block(cli_env, cli_main, capsys):
+    settings = make_settings(cli_env)
+    store = open_store(settings)
+    saved = backup.backup(store)
+    after_backup = _receive_and_print(store, 3)
+    store.dispose()
+    shutil.rmtree(cli_env / "data" / "printed")  # the disk was replaced: the printed files are gone too
+    assert cli_main(["restore", str(saved)]) == 0
+    out = capsys.readouterr().out
+    assert "Không có tệp đã in nào" in out and f"tiếp tục từ số {backup.FRESH_BLOCK + 1}" in out
+    store = open_store(settings)
+    try:
+        (new_code, new_line), *_ = _receive_and_print(store, 1)
+    finally:
+        store.dispose()
+    assert int(new_code.rsplit("-", 1)[1][1:]) == backup.FRESH_BLOCK + 1
+    assert new_line > max(line for _, line in after_backup)
+    assert cli_main(["restore", "--reseat"]) == 0  # the same day: not moved a second time
+    assert "Đã nâng 0 bộ đếm" in capsys.readouterr().out
+
+
+def test_reseat_reads_the_numbers_the_central_store_holds(tmp_path, sqlite_template, pg_template):
+    """Dossiers of this counter the centre has (pushed before the store was lost) are never numbered again."""
+    from sqlalchemy import text
+
+    from tests.conftest import temporary_database
+
+    with temporary_database(template=pg_template) as (_, central_url):
+        home = tmp_path / "home"
+        (home / "data").mkdir(parents=True)
+        shutil.copy(sqlite_template, home / "data" / "counter.sqlite3")
+        settings = make_settings(home, COUNTER_APP_CENTRAL_URL=central_url)
+        store = open_store(settings)
+        counter_id = store.settings.counter_id
+        try:
+            with store.engine.begin() as c:  # the counters as an old backup had them
+                c.execute(text("DELETE FROM code_sequence"))
+            import psycopg
+
+            with psycopg.connect(central_url.replace("+psycopg", ""), autocommit=True) as pg:
+                # a dossier pushed after the backup: the centre has it numbered past anything the store holds
+                pg.execute(
+                    "UPDATE dossier SET ledger_line = 9000 WHERE id = (SELECT id FROM dossier "
+                    "WHERE received_counter_id = %s AND ledger_line > 0 LIMIT 1)",
+                    (counter_id,),
+                )
+            central = backup.central_numbers(central_url, counter_id)
+            assert any(line == 9000 for _, _, line in central)
+            report = backup.reseat(store, central=True)
+            assert report.central == len(central) and report.central_error is None
+            assert report.fresh_block  # no printed file: what was printed offline is unknown to the centre
+            with store.session() as s:
+                lasts = dict(
+                    s.exec(
+                        select(CodeSequence.scope, CodeSequence.last).where(
+                            CodeSequence.counter_id == counter_id
+                        )
+                    ).all()
+                )
+            for code, book, line in central:
+                assert lasts[f"ledger:{book[:4]}"] >= line
+                day = code.split("-")[1]
+                assert lasts[f"dossier:{day}"] >= int(code.split("-")[2][1:])
+        finally:
+            store.dispose()
+    unreachable = make_settings(home, COUNTER_APP_CENTRAL_URL="postgresql://nobody@127.0.0.1:1/none")
+    store = open_store(unreachable)
+    try:
+        report = backup.reseat(store)
+        assert report.central is None and report.central_error
+    finally:
+        store.dispose()

@@ -361,7 +361,7 @@ def test_sql_injection_looking_text_is_stored_and_read_back_as_text(seeded_store
             date(2021, 1, 1),
         )
         with store.session() as s:
-            citizen = intake.upsert_citizen_from_card(s, card, now=THU)
+            citizen = intake.upsert_citizen_from_card(s, card, unit_id=store.unit_id, now=THU)
         request = request_for(store)
         request.citizen_id = citizen.id
         request.applicant_name, request.applicant_address, request.summary = nasty, nasty, nasty
@@ -409,7 +409,7 @@ def test_over_long_fields_are_refused_with_a_clear_message(seeded_store, field):
 def test_over_long_name_from_a_card_gives_a_clear_message(seeded_store):
     card = CccdData("051190123499", None, "A" * 200, date(1990, 1, 1), "Nam", "x", date(2021, 1, 1))
     with pytest.raises(ServiceError), seeded_store.session() as s:
-        intake.upsert_citizen_from_card(s, card, now=THU)
+        intake.upsert_citizen_from_card(s, card, unit_id=seeded_store.unit_id, now=THU)
 
 
 def test_scanned_cccd_and_code_find_their_rows(seeded_store):

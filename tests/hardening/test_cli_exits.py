@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import shlex
 import sqlite3
+import stat
+import subprocess
+import sys
 from contextlib import closing
 from datetime import datetime
 
@@ -122,3 +127,133 @@ def test_sync_status_as_json(cli_env, cli_main, capsys):
         "last_sync": None,
         "last_error": None,
     }
+
+
+# --- no log file, no traceback ------------------------------------------------------------------------
+
+LEDGER = ["report", "ledger", "--from", "2026-11-01", "--to", "2026-11-30"]
+#: commands run through the real executable when the log cannot be written: (argv, exit status)
+COMMANDS = [
+    (["--help"], ExitCode.OK),
+    (["sync", "--status"], ExitCode.OK),
+    (["audit", "verify"], ExitCode.OK),
+    (["inbox"], ExitCode.OK),
+    (LEDGER, ExitCode.OK),
+    (["verify", "không-phải-mã-QR"], ExitCode.REFUSED),
+]
+
+
+def _obey_permissions() -> None:
+    """In the child: even as root, obey file permissions (drop CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from
+    the bounding set, so the program run next has neither), as a counter's own account does."""
+    if os.geteuid() != 0:
+        return
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    pr_capbset_drop, cap_dac_override, cap_dac_read_search = 24, 1, 2
+    for capability in (cap_dac_override, cap_dac_read_search):
+        if libc.prctl(pr_capbset_drop, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def _run(argv: list[str], env: dict[str, str], *, shell_tail: str = "") -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("COUNTER_APP_", "XDG_"))}
+    command = [sys.executable, "-m", "counter_app.cli", *argv]
+    if shell_tail:
+        return subprocess.run(
+            f"{shlex.join(command)} {shell_tail}",
+            shell=True,
+            capture_output=True,
+            text=True,
+            env={**base, **env},
+            timeout=120,
+        )
+    return subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        env={**base, **env},
+        timeout=120,
+        preexec_fn=_obey_permissions,
+    )
+
+
+def _at_most_one_warning(stderr: str, *, failed: bool = False) -> None:
+    """No traceback; at most one warning about the log, and the failure's own line when the command failed."""
+    assert "Traceback" not in stderr and "Logging error" not in stderr, stderr
+    lines = stderr.splitlines()
+    warnings = [line for line in lines if line.startswith("counter-app: cảnh báo: không ghi được nhật ký")]
+    assert len(warnings) <= 1 and len(lines) - len(warnings) == int(failed), stderr
+    assert all(line.startswith("counter-app: ") for line in lines), stderr
+
+
+def _break_logs(home, how: str) -> None:
+    logs = home / "logs"
+    if how == "log directory is a file":
+        logs.write_text("not a directory")
+    elif how == "log file is a directory":
+        (logs / "counter-app.log").mkdir(parents=True)
+    else:  # read-only log directory
+        logs.mkdir()
+        logs.chmod(0o500)
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        "log directory is a file",
+        "log file is a directory",
+        "read-only log directory",
+    ],
+)
+def test_commands_run_without_a_log_file(cli_env, how):
+    """A log that cannot be opened used to end every command with a 20-line traceback."""
+    _break_logs(cli_env, how)
+    env = {"COUNTER_APP_HOME": str(cli_env)}
+    for argv, expected in COMMANDS:
+        done = _run(argv, env)
+        assert done.returncode == expected, (argv, done.stderr)
+        _at_most_one_warning(done.stderr, failed=expected != ExitCode.OK)
+        if argv != ["--help"] and expected == ExitCode.OK:
+            assert "nhật ký" in done.stderr, (argv, done.stderr)  # the one warning says the log is off
+    done = _run(["--demo", "seed-demo", "--citizens", "5"], env)
+    assert done.returncode == ExitCode.OK, done.stderr
+    assert "Traceback" not in done.stderr and done.stderr.count("cảnh báo: không ghi được nhật ký") == 1
+
+
+def test_a_home_of_dev_null_gives_one_line(tmp_path):
+    """``HOME=/dev/null`` (a service account): every directory is under a device, not a folder."""
+    env = {"HOME": "/dev/null"}
+    done = _run(["--help"], env)
+    assert done.returncode == ExitCode.OK and done.stderr == ""
+    for argv in (["sync", "--status"], ["audit", "verify"], LEDGER):
+        done = _run(argv, env)
+        assert done.returncode == ExitCode.REFUSED, (argv, done.stderr)
+        _at_most_one_warning(done.stderr, failed=True)
+        assert "/dev/null" in done.stderr
+
+
+def test_the_log_file_is_private(cli_env, cli_main, capsys):
+    from counter_app.commands.context import LOG_FILE
+
+    assert cli_main(["inbox"]) == 0
+    log_file = cli_env / "logs" / LOG_FILE
+    if log_file.exists():  # this process may already log elsewhere (another test's home): check a fresh run
+        assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
+    done = _run(["sync", "--status"], {"COUNTER_APP_HOME": str(cli_env)})
+    assert done.returncode == 0 and done.stderr == ""
+    assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(log_file.parent.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("argv", [LEDGER, ["inbox"]])
+def test_a_listing_cut_by_its_reader_ends_quietly(cli_env, argv):
+    env = {"COUNTER_APP_HOME": str(cli_env)}
+    full = _run(argv, env)
+    assert full.returncode == 0 and full.stdout
+    done = _run(argv, env, shell_tail="| head -1")
+    assert done.stdout == full.stdout.splitlines(keepends=True)[0]
+    assert done.stderr == ""
+    done = _run(argv, env, shell_tail="| true")  # the reader is gone before the first line
+    assert done.stderr == ""

@@ -2,88 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import uuid
-from datetime import date, datetime
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, ProgrammingError
 from sqlmodel import select
 
-from counter_app.db.engine import make_engine
-from counter_app.db.models import Dossier, Officer, Unit
-from counter_app.domain.cccd import CccdData
-from counter_app.services import handover, intake, lookup
-from counter_app.services.context import Actor, open_store
-from counter_app.services.demo import seed_demo
+from counter_app.db.models import Dossier, Officer
+from counter_app.domain.chain import event_hash
 from counter_app.services.errors import ServiceError
-from counter_app.services.intake import DocumentChoice, IntakeRequest
+from counter_app.services.ids import citizen_id_for
 from counter_app.sync import security
-from tests.conftest import SEED_DAY, make_settings
+from tests.hardening.two_units import NOW, PASSWORD
 
 pytestmark = pytest.mark.pg
-NOW = datetime(2026, 11, 23, 9, 0)
-PASSWORD = "mat-khau-quay-rat-dai"
 
 
 def _visible(d: Dossier, unit: str, pending: dict[str, str]) -> bool:
     return unit in (d.received_unit_id, d.custodian_unit_id, d.return_unit_id) or pending.get(d.id) == unit
-
-
-@pytest.fixture
-def central(pg_database, tmp_path):
-    """A central store seeded for unit A (21025) with dossiers of neighbour units; B is one neighbour."""
-    store = open_store(make_settings(tmp_path, COUNTER_APP_DB_URL=pg_database))
-    seed_demo(store, citizens=40, today=SEED_DAY)
-    with store.session() as s:
-        a = store.unit_id
-        b = s.exec(
-            select(Dossier.received_unit_id)
-            .where(Dossier.received_unit_id != a)
-            .order_by(Dossier.received_unit_id)
-        ).first()
-        b_unit = s.get(Unit, b)
-        # a citizen only unit B ever met, with a dossier of B
-        card = CccdData(
-            "079301009999", None, "Trần Thị Bê", date(2001, 2, 3), "Nữ", "Hẻm 5, Phường B", date(2022, 1, 1)
-        )
-        citizen = intake.upsert_citizen_from_card(s, card, now=NOW)
-        docs = [DocumentChoice(d.name) for d in lookup.procedure_documents(s, "1.004873")]
-    b_actor = Actor(None, "Cán bộ B", "officer", b, f"{b_unit.one_stop_code}#1")
-    b_dossier = intake.receive(
-        store, b_actor, IntakeRequest("1.004873", docs, citizen_id=citizen.id), now=NOW
-    )
-    b_to_a = intake.receive(store, b_actor, IntakeRequest("1.004873", docs, citizen_id=citizen.id), now=NOW)
-    handover.send(store, b_actor, b_to_a.code, a, "Chuyển theo thẩm quyền", now=NOW)
-    suffix = uuid.uuid4().hex[:8]
-    security.install(store.engine)
-    roles = {
-        "a": security.create_counter_role(store.engine, a, 1, PASSWORD, role_name=f"ct_{suffix}_a"),
-        "b": security.create_counter_role(store.engine, b, 1, PASSWORD, role_name=f"ct_{suffix}_b"),
-    }
-    engines = {}
-
-    def connect(who: str):
-        url = make_url(pg_database).set(username=roles[who], password=PASSWORD).render_as_string(False)
-        engines[who] = engines.get(who) or make_engine(url)
-        return engines[who]
-
-    yield {
-        "store": store,
-        "a": a,
-        "b": b,
-        "b_dossier": b_dossier,
-        "b_to_a": b_to_a,
-        "b_citizen": citizen,
-        "connect": connect,
-        "roles": roles,
-    }
-    for engine in engines.values():
-        engine.dispose()
-    for role in roles.values():
-        security.drop_counter_role(store.engine, role)
-    store.dispose()
 
 
 def _scalar(engine, sql: str, **params):
@@ -91,21 +29,38 @@ def _scalar(engine, sql: str, **params):
         return c.execute(text(sql), params).scalar()
 
 
-def _event_row(dossier: Dossier, unit: str, seq: int) -> dict:
-    return {
+def _event_row(dossier: Dossier, unit: str, seq: int, after: Dossier | None = None) -> dict:
+    """An event of ``unit`` on ``dossier``; with ``after``, one that continues its chain with a right hash."""
+    row = {
         "id": str(uuid.uuid4()),
         "dossier_id": dossier.id,
         "code": dossier.code,
         "seq": seq,
         "unit": unit,
         "at": NOW,
-        "hash": "0" * 64,
+        "prev": after.last_event_hash if after else "",
     }
+    fields = {
+        "id": row["id"],
+        "dossier_id": dossier.id,
+        "dossier_code": dossier.code,
+        "seq": seq,
+        "type": "processing",
+        "officer_id": None,
+        "officer_name": "",
+        "unit_id": unit,
+        "counter_id": None,
+        "device_time": NOW,
+        "payload": {},
+        "prev_hash": row["prev"],
+    }
+    return {**row, "hash": event_hash(fields)}
 
 
 INSERT_EVENT = text(
     "INSERT INTO dossier_event (id, dossier_id, dossier_code, seq, type, officer_name, unit_id, device_time, "
-    "payload, prev_hash, hash) VALUES (:id, :dossier_id, :code, :seq, 'processing', '', :unit, :at, '{}', '', :hash)"
+    "payload, prev_hash, hash) VALUES (:id, :dossier_id, :code, :seq, 'processing', '', :unit, :at, '{}', :prev, "
+    ":hash)"
 )
 
 
@@ -165,23 +120,25 @@ def test_counter_cannot_read_citizens_of_other_units(central):
 
 def test_counter_cannot_write_into_other_units_dossiers(central):
     engine_a = central["connect"]("a")
-    b_dossier = central["b_dossier"]
-    with pytest.raises(DBAPIError, match="row-level security"), engine_a.begin() as c:
-        c.execute(INSERT_EVENT, _event_row(b_dossier, central["a"], 2))
-    with pytest.raises(DBAPIError, match="row-level security"), engine_a.begin() as c:  # posing as B
+    with central["store"].session() as s:
+        b_dossier = s.get_one(Dossier, central["b_dossier"].id)
+    with pytest.raises(DBAPIError, match="not_own_unit"), engine_a.begin() as c:  # posing as B
         c.execute(INSERT_EVENT, _event_row(b_dossier, central["b"], 2))
-    with engine_a.begin() as c:  # B's dossier rows are not even there for A to change
-        assert (
-            c.execute(text("UPDATE dossier SET status = 8 WHERE id = :i"), {"i": b_dossier.id}).rowcount == 0
-        )
+    with pytest.raises(DBAPIError, match="không giữ hồ sơ|not_custodian"), engine_a.begin() as c:
+        c.execute(INSERT_EVENT, _event_row(b_dossier, central["a"], b_dossier.event_count + 1, b_dossier))
+    for sql in (
+        "UPDATE dossier SET status = 8 WHERE id = :i",
+        "DELETE FROM dossier_document WHERE dossier_id = :i",
+        "UPDATE handover SET state = 'sent' WHERE dossier_id = :i",
+        "DELETE FROM dossier_event WHERE dossier_id = :i",
+        "UPDATE dossier_event SET payload = '{}' WHERE dossier_id = :i",
+    ):
+        with pytest.raises(ProgrammingError, match="permission denied"), engine_a.begin() as c:
+            c.execute(text(sql), {"i": b_dossier.id})
     with central["store"].session() as s:
         own = s.exec(select(Dossier).where(Dossier.received_unit_id == central["a"])).first()
-    with engine_a.begin() as c:  # its own dossier: accepted (the central store's chain checks come on top)
+    with pytest.raises(DBAPIError, match="counter_app:chain"), engine_a.begin() as c:  # its own, out of order
         c.execute(INSERT_EVENT, _event_row(own, central["a"], 99))
-    with pytest.raises(ProgrammingError, match="permission denied"), engine_a.begin() as c:
-        c.execute(text("DELETE FROM dossier_event WHERE dossier_id = :i"), {"i": own.id})  # append-only
-    with pytest.raises(ProgrammingError, match="permission denied"), engine_a.begin() as c:
-        c.execute(text("UPDATE dossier_event SET payload = '{}' WHERE dossier_id = :i"), {"i": own.id})
     with pytest.raises(ProgrammingError, match="permission denied"), engine_a.connect() as c:
         c.execute(text("SELECT count(*) FROM access_log"))
     with pytest.raises(ProgrammingError, match="permission denied"), engine_a.connect() as c:
@@ -190,38 +147,62 @@ def test_counter_cannot_write_into_other_units_dossiers(central):
 
 def test_citizens_a_counter_creates_stay_its_own(central):
     engine_a, engine_b = central["connect"]("a"), central["connect"]("b")
-    new_id = str(uuid.uuid4())
-    with engine_a.begin() as c:
+    number = "001099012345"
+    own_id = citizen_id_for(central["a"], number)
+    row = {
+        "cccd": number,
+        "full_name": "Lê Văn Mới",
+        "name_folded": "le van moi",
+        "address": "",
+        "phone": "",
+        "email": "",
+        "created_at": NOW.isoformat(),
+        "updated_at": NOW.isoformat(),
+    }
+    with pytest.raises(ProgrammingError, match="permission denied"), engine_a.begin() as c:
         c.execute(
             text(
-                "INSERT INTO citizen (id, cccd, full_name, name_folded, address, phone, email, created_at, "
-                "updated_at) VALUES (:i, '001099012345', 'Lê Văn Mới', 'le van moi', '', '', '', :t, :t)"
+                "INSERT INTO citizen (id, cccd, full_name, name_folded, created_at, updated_at) "
+                "VALUES (:i, :n, 'x', 'x', :t, :t)"
             ),
-            {"i": new_id, "t": NOW},
+            {"i": own_id, "n": number, "t": NOW},
+        )
+    with engine_a.begin() as c:  # registered through the function, under the unit's own id only
+        c.execute(
+            text("SELECT counter_put_citizens(CAST(:rows AS jsonb))"),
+            {
+                "rows": json.dumps(
+                    [{**row, "id": own_id}, {**row, "id": str(uuid.uuid4()), "cccd": "001099012346"}]
+                )
+            },
         )
         c.execute(
-            text(
-                "INSERT INTO citizen_document (id, citizen_id, kind, title, number, issuer, file_hash, "
-                "source, created_at) VALUES (:d, :i, 'cccd', 'Căn cước', '001099012345', '', '', "
-                "'counter', :t)"
-            ),
-            {"d": str(uuid.uuid4()), "i": new_id, "t": NOW},
+            text("SELECT counter_put_citizen_documents(CAST(:rows AS jsonb))"),
+            {
+                "rows": json.dumps(
+                    [
+                        {
+                            "id": str(uuid.uuid4()),
+                            "citizen_id": own_id,
+                            "kind": "cccd",
+                            "title": "Căn cước",
+                            "number": number,
+                            "issuer": "",
+                            "file_hash": "",
+                            "source": "counter",
+                            "created_at": NOW.isoformat(),
+                        }
+                    ]
+                )
+            },
         )
-    assert _scalar(engine_a, "SELECT count(*) FROM citizen WHERE id = :i", i=new_id) == 1
-    assert _scalar(engine_a, "SELECT count(*) FROM citizen_document WHERE citizen_id = :i", i=new_id) == 1
-    assert _scalar(engine_b, "SELECT count(*) FROM citizen WHERE id = :i", i=new_id) == 0
-    assert _scalar(engine_b, "SELECT count(*) FROM citizen_document WHERE citizen_id = :i", i=new_id) == 0
-    # B may learn that the citizen exists centrally (for its push), never the row
-    assert _scalar(engine_b, "SELECT counter_citizen_exists(:i)", i=new_id) is True
-    assert _scalar(engine_b, "SELECT counter_citizen_exists('nobody')") is False
-    with pytest.raises(DBAPIError, match="row-level security"), engine_b.begin() as c:
-        c.execute(
-            text(
-                "INSERT INTO citizen_document (id, citizen_id, kind, title, number, issuer, file_hash, "
-                "source, created_at) VALUES (:d, :i, 'x', 'x', '', '', '', 'counter', :t)"
-            ),
-            {"d": str(uuid.uuid4()), "i": new_id, "t": NOW},
-        )
+    assert _scalar(engine_a, "SELECT count(*) FROM citizen WHERE cccd LIKE '00109901234%'") == 1
+    assert _scalar(engine_a, "SELECT count(*) FROM citizen_document WHERE citizen_id = :i", i=own_id) == 1
+    assert _scalar(engine_b, "SELECT count(*) FROM citizen WHERE id = :i", i=own_id) == 0
+    assert _scalar(engine_b, "SELECT count(*) FROM citizen_document WHERE citizen_id = :i", i=own_id) == 0
+    # nothing answers whether another unit's citizen exists
+    with pytest.raises(ProgrammingError, match="does not exist"), engine_b.connect() as c:
+        c.execute(text("SELECT counter_citizen_exists(:i)"), {"i": own_id})
 
 
 def test_catalogue_is_shared_officers_are_not(central):

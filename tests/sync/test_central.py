@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from counter_app import cli
 from counter_app.commands.context import CommandContext
 from counter_app.db.engine import make_engine
-from counter_app.db.migrate import prepare, upgrade
+from counter_app.db.migrate import head_revision, prepare, upgrade
 from counter_app.db.models import (
     CounterKey,
     Dossier,
@@ -40,6 +40,7 @@ from tests.services.test_dossier_flow import request_for
 from tests.sync.test_cli_sync import cli as run_cli
 from tests.sync.test_sync import NOW, actor, sync
 
+HEAD = head_revision()
 PASSWORD = "mat-khau-rat-dai-123"
 
 
@@ -73,7 +74,7 @@ def test_central_init_twice_on_a_fresh_database_the_second_run_changes_nothing(p
     loaded = re.fullmatch(r"Đơn vị hành chính: đã nạp ([\d.]+) đơn vị\.", first[1])
     assert loaded and int(loaded.group(1).replace(".", "")) > 3000
     assert first[:1] + first[2:] == [
-        "Lược đồ: đã tạo, phiên bản 0005.",
+        f"Lược đồ: đã tạo, phiên bản {HEAD}.",
         "Phân quyền theo đơn vị (row-level security): đã cài đặt.",
         "Đã ghi nhận đây là kho trung tâm.",
         f"Kho trung tâm tại {place} đã sẵn sàng.",
@@ -81,7 +82,7 @@ def test_central_init_twice_on_a_fresh_database_the_second_run_changes_nothing(p
     before = snapshot(pg_database)
     second = init_lines(capsys, pg_database)
     assert second[:3] == [
-        "Lược đồ: đã ở phiên bản 0005, không thay đổi.",
+        f"Lược đồ: đã ở phiên bản {HEAD}, không thay đổi.",
         "Đơn vị hành chính: đã đủ, nạp 0 đơn vị.",
         "Phân quyền theo đơn vị (row-level security): đã cài đặt từ trước, không thay đổi.",
     ]
@@ -102,9 +103,9 @@ def test_central_init_after_an_upgrade_migrates_and_extends_the_security(pg_data
         s.commit()
     assert cli.main(["central", "secure", "--url", pg_database]) == 2  # the security step alone: init first
     err = capsys.readouterr().err
-    assert "phiên bản 0004, phần mềm cần 0005; hãy chạy `counter-app central init`." in err
+    assert f"phiên bản 0004, phần mềm cần {HEAD}; hãy chạy `counter-app central init`." in err
     report = init_central(engine, now=NOW)
-    assert (report.revision_before, report.revision, report.units_added) == ("0004", "0005", 0)
+    assert (report.revision_before, report.revision, report.units_added) == ("0004", HEAD, 0)
     assert report.security_changed and report.recorded and report.changed
     again = init_central(engine, now=NOW + timedelta(days=1))
     assert not again.changed and again.set_up_at == report.set_up_at
