@@ -59,12 +59,23 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
 
 def show_status(status: SyncStatus, *, as_json: bool) -> None:
     """``pending: N`` / ``rejected: N`` / ``last sync: ...`` lines (their wording is relied on by scripts),
-    or one JSON object."""
+    with a one-line hint on where to read why events were refused; or one JSON object, whose
+    ``rejected_events`` lists each refused event (id, dossier code, type, when refused, why), newest first."""
     if as_json:
         json_line(
             {
                 "pending": status.pending,
                 "rejected": status.rejected,
+                "rejected_events": [
+                    {
+                        "event_id": r.event_id,
+                        "dossier_code": r.dossier_code,
+                        "type": r.type,
+                        "at": r.at,
+                        "reason": r.reason,
+                    }
+                    for r in status.rejected_events
+                ],
                 "last_sync": status.last_sync,
                 "last_error": status.last_error or None,
             }
@@ -72,6 +83,8 @@ def show_status(status: SyncStatus, *, as_json: bool) -> None:
         return
     print(t("cli.sync.pending", count=status.pending))
     print(t("cli.sync.rejected", count=status.rejected))
+    if status.rejected:
+        print(t("bounds.sync.rejected_hint", count=status.rejected))
     if status.last_sync:
         print(t("cli.sync.last_sync", at=status.last_sync.isoformat(sep=" ")))
     else:

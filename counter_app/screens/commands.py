@@ -41,7 +41,10 @@ class DossierProvider(_CounterProvider):
             return
         from counter_app.services import dashboard
 
-        rows = await asyncio.to_thread(dashboard.find_dossiers, self.counter_app.store, query, limit=10)
+        app = self.counter_app
+        rows = await asyncio.to_thread(
+            dashboard.find_dossiers, app.store, query, unit_id=app.officer.unit_id, limit=10
+        )
         for row in rows:
             text = t(
                 "palette.dossier_hit", code=row.code, name=row.applicant_name, status=Status(row.status).label
@@ -113,8 +116,13 @@ class ReprintProvider(_CounterProvider):
         counter_id = self.counter_app.officer.counter_id
         if counter_id is None:
             return []
+        app = self.counter_app
         return await asyncio.to_thread(
-            dashboard.received_at_counter, self.counter_app.store, counter_id, self.counter_app.now().date()
+            dashboard.received_at_counter,
+            app.store,
+            counter_id,
+            app.now().date(),
+            unit_id=app.officer.unit_id,
         )
 
     async def discover(self) -> Hits:
@@ -132,7 +140,10 @@ class ReprintProvider(_CounterProvider):
         rows = await self._today()
         if len(query.strip()) >= 3:
             known = {r.code for r in rows}
-            more = await asyncio.to_thread(dashboard.find_dossiers, self.counter_app.store, query, limit=5)
+            app = self.counter_app
+            more = await asyncio.to_thread(
+                dashboard.find_dossiers, app.store, query, unit_id=app.officer.unit_id, limit=5
+            )
             rows += [r for r in more if r.code not in known]
         for row in rows:
             text = t("palette.reprint_hit", code=row.code, name=row.applicant_name)

@@ -29,7 +29,7 @@ from counter_app.screens.keys import quiet
 from counter_app.services import handover, intake, workflow
 from counter_app.services.context import Actor, Store
 from counter_app.services.intake import DocumentChoice
-from counter_app.services.views import DossierDetail, DossierView
+from counter_app.services.views import DossierDetail, DossierView, HandoverView
 from counter_app.widgets.live_table import LiveTable, Row
 from counter_app.widgets.status_bar import StatusBar
 
@@ -69,6 +69,9 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
     DossierScreen #dossier-docs-box, DossierScreen #dossier-timeline-box { height: auto; }
     DossierScreen #dossier-docs { height: auto; max-height: 10; }
     DossierScreen #dossier-timeline { height: auto; }
+    DossierScreen #dossier-refused-box { height: auto; border: round $error; }
+    DossierScreen #dossier-refused { height: auto; }
+    DossierScreen #refused-explain { height: auto; margin-top: 1; }
     """
     BINDINGS = [
         Binding("x", "process", t("key.process"), id="dossier.process"),
@@ -86,6 +89,13 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
     @dataclass
     class Loaded(Message):
         detail: DossierDetail
+
+    @dataclass
+    class NotLoaded(Message):
+        """The dossier could not be shown (a code nobody issued, or one outside the officer's unit: the
+        same «not found»)."""
+
+        error: str
 
     @dataclass
     class Done(Message):
@@ -121,6 +131,11 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
                     id="dossier-docs",
                     cursor_type="none",
                 )
+            with VerticalGroup(id="dossier-refused-box", classes="box") as box:
+                box.border_title = t("bounds.dossier.refused_title")
+                box.display = False
+                yield Static("", id="dossier-refused")
+                yield Static("", id="refused-explain")
             with VerticalGroup(id="dossier-timeline-box", classes="box") as box:
                 box.border_title = t("dossier.timeline")
                 yield LiveTable(
@@ -143,11 +158,23 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
 
     @work(thread=True, exclusive=True, group="dossier", exit_on_error=False)
     def _load(self) -> None:
+        from counter_app.locale import describe_error
         from counter_app.services import access
+        from counter_app.services.errors import NotFound
 
         app = self.counter_app
-        detail = access.dossier_detail(app.store, app.officer, self.code, purpose=t("access.purpose.dossier"))
+        try:
+            detail = access.dossier_detail(
+                app.store, app.officer, self.code, purpose=t("access.purpose.dossier")
+            )
+        except NotFound as exc:
+            self.post_message(self.NotLoaded(describe_error(exc)))
+            return
         self.post_message(self.Loaded(detail))
+
+    def on_dossier_screen_not_loaded(self, message: NotLoaded) -> None:
+        self.query_one("#dossier-title", Static).update(Text(message.error, style="bold red"))
+        self.app.notify(message.error, severity="error")
 
     def on_dossier_screen_loaded(self, message: Loaded) -> None:
         self.detail = detail = message.detail
@@ -217,7 +244,25 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
                 "\n" + t("dossier.handover_pending", unit=unit_name(pending[0].to_unit_id)),
                 style="bold yellow",
             )
+        sent_back = _sent_back(detail, self.counter_app.officer.unit_id)
+        if sent_back is not None:
+            progress.append(
+                "\n"
+                + t(
+                    "bounds.dossier.handover_returned",
+                    unit=unit_name(sent_back.to_unit_id),
+                    when=fmt.moment(sent_back.answered_at),
+                    reason=sent_back.answer_reason or fmt.NONE,
+                ),
+                style="bold red",
+            )
+        if dossier.needs_attention:
+            progress.append(
+                "\n" + t("bounds.dossier.needs_attention", note=_attention_note(dossier.needs_attention)),
+                style="bold red",
+            )
         self.query_one("#progress", Static).update(progress)
+        self._show_refused(detail)
 
         docs: list[Row] = []
         for index, doc in enumerate(detail.documents, start=1):
@@ -246,6 +291,41 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             timeline.append((event.id, cells))
         self.query_one("#dossier-timeline", LiveTable).show(timeline)
         self.refresh_bindings()
+
+    def _show_refused(self, detail: DossierDetail) -> None:
+        """The events of this dossier the central store refused (what, when, who, why), and what to do about a
+        refused withdrawal: who must record it now."""
+        box = self.query_one("#dossier-refused-box")
+        box.display = bool(detail.rejected)
+        if not detail.rejected:
+            return
+        box.border_subtitle = t("bounds.dossier.refused_count", count=len(detail.rejected))
+        lines = Text()
+        for index, refused in enumerate(detail.rejected):
+            label = t(f"event.{refused.type}") if has(f"event.{refused.type}") else refused.type
+            if index:
+                lines.append("\n")
+            lines.append(
+                t(
+                    "bounds.dossier.refused_what",
+                    when=fmt.moment(refused.recorded_at),
+                    what=label,
+                    who=refused.officer_name or fmt.NONE,
+                )
+                + "\n",
+                style="bold",
+            )
+            lines.append(t("bounds.dossier.refused_why", at=fmt.moment(refused.at), reason=refused.reason))
+        self.query_one("#dossier-refused", Static).update(lines)
+        explain = self.query_one("#refused-explain", Static)
+        if any(r.type == "withdrawn" for r in detail.rejected):
+            custodian = detail.dossier.custodian_unit_id
+            own = custodian == self.counter_app.officer.unit_id
+            key = "bounds.dossier.withdraw_refused_own" if own else "bounds.dossier.withdraw_refused_other"
+            explain.update(Text(t(key, unit=self._unit_name(custodian)), style="bold"))
+            explain.display = True
+        else:
+            explain.display = False
 
     def _unit_name(self, unit_id: str | None) -> str:
         if not unit_id or self.detail is None:
@@ -426,6 +506,24 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         self.reload()
         if message.print_kind:
             self.counter_app.print_form(self.code, message.print_kind)
+
+
+def _attention_note(note: str) -> str:
+    """``needs_attention`` as the officer reads it: the sync writes ``<event type>: <reason>`` for a refused
+    event, whose type is said in Vietnamese here."""
+    kind, sep, reason = note.partition(": ")
+    if sep and has(f"event.{kind}"):
+        return f"{t(f'event.{kind}')}: {reason}"
+    return note
+
+
+def _sent_back(detail: DossierDetail, unit_id: str) -> HandoverView | None:
+    """The unit's last handover of this dossier, when the receiving unit sent it back and the dossier is
+    still in the unit's hands (nothing newer happened to its custody)."""
+    if not detail.handovers or detail.dossier.custodian_unit_id != unit_id:
+        return None
+    last = detail.handovers[-1]
+    return last if last.state == "returned" and last.from_unit_id == unit_id else None
 
 
 def _event_note(payload: Mapping[str, Any]) -> str:

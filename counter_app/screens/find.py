@@ -107,15 +107,17 @@ class FindScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         from counter_app.services import citizens as citizen_service
         from counter_app.services import dashboard
 
-        store = self.counter_app.store
+        store, unit_id = self.counter_app.store, self.counter_app.officer.unit_id
         text = text.strip()
         citizens: list[CitizenView] = []
         dossiers: list[DossierRow] = []
         if text:
             citizens = citizen_service.find(store, text, limit=30)
-            dossiers = dashboard.find_dossiers(store, text)
+            dossiers = dashboard.find_dossiers(store, text, unit_id=unit_id)
             if len(citizens) == 1 and not dossiers:
-                dossiers = dashboard.citizen_dossiers(store, citizens[0].id, citizens[0].cccd)
+                dossiers = dashboard.citizen_dossiers(
+                    store, citizens[0].id, citizens[0].cccd, unit_id=unit_id
+                )
         self.post_message(self.Found(text, citizens, dossiers))
 
     def on_find_screen_found(self, message: Found) -> None:
@@ -149,7 +151,7 @@ class FindScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         from counter_app.services import citizens, dashboard
 
         app = self.counter_app
-        dossiers = dashboard.citizen_dossiers(app.store, citizen_id, cccd)
+        dossiers = dashboard.citizen_dossiers(app.store, citizen_id, cccd, unit_id=app.officer.unit_id)
         citizens.log_view(app.store, app.officer, citizen_id, purpose=t("access.purpose.find"), now=app.now())
         self.post_message(self.CitizenDossiers(citizen_id, dossiers))
 

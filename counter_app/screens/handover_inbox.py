@@ -1,8 +1,9 @@
-"""Inbox (F6): dossiers other units hand to this one and dossiers submitted online; accept or send back."""
+"""Inbox (F6): dossiers other units hand to this one and dossiers submitted online, to accept or send back;
+and, flagged in red, this unit's own handovers the receiving unit sent back (open them to decide)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -18,7 +19,7 @@ from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
 from counter_app.screens.keys import quiet
-from counter_app.widgets.live_table import LiveTable
+from counter_app.widgets.live_table import LiveTable, Row
 from counter_app.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -40,6 +41,12 @@ class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
     @dataclass
     class Loaded(Message):
         items: list[InboxItem]
+        returned: list[InboxItem] = field(default_factory=list)
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: codes of the rows that are our own handovers sent back (no accept / send back on them)
+        self.returned: set[str] = set()
 
     @dataclass
     class Answered(Message):
@@ -74,15 +81,38 @@ class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         from counter_app.services import inbox
 
         app = self.counter_app
-        self.post_message(self.Loaded(inbox.items(app.store, app.officer.unit_id)))
+        unit_id = app.officer.unit_id
+        self.post_message(
+            self.Loaded(inbox.items(app.store, unit_id), inbox.returned_handovers(app.store, unit_id))
+        )
 
     def on_handover_inbox_screen_loaded(self, message: Loaded) -> None:
         items = message.items
-        self.query_one("#inbox", LiveTable).show(
+        waiting = {i.code for i in items}
+        returned = [i for i in message.returned if i.code not in waiting]
+        self.returned = {i.code for i in returned}
+        rows: list[Row] = [
             (i.code, [i.code, i.applicant, i.sender, i.reason, fmt.moment(i.arrived_at)]) for i in items
-        )
+        ]
+        rows += [
+            (
+                i.code,
+                [
+                    Text(i.code, style="bold red"),
+                    i.applicant,
+                    Text(t("bounds.inbox.returned_from", unit=i.sender), style="bold red"),
+                    i.reason,
+                    fmt.moment(i.arrived_at),
+                ],
+            )
+            for i in returned
+        ]
+        self.query_one("#inbox", LiveTable).show(rows)
         box = self.query_one("#inbox-box")
-        box.border_subtitle = t("inbox.count", count=len(items)) if items else t("inbox.empty")
+        subtitle = t("inbox.count", count=len(items)) if items else t("inbox.empty")
+        if returned:
+            subtitle += " · " + t("bounds.inbox.returned_count", count=len(returned))
+        box.border_subtitle = subtitle
         self.refresh_bindings()
 
     def _current(self) -> str | None:
@@ -98,13 +128,21 @@ class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         if event.row_key.value:
             self.counter_app.open_dossier(event.row_key.value)
 
-    def action_accept(self) -> None:
+    def _answerable(self) -> str | None:
+        """The code under the cursor when it waits for an answer (not one of our own sent back)."""
         code = self._current()
+        if code in self.returned:
+            self.app.notify(t("bounds.inbox.returned_no_answer", code=code), severity="warning")
+            return None
+        return code
+
+    def action_accept(self) -> None:
+        code = self._answerable()
         if code:
             self._answer(code, True, "")
 
     def action_send_back(self) -> None:
-        code = self._current()
+        code = self._answerable()
         if not code:
             return
         from counter_app.screens.dialogs import ReasonDialog

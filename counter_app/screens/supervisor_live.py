@@ -37,6 +37,7 @@ from counter_app.screens import supervisor_rows as rows
 from counter_app.screens.base import RefreshesItself, ReportsWorkerErrors
 from counter_app.screens.keys import quiet
 from counter_app.services.context import Actor, Store, local_now
+from counter_app.services.dashboard import RefusedEvents, refused_events
 from counter_app.services.indicators.figures import WeekFigures
 from counter_app.services.indicators.lists import DossierItem
 from counter_app.services.indicators.snapshot import SupervisorSnapshot, supervisor_snapshot
@@ -51,7 +52,7 @@ WEEKLY_EVERY_S = 60.0
 WEEKS = 8
 
 
-DOSSIER_TABLES = ("live-attention", "live-online", "live-handovers")
+DOSSIER_TABLES = ("live-attention", "live-online", "live-handovers", "live-refused")
 
 
 class SupervisorScreen(RefreshesItself, ReportsWorkerErrors, Screen[None]):
@@ -69,6 +70,7 @@ class SupervisorScreen(RefreshesItself, ReportsWorkerErrors, Screen[None]):
     SupervisorScreen #live-attention-box { height: 1fr; }
     SupervisorScreen #live-online-box { height: 9; }
     SupervisorScreen #live-handovers-box { height: 8; }
+    SupervisorScreen #live-refused-box { height: 7; border: round $error; }
     SupervisorScreen LiveTable { height: 1fr; }
     """
     BINDINGS = [
@@ -86,6 +88,8 @@ class SupervisorScreen(RefreshesItself, ReportsWorkerErrors, Screen[None]):
     @dataclass
     class Loaded(Message):
         snapshot: SupervisorSnapshot
+        #: events of the unit's counters the central store refused (None: not read)
+        refused: RefusedEvents | None = None
 
     @dataclass
     class Failed(Message):
@@ -120,6 +124,8 @@ class SupervisorScreen(RefreshesItself, ReportsWorkerErrors, Screen[None]):
         self.period = period
         self.weeks = weeks
         self.snapshot: SupervisorSnapshot | None = None
+        #: the refused events last read (the red box below the handovers)
+        self.refused: RefusedEvents | None = None
         #: refreshes applied so far (tests wait on it)
         self.refreshes = 0
         self._items: dict[str, DossierItem] = {}
@@ -140,6 +146,9 @@ class SupervisorScreen(RefreshesItself, ReportsWorkerErrors, Screen[None]):
                 yield self._box("live-attention", t("live.attention"), rows.attention_columns())
                 yield self._box("live-online", t("live.online"), rows.online_columns())
                 yield self._box("live-handovers", t("live.handovers"), rows.handover_columns())
+                refused = self._box("live-refused", t("bounds.live.refused"), rows.refused_columns())
+                refused.display = False
+                yield refused
         yield Footer(compact=True)
 
     @staticmethod
@@ -188,11 +197,12 @@ class SupervisorScreen(RefreshesItself, ReportsWorkerErrors, Screen[None]):
                 weeks=self.weeks,
                 weekly=weekly,
             )
+            refused = refused_events(self.store, self.unit_id)
         except Exception as exc:  # the screen keeps the last figures and says why they are stale
             log.warning("supervisor refresh failed: %s", exc)
             self.post_message(self.Failed(describe_error(exc), now))
             return
-        self.post_message(self.Loaded(snapshot))
+        self.post_message(self.Loaded(snapshot, refused))
 
     def on_supervisor_screen_loaded(self, message: Loaded) -> None:
         snapshot = message.snapshot
@@ -203,6 +213,8 @@ class SupervisorScreen(RefreshesItself, ReportsWorkerErrors, Screen[None]):
             self._weekly = (time_module.monotonic(), snapshot.weekly)
         with self.app.batch_update():
             self._show(snapshot)
+            if message.refused is not None:
+                self._show_refused(message.refused)
         self.refreshes += 1
         self._schedule()
 
@@ -244,6 +256,14 @@ class SupervisorScreen(RefreshesItself, ReportsWorkerErrors, Screen[None]):
         )
         self.query_one("#live-online-box").border_subtitle = t("live.count", count=len(s.online))
         self.query_one("#live-handovers-box").border_subtitle = t("live.count", count=len(s.handovers))
+
+    def _show_refused(self, refused: RefusedEvents) -> None:
+        """The dossiers with events the central store refused: shown only when there are some."""
+        box = self.query_one("#live-refused-box")
+        box.display = refused.count > 0
+        self.refused = refused
+        self._table("live-refused").show(rows.refused_rows(refused))
+        box.border_subtitle = t("bounds.live.refused_count", count=refused.count, dossiers=refused.dossiers)
 
     # --- actions --------------------------------------------------------------------------------------------------
 

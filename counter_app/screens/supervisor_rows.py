@@ -7,15 +7,19 @@ Each function returns the rows (key, cells) and the columns of one table; the sc
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
 from counter_app.locale import formats as fmt
-from counter_app.locale import t
+from counter_app.locale import has, t
 from counter_app.services.indicators.figures import OfficerFigures, Rate
 from counter_app.services.indicators.snapshot import SupervisorSnapshot
 from counter_app.services.queue import QueueState
 from counter_app.widgets.live_table import Row
+
+if TYPE_CHECKING:
+    from counter_app.services.dashboard import RefusedEvents
 
 SPARK = "▁▂▃▄▅▆▇█"
 #: (column key, header, width) of each table
@@ -239,3 +243,27 @@ def handover_rows(s: SupervisorSnapshot) -> list[Row]:
         )
         for h in s.handovers
     ]
+
+
+def refused_columns() -> Columns:
+    return [
+        ("code", t("live.col.code"), 25),
+        ("event", t("bounds.live.col.event"), 12),
+        ("at", t("bounds.live.col.at"), 11),
+        ("reason", t("bounds.live.col.reason"), 60),
+    ]
+
+
+def refused_rows(refused: RefusedEvents) -> list[Row]:
+    """The dossiers with events the central store refused, the newest refusal first: what, when, why (the
+    dossier's screen, opened with Enter, says who and lists its other refused events)."""
+    rows: list[Row] = []
+    seen: set[str] = set()
+    for r in refused.events:
+        if r.dossier_code in seen:
+            continue
+        seen.add(r.dossier_code)
+        label = t(f"event.{r.type}") if has(f"event.{r.type}") else r.type
+        cells = [Text(r.dossier_code, style="bold red"), label, fmt.short_moment(r.at), r.reason]
+        rows.append((r.dossier_code, cells))
+    return rows

@@ -7,10 +7,11 @@ transaction* as the read, so there is no read without its log line (a store that
 log line refuses the read). :func:`views` lists them for a supervisor, or for a citizen who asks who
 looked at their data. Both return frozen dataclasses, not rows of the store.
 
-Dossiers are read through :func:`visible_dossier`, which refuses (:class:`Forbidden`) a dossier of
-another unit unless the actor's unit received it, holds it, is where the result is returned, or a
-handover of it to the unit is waiting in the unit's inbox. The same rule guards the central store
-at the database level (:mod:`counter_app.sync.security`).
+Dossiers are read through :func:`visible_dossier` and :func:`dossier_detail`, which answer a dossier of
+another unit exactly like one that does not exist (:class:`NotFound`, never "forbidden", which would
+tell that it exists) unless the actor's unit received it, holds it, is where the result is returned, or
+it was handed to the unit: the one rule :func:`counter_app.services.scope.dossier_visible_to`. The same
+rule guards the central store at the database level (:mod:`counter_app.sync.security`).
 """
 
 from __future__ import annotations
@@ -19,14 +20,15 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from counter_app.db.models import AccessLog, Citizen, Dossier, Handover
+from counter_app.db.models import AccessLog, Citizen, Dossier
 from counter_app.domain.cccd import is_cccd_number
 from counter_app.domain.chain import access_hash
 from counter_app.domain.vntext import tidy
 from counter_app.services import lookup
 from counter_app.services.auth import require_role
 from counter_app.services.context import Actor, Store, local_now
-from counter_app.services.errors import Forbidden, NotFound, ServiceError
+from counter_app.services.errors import NotFound, ServiceError
+from counter_app.services.scope import dossier_visible_to
 from counter_app.services.views import (
     AccessEntry,
     CitizenDocumentView,
@@ -161,45 +163,37 @@ def views(
 
 
 def may_see(session: Session, unit_id: str, dossier: Dossier | DossierView) -> bool:
-    """True when ``unit_id`` received, holds or returns ``dossier`` (a row of the store or its frozen view),
-    or has it waiting in its inbox."""
-    if unit_id in (dossier.received_unit_id, dossier.custodian_unit_id, dossier.return_unit_id):
-        return True
+    """True when ``unit_id`` may see ``dossier`` (a row of the store or its frozen view): the rule of
+    :func:`counter_app.services.scope.dossier_visible_to`, asked of the store."""
     return (
         session.exec(
-            select(Handover.id).where(
-                Handover.dossier_id == dossier.id, Handover.to_unit_id == unit_id, Handover.state == "sent"
-            )
+            select(Dossier.id).where(Dossier.id == dossier.id).where(dossier_visible_to(unit_id))
         ).first()
         is not None
     )
 
 
 def visible_dossier(store: Store, actor: Actor, code: str, *, purpose: str | None = None) -> Dossier:
-    """The dossier with ``code`` when the actor's unit may see it, else :class:`Forbidden`.
-
-    With ``purpose``, the view of the applicant's personal data is logged in the same transaction.
-    """
+    """The dossier with ``code`` when the actor's unit may see it, else :class:`NotFound` (as for a code
+    nobody issued). With ``purpose``, the view of the applicant's personal data is logged in the same
+    transaction."""
     if purpose is not None:
         purpose = clean_purpose(purpose)
     with store.session() as session:
-        dossier = lookup.dossier_by_code(session, code.replace("\ufeff", ""))
-        if not may_see(session, actor.unit_id, dossier):
-            raise Forbidden("access.other_unit", code=dossier.code, unit=actor.unit_id)
+        dossier = lookup.dossier_by_code(session, code.replace("\ufeff", ""), unit_id=actor.unit_id)
         if purpose is not None:
             record_view(session, actor, dossier.citizen_id, purpose, dossier_id=dossier.id)
         return dossier
 
 
 def dossier_detail(store: Store, actor: Actor, code: str, *, purpose: str | None = None) -> DossierDetail:
-    """Everything the dossier view shows, when the actor's unit may see the dossier (else :class:`Forbidden`);
-    with ``purpose``, the view of the applicant's personal data is logged in the same transaction."""
+    """Everything the dossier view shows, when the actor's unit may see the dossier (else :class:`NotFound`,
+    as for a code nobody issued); with ``purpose``, the view of the applicant's personal data is logged in
+    the same transaction."""
     if purpose is not None:
         purpose = clean_purpose(purpose)
     with store.session() as session:
-        detail = lookup.dossier_detail(session, code)
-        if not may_see(session, actor.unit_id, detail.dossier):
-            raise Forbidden("access.other_unit", code=detail.dossier.code, unit=actor.unit_id)
+        detail = lookup.dossier_detail(session, code, unit_id=actor.unit_id)
         if purpose is not None and detail.dossier.citizen_id:
             record_view(session, actor, detail.dossier.citizen_id, purpose, dossier_id=detail.dossier.id)
         return detail

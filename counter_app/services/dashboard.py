@@ -23,7 +23,8 @@ from counter_app.db.models import (
 )
 from counter_app.domain.states import OPEN, Status
 from counter_app.services.context import Store
-from counter_app.services.views import TicketView, view
+from counter_app.services.scope import ALL_UNITS, dossier_visible_to, unit_scope
+from counter_app.services.views import RejectedEventView, TicketView, view
 
 #: the counter counts as online while the last successful exchange is at most this old (rounds run every 30 s)
 ONLINE_WINDOW = timedelta(minutes=2)
@@ -179,8 +180,11 @@ def due_on(store: Store, unit_id: str, day: date, *, limit: int = 100) -> list[D
         )
 
 
-def find_dossiers(store: Store, text: str, *, limit: int = 20) -> list[DossierRow]:
-    """Dossiers whose code contains ``text`` (at least 3 characters), newest first."""
+def find_dossiers(
+    store: Store, text: str, *, unit_id: str | None = None, limit: int = 20
+) -> list[DossierRow]:
+    """Dossiers whose code contains ``text`` (at least 3 characters), newest first: only those ``unit_id``
+    (default: the store's unit) may see (:func:`counter_app.services.scope.dossier_visible_to`)."""
     text = text.strip()
     if len(text) < 3:
         return []
@@ -189,24 +193,36 @@ def find_dossiers(store: Store, text: str, *, limit: int = 20) -> list[DossierRo
             session,
             _with_procedure()
             .where(col(Dossier.code).contains(text))
+            .where(dossier_visible_to(unit_scope(store, unit_id)))
             .order_by(col(Dossier.updated_at).desc())
             .limit(limit),
         )
 
 
-def citizen_dossiers(store: Store, citizen_id: str, cccd: str = "", *, limit: int = 50) -> list[DossierRow]:
-    """A citizen's dossiers (by citizen row or by the CCCD given at intake), newest first."""
+def citizen_dossiers(
+    store: Store, citizen_id: str, cccd: str = "", *, unit_id: str | None = None, limit: int = 50
+) -> list[DossierRow]:
+    """A citizen's dossiers (by citizen row or by the CCCD given at intake), newest first: only those
+    ``unit_id`` (default: the store's unit) may see."""
     condition: ColumnElement[bool] = col(Dossier.citizen_id) == citizen_id
     if cccd:
         condition = or_(condition, col(Dossier.applicant_cccd) == cccd)
     with store.session() as session:
         return _rows(
-            session, _with_procedure().where(condition).order_by(col(Dossier.updated_at).desc()).limit(limit)
+            session,
+            _with_procedure()
+            .where(condition)
+            .where(dossier_visible_to(unit_scope(store, unit_id)))
+            .order_by(col(Dossier.updated_at).desc())
+            .limit(limit),
         )
 
 
-def received_at_counter(store: Store, counter_id: str, day: date, *, limit: int = 30) -> list[DossierRow]:
-    """Dossiers this counter took in (or refused) on ``day``, latest first: what may need reprinting."""
+def received_at_counter(
+    store: Store, counter_id: str, day: date, *, unit_id: str | None = None, limit: int = 30
+) -> list[DossierRow]:
+    """Dossiers this counter took in (or refused) on ``day``, latest first: what may need reprinting (only
+    those ``unit_id``, default the store's unit, may see)."""
     start, end = _day_bounds(day)
     with store.session() as session:
         codes = session.exec(
@@ -222,7 +238,12 @@ def received_at_counter(store: Store, counter_id: str, day: date, *, limit: int 
         ).all()
         if not codes:
             return []
-        rows = _rows(session, _with_procedure().where(col(Dossier.code).in_(list(dict.fromkeys(codes)))))
+        rows = _rows(
+            session,
+            _with_procedure()
+            .where(col(Dossier.code).in_(list(dict.fromkeys(codes))))
+            .where(dossier_visible_to(unit_scope(store, unit_id))),
+        )
     order = {code: i for i, code in enumerate(dict.fromkeys(codes))}
     return sorted(rows, key=lambda r: order[r.code])
 
@@ -234,3 +255,30 @@ def serving_ticket(store: Store, counter_id: str) -> TicketView | None:
             select(QueueTicket).where(QueueTicket.counter_id == counter_id, QueueTicket.status == "serving")
         ).first()
         return view(TicketView, ticket) if ticket is not None else None
+
+
+@dataclass(frozen=True)
+class RefusedEvents:
+    """The events of a unit's counters the central store refused: how many, on how many dossiers, and the
+    newest of them (what the supervisor's screen lists)."""
+
+    count: int
+    dossiers: int
+    events: tuple[RejectedEventView, ...]
+
+
+def refused_events(store: Store, unit_id: str | None = None, *, limit: int = 50) -> RefusedEvents:
+    """Refused events of ``unit_id``'s counters (default: the store's unit), newest first."""
+    from counter_app.db.models import SyncRejection
+    from counter_app.services.sync_state import rejected_events
+
+    unit = unit_scope(store, unit_id)
+    with store.session() as session:
+        query = select(func.count(), func.count(func.distinct(SyncRejection.dossier_id))).select_from(
+            SyncRejection
+        )
+        if unit != ALL_UNITS:
+            query = query.where(SyncRejection.unit_id == unit)
+        count, dossiers = session.exec(query).one()
+        events = rejected_events(session, unit_id=None if unit == ALL_UNITS else unit, limit=limit)
+    return RefusedEvents(int(count), int(dossiers), tuple(events))

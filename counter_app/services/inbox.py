@@ -1,4 +1,5 @@
-"""What waits for a unit to take in: dossiers handed over to it, and dossiers submitted online."""
+"""What waits for a unit: dossiers handed over to it, dossiers submitted online (both to take in or send
+back), and its own handovers the receiving unit sent back (to decide what to do next)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import datetime
 from sqlmodel import col, select
 
 from counter_app.db.models import Dossier, Handover, Unit
-from counter_app.domain.states import Status
+from counter_app.domain.states import OPEN, Status
 from counter_app.domain.vntext import scanned
 from counter_app.locale import t
 from counter_app.services.context import Actor, Store
@@ -19,7 +20,7 @@ ONLINE_RECEPTION_HOURS = 8
 
 @dataclass(frozen=True)
 class InboxItem:
-    kind: str  # "handover" | "online"
+    kind: str  # "handover" | "online" | "returned" (a handover of ours the receiving unit sent back)
     code: str
     sender: str
     arrived_at: datetime
@@ -73,6 +74,48 @@ def items(store: Store, unit_id: str | None = None) -> list[InboxItem]:
             d.applicant_name,
         )
         for d in online
+    ]
+    return sorted(out, key=lambda item: (item.arrived_at, item.code))
+
+
+def returned_handovers(store: Store, unit_id: str | None = None) -> list[InboxItem]:
+    """The unit's own handovers the receiving unit sent back (``handover_returned``, recorded there and
+    pulled here), while the dossier is still open in the unit's hands and nothing newer happened to its
+    custody (no later handover): ``kind`` "returned", ``sender`` the unit that sent it back, ``reason``
+    its reason, ``arrived_at`` when it answered. Oldest first."""
+    unit_id = str(unit_id or store.unit_id)
+    with store.session() as session:
+        rows = session.exec(
+            select(Handover, Dossier)
+            .join(Dossier, col(Dossier.id) == Handover.dossier_id)
+            .where(
+                Handover.from_unit_id == unit_id,
+                Handover.state == "returned",
+                Dossier.custodian_unit_id == unit_id,
+                col(Dossier.status).in_([int(s) for s in OPEN]),
+            )
+        ).all()
+        dossier_ids = [d.id for _, d in rows]
+        latest: dict[str, Handover] = {}
+        for h in session.exec(select(Handover).where(col(Handover.dossier_id).in_(dossier_ids))).all():
+            if h.dossier_id not in latest or h.sent_at > latest[h.dossier_id].sent_at:
+                latest[h.dossier_id] = h
+        names = {
+            u.id: u.name
+            for u in session.exec(select(Unit).where(col(Unit.id).in_({h.to_unit_id for h, _ in rows})))
+        }
+    out = [
+        InboxItem(
+            "returned",
+            d.code,
+            names.get(h.to_unit_id, h.to_unit_id),
+            h.answered_at or h.sent_at,
+            d.due_at,
+            h.answer_reason,
+            d.applicant_name,
+        )
+        for h, d in rows
+        if latest[d.id].id == h.id
     ]
     return sorted(out, key=lambda item: (item.arrived_at, item.code))
 

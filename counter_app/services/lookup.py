@@ -21,6 +21,7 @@ from counter_app.db.models import (
 from counter_app.domain.matching import match_rank
 from counter_app.domain.vntext import fold, scanned
 from counter_app.services.errors import NotFound
+from counter_app.services.scope import dossier_visible_to
 from counter_app.services.views import (
     DossierDetail,
     DossierDocumentView,
@@ -173,18 +174,27 @@ def search_units(
     return [item[-1] for item in ranked[:limit]]
 
 
-def dossier_by_code(session: Session, code: str) -> Dossier:
-    """The dossier with this code: ours (``<unit>-<YYMMDD>-<NNNN>``) or one the national portal numbered."""
+def dossier_by_code(session: Session, code: str, *, unit_id: str | None = None) -> Dossier:
+    """The dossier with this code: ours (``<unit>-<YYMMDD>-<NNNN>``) or one the national portal numbered.
+
+    With ``unit_id``, only a dossier that unit may see (:func:`counter_app.services.scope.dossier_visible_to`);
+    any other is :class:`NotFound` with the same message as a code nobody issued."""
     code = scanned(code)
-    found = session.exec(select(Dossier).where(Dossier.code == code)).first()
+    query = select(Dossier).where(Dossier.code == code)
+    if unit_id is not None:
+        query = query.where(dossier_visible_to(unit_id))
+    found = session.exec(query).first()
     if found is None:
         raise NotFound("lookup.dossier_not_found", code=code[:80])
     return found
 
 
-def dossier_detail(session: Session, code: str) -> DossierDetail:
-    """Everything the dossier view shows, as frozen views."""
-    dossier = dossier_by_code(session, code)
+def dossier_detail(session: Session, code: str, *, unit_id: str | None = None) -> DossierDetail:
+    """Everything the dossier view shows, as frozen views, with the events of this dossier the central
+    store refused. With ``unit_id``, only a dossier that unit may see (else :class:`NotFound`)."""
+    from counter_app.services.sync_state import rejected_events
+
+    dossier = dossier_by_code(session, code, unit_id=unit_id)
     events = list(
         session.exec(
             select(DossierEvent)
@@ -197,7 +207,9 @@ def dossier_detail(session: Session, code: str) -> DossierDetail:
             select(Handover).where(col(Handover.dossier_id) == dossier.id).order_by(col(Handover.sent_at))
         ).all()
     )
+    rejected = rejected_events(session, dossier_id=dossier.id)
     unit_ids = {dossier.received_unit_id, dossier.custodian_unit_id, dossier.return_unit_id}
+    unit_ids |= {r.unit_id for r in rejected}
     unit_ids |= (
         {e.unit_id for e in events} | {h.to_unit_id for h in handovers} | {h.from_unit_id for h in handovers}
     )
@@ -216,4 +228,5 @@ def dossier_detail(session: Session, code: str) -> DossierDetail:
         tuple(views(EventView, events)),
         tuple(views(HandoverView, handovers)),
         {unit_id: view(UnitView, unit) for unit_id, unit in units.items()},
+        tuple(rejected),
     )

@@ -215,9 +215,29 @@ class HandoverView:
 
 
 @dataclass(frozen=True)
+class RejectedEventView:
+    """An event this counter recorded that the central store refused (``sync_rejection``): what, when, why,
+    by whom. The sync took it out of the dossier's history; it is kept aside, never sent again."""
+
+    event_id: str
+    dossier_id: str
+    dossier_code: str
+    #: the event's type (``withdrawn``, ``processing``...)
+    type: str
+    #: who recorded it, from which unit and counter, and when (the device's clock)
+    officer_name: str
+    unit_id: str
+    counter_id: str | None
+    recorded_at: datetime | None
+    #: when the central store refused it, and why (its own sentence)
+    at: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
 class DossierDetail:
     """Everything the dossier view shows: the dossier, its procedure, components, history and handovers,
-    and the units they name (by id)."""
+    the units they name (by id), and the events of this dossier the central store refused."""
 
     dossier: DossierView
     procedure: ProcedureView
@@ -225,6 +245,7 @@ class DossierDetail:
     events: tuple[EventView, ...]
     handovers: tuple[HandoverView, ...]
     units: Mapping[str, UnitView]
+    rejected: tuple[RejectedEventView, ...] = ()
 
 
 @dataclass(frozen=True)

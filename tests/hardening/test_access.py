@@ -131,9 +131,13 @@ def test_visible_dossier_refuses_other_units(seeded_store):
     assert access.visible_dossier(store, actor, own.code + "\r\n").id == own.id
     foreign = _foreign_dossier(store)
     assert foreign is not None
-    with pytest.raises(Forbidden) as caught:
+    # answered exactly like a code nobody issued: "forbidden" would tell that it exists
+    with pytest.raises(NotFound) as caught:
         access.visible_dossier(store, actor, foreign.code)
-    assert foreign.code in str(caught.value) and "đơn vị khác" in str(caught.value)
+    with pytest.raises(NotFound) as unknown:
+        access.visible_dossier(store, actor, foreign.code[:-4] + "9999")
+    assert caught.value.key == unknown.value.key == "lookup.dossier_not_found"
+    assert str(caught.value) == str(unknown.value).replace(foreign.code[:-4] + "9999", foreign.code)
     # the unit holding it sees it, and its view of the applicant is logged when a purpose is given
     holder = Actor(None, "Cán bộ đơn vị giữ hồ sơ", "officer", foreign.custodian_unit_id, None)
     assert access.visible_dossier(store, holder, foreign.code, purpose="Xử lý hồ sơ").id == foreign.id
@@ -147,13 +151,16 @@ def test_inbox_return_point_and_custody_make_a_dossier_visible(seeded_store):
     other_unit = _foreign_dossier(store).received_unit_id
     stranger = Actor(None, "Cán bộ đơn vị khác", "officer", other_unit, None)
     dossier = intake.receive(store, actor, request_for(store), now=THU)
-    with pytest.raises(Forbidden):
+    with pytest.raises(NotFound):
         access.visible_dossier(store, stranger, dossier.code)
     handover.send(store, actor, dossier.code, other_unit, "Chuyển xử lý theo thẩm quyền", now=THU)
     assert access.visible_dossier(store, stranger, dossier.code).id == dossier.id  # waiting in its inbox
     handover.answer(store, stranger, dossier.code, accept=False, reason="Không thuộc thẩm quyền", now=THU)
-    with pytest.raises(Forbidden):  # sent back: no longer in its inbox
-        access.visible_dossier(store, stranger, dossier.code)
+    # sent back: it was handed to that unit, which keeps seeing what it answered (scope.HANDED_STATES)
+    assert access.visible_dossier(store, stranger, dossier.code).id == dossier.id
+    third = Actor(None, "Cán bộ đơn vị thứ ba", "officer", "P51", None)
+    with pytest.raises(NotFound):  # a unit it was never handed to does not
+        access.visible_dossier(store, third, dossier.code)
     with store.session() as s:
         assert s.exec(select(Handover).where(Handover.dossier_id == dossier.id)).one().state == "returned"
 

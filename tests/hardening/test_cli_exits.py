@@ -126,7 +126,13 @@ def test_sync_status_as_json(cli_env, cli_main, capsys):
     pending = int(capsys.readouterr().out.splitlines()[0].removeprefix("pending: "))
     assert cli_main(["sync", "--status", "--json"]) == 0
     (status,) = _json_lines(capsys.readouterr().out)
-    assert status == {"pending": pending, "rejected": 0, "last_sync": None, "last_error": None}
+    assert status == {
+        "pending": pending,
+        "rejected": 0,
+        "rejected_events": [],
+        "last_sync": None,
+        "last_error": None,
+    }
 
 
 # --- no log file, no traceback ------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from counter_app.db.models import Dossier, DossierEvent, Officer
 from counter_app.printing.output import PrintError
 from counter_app.services import access, printing_service
 from counter_app.services.context import Actor
-from counter_app.services.errors import Forbidden
+from counter_app.services.errors import Forbidden, NotFound
 from counter_app.services.indicators.snapshot import supervisor_snapshot
 from tests.services.test_dossier_flow import THU, clerk, request_for
 from tests.sync.faults import CuttingRelay
@@ -106,7 +106,7 @@ def test_services_refuse_what_the_screens_hide(seeded_store):
         officer_row = s.exec(select(Officer).where(Officer.username == "canbo1")).one()
     assert other is not None
     me = Actor(officer_row.id, officer_row.full_name, "officer", store.unit_id, store.settings.counter_id)
-    with pytest.raises(Forbidden):
+    with pytest.raises(NotFound):  # «not found», like an unknown code: «forbidden» would tell it exists
         access.dossier_detail(store, me, other.code, purpose="Xem hồ sơ")
     mine = request_for(store)
     from counter_app.services import intake

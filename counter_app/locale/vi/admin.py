@@ -28,8 +28,6 @@ MESSAGES: dict[str, str] = {
     "trả kết quả, tra cứu theo yêu cầu của công dân).",
     "access.purpose_too_long": "Mục đích xem thông tin quá dài (tối đa {limit} ký tự).",
     "access.citizen_not_found": "Không tìm thấy công dân «{citizen}».",
-    "access.other_unit": "Hồ sơ {code} do đơn vị khác tiếp nhận và đang giữ; đơn vị {unit} không được xem "
-    "hồ sơ này.",
     # backups (services.backup)
     "backup.sqlite_only": "Lệnh sao lưu/khôi phục này dành cho kho SQLite của quầy; kho PostgreSQL ({url}) "
     "hãy sao lưu bằng pg_dump và khôi phục bằng pg_restore.",
