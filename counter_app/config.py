@@ -101,9 +101,9 @@ class Settings:
         account owns; a directory it cannot change keeps its mode rather than stopping the program)."""
         for directory in (self.data_dir, self.printed_dir, self.keys_dir):
             directory.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
-            _make_private(directory)
+            make_private(directory)
         if self.backups_dir.is_dir():  # made by the first backup (umask 077: already private)
-            _make_private(self.backups_dir)
+            make_private(self.backups_dir)
 
     def calendar(self) -> WorkCalendar:  # imported lazily, to keep start-up light
         from counter_app.domain.calendar import WorkCalendar
@@ -119,7 +119,7 @@ class Settings:
 PRIVATE_DIR = 0o700
 
 
-def _make_private(directory: Path) -> None:
+def make_private(directory: Path) -> None:
     """Take group and others' access away from ``directory`` if this account owns it."""
     try:
         status = directory.stat()

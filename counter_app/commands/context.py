@@ -11,7 +11,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from counter_app.commands.exits import CommandError
-from counter_app.config import Settings, load_settings
+from counter_app.config import Settings, load_settings, make_private
 from counter_app.locale import t
 
 if TYPE_CHECKING:  # the TUI starts from here: keep SQLAlchemy out of start-up
@@ -193,6 +193,7 @@ def log_to_file(settings: Settings) -> None:
     path = settings.log_dir / LOG_FILE
     try:
         settings.log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private(settings.log_dir)  # an earlier version left it readable by others
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:
             if os.fstat(fd).st_mode & 0o077:

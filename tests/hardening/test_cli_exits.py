@@ -137,7 +137,9 @@ def test_sync_status_as_json(cli_env, cli_main, capsys):
 
 # --- no log file, no traceback ------------------------------------------------------------------------
 
-LEDGER = ["report", "ledger", "--from", "2026-11-01", "--to", "2026-11-30"]
+LEDGER = ["report", "ledger", "--from", "2026-11-01", "--to", "2026-11-30", "--officer", "canbo1"]
+#: what the commands read on standard input: the officer's PIN (the ledger lists citizens' data)
+PIN = "123456\n"
 #: commands run through the real executable when the log cannot be written: (argv, exit status)
 COMMANDS = [
     (["--help"], ExitCode.OK),
@@ -172,6 +174,7 @@ def _run(argv: list[str], env: dict[str, str], *, shell_tail: str = "") -> subpr
             shell=True,
             capture_output=True,
             text=True,
+            input=PIN,
             env={**base, **env},
             timeout=120,
         )
@@ -179,6 +182,7 @@ def _run(argv: list[str], env: dict[str, str], *, shell_tail: str = "") -> subpr
         command,
         capture_output=True,
         text=True,
+        input=PIN,
         env={**base, **env},
         timeout=120,
         preexec_fn=_obey_permissions,

@@ -6,10 +6,13 @@ characters) or one typed, one-line error; and no NUL ever reaches the central Po
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import sqlite3
-from contextlib import closing
+import sys
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from datetime import date, datetime
 
 import pytest
@@ -169,12 +172,26 @@ def test_import_online_writes_clean_dossiers_or_nothing(seeded_store):
     check()
 
 
+#: ``import online`` acts as an officer, who gives their PIN on standard input
+OFFICER = ("--officer", "canbo1")
+
+
+@contextmanager
+def _pin_on_stdin() -> Iterator[None]:
+    saved, sys.stdin = sys.stdin, io.StringIO("123456\n")
+    try:
+        yield
+    finally:
+        sys.stdin = saved
+
+
 @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
 @given(portal_files())
 def test_import_online_on_the_command_line_gives_one_line(cli_env, cli_main, capsys, tmp_path, records):
     path = tmp_path / "hoso.json"
     path.write_text(json.dumps(records), encoding="utf-8")  # escapes: a lone surrogate can be written
-    status = cli_main(["import", "online", str(path)])
+    with _pin_on_stdin():
+        status = cli_main(["import", "online", str(path), *OFFICER])
     captured = capsys.readouterr()
     assert status in (0, 2), captured.err
     if status == 2:
@@ -329,7 +346,8 @@ def test_import_interrupted_part_way_writes_nothing_and_says_so(cli_env, cli_mai
     path = tmp_path / "hoso.json"
     records = [dict(GOOD, MaHoSo=f"G22.51-261120-{n:04d}") for n in range(1, 6)]
     path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
-    assert cli_main(["import", "online", str(path)]) == 2
+    with _pin_on_stdin():
+        assert cli_main(["import", "online", str(path), *OFFICER]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert "hồ sơ thứ 3 (G22.51-261120-0003)" in err and "injected failure" in err
@@ -338,5 +356,6 @@ def test_import_interrupted_part_way_writes_nothing_and_says_so(cli_env, cli_mai
         assert c.execute("SELECT count(*) FROM dossier").fetchone()[0] == before
         c.execute("DROP TRIGGER fail_third")
         c.commit()
-    assert cli_main(["import", "online", str(path)]) == 0
+    with _pin_on_stdin():
+        assert cli_main(["import", "online", str(path), *OFFICER]) == 0
     assert "Đã nhập 5 hồ sơ trực tuyến; bỏ qua 0 hồ sơ đã có." in capsys.readouterr().out

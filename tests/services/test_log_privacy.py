@@ -9,7 +9,7 @@ import json
 import logging
 import sqlite3
 from contextlib import closing
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -50,7 +50,7 @@ def test_the_main_flows_log_no_citizen_data(cli_env, cli_main, capsys, monkeypat
         assert cli_main(["access", "show", cccd, "--purpose", "Tra cứu", "--officer", "canbo1"]) == 0
         assert cli_main(["import", "online", str(portal), "--officer", "canbo1"]) == 2  # one refused
         with pytest.raises(InvalidCccd):  # a mis-scanned card: the number's year and the birth date differ
-            parse_cccd_qr(f"{cccd}||{name}|01011901|Nam|Hội An|01012021")
+            parse_cccd_qr(f"{cccd}||{name}|01011901|Nam|Hội An|01012021", today=date(2026, 12, 1))
 
         def broken(*args, **kwargs):  # a failure whose message quotes the citizen, as a database's does
             raise RuntimeError(f"duplicate key (cccd)=({cccd}) name={name} born={birth}")
@@ -74,7 +74,9 @@ def test_intake_and_a_scanned_card_log_no_citizen_data(seeded_store, caplog):
     with caplog.at_level(logging.DEBUG):
         request = request_for(store)
         dossier = intake.receive(store, clerk(store), request, now=THU)
-        card = parse_cccd_qr("079185001234||Đặng Thị Mỹ Duyên|05061985|Nữ|7 Trần Phú, Hội An|10102021")
+        card = parse_cccd_qr(
+            "079185001234||Đặng Thị Mỹ Duyên|05061985|Nữ|7 Trần Phú, Hội An|10102021", today=date(2026, 12, 1)
+        )
         record = citizens.open_card(store, clerk(store), card, purpose="Tiếp nhận hồ sơ", now=THU)
     with store.session() as session:
         from counter_app.db.models import Citizen
