@@ -43,7 +43,7 @@ def send(
     now = now or local_now()
     reason = _reason(reason)
     with store.session() as session:
-        dossier = lookup.dossier_by_code(session, code)
+        dossier = lookup.dossier_by_code(session, code, unit_id=actor.unit_id)
         ensure_custodian(dossier, actor)
         target = lookup.unit(session, str(to_unit_id))
         if target.id == dossier.custodian_unit_id:
@@ -84,7 +84,7 @@ def answer(
     """Accept a handover addressed to the actor's unit (custody moves), or send it back with a reason."""
     now = now or local_now()
     with store.session() as session:
-        dossier = lookup.dossier_by_code(session, code)
+        dossier = lookup.dossier_by_code(session, code, unit_id=actor.unit_id)
         row = pending_handover(session, dossier)
         if row is None or row.to_unit_id != actor.unit_id:
             raise ServiceError("handover.not_addressed", code=dossier.code)

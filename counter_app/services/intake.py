@@ -345,7 +345,7 @@ def request_supplement(
         raise ServiceError("intake.nothing_missing")
     missing = _clean_documents(missing)
     with store.session() as session:
-        dossier = lookup.dossier_by_code(session, code)
+        dossier = lookup.dossier_by_code(session, code, unit_id=actor.unit_id)
         ensure_custodian(dossier, actor)
         transition(
             session,
@@ -378,7 +378,7 @@ def supplement_received(
     now = now or local_now()
     documents = _clean_documents(documents) if documents else documents
     with store.session() as session:
-        dossier = lookup.dossier_by_code(session, code)
+        dossier = lookup.dossier_by_code(session, code, unit_id=actor.unit_id)
         ensure_custodian(dossier, actor)
         if dossier.status != Status.SUPPLEMENT_REQUESTED:
             raise ServiceError("intake.not_supplement", code=dossier.code)
@@ -513,7 +513,7 @@ def accept_online(store: Store, actor: Actor, code: str, *, now: datetime | None
 
     now = now or local_now()
     with store.session() as session:
-        dossier = lookup.dossier_by_code(session, code)
+        dossier = lookup.dossier_by_code(session, code, unit_id=actor.unit_id)
         ensure_custodian(dossier, actor)
         ledger_line = next_sequence(session, _counter_of(actor), f"ledger:{now:%Y}")
         due_at = store.calendar.due_at(now, dossier.working_days)

@@ -55,7 +55,7 @@ def _act(
 ) -> DossierView:
     now = now or local_now()
     with store.session() as session:
-        dossier = lookup.dossier_by_code(session, code)
+        dossier = lookup.dossier_by_code(session, code, unit_id=actor.unit_id)
         ensure_custodian(dossier, actor)
         transition(session, dossier, to, event_type, actor, now, payload)
         return view(DossierView, dossier)
@@ -124,7 +124,7 @@ def return_result(
     """Hand the result over (status 10). The return point, not only the custodian, may do it."""
     now = now or local_now()
     with store.session() as session:
-        dossier = lookup.dossier_by_code(session, code)
+        dossier = lookup.dossier_by_code(session, code, unit_id=actor.unit_id)
         if actor.unit_id not in (dossier.custodian_unit_id, dossier.return_unit_id):
             raise Forbidden("workflow.not_custodian", code=dossier.code, unit=dossier.custodian_unit_id)
         if dossier.status != Status.RESULT_READY:
@@ -155,7 +155,7 @@ def rate(store: Store, actor: Actor, code: str, level: int, *, now: datetime | N
     if level not in (1, 2, 3):
         raise ServiceError("workflow.bad_rating")
     with store.session() as session:
-        dossier = lookup.dossier_by_code(session, code)
+        dossier = lookup.dossier_by_code(session, code, unit_id=actor.unit_id)
         if dossier.status != Status.RETURNED:
             raise ServiceError("workflow.not_returned")
         if dossier.satisfaction is not None:
@@ -171,7 +171,7 @@ def apologise(
     now = now or local_now()
     reason = _reason(reason)
     with store.session() as session:
-        dossier = lookup.dossier_by_code(session, code)
+        dossier = lookup.dossier_by_code(session, code, unit_id=actor.unit_id)
         ensure_custodian(dossier, actor)
         if Status(dossier.status) not in states.OPEN:
             raise ServiceError(

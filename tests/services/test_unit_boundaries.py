@@ -123,3 +123,21 @@ def test_the_scope_condition_is_the_rule_it_states(seeded_store):
                 or (d.id, unit) in handed
             }
             assert {d.id for d in dossiers if access.may_see(s, unit, d)} == visible
+
+
+def test_actions_by_code_on_another_units_dossier_answer_not_found(seeded_store):
+    """The headless commands (handover CODE, inbox --accept, workflow actions) reach the services by code: a
+    dossier the unit may not see is «not found» there too, never «held by …», which says it exists."""
+    from counter_app.services import workflow
+
+    store = seeded_store
+    theirs = sorted(_codes(store, NEIGHBOUR))[0]
+    ours = officer_actor(store)
+    with pytest.raises(NotFound, match=theirs):
+        handover.send(store, ours, theirs, NEIGHBOUR, "Chuyển", now=THU)
+    with pytest.raises(NotFound, match=theirs):
+        handover.answer(store, ours, theirs, accept=True, now=THU)
+    with pytest.raises(NotFound, match=theirs):
+        workflow.rate(store, ours, theirs, 1, now=THU)
+    with pytest.raises(NotFound, match=theirs):
+        intake.accept_online(store, ours, theirs, now=THU)
