@@ -156,6 +156,22 @@ def _new_code(session: Session, actor: Actor, at: datetime) -> str:
             return code
 
 
+def _new_dossier(actor: Actor, code: str, procedure_code: str, name: str, at: datetime) -> Dossier:
+    """The row of a dossier this unit starts, before its first event fills it (the unit receives and holds
+    it: the central store's rules require the first event to come from the receiving unit)."""
+    return Dossier(
+        id=new_id(),
+        code=code,
+        procedure_code=procedure_code,
+        status=0,
+        applicant_name=name,
+        received_unit_id=actor.unit_id,
+        custodian_unit_id=actor.unit_id,
+        return_unit_id=actor.unit_id,
+        updated_at=at,
+    )
+
+
 def upsert_citizen_from_card(
     session: Session, card: CccdData, *, unit_id: str, now: datetime | None = None
 ) -> Citizen:
@@ -250,17 +266,7 @@ def _take_in(
         ledger_line = next_sequence(session, _counter_of(actor), f"ledger:{now:%Y}")
         due_at = None if refusal else store.calendar.due_at(now, procedure.working_days)
         reused = any(d.reused for d in documents)
-        dossier = Dossier(
-            id=new_id(),
-            code=code,
-            procedure_code=procedure.code,
-            status=0,
-            applicant_name=name,
-            received_unit_id=actor.unit_id,
-            custodian_unit_id=actor.unit_id,
-            return_unit_id=actor.unit_id,
-            updated_at=now,
-        )
+        dossier = _new_dossier(actor, code, procedure.code, name, now)
         append_event(
             session,
             dossier,
@@ -459,17 +465,7 @@ def register_online_in(
         raise ServiceError("intake.applicant_name_required")
     if code is None:
         code = _new_code(session, actor, submitted_at)
-    dossier = Dossier(
-        id=new_id(),
-        code=code,
-        procedure_code=procedure.code,
-        status=0,
-        applicant_name=name,
-        received_unit_id=actor.unit_id,
-        custodian_unit_id=actor.unit_id,
-        return_unit_id=actor.unit_id,
-        updated_at=submitted_at,
-    )
+    dossier = _new_dossier(actor, code, procedure.code, name, submitted_at)
     append_event(
         session,
         dossier,

@@ -13,7 +13,7 @@ from counter_app.domain.codes import parse_dossier_code
 from counter_app.domain.states import IllegalTransition, Status
 from counter_app.services import handover, inbox, intake, lookup, workflow
 from counter_app.services.context import Actor
-from counter_app.services.errors import Forbidden, ServiceError
+from counter_app.services.errors import Forbidden, NotFound, ServiceError
 from counter_app.services.events import event_hash
 from counter_app.services.intake import DocumentChoice, IntakeRequest
 
@@ -183,7 +183,7 @@ def test_only_the_custodian_moves_a_dossier_and_handover_moves_custody(seeded_st
     d = intake.receive(store, actor, request_for(store, "1.004227"), now=THU)
     centre = "P51"
     province = Actor("p-officer", "Cán bộ tỉnh", "officer", centre, "000.00.00.H51#1")
-    with pytest.raises(Forbidden):
+    with pytest.raises(NotFound):  # a dossier the province has not been handed does not exist for it
         workflow.start_processing(store, province, d.code)
     with pytest.raises(ServiceError):
         handover.send(store, actor, d.code, store.unit_id, "Chuyển")

@@ -13,7 +13,7 @@ from sqlmodel import select
 
 from counter_app.cli import main as cli_main
 from counter_app.db.models import ChainAnchor, Dossier, DossierEvent
-from counter_app.domain.chain import event_hash
+from counter_app.domain.chain import HASHED_FIELDS, event_hash
 from counter_app.services import audit, handover, intake
 from tests.services.test_dossier_flow import request_for
 from tests.sync.test_sync import NOW, actor, sync
@@ -42,33 +42,13 @@ def _names(report, code: str) -> bool:
 
 def _rehash_from(connection, dossier_id: str, seq: int) -> None:
     """Re-hash a dossier's chain from event ``seq`` on and fix its row, as a careful forger would (SQLite)."""
+    names = list(HASHED_FIELDS)
     rows = connection.execute(
-        "SELECT id, dossier_id, dossier_code, seq, type, officer_id, officer_name, unit_id, counter_id, "
-        "device_time, payload, prev_hash FROM dossier_event WHERE dossier_id = ? ORDER BY seq",
-        (dossier_id,),
+        f"SELECT {', '.join(names)} FROM dossier_event WHERE dossier_id = ? ORDER BY seq", (dossier_id,)
     ).fetchall()
     prev = ""
     for row in rows:
-        fields = dict(
-            zip(
-                (
-                    "id",
-                    "dossier_id",
-                    "dossier_code",
-                    "seq",
-                    "type",
-                    "officer_id",
-                    "officer_name",
-                    "unit_id",
-                    "counter_id",
-                    "device_time",
-                    "payload",
-                    "prev_hash",
-                ),
-                row,
-                strict=True,
-            )
-        )
+        fields = dict(zip(names, row, strict=True))
         from datetime import datetime
 
         fields["device_time"] = datetime.fromisoformat(fields["device_time"])
