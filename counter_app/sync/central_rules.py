@@ -11,6 +11,8 @@ rows a counter can no longer touch:
 * custody (:func:`counter_app.domain.custody.may_record`): only the custodian records, except that the unit a
   handover is addressed to answers it and the return point records the return and the rating; a dossier's
   first event is one that starts a history and makes the pushing unit the receiving and holding unit;
+* no control, bidi or zero-width character anywhere in it (``domain.text_rules``; a NUL PostgreSQL refuses
+  by itself), so that nothing a counter pulls can be refused by its own store;
 * ``set`` names dossier columns only (``db.projection.PROJECTED_FIELDS``); the receiving unit, counter,
   officer and the code never change after the first event; custody moves only by an accepted handover, to
   the unit that accepts it; a citizen named must be one the unit may see;
@@ -145,6 +147,13 @@ LANGUAGE sql IMMUTABLE AS $fn$
         'payload', e.payload::jsonb, 'prev_hash', e.prev_hash)), 'UTF8')), 'hex')
 $fn$;
 
+CREATE OR REPLACE FUNCTION counter_unsafe_text(t text) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $fn$
+    -- raw control, bidi and zero-width characters, or JSON escapes of control characters other than TAB/LF/CR
+    SELECT t ~ '[\\u0001-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]'
+        OR t ~* '\\\\u00(0[0-8bcef]|1[0-9a-f]|7f)'
+$fn$;
+
 CREATE OR REPLACE FUNCTION counter_may_change_citizen(citizen_id text, unit text) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
     SELECT EXISTS (SELECT 1 FROM public.citizen_origin o WHERE o.citizen_id = $1 AND o.unit_id = $2)
@@ -179,6 +188,10 @@ BEGIN
     END IF;
     IF NEW.hash IS DISTINCT FROM public.counter_event_hash(NEW) THEN
         PERFORM public.counter_refuse('bad_hash', '{{}}'::jsonb);
+    END IF;
+    IF public.counter_unsafe_text(p::text || NEW.officer_name || NEW.dossier_code || coalesce(NEW.counter_id, '')
+                                  || NEW.type) THEN
+        PERFORM public.counter_refuse('unsafe_text', jsonb_build_object('type', NEW.type));
     END IF;
     IF actor IS NOT NULL AND patch ? 'citizen_id' AND jsonb_typeof(patch -> 'citizen_id') = 'string'
        AND NOT public.counter_sees_citizen(patch ->> 'citizen_id', actor) THEN

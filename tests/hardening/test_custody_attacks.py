@@ -292,3 +292,24 @@ def test_an_event_whose_hash_does_not_cover_its_content_is_refused_even_on_its_o
     assert (
         psql(central, honest).returncode == 0
     )  # the same event, hash right: it is the custodian's to record
+
+
+@pytest.mark.parametrize("text", ["Trần\u202eVăn", "Trần\u001b[2JVăn", "Trần\u200bVăn"])
+def test_an_event_with_a_control_or_hidden_character_never_reaches_the_central_store(central, text):
+    """What the central store holds, every counter pulls: a character a counter's store refuses would stop
+    that counter's pulls, so the central store refuses it first (a NUL PostgreSQL refuses by itself)."""
+    a = central["a"]
+    with central["store"].session() as s:
+        own = s.exec(select(Dossier).where(Dossier.custodian_unit_id == a, Dossier.status == 2)).first()
+    assert own is not None
+    sql = _event_sql(
+        own,
+        dossier_id=own.id,
+        code=own.code,
+        seq=own.event_count + 1,
+        prev=own.last_event_hash,
+        unit=a,
+        type_="processing",
+        payload={"set": {"summary": text}},
+    )
+    _refused(psql(central, sql), "counter_app:unsafe_text")

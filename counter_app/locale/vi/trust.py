@@ -7,6 +7,7 @@ MESSAGES: dict[str, str] = {
     "trust.refused.bad_payload": "Nội dung sự kiện «{type}» không đúng dạng.",
     "trust.refused.unknown_field": "Sự kiện ghi vào trường «{field}» không có trong hồ sơ.",
     "trust.refused.bad_hash": "Mã băm của sự kiện không khớp nội dung (dữ liệu bị sửa?).",
+    "trust.refused.unsafe_text": "Sự kiện «{type}» chứa ký tự điều khiển hoặc ký tự ẩn (không được lưu).",
     "trust.refused.citizen_not_visible": "Hồ sơ gắn với một công dân mà đơn vị không được xem.",
     "trust.refused.chain": "Hồ sơ đã thay đổi ở nơi khác (sự kiện {seq}, kho trung tâm đang ở sự kiện {central}).",
     "trust.refused.not_first": "Hồ sơ chưa có ở kho trung tâm; sự kiện «{type}» không thể mở đầu hồ sơ.",
