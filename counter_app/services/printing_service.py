@@ -114,10 +114,10 @@ def _last_event(session: Session, d: Dossier, *types: str) -> DossierEvent | Non
     ).first()
 
 
-def receipt_data(session: Session, code: str) -> ReceiptData:
+def receipt_data(session: Session, code: str, *, unit_id: str | None = None) -> ReceiptData:
     from counter_app.printing.documents import DocumentLine, ReceiptData
 
-    d = lookup.dossier_by_code(session, code)
+    d = lookup.dossier_by_code(session, code, unit_id=unit_id)
     if d.received_at is None or d.due_at is None:
         raise ServiceError("print.not_received", code=d.code, status=states.label(d.status))
     procedure = session.get_one(Procedure, d.procedure_code)
@@ -149,10 +149,10 @@ def receipt_data(session: Session, code: str) -> ReceiptData:
     )
 
 
-def supplement_data(session: Session, code: str) -> SupplementData:
+def supplement_data(session: Session, code: str, *, unit_id: str | None = None) -> SupplementData:
     from counter_app.printing.documents import DocumentLine, SupplementData
 
-    d = lookup.dossier_by_code(session, code)
+    d = lookup.dossier_by_code(session, code, unit_id=unit_id)
     event = _last_event(session, d, "supplement_requested")
     if event is None:
         raise ServiceError("print.no_such_event", code=d.code)
@@ -172,10 +172,10 @@ def supplement_data(session: Session, code: str) -> SupplementData:
     )
 
 
-def refusal_data(session: Session, code: str) -> RefusalData:
+def refusal_data(session: Session, code: str, *, unit_id: str | None = None) -> RefusalData:
     from counter_app.printing.documents import RefusalData
 
-    d = lookup.dossier_by_code(session, code)
+    d = lookup.dossier_by_code(session, code, unit_id=unit_id)
     event = _last_event(session, d, "refused")
     if event is None:
         raise ServiceError("print.no_such_event", code=d.code)
@@ -190,10 +190,10 @@ def refusal_data(session: Session, code: str) -> RefusalData:
     )
 
 
-def apology_data(session: Session, code: str) -> ApologyData:
+def apology_data(session: Session, code: str, *, unit_id: str | None = None) -> ApologyData:
     from counter_app.printing.documents import ApologyData
 
-    d = lookup.dossier_by_code(session, code)
+    d = lookup.dossier_by_code(session, code, unit_id=unit_id)
     event = _last_event(session, d, "apology")
     if event is None or d.received_at is None:
         raise ServiceError("print.no_such_event", code=d.code)
@@ -218,10 +218,10 @@ def apology_data(session: Session, code: str) -> ApologyData:
     )
 
 
-def control_sheet_data(session: Session, code: str) -> ControlSheetData:
+def control_sheet_data(session: Session, code: str, *, unit_id: str | None = None) -> ControlSheetData:
     from counter_app.printing.documents import ControlSheetData, HandoverRow
 
-    d = lookup.dossier_by_code(session, code)
+    d = lookup.dossier_by_code(session, code, unit_id=unit_id)
     if d.received_at is None or d.due_at is None:
         raise ServiceError("print.not_received", code=d.code, status=states.label(d.status))
     handovers = session.exec(
@@ -266,20 +266,22 @@ def control_sheet_data(session: Session, code: str) -> ControlSheetData:
 
 
 def render(store: Store, form: str, code: str) -> bytes:
-    """The PDF of ``form`` for dossier ``code``, from the committed store."""
+    """The PDF of ``form`` for dossier ``code``, from the committed store: only a dossier the store's unit may
+    see (``services.scope``); any other is «not found», like a code nobody issued."""
     from counter_app.printing import notices, receipt, tracking
 
+    unit = store.unit_id
     with store.session() as session:
         if form == "receipt":
-            return receipt.render_receipt(receipt_data(session, code), signer(store))
+            return receipt.render_receipt(receipt_data(session, code, unit_id=unit), signer(store))
         if form == "supplement":
-            return notices.render_supplement_request(supplement_data(session, code))
+            return notices.render_supplement_request(supplement_data(session, code, unit_id=unit))
         if form == "refusal":
-            return notices.render_refusal(refusal_data(session, code))
+            return notices.render_refusal(refusal_data(session, code, unit_id=unit))
         if form == "apology":
-            return notices.render_apology(apology_data(session, code))
+            return notices.render_apology(apology_data(session, code, unit_id=unit))
         if form == "control":
-            return tracking.render_control_sheet(control_sheet_data(session, code))
+            return tracking.render_control_sheet(control_sheet_data(session, code, unit_id=unit))
     raise ServiceError("print.unknown_form", form=form, forms=", ".join(FORMS))
 
 

@@ -141,3 +141,15 @@ def test_actions_by_code_on_another_units_dossier_answer_not_found(seeded_store)
         workflow.rate(store, ours, theirs, 1, now=THU)
     with pytest.raises(NotFound, match=theirs):
         intake.accept_online(store, ours, theirs, now=THU)
+
+
+def test_printing_another_units_dossier_answers_not_found(seeded_store):
+    from counter_app.services import printing_service
+
+    store = seeded_store
+    theirs = sorted(_codes(store, NEIGHBOUR))[0]
+    for form in ("receipt", "control"):
+        with pytest.raises(NotFound, match=theirs):
+            printing_service.render(store, form, theirs)
+    ours = sorted(_codes(store, store.unit_id))[0]
+    assert printing_service.render(store, "control", ours).startswith(b"%PDF")
