@@ -1,4 +1,5 @@
-"""The citizen identity card (CCCD): its 12-digit number and the QR code on the card.
+"""The citizen identity card (CCCD, 2021) and the identity card («thẻ căn cước», since 1 July 2024): the
+12-digit personal number and the QR code on the card.
 
 The number is ``PPP G YY NNNNNN``: a 3-digit province-of-birth code, one digit for
 century and gender (0/1 = male/female born 19xx, 2/3 = 20xx, 4/5 = 21xx, 6/7 =
@@ -10,6 +11,24 @@ The QR code holds ``number|old ID|full name|DDMMYYYY birth|gender|address|DDMMYY
 issue`` (7 fields); some cards leave out the old ID field (6 fields).  A handheld
 scanner types it like a keyboard, so the text may arrive decomposed (NFD) and with
 a trailing CR/LF.
+
+Sources:
+
+* the 2021 CCCD with a chip (Circular 06/2021/TT-BCA, the card's model): the QR gives the CCCD
+  number, the old 9-digit CMND number, name, birth date, gender, address and issue date
+  (luatvietnam.vn, «Giấy tờ có in mã QR code», which describes both cards); public parsers read it
+  the same way, e.g. github.com/dangbaokhoa/identity-card (README: «Số CCCD, Số CMND cũ, Họ tên,
+  Ngày sinh, Giới tính, Địa chỉ thường trú, Ngày cấp») and github.com/phalconsupply/phongkham
+  (docs/QR_SCANNER.md);
+* the «thẻ căn cước» issued since 1 July 2024 (Law on Identification 26/2023/QH15, Circular
+  16/2024/TT-BCA, the card's model): the same seven fields followed by fields left empty, e.g. 11
+  ``|``-separated parts ``…|Nam|<nơi cư trú>|12112025||||`` (payloads of real cards, as reported in
+  issue 13). Its address is the holder's «nơi cư trú» (place of residence), no longer «nơi thường
+  trú»; both cards' addresses are kept as :attr:`CccdData.address` and labelled «nơi cư trú»
+  (:data:`ADDRESS_LABEL`), the broader term. The published text of Circular 16/2024/TT-BCA
+  describing the QR's content field by field could not be found; the parser therefore accepts any
+  number of extra parts after the seventh as long as they are empty, and names the first non-empty
+  one otherwise.
 
 A QR code holds only printable text: control characters (NUL, ESC, BEL...), Unicode bidirectional
 controls and zero-width characters in any field mean a corrupted or forged scan and are refused
@@ -30,6 +49,7 @@ from .text_rules import describe_char, first_unsafe
 from .vntext import fold, nfc, scanned, tidy
 
 __all__ = [
+    "ADDRESS_LABEL",
     "CccdData",
     "CccdNumberInfo",
     "InvalidCccd",
@@ -55,11 +75,17 @@ _FIELD_NAMES = {
     "old_id": "số CMND cũ",
     "full_name": "họ và tên",
     "gender": "giới tính",
-    "address": "nơi thường trú",
+    "address": "nơi cư trú",
     "birth_date": "ngày sinh",
     "issued_on": "ngày cấp",
 }
 
+
+#: how the card's address is labelled, in the data and on screen: the «thẻ căn cước» (2024) carries the
+#: holder's place of residence («nơi cư trú»), which also covers the 2021 card's «nơi thường trú»
+ADDRESS_LABEL = "Nơi cư trú"
+#: the «thẻ căn cước» replaced the CCCD from this day (Law on Identification 26/2023/QH15, art. 46)
+IDENTITY_CARD_SINCE = date(2024, 7, 1)
 
 _strip = scanned
 _SEVEN: tuple[str, ...] = ("number", "old_id", "full_name", "birth_date", "gender", "address", "issued_on")
@@ -72,7 +98,8 @@ class InvalidCccd(DomainError):
 
 @dataclass(frozen=True, slots=True)
 class CccdData:
-    """The fields of a CCCD QR code, NFC-normalised."""
+    """The fields of a CCCD or «thẻ căn cước» QR code, NFC-normalised. ``address`` is the holder's
+    «nơi cư trú» (:data:`ADDRESS_LABEL`)."""
 
     number: str
     old_id: str | None
@@ -81,6 +108,16 @@ class CccdData:
     gender: str
     address: str
     issued_on: date
+
+    @property
+    def residence(self) -> str:
+        """The holder's «nơi cư trú», as the card gives it (the same text as ``address``)."""
+        return self.address
+
+    @property
+    def is_identity_card(self) -> bool:
+        """True for a «thẻ căn cước» (issued from 1 July 2024), False for a 2021 CCCD."""
+        return self.issued_on >= IDENTITY_CARD_SINCE
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +200,9 @@ def _check_chars(raw: dict[str, str]) -> None:
 def parse_cccd_qr(text: str, *, today: date) -> CccdData:
     """Parse the text of a CCCD QR code.
 
-    Accepts 7 fields (with the old 9-digit ID, possibly empty) or 6 fields (without
-    it); tolerates surrounding whitespace, a trailing CR/LF and decomposed Unicode.
+    Accepts 7 fields (with the old 9-digit ID, possibly empty), 6 fields (without
+    it), or 7 fields followed by empty ones (the «thẻ căn cước», e.g. 11 parts ending
+    ``||||``); a non-empty part after the seventh is refused, naming its position. Tolerates surrounding whitespace, a trailing CR/LF and decomposed Unicode.
     Every text field comes back NFC with whitespace runs collapsed, the gender as
     ``"Nam"`` or ``"Nữ"``.
 
@@ -179,8 +217,19 @@ def parse_cccd_qr(text: str, *, today: date) -> CccdData:
     if not payload:
         raise InvalidCccd("cccd.empty")
     parts = payload.split("|")
-    if len(parts) == 7:
+    if len(parts) >= 7:
         names = _SEVEN
+        for position, extra in enumerate(parts[7:], start=8):
+            index = first_unsafe(extra)
+            if index is not None:
+                raise InvalidCccd(
+                    "cccd.unsafe_extra", position=position, char=describe_char(extra[index]), at=index + 1
+                )
+            if extra.strip():
+                raise InvalidCccd(
+                    "cccd.extra_field", position=position, count=len(parts), value=_shown(extra)
+                )
+        parts = parts[:7]
     elif len(parts) == 6:
         names = _SIX
     else:

@@ -16,6 +16,14 @@ VI: dict[str, str] = {
     # --- CCCD (citizen identity card) QR payload -------------------------------------------------
     "cccd.empty": "Dữ liệu mã QR CCCD trống.",
     "cccd.field_count": "Dữ liệu mã QR CCCD có {count} trường; cần 6 hoặc 7 trường phân cách bằng dấu |.",
+    "cccd.extra_field": (
+        "Dữ liệu mã QR có {count} trường, trường thứ {position} («{value}») lẽ ra phải để trống; "
+        "dữ liệu quét có thể bị lỗi, vui lòng quét lại."
+    ),
+    "cccd.unsafe_extra": (
+        "Trường thứ {position} trong mã QR CCCD chứa ký tự điều khiển hoặc ký tự ẩn ({char}, ở vị trí {at}); "
+        "dữ liệu quét có thể bị lỗi, vui lòng quét lại."
+    ),
     "cccd.number": "Số CCCD «{value}» không hợp lệ: cần đúng 12 chữ số.",
     "cccd.old_id": "Số CMND cũ «{value}» không hợp lệ: cần để trống hoặc đúng 9 chữ số.",
     "cccd.name_empty": "Trường họ và tên trong mã QR CCCD bị trống.",

@@ -52,6 +52,39 @@ def nfd(text: str) -> str:
 
 # --- reading a card ---------------------------------------------------------------------------------
 
+#: a «thẻ căn cước» issued 12/11/2025 (Circular 16/2024/TT-BCA), shaped like the real payloads of issue 13:
+#: the seven fields then four empty ones (11 parts); its address is the holder's «nơi cư trú»
+RESIDENCE = "Tổ dân phố 3, Phường Cẩm Thành, Tỉnh Quảng Ngãi"
+IDENTITY_CARD_2025 = "051303000123||Lê Thị Hoa|07092003|Nữ|" + RESIDENCE + "|12112025||||"
+#: a 2021 CCCD with a chip (Circular 06/2021/TT-BCA): seven fields, the old CMND number filled
+CCCD_2021 = "051085000456|212345678|Phạm Văn Bình|20021985|Nam|Thôn 2, Xã Tịnh Ấn Tây, Quảng Ngãi|15062021"
+
+
+def test_identity_card_of_2025_with_trailing_empty_fields():
+    card = parse_cccd_qr(IDENTITY_CARD_2025)
+    assert card.number == "051303000123" and card.old_id is None and card.full_name == "Lê Thị Hoa"
+    assert card.birth_date == date(2003, 9, 7) and card.gender == "Nữ"
+    assert card.residence == card.address == RESIDENCE
+    assert card.issued_on == date(2025, 11, 12) and card.is_identity_card
+
+
+@pytest.mark.parametrize("empty_tail", ["|", "||", "|||", "||||", "|||||||", "| | |"])
+def test_any_number_of_empty_trailing_fields_is_accepted(empty_tail):
+    card = parse_cccd_qr(CCCD_2021 + empty_tail)
+    assert card.number == "051085000456" and card.old_id == "212345678" and not card.is_identity_card
+
+
+def test_2021_card_and_2024_card_scanned_with_cr_lf():
+    assert parse_cccd_qr(CCCD_2021 + "\r\n").full_name == "Phạm Văn Bình"
+    assert parse_cccd_qr(nfd(IDENTITY_CARD_2025) + "\r\n").full_name == "Lê Thị Hoa"
+
+
+def test_control_character_in_an_extra_field_is_refused():
+    with pytest.raises(InvalidCccd) as caught:
+        parse_cccd_qr(IDENTITY_CARD_2025.replace("||||", "||\x1b||"))
+    assert caught.value.key == "cccd.unsafe_extra" and "\x1b" not in str(caught.value)
+    assert "thứ 9" in str(caught.value)
+
 
 def test_seven_field_card():
     assert parse_cccd_qr(MAN) == MAN_DATA
@@ -113,7 +146,8 @@ REFUSED = [
     ("empty scan", "", "cccd.empty", ["trống"]),
     ("only whitespace", " \r\n", "cccd.empty", ["trống"]),
     ("five fields", "001090012345|Nguyễn Văn An|15031990|Nam|10052021", "cccd.field_count", ["5 trường"]),
-    ("eight fields", MAN + "|x", "cccd.field_count", ["8 trường"]),
+    ("eighth field not empty", MAN + "|x", "cccd.extra_field", ["8 trường", "thứ 8", "«x»"]),
+    ("eleven fields, the tenth filled", MAN + "||||x|", "cccd.extra_field", ["12 trường", "thứ 11"]),
     ("a plain number", "001090012345", "cccd.field_count", ["1 trường"]),
     (
         "number of 11 digits",
@@ -168,6 +202,8 @@ def test_field_count_message_matches_the_spec():
     with pytest.raises(InvalidCccd) as caught:
         parse_cccd_qr("a|b|c")
     assert str(caught.value) == "Dữ liệu mã QR CCCD có 3 trường; cần 6 hoặc 7 trường phân cách bằng dấu |."
+    # more than seven parts is a «thẻ căn cước» when the extra ones are empty: never a field-count error
+    assert parse_cccd_qr(MAN + "||||").address == ADDRESS
     assert caught.value.params == {"count": 3}
 
 
@@ -213,7 +249,7 @@ PLACES = {
     "name": ("Nguyễn Văn An", "họ và tên"),
     "birth": ("15031990", "ngày sinh"),
     "gender": ("|Nam|", "giới tính"),
-    "address": ("Phố Huế", "nơi thường trú"),
+    "address": ("Phố Huế", "nơi cư trú"),
     "issued": ("10052021", "ngày cấp"),
 }
 

@@ -26,7 +26,7 @@ MESSAGES: dict[str, str] = {
     "input.field.receiver_id": "Số giấy tờ của người nhận kết quả",
     "input.field.document_name": "Tên thành phần hồ sơ",
     "input.field.card_name": "Họ và tên trên thẻ CCCD",
-    "input.field.card_address": "Nơi thường trú trên thẻ CCCD",
+    "input.field.card_address": "Nơi cư trú trên thẻ",
     "input.field.card_number": "Số CCCD",
     "input.attachment": "Tệp đính kèm {number}",
     "input.import_too_many": "Tệp có {count} hồ sơ, nhiều hơn giới hạn {limit} hồ sơ mỗi lần nhập; hãy chia nhỏ tệp.",

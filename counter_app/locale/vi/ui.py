@@ -200,7 +200,7 @@ MESSAGES: dict[str, str] = {
     "procedure.fee": "Phí, lệ phí: {fee}",
     "citizen.cccd": "Số CCCD: {cccd}",
     "citizen.birth": "Ngày sinh: {birth} · Giới tính: {gender}",
-    "citizen.address": "Nơi thường trú: {address}",
+    "citizen.address": "Nơi cư trú: {address}",
     "citizen.phone": "Điện thoại: {phone}",
     "citizen.digitised": "Dữ liệu số hóa: {documents}",
     "citizen.none": "chưa có",
