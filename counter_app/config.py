@@ -12,7 +12,7 @@ The file (``config.toml``) looks like::
     [counter]
     unit = 21025                  # ward/commune code from vietnam-provinces
     number = 1                    # counter number 1-9
-    one_stop_code = "000.00.53.H51"  # QCVN 102 style; derived from the codes when absent
+    one_stop_code = "000.00.53.H48"  # the unit's electronic identifier (Decision 20/2020/QĐ-TTg); never derived
 
     [calendar]
     extra_days_off = ["2026-12-31"]
@@ -299,17 +299,18 @@ def load_settings(env: dict[str, str] | None = None, *, demo: bool = False) -> S
     else:
         counter_no = _as_int("counter.number", counter.get("number", 1), 1, 9)
 
+    # the identifier is configured, never derived (Decision 20/2020/QĐ-TTg, amended by Decision
+    # 09/2025/QĐ-TTg): absent, the demo uses its clearly fake one and a real unit has none until setup
+    from counter_app.domain.identifiers import InvalidIdentifier, demo_identifier, parse_unit_identifier
+
     if "one_stop_code" in counter:
         one_stop_code = _as_str("counter.one_stop_code", counter["one_stop_code"])
-        if "-" in one_stop_code or " " in one_stop_code:
-            raise ConfigError("counter.one_stop_code", "không được chứa dấu '-' hay khoảng trắng")
+        try:
+            one_stop_code = parse_unit_identifier(one_stop_code)
+        except InvalidIdentifier as error:
+            raise ConfigError("counter.one_stop_code", str(error)) from None
     else:
-        from vietnam_provinces import Ward
-
-        from counter_app.domain.codes import derive_unit_code
-
-        ward = Ward.from_code(unit_code)  # type: ignore[arg-type]
-        one_stop_code = derive_unit_code(int(ward.province_code), unit_code)
+        one_stop_code = demo_identifier(unit_code) if demo else ""
 
     return Settings(
         home=home,

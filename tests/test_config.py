@@ -15,13 +15,24 @@ def test_home_puts_every_file_under_it(tmp_path):
     assert s.central_url is None
 
 
-def test_one_stop_code_is_derived_from_province_and_ward(tmp_path):
-    s = load_settings(
-        {"COUNTER_APP_HOME": str(tmp_path), "COUNTER_APP_UNIT": "70"}
-    )  # Phường Hoàn Kiếm, Hà Nội
+def test_the_identifier_is_never_derived_from_province_and_ward(tmp_path):
+    """Decision 20/2020/QĐ-TTg identifiers cannot be derived (the old «000.00070.H01» was invented)."""
+    env = {"COUNTER_APP_HOME": str(tmp_path), "COUNTER_APP_UNIT": "70"}  # Phường Hoàn Kiếm, Hà Nội
+    s = load_settings(env)
     assert s.unit_code == 70
-    assert s.one_stop_code == "000.00070.H01"
-    assert s.counter_id == "000.00070.H01#1"
+    assert s.one_stop_code == ""  # a real unit has none until setup
+    assert load_settings(env, demo=True).one_stop_code == "DEMO.70.H00"  # the demo's: clearly fake
+
+
+def test_a_configured_identifier_is_checked_loosely(tmp_path):
+    (tmp_path / "config").mkdir()
+    config = tmp_path / "config" / "config.toml"
+    config.write_text('[counter]\none_stop_code = "h15.50.05.13"\n', encoding="utf-8")
+    assert load_settings({"COUNTER_APP_HOME": str(tmp_path)}).one_stop_code == "H15.50.05.13"
+    config.write_text('[counter]\none_stop_code = "000.00.53"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings({"COUNTER_APP_HOME": str(tmp_path)})
+    assert "counter.one_stop_code" in str(caught.value) and "H48" in str(caught.value)
 
 
 def test_environment_overrides_the_file(tmp_path):

@@ -181,6 +181,14 @@ class Dossier(SQLModel, table=True):
     applicant_phone: str = Field(default="", max_length=20)
     applicant_email: str = Field(default="", max_length=120)
     applicant_cccd: str = Field(default="", max_length=12)
+    #: who the applicant is when not (only) a scanned card: "citizen" or "organisation"; the number they
+    #: were identified by and its kind (domain.applicants: cccd, cmnd, passport, tax_code); who submitted
+    #: for them (an organisation's representative, or a person's authorised representative) and their number
+    applicant_kind: str = Field(default="citizen", max_length=16)
+    applicant_id_type: str = Field(default="", max_length=16)
+    applicant_id_number: str = Field(default="", max_length=20)
+    representative_name: str = Field(default="", max_length=120)
+    representative_id: str = Field(default="", max_length=20)
     summary: str = Field(default="", max_length=500)
     channel: int = 1  # 1 counter, 2 online, 3 post
     status: int

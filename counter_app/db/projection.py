@@ -36,6 +36,13 @@ PROJECTED_FIELDS = frozenset(
         "applicant_phone",
         "applicant_email",
         "applicant_cccd",
+        *(
+            "applicant_kind",
+            "applicant_id_type",
+            "applicant_id_number",
+            "representative_name",
+            "representative_id",
+        ),
         "summary",
         "channel",
         "status",

@@ -1,11 +1,17 @@
-"""Administrative units (rows of the store) from the ``vietnam-provinces`` catalogue (34 provinces, 3,321 communes)."""
+"""Administrative units (rows of the store) from the ``vietnam-provinces`` catalogue (34 provinces, 3,321 communes).
+
+A unit's electronic identifier (``one_stop_code``) is never derived from its codes (Decision 20/2020/QĐ-TTg
+as amended by Decision 09/2025/QĐ-TTg: each province assigns them; see :mod:`counter_app.domain.identifiers`):
+the catalogue loads every unit with the placeholder :func:`~counter_app.domain.identifiers.unconfigured`,
+and setup (or the central store, from the unit's own counter) sets the real one.
+"""
 
 from __future__ import annotations
 
 from sqlmodel import Session, select
 
 from counter_app.db.models import Counter, Unit
-from counter_app.domain.codes import derive_unit_code
+from counter_app.domain.identifiers import unconfigured
 from counter_app.domain.vntext import fold
 
 PROVINCE_UNIT_PREFIX = "P"
@@ -35,7 +41,7 @@ def load_catalogue(session: Session) -> int:
                     kind="province",
                     province_code=code,
                     province_name=province.name,
-                    one_stop_code=f"000.00.00.H{code:02d}",
+                    one_stop_code=unconfigured(unit_id),
                     head_title="Giám đốc",
                 )
             )
@@ -56,7 +62,7 @@ def load_catalogue(session: Session) -> int:
                 kind=kind,
                 province_code=int(ward.province_code),
                 province_name=province.name,
-                one_stop_code=derive_unit_code(int(ward.province_code), int(ward.code)),
+                one_stop_code=unconfigured(unit_id),
                 head_title="Chủ tịch Ủy ban nhân dân",
             )
         )

@@ -1,9 +1,18 @@
 """Dossier codes, one-stop unit codes and queue ticket numbers.
 
-A dossier code is ``<unit one-stop code>-<YYMMDD>-<NNNN>`` (Circular 01/2018/TT-VPCP),
-e.g. ``000.00.53.H48-251122-2007``.  To stay unique without a central coordinator
-while offline, the first digit of ``NNNN`` is the counter number (1-9) and the last
-three count that counter's dossiers of the day (001-999).
+A dossier code is ``<unit identifier>-<YYMMDD>-<sequence>`` (Circular 01/2018/TT-VPCP, kept by
+Circular 03/2025/TT-VPCP: the code on the Giấy tiếp nhận is the one the citizen looks the dossier up
+with on the national portal, Decree 118/2025/NĐ-CP as amended by Decree 309/2026/NĐ-CP).
+
+**Codes from anywhere** (:func:`parse_dossier_code`): the unit identifier is any dot-separated run of
+letters and digits with a province (``H``) or ministry (``G``) letter-code part, in either order
+(``000.00.53.H48``, ``H15.50.05.13``, ``G22.51``: Decision 20/2020/QĐ-TTg as amended by Decision
+09/2025/QĐ-TTg), the sequence 4 to 7 digits (ministry systems use 6-7). Codes seen in use:
+``000.00.53.H48-220921-0099`` (a provincial portal), ``H15.50.05.13-261008-0975``.
+
+**Codes this app issues** (:func:`dossier_code`): to stay unique without a central coordinator while
+offline, the sequence has 4 digits, the first the counter number (1-9) and the last three that
+counter's dossiers of the day (001-999). Only such a code has a :attr:`DossierCode.counter`.
 """
 
 from __future__ import annotations
@@ -19,7 +28,6 @@ __all__ = [
     "DossierCode",
     "InvalidDossierCode",
     "InvalidTicketNumber",
-    "derive_unit_code",
     "dossier_code",
     "looks_like_dossier_code",
     "parse_dossier_code",
@@ -27,7 +35,10 @@ __all__ = [
 ]
 
 _YYMMDD = re.compile(r"[0-9]{6}")
-_NNNN = re.compile(r"[0-9]{4}")
+_SEQUENCE = re.compile(r"[0-9]{4,7}")
+_ISSUED_HERE = re.compile(r"[1-9](?!000)[0-9]{3}")
+_UNIT_PART = re.compile(r"[0-9A-Za-z]{1,12}")
+_LETTER_CODE = re.compile(r"[HGhg][0-9]{2}")
 _MAX_SHOWN = 40
 
 
@@ -57,17 +68,25 @@ def _check_unit_code(unit_code: str) -> None:
 
 @dataclass(frozen=True, slots=True)
 class DossierCode:
-    """The parts of a dossier code."""
+    """The parts of a dossier code. ``number`` is the sequence as printed (4 to 7 digits); ``counter``
+    and ``seq`` are set only when it follows this app's scheme (4 digits, counter 1-9, 001-999), None
+    for a code another system issued."""
 
     unit_code: str
     received_on: date
-    counter: int
-    seq: int
+    number: str
+    counter: int | None = None
+    seq: int | None = None
 
     @property
     def code(self) -> str:
-        """The printed code, as :func:`dossier_code` writes it."""
-        return dossier_code(self.unit_code, self.received_on, counter=self.counter, seq=self.seq)
+        """The printed code: ``<unit>-<YYMMDD>-<number>``."""
+        return f"{self.unit_code}-{self.received_on:%y%m%d}-{self.number}"
+
+    @property
+    def app_scheme(self) -> bool:
+        """True when the sequence follows this app's counter-digit scheme."""
+        return self.counter is not None
 
     def __str__(self) -> str:
         return self.code
@@ -80,12 +99,13 @@ def dossier_code(unit_code: str, received_on: date, *, counter: int, seq: int) -
     the day 1-999.  Raises :class:`InvalidDossierCode` (a :class:`ValueError`) for an
     empty unit code or one containing ``-``, whitespace or control characters, for
     an out-of-range counter or sequence number, and for a year outside 2000-2099
-    (which ``YY`` could not tell apart).
+    (which ``YY`` could not tell apart), and for a unit code without the shape of an identifier
+    (:func:`parse_dossier_code` must read every code this app prints).
 
     >>> dossier_code("000.00.53.H48", date(2025, 11, 22), counter=2, seq=7)
     '000.00.53.H48-251122-2007'
     """
-    _check_unit_code(unit_code)
+    _check_identifier_part(unit_code)
     if not _is_int(counter) or not 1 <= counter <= 9:
         raise InvalidDossierCode("code.counter", value=counter)
     if not _is_int(seq) or not 1 <= seq <= 999:
@@ -95,11 +115,23 @@ def dossier_code(unit_code: str, received_on: date, *, counter: int, seq: int) -
     return f"{unit_code}-{received_on:%y%m%d}-{counter}{seq:03d}"
 
 
-def parse_dossier_code(text: str) -> DossierCode:
-    """Split a printed or scanned dossier code into its parts.
+def _check_identifier_part(unit_code: str) -> None:
+    """The unit part of a code from anywhere: dot-separated letters and digits, one part a letter code."""
+    _check_unit_code(unit_code)
+    parts = unit_code.split(".")
+    if not all(_UNIT_PART.fullmatch(part) for part in parts) or not any(
+        _LETTER_CODE.fullmatch(part) for part in parts
+    ):
+        raise InvalidDossierCode("code.unit_shape", value=_shown(unit_code))
 
-    Surrounding whitespace (a scanner's CR/LF) is ignored; the unit code keeps the
-    case it was printed with.  ``YY`` is read as 20YY.  Raises
+
+def parse_dossier_code(text: str) -> DossierCode:
+    """Split a printed or scanned dossier code, issued here or by any other system, into its parts.
+
+    Accepts ``<unit identifier>-<YYMMDD>-<4 to 7 digits>``, the identifier any dot-separated run of
+    letters and digits with an ``H``/``G`` letter-code part (see the module docstring). Surrounding
+    whitespace (a scanner's CR/LF) is ignored; the unit code keeps the case it was printed with.
+    ``YY`` is read as 20YY. ``counter``/``seq`` are filled only for this app's scheme. Raises
     :class:`InvalidDossierCode` with the reason for anything else.
     """
     stripped = scanned(text)
@@ -109,18 +141,20 @@ def parse_dossier_code(text: str) -> DossierCode:
     if len(parts) != 3:
         raise InvalidDossierCode("code.format", value=_shown(stripped))
     unit_code, raw_date, raw_number = parts
-    _check_unit_code(unit_code)
+    _check_identifier_part(unit_code)
     if _YYMMDD.fullmatch(raw_date) is None:
         raise InvalidDossierCode("code.date", value=_shown(raw_date))
     try:
         received_on = date(2000 + int(raw_date[:2]), int(raw_date[2:4]), int(raw_date[4:]))
     except ValueError:
         raise InvalidDossierCode("code.date", value=raw_date) from None
-    if _NNNN.fullmatch(raw_number) is None or raw_number[0] == "0" or raw_number[1:] == "000":
+    if _SEQUENCE.fullmatch(raw_number) is None:
         raise InvalidDossierCode("code.number", value=_shown(raw_number))
-    return DossierCode(
-        unit_code=unit_code, received_on=received_on, counter=int(raw_number[0]), seq=int(raw_number[1:])
-    )
+    if _ISSUED_HERE.fullmatch(raw_number):
+        return DossierCode(
+            unit_code, received_on, raw_number, counter=int(raw_number[0]), seq=int(raw_number[1:])
+        )
+    return DossierCode(unit_code, received_on, raw_number)
 
 
 def looks_like_dossier_code(text: str) -> bool:
@@ -130,24 +164,6 @@ def looks_like_dossier_code(text: str) -> bool:
     except InvalidDossierCode:
         return False
     return True
-
-
-def derive_unit_code(province_code: int, ward_code: int) -> str:
-    """Build a QCVN 102:2016-style one-stop unit code from administrative codes.
-
-    This is only a **fallback** for when no one-stop identifier is configured for the
-    receiving unit: the real code is assigned by the province and should be set in
-    the configuration.  The result is ``"000.{ward_code:05d}.H{province_code:02d}"``,
-    e.g. ``derive_unit_code(48, 20194) == "000.20194.H48"``.
-
-    Raises :class:`InvalidDossierCode` unless ``province_code`` is 0-99 and
-    ``ward_code`` 0-99999.
-    """
-    if not _is_int(province_code) or not 0 <= province_code <= 99:
-        raise InvalidDossierCode("code.province", value=province_code)
-    if not _is_int(ward_code) or not 0 <= ward_code <= 99_999:
-        raise InvalidDossierCode("code.ward", value=ward_code)
-    return f"000.{ward_code:05d}.H{province_code:02d}"
 
 
 def ticket_number(service_prefix: str, n: int) -> str:

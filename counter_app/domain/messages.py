@@ -62,6 +62,23 @@ VI: dict[str, str] = {
     "cccd.unencodable": (
         "Trường {field} chứa dấu | hoặc ký tự xuống dòng nên không ghi được vào mã QR CCCD."
     ),
+    # --- applicants entered by hand (applicants) ------------------------------------------------------
+    "applicant.id_type": "Loại giấy tờ «{value}» không hợp lệ: cần CCCD/căn cước, CMND, hộ chiếu hoặc mã số thuế.",
+    "applicant.cccd_empty": "Chưa nhập số định danh cá nhân (số CCCD/căn cước).",
+    "applicant.cmnd_empty": "Chưa nhập số CMND.",
+    "applicant.passport_empty": "Chưa nhập số hộ chiếu.",
+    "applicant.tax_code_empty": "Chưa nhập mã số thuế của tổ chức.",
+    "applicant.cccd": "Số định danh cá nhân «{value}» không hợp lệ: cần đúng 12 chữ số.",
+    "applicant.cmnd": "Số CMND «{value}» không hợp lệ: cần đúng 9 chữ số.",
+    "applicant.passport": "Số hộ chiếu «{value}» không hợp lệ: cần 6 đến 12 chữ cái không dấu và chữ số.",
+    "applicant.tax_code": (
+        "Mã số thuế «{value}» không hợp lệ: cần 10 chữ số, 10 chữ số kèm «-» và 3 chữ số (chi nhánh), "
+        "hoặc 12 chữ số."
+    ),
+    "applicant.phone": (
+        "Số điện thoại «{value}» không hợp lệ: cần bắt đầu bằng 0 hoặc +84, sau đó 8 đến 10 chữ số."
+    ),
+    "applicant.email": "Thư điện tử «{value}» không hợp lệ: cần dạng ten@mien.vn.",
     # --- the character policy (text_rules) -----------------------------------------------------------
     "text.unsafe_char": (
         "Trường «{field}» chứa ký tự điều khiển hoặc ký tự ẩn không được phép ({char}, ở vị trí {position})."
@@ -72,6 +89,11 @@ VI: dict[str, str] = {
     "code.unit_empty": "Mã đơn vị một cửa không được để trống.",
     # --- unit identifiers (Decision 20/2020/QĐ-TTg) ---------------------------------------------------
     "identifier.empty": "Chưa nhập mã định danh điện tử của đơn vị.",
+    "identifier.not_configured": (
+        "Đơn vị chưa có mã định danh điện tử nên chưa cấp được mã hồ sơ: quản trị viên hãy chạy "
+        "«counter-app setup --unit <mã xã> --identifier <mã định danh> …» (mã định danh do tỉnh cấp, "
+        "không suy ra được)."
+    ),
     "identifier.chars": "Mã định danh «{value}» không hợp lệ: chỉ gồm chữ cái không dấu, chữ số và dấu chấm, tối đa 40 ký tự.",
     "identifier.shape": (
         "Mã định danh «{value}» không hợp lệ: cần 2 đến 5 phần phân cách bằng dấu chấm, ví dụ 000.00.53.H48."
@@ -90,9 +112,10 @@ VI: dict[str, str] = {
     "code.year": (
         "Năm tiếp nhận {value} không ghi được vào mã hồ sơ: mã hồ sơ chỉ ghi năm từ 2000 đến 2099."
     ),
-    "code.number": (
-        "Phần số «{value}» của mã hồ sơ không hợp lệ: cần 4 chữ số, chữ số đầu là số quầy (1-9), "
-        "ba chữ số sau là số thứ tự hồ sơ trong ngày (001-999)."
+    "code.number": "Phần số thứ tự «{value}» của mã hồ sơ không hợp lệ: cần từ 4 đến 7 chữ số.",
+    "code.unit_shape": (
+        "Mã đơn vị «{value}» trong mã hồ sơ không hợp lệ: cần các phần chữ và số phân cách bằng dấu chấm, "
+        "trong đó có mã cấp tỉnh (H và 2 chữ số) hoặc cấp bộ (G và 2 chữ số), ví dụ 000.00.53.H48."
     ),
     "code.counter": "Số quầy {value} không hợp lệ: cần từ 1 đến 9.",
     "code.seq": "Số thứ tự hồ sơ trong ngày {value} không hợp lệ: cần từ 1 đến 999.",

@@ -323,7 +323,7 @@ def reseat(store: Any, *, now: datetime | None = None, central: bool = True) -> 
             return  # a code the national portal gave
         if parsed.unit_code == settings.one_stop_code and parsed.counter == settings.counter:
             scope = f"dossier:{parsed.received_on:%y%m%d}"
-            highest[scope] = max(highest.get(scope, 0), parsed.seq)
+            highest[scope] = max(highest.get(scope, 0), parsed.seq or 0)
 
     def seen_line(ledger_book: str, ledger_line: int) -> None:
         if ledger_line and ledger_book[:4].isdigit():

@@ -13,7 +13,7 @@ from datetime import datetime
 from counter_app.domain.cccd import CccdData
 from counter_app.services import access, lookup
 from counter_app.services.context import Actor, Store
-from counter_app.services.intake import upsert_citizen_from_card
+from counter_app.services.intake import ApplicantEntry, citizen_from_entry, upsert_citizen_from_card
 from counter_app.services.views import (
     AccessEntry,
     CitizenDocumentView,
@@ -36,6 +36,23 @@ def open_card(store: Store, actor: Actor, card: CccdData, *, purpose: str, now: 
     purpose = access.clean_purpose(purpose)
     with store.session() as session:
         citizen = upsert_citizen_from_card(session, card, unit_id=actor.unit_id, now=now)
+        documents = lookup.citizen_documents(session, citizen.id)
+        log = access.record_view(session, actor, citizen.id, purpose, at=now)
+        return CitizenRecord(
+            view(CitizenView, citizen), tuple(views(CitizenDocumentView, documents)), view(AccessEntry, log)
+        )
+
+
+def open_typed(
+    store: Store, actor: Actor, entry: ApplicantEntry, *, purpose: str, now: datetime
+) -> CitizenRecord:
+    """The person whose 12-digit personal number was typed (no card at hand: a lost card, a scanner
+    down): the unit's record of them, created from what was typed when there is none
+    (:func:`counter_app.services.intake.citizen_from_entry`), and their documents; the view is logged in
+    the same transaction."""
+    purpose = access.clean_purpose(purpose)
+    with store.session() as session:
+        citizen = citizen_from_entry(session, entry, unit_id=actor.unit_id, now=now)
         documents = lookup.citizen_documents(session, citizen.id)
         log = access.record_view(session, actor, citizen.id, purpose, at=now)
         return CitizenRecord(

@@ -28,11 +28,12 @@ from counter_app.db.models import (
 )
 from counter_app.db.units import ensure_counter, load_catalogue, province_centre_id
 from counter_app.domain.cccd import CccdData, format_cccd_qr
+from counter_app.domain.identifiers import demo_identifier, is_configured
 from counter_app.domain.vntext import fold
 from counter_app.services import demo_catalogue as cat
 from counter_app.services import handover, intake, queue, store_info, workflow
 from counter_app.services.auth import hash_pin, is_demo_store
-from counter_app.services.context import Actor, Store, local_now
+from counter_app.services.context import Actor, Store, local_now, with_identity
 from counter_app.services.errors import ServiceError
 from counter_app.services.ids import deterministic_ids, new_id
 from counter_app.services.intake import DocumentChoice, IntakeRequest
@@ -170,11 +171,12 @@ def _seed(
             raise ServiceError("setup.seed_not_demo")
         n_units = load_catalogue(session)
         home = session.get_one(Unit, home_id)
-        home.one_stop_code = settings.one_stop_code
+        # the demo's identifiers are clearly fake (DEMO.<unit>.H00): real ones cannot be derived
+        home.one_stop_code = settings.one_stop_code or demo_identifier(home_id)
         session.add(home)
         session.flush()
-        store_info.write(
-            session, kind="demo", now=local_now(), unit_id=home_id, identifier=settings.one_stop_code
+        identity = store_info.write(
+            session, kind="demo", now=local_now(), unit_id=home_id, identifier=home.one_stop_code
         )
         province_code = home.province_code
         neighbours = sorted(
@@ -186,6 +188,11 @@ def _seed(
         ward_names = [u.name for u in neighbours]
         others = [u for u in neighbours if u.id != home_id][:3]
         centre = session.get_one(Unit, province_centre_id(province_code))
+        for unit in [*others, centre]:
+            if not is_configured(unit.one_stop_code):
+                unit.one_stop_code = demo_identifier(unit.id)
+                session.add(unit)
+        session.flush()
         for number in (1, 2, 3):
             ensure_counter(session, home, number)
         for unit in [*others, centre]:
@@ -263,6 +270,7 @@ def _seed(
                     )
                 )
     progress("units", n_units, n_units)
+    store.settings = with_identity(store.settings, identity)  # the demo's identifier, as after setup
 
     citizen_ids, n_docs = _seed_citizens(store, n_citizens, rng, ward_names, home, progress)
     dossiers = _seed_dossiers(

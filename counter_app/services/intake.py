@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlmodel import Session, col, select
 
@@ -16,8 +17,11 @@ from counter_app.db.models import (
     DossierEvent,
     QueueTicket,
 )
+from counter_app.domain import applicants
+from counter_app.domain.applicants import InvalidApplicant
 from counter_app.domain.cccd import CccdData
 from counter_app.domain.codes import dossier_code
+from counter_app.domain.identifiers import InvalidIdentifier, require_identifier
 from counter_app.domain.states import Channel, Status
 from counter_app.domain.vntext import fold, nfc
 from counter_app.locale import t
@@ -30,6 +34,7 @@ from counter_app.services.text_input import clean
 from counter_app.services.views import DossierView, view
 from counter_app.services.workflow import ensure_custodian, transition
 
+_T = TypeVar("_T")
 RETURN_METHODS = ("counter", "other_unit", "post")
 FEE_STATUSES = ("paid", "exempt", "unpaid")
 LIMITS = {
@@ -65,6 +70,114 @@ class DocumentChoice:
         }
 
 
+@dataclass(frozen=True)
+class ApplicantEntry:
+    """An applicant entered by hand at the counter (no card scanned), checked by :func:`check_applicant`.
+
+    ``kind`` is ``citizen`` or ``organisation``; ``id_type``/``id_number`` the number they are identified by
+    (:mod:`counter_app.domain.applicants`: a 12-digit personal number, an old CMND, a passport, an
+    organisation's tax code); ``representative_*`` who submits for them (an organisation's representative,
+    or a person's authorised representative: Decree 118/2025/NĐ-CP lets either submit the dossier).
+    """
+
+    kind: str
+    id_type: str
+    id_number: str
+    name: str
+    address: str = ""
+    representative_name: str = ""
+    representative_id: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+def _domain(check: Callable[[], _T]) -> _T:
+    """Run a domain check, its refusal as the officer's one-line :class:`ServiceError`."""
+    try:
+        return check()
+    except InvalidApplicant as error:
+        raise ServiceError("applicants.invalid", message=str(error)) from None
+
+
+def check_contact(phone: str, email: str) -> tuple[str, str]:
+    """The applicant's phone and e-mail checked (each may be empty), as they are stored."""
+    phone = _domain(lambda: applicants.normalise_phone(clean(t("field.applicant_phone"), phone)))
+    email = _domain(lambda: applicants.normalise_email(clean(t("field.applicant_email"), email)))
+    _check_length("applicant_phone", phone)
+    return phone, email
+
+
+def check_applicant(
+    kind: str,
+    id_type: str,
+    id_number: str,
+    name: str,
+    address: str = "",
+    *,
+    representative_name: str = "",
+    representative_id: str = "",
+    phone: str = "",
+    email: str = "",
+) -> ApplicantEntry:
+    """An applicant typed at the counter, every field checked (one Vietnamese line naming the field for
+    anything wrong; nothing is written). A person is identified by a personal number, an old CMND or a
+    passport, an organisation by its tax code and needs its representative; a representative's number is a
+    personal number, a CMND or a passport."""
+    if kind not in applicants.APPLICANT_KINDS:
+        raise ServiceError("applicants.bad_kind", kind=kind[:20])
+    if kind == "organisation" and id_type != "tax_code":
+        raise ServiceError("applicants.organisation_needs_tax_code")
+    if kind == "citizen" and id_type == "tax_code":
+        raise ServiceError("applicants.citizen_id_type")
+    number = _domain(lambda: applicants.parse_id(id_type, clean(t("applicants.field.id_number"), id_number)))
+    name = _clean("applicant_name", name)
+    if not name:
+        raise ServiceError("intake.applicant_name_required")
+    address = _clean("applicant_address", address)
+    rep_name = clean(t("applicants.field.representative_name"), representative_name, limit=120)
+    rep_raw = clean(t("applicants.field.representative_id"), representative_id, limit=20)
+    rep_id = ""
+    if rep_raw:
+        rep_type = applicants.guess_id_type(rep_raw)
+        if rep_type is None:
+            raise ServiceError("applicants.representative_id", value=rep_raw)
+        rep_id = _domain(lambda: applicants.parse_id(rep_type, rep_raw)).number
+    if (rep_id or kind == "organisation") and not rep_name:
+        raise ServiceError("applicants.representative_name_required")
+    phone, email = check_contact(phone, email)
+    return ApplicantEntry(kind, number.id_type, number.number, name, address, rep_name, rep_id, phone, email)
+
+
+def citizen_from_entry(session: Session, entry: ApplicantEntry, *, unit_id: str, now: datetime) -> Citizen:
+    """``unit_id``'s record of the person with the 12-digit personal number typed in ``entry``
+    (``services.ids.citizen_id_for``): created from what was typed when the unit has none; an existing
+    record keeps its card data (the card is authoritative), its phone and e-mail updated when given."""
+    if entry.id_type != "cccd":
+        raise ServiceError("applicants.not_a_personal_number")
+    citizen_id = citizen_id_for(unit_id, entry.id_number)
+    citizen = session.get(Citizen, citizen_id)
+    if citizen is None:
+        citizen = Citizen(
+            id=citizen_id,
+            cccd=entry.id_number,
+            full_name=entry.name,
+            name_folded=fold(entry.name),
+            address=entry.address,
+            phone=entry.phone,
+            email=entry.email,
+            home_unit_id=unit_id,
+            created_at=now,
+            updated_at=now,
+        )
+    else:
+        citizen.phone = entry.phone or citizen.phone
+        citizen.email = entry.email or citizen.email
+        citizen.updated_at = now
+    session.add(citizen)
+    session.flush()
+    return citizen
+
+
 @dataclass
 class IntakeRequest:
     procedure_code: str
@@ -75,6 +188,8 @@ class IntakeRequest:
     applicant_phone: str = ""
     applicant_email: str = ""
     applicant_cccd: str = ""
+    #: a hand-entered applicant (:class:`ApplicantEntry`): their kind, number and representative
+    applicant: ApplicantEntry | None = None
     summary: str = ""
     channel: int = Channel.COUNTER
     return_method: str = "counter"
@@ -149,6 +264,10 @@ def _new_code(session: Session, actor: Actor, at: datetime) -> str:
     """
     counter_id = _counter_of(actor)
     unit_code, counter_no = actor.counter_parts
+    try:  # configured at setup, never derived (Decision 20/2020/QĐ-TTg, amended by Decision 09/2025/QĐ-TTg)
+        require_identifier(unit_code)
+    except InvalidIdentifier as error:
+        raise ServiceError("applicants.no_identifier", unit=unit_code or "—") from error
     while True:
         seq = next_sequence(session, counter_id, f"dossier:{at:%y%m%d}", maximum=999)
         code = dossier_code(unit_code, at.date(), counter=counter_no, seq=seq)
@@ -243,10 +362,29 @@ def _take_in(
     if request.fee_status not in FEE_STATUSES:
         raise ServiceError("intake.bad_return_method", method=request.fee_status)
     typed = _typed_fields(request)
+    entry = request.applicant
+    if entry is not None:  # checked again: the request may come from anywhere
+        entry = check_applicant(
+            entry.kind,
+            entry.id_type,
+            entry.id_number,
+            entry.name,
+            entry.address,
+            representative_name=entry.representative_name,
+            representative_id=entry.representative_id,
+            phone=entry.phone,
+            email=entry.email,
+        )
+        typed["applicant_name"] = typed["applicant_name"] or entry.name
+        typed["applicant_address"] = typed["applicant_address"] or entry.address
+        typed["applicant_phone"] = typed["applicant_phone"] or entry.phone
+        typed["applicant_email"] = typed["applicant_email"] or entry.email
     documents = _clean_documents(request.documents)
     with store.session() as session:
         procedure = lookup.procedure(session, request.procedure_code)
         citizen = session.get(Citizen, request.citizen_id) if request.citizen_id else None
+        if citizen is None and entry is not None and entry.id_type == "cccd":
+            citizen = citizen_from_entry(session, entry, unit_id=actor.unit_id, now=now)
         name = typed["applicant_name"] or (citizen.full_name if citizen else "")
         if not name:
             raise ServiceError("intake.applicant_name_required")
@@ -278,6 +416,7 @@ def _take_in(
                     "citizen_id": citizen.id if citizen else None,
                     "applicant_cccd": request.applicant_cccd or (citizen.cccd if citizen else ""),
                     **fields,
+                    **_applicant_fields(entry),
                     "channel": int(request.channel),
                     "status": int(Status.REFUSED if refusal else Status.RECEIVED),
                     "received_unit_id": actor.unit_id,
@@ -310,6 +449,19 @@ def _take_in(
                 ticket.dossier_id = dossier.id
                 session.add(ticket)
         return view(DossierView, dossier)
+
+
+def _applicant_fields(entry: ApplicantEntry | None) -> dict[str, str]:
+    """The dossier columns of a hand-entered applicant (none for a scanned card: the defaults hold)."""
+    if entry is None:
+        return {}
+    return {
+        "applicant_kind": entry.kind,
+        "applicant_id_type": entry.id_type,
+        "applicant_id_number": entry.id_number,
+        "representative_name": entry.representative_name,
+        "representative_id": entry.representative_id,
+    }
 
 
 def _typed_fields(request: IntakeRequest) -> dict[str, str]:

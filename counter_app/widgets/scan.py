@@ -23,8 +23,8 @@ __all__ = ["CardScan", "CodeScan", "ScanError", "classify", "is_scan_like"]
 
 #: a CCCD QR attempt: starts with a run of digits then "|", or carries the pipes of the format
 _CCCD_START = re.compile(r"[0-9]{9,}\|")
-#: a dossier code attempt: <unit one-stop code>-<digits>-<digits>, the unit code starting with a digit
-_CODE_LIKE = re.compile(r"[0-9][0-9A-Za-z.]*-[0-9]+-[0-9]+")
+#: a dossier code attempt: <unit identifier>-<digits>-<digits>, issued here or by any other system
+_CODE_LIKE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.]*-[0-9]+-[0-9]+")
 
 
 @dataclass(frozen=True)

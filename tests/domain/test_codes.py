@@ -12,7 +12,6 @@ from counter_app.domain.codes import (
     DossierCode,
     InvalidDossierCode,
     InvalidTicketNumber,
-    derive_unit_code,
     dossier_code,
     looks_like_dossier_code,
     parse_dossier_code,
@@ -34,7 +33,7 @@ UNIT = "000.00.53.H48"
         (UNIT, date(2026, 1, 5), 1, 1, "000.00.53.H48-260105-1001"),
         (UNIT, date(2026, 12, 31), 9, 999, "000.00.53.H48-261231-9999"),
         ("000.20194.H48", date(2000, 2, 29), 3, 120, "000.20194.H48-000229-3120"),
-        ("xa.ub", date(2099, 7, 1), 4, 45, "xa.ub-990701-4045"),
+        ("xa.ub.g01", date(2099, 7, 1), 4, 45, "xa.ub.g01-990701-4045"),
         (
             UNIT,
             datetime(2025, 11, 22, 16, 45),
@@ -85,10 +84,18 @@ def test_counter_message_is_vietnamese():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("000.00.53.H48-251122-2007", DossierCode(UNIT, date(2025, 11, 22), 2, 7)),
-        ("  000.00.53.H48-251122-2007\r\n", DossierCode(UNIT, date(2025, 11, 22), 2, 7)),
-        ("000.00.53.h48-251122-2007", DossierCode("000.00.53.h48", date(2025, 11, 22), 2, 7)),  # case kept
-        ("X-000229-9999", DossierCode("X", date(2000, 2, 29), 9, 999)),
+        ("000.00.53.H48-251122-2007", DossierCode(UNIT, date(2025, 11, 22), "2007", 2, 7)),
+        ("  000.00.53.H48-251122-2007\r\n", DossierCode(UNIT, date(2025, 11, 22), "2007", 2, 7)),
+        ("000.00.53.h48-251122-2007", DossierCode("000.00.53.h48", date(2025, 11, 22), "2007", 2, 7)),
+        ("X.H01-000229-9999", DossierCode("X.H01", date(2000, 2, 29), "9999", 9, 999)),
+        # codes other systems issued: a provincial portal's, the province code first, a ministry's
+        ("000.00.53.H48-220921-0099", DossierCode(UNIT, date(2022, 9, 21), "0099")),
+        ("H15.50.05.13-261008-0975", DossierCode("H15.50.05.13", date(2026, 10, 8), "0975")),
+        ("G22.51-261120-0001", DossierCode("G22.51", date(2026, 11, 20), "0001")),
+        ("000.00.53.H48-251122-2000", DossierCode(UNIT, date(2025, 11, 22), "2000")),
+        ("G01.003-260105-123456", DossierCode("G01.003", date(2026, 1, 5), "123456")),
+        ("000.00.00.G12-260105-1234567", DossierCode("000.00.00.G12", date(2026, 1, 5), "1234567")),
+        ("H48.25.01.99-261201-20071", DossierCode("H48.25.01.99", date(2026, 12, 1), "20071")),
     ],
 )
 def test_parse_dossier_code(text, expected):
@@ -116,11 +123,16 @@ def test_parsed_code_prints_back():
         ("000.00.53.H48-250229-2007", "code.date"),  # 2025 is not a leap year
         ("000.00.53.H48-25112-2007", "code.date"),
         ("000.00.53.H48-２５１１２２-2007", "code.date"),  # full-width digits
-        ("000.00.53.H48-251122-0007", "code.number"),  # counter 0 does not exist
-        ("000.00.53.H48-251122-2000", "code.number"),  # sequence starts at 001
-        ("000.00.53.H48-251122-207", "code.number"),
-        ("000.00.53.H48-251122-20071", "code.number"),
+        ("000.00.53.H48-251122-207", "code.number"),  # under 4 digits
+        ("000.00.53.H48-251122-20071234", "code.number"),  # over 7 digits
         ("000.00.53.H48-251122-2O07", "code.number"),
+        ("000.00.53.H48-251122-", "code.number"),
+        ("X-000229-9999", "code.unit_shape"),  # no letter code
+        ("000.00.53-251122-2007", "code.unit_shape"),
+        ("000.00.53.H4-251122-2007", "code.unit_shape"),
+        ("000..53.H48-251122-2007", "code.unit_shape"),
+        ("000.00.53.H48_x-251122-2007", "code.unit_shape"),
+        ("xa.ub-990701-4045", "code.unit_shape"),
     ],
 )
 def test_parse_dossier_code_refuses(text, key):
@@ -129,6 +141,20 @@ def test_parse_dossier_code_refuses(text, key):
     assert caught.value.key == key
     assert str(caught.value) == VI[key].format(**caught.value.params)
     assert not looks_like_dossier_code(text)
+
+
+def test_the_counter_digit_scheme_applies_only_to_codes_issued_here():
+    assert parse_dossier_code("000.00.53.H48-251122-2007").app_scheme
+    for foreign in ("000.00.53.H48-220921-0099", "H15.50.05.13-261008-0975", "G01.003-260105-123456"):
+        parsed = parse_dossier_code(foreign)
+        assert not parsed.app_scheme and parsed.counter is None and parsed.seq is None
+        assert parsed.code == foreign
+
+
+def test_dossier_code_refuses_a_unit_code_it_could_not_read_back():
+    with pytest.raises(InvalidDossierCode) as caught:
+        dossier_code("000.21025", date(2026, 3, 2), counter=1, seq=1)
+    assert caught.value.key == "code.unit_shape"
 
 
 def test_format_message_quotes_the_code():
@@ -140,25 +166,11 @@ def test_format_message_quotes_the_code():
 # --- unit codes and tickets --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("province", "ward", "code"),
-    [
-        (48, 20194, "000.20194.H48"),
-        (1, 4, "000.00004.H01"),
-        (0, 0, "000.00000.H00"),
-        (99, 99999, "000.99999.H99"),
-    ],
-)
-def test_derive_unit_code_fallback(province, ward, code):
-    assert derive_unit_code(province, ward) == code
-    # usable as the unit part of a dossier code
-    assert parse_dossier_code(dossier_code(code, date(2026, 3, 2), counter=1, seq=1)).unit_code == code
+def test_no_unit_code_is_derived_any_more():
+    """Identifiers are assigned under Decision 20/2020/QĐ-TTg and cannot be derived (issue 13)."""
+    import counter_app.domain.codes as codes
 
-
-@pytest.mark.parametrize(("province", "ward"), [(-1, 4), (100, 4), (48, -5), (48, 100_000), (48.0, 4)])
-def test_derive_unit_code_refuses(province, ward):
-    with pytest.raises(ValueError):
-        derive_unit_code(province, ward)
+    assert not hasattr(codes, "derive_unit_code")
 
 
 @pytest.mark.parametrize(
@@ -176,7 +188,16 @@ def test_ticket_number_refuses(prefix, n):
 
 # --- properties --------------------------------------------------------------------------------------
 
-unit_codes = st.text(st.characters(blacklist_characters="-", blacklist_categories=("Z", "C")), min_size=1)
+_parts = st.text(
+    st.sampled_from("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"), min_size=1, max_size=12
+)
+unit_codes = st.builds(
+    lambda before, letter, digits, after: ".".join([*before, f"{letter}{digits:02d}", *after]),
+    st.lists(_parts, max_size=3),
+    st.sampled_from("HGhg"),
+    st.integers(0, 99),
+    st.lists(_parts, max_size=3),
+)
 
 
 @settings(max_examples=300)
@@ -189,12 +210,12 @@ unit_codes = st.text(st.characters(blacklist_characters="-", blacklist_categorie
 )
 def test_dossier_code_roundtrip(unit, day, counter, seq, padding):
     code = dossier_code(unit, day, counter=counter, seq=seq)
-    assert parse_dossier_code(padding + code + padding) == DossierCode(unit, day, counter, seq)
+    assert parse_dossier_code(padding + code + padding) == DossierCode(unit, day, code[-4:], counter, seq)
     assert looks_like_dossier_code(code)
 
 
 @settings(max_examples=300)
-@given(st.text() | st.from_regex(r"[A-Za-z0-9.]{0,14}-[0-9]{5,7}-[0-9]{3,5}", fullmatch=True))
+@given(st.text() | st.from_regex(r"[A-Za-z0-9.]{0,14}(H[0-9]{2})?-[0-9]{5,7}-[0-9]{3,8}", fullmatch=True))
 def test_any_text_gives_a_code_or_invalid_dossier_code(text):
     try:
         result = parse_dossier_code(text)
@@ -202,6 +223,8 @@ def test_any_text_gives_a_code_or_invalid_dossier_code(text):
         assert str(error) == VI[error.key].format(**error.params)
         assert looks_like_dossier_code(text) is False
     else:
-        assert dossier_code(result.unit_code, result.received_on, counter=result.counter, seq=result.seq) == (
-            text.strip()
-        )
+        assert result.code == text.strip()
+        if result.counter is not None and result.seq is not None:
+            assert dossier_code(
+                result.unit_code, result.received_on, counter=result.counter, seq=result.seq
+            ) == (result.code)
