@@ -44,6 +44,11 @@ def demo_identifier(unit_id: str | int) -> str:
     return f"DEMO.{unit_id}.{DEMO_LETTER_CODE}"
 
 
+def is_demo(value: str) -> bool:
+    """True for an identifier of the demo's fake letter code (:data:`DEMO_LETTER_CODE`)."""
+    return DEMO_LETTER_CODE in scanned(value).upper().split(".")
+
+
 def unconfigured(unit_id: str | int) -> str:
     """What the store holds for a unit whose identifier was never set: ``?<unit id>`` (unique, and never a
     valid identifier)."""

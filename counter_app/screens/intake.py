@@ -4,6 +4,10 @@ The golden path takes few keys: scan the card (focus moves to the procedure), ty
 the procedure and Enter (the checklist comes pre-marked: received, or reused where the citizen's
 digitised document matches), F10 saves and prints the receipt in a worker.
 
+An applicant without a card at hand — a personal number, an old CMND, a passport, an organisation, or
+someone acting for another — is entered by hand (Ctrl+G, :mod:`counter_app.screens.applicant_dialog`);
+the applicant's phone and e-mail are asked under their card and stored on the dossier.
+
 The screen holds views the services returned (:mod:`counter_app.services.views`), never a session or a
 row; reading the citizen's record logs the view inside the service.
 """
@@ -27,10 +31,24 @@ from counter_app.domain.cccd import CccdData
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
-from counter_app.screens.intake_cards import checklist_rows, citizen_card, fee_text, procedure_card
+from counter_app.screens.intake_cards import (
+    applicant_card,
+    checklist_rows,
+    citizen_card,
+    fee_text,
+    procedure_card,
+)
 from counter_app.screens.keys import quiet
 from counter_app.services.catalogue import ProcedureChoice
-from counter_app.services.intake import FEE_STATUSES, RETURN_METHODS, DocumentChoice, IntakeRequest
+from counter_app.services.errors import ServiceError
+from counter_app.services.intake import (
+    FEE_STATUSES,
+    RETURN_METHODS,
+    ApplicantEntry,
+    DocumentChoice,
+    IntakeRequest,
+    check_contact,
+)
 from counter_app.services.printouts import PrintOutcome
 from counter_app.services.views import CitizenRecord, CitizenView, ProcedureView, UnitView
 from counter_app.widgets.checklist import DocumentChecklist
@@ -59,6 +77,8 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
     IntakeScreen SearchPicker.open { height: 1fr; }
     IntakeScreen SearchPicker.open > OptionList { height: 1fr; max-height: 100%; }
     IntakeScreen #citizen-card, IntakeScreen #procedure-card { height: auto; margin-top: 1; }
+    IntakeScreen #contact { height: auto; }
+    IntakeScreen #contact > VnInput { width: 1fr; }
     IntakeScreen #docs-box { height: auto; min-height: 6; }
     IntakeScreen #checklist { height: auto; max-height: 12; }
     IntakeScreen #intake-bottom { height: 9; }
@@ -82,6 +102,7 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         Binding("f8", "supplement", t("key.supplement"), id="intake.supplement"),
         Binding("f9", "refuse", t("key.refuse"), id="intake.refuse"),
         Binding("ctrl+r", "reprint", t("key.reprint"), id="intake.reprint"),
+        Binding("ctrl+g", "enter_applicant", t("applicants.key.enter"), id="intake.applicant"),
         *quiet("f4", "f5", "f6", "f7"),
     ]
 
@@ -110,6 +131,8 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         self.initial_card = card
         self.initial_citizen_id = citizen_id
         self.record: CitizenRecord | None = None
+        #: an applicant entered by hand (Ctrl+G); with a personal number, ``record`` is their citizen record
+        self.applicant: ApplicantEntry | None = None
         self.choice: ProcedureChoice | None = None
         self.due_at: datetime | None = None
         self.return_method = "counter"
@@ -140,11 +163,24 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
                     yield SearchPicker(
                         self._find_citizens,
                         placeholder=t("intake.citizen_hint"),
-                        empty_text=t("intake.no_citizen_found"),
+                        empty_text=t("applicants.no_citizen_found"),
                         scan_aware=True,
                         id="citizen",
                     )
                     yield Static(t("intake.no_citizen"), id="citizen-card")
+                    with HorizontalGroup(id="contact"):
+                        yield VnInput(
+                            id="applicant-phone",
+                            placeholder=t("applicants.phone_hint"),
+                            max_length=20,
+                            scan_aware=False,
+                        )
+                        yield VnInput(
+                            id="applicant-email",
+                            placeholder=t("applicants.email_hint"),
+                            max_length=120,
+                            scan_aware=False,
+                        )
                 with VerticalGroup(id="procedure-box", classes="box") as box:
                     box.border_title = t("intake.procedure")
                     yield SearchPicker(
@@ -218,6 +254,7 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
     def handle_scan(self, scan: CardScan | CodeScan) -> bool:
         if isinstance(scan, CardScan) and self.outcome is None and not self.saving:
             self.query_one("#citizen", SearchPicker).clear()
+            self.applicant = None
             self._load_card(scan.card)
             return True
         return False
@@ -237,7 +274,43 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
 
     @on(SearchPicker.Picked, "#citizen")
     def _citizen_picked(self, event: SearchPicker.Picked) -> None:
+        self.applicant = None
         self._load_citizen(event.item.key)
+
+    def action_enter_applicant(self) -> None:
+        """Enter the applicant by hand: a personal number, an old CMND, a passport, an organisation."""
+        if self.outcome is not None or self.saving:
+            return
+        from counter_app.screens.applicant_dialog import ApplicantDialog
+
+        typed = self.query_one("#citizen", SearchPicker).query_text
+        self.app.push_screen(ApplicantDialog(typed), self._applicant_entered)
+
+    def _applicant_entered(self, entry: ApplicantEntry | None) -> None:
+        if entry is None:
+            return
+        self.applicant = entry
+        self.query_one("#citizen", SearchPicker).clear()
+        self.query_one("#applicant-phone", Input).value = entry.phone
+        self.query_one("#applicant-email", Input).value = entry.email
+        if entry.id_type == "cccd":  # a person with a personal number: the unit's record of them
+            self._load_typed(entry)
+            return
+        self.record = None
+        self.query_one("#citizen-card", Static).update(applicant_card(entry))
+        self._rebuild_checklist()
+        if self.choice is None:
+            self.query_one("#procedure", SearchPicker).focus_input()
+
+    @work(thread=True, exclusive=True, group="citizen-load", exit_on_error=False)
+    def _load_typed(self, entry: ApplicantEntry) -> None:
+        from counter_app.services import citizens
+
+        app = self.counter_app
+        record = citizens.open_typed(
+            app.store, app.officer, entry, purpose=t("access.purpose.intake"), now=app.now()
+        )
+        self.post_message(self.CitizenLoaded(record))
 
     @work(thread=True, exclusive=True, group="citizen-load", exit_on_error=False)
     def _load_card(self, card: CccdData) -> None:
@@ -263,7 +336,14 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         self.record = message.record
         self.query_one("#citizen", SearchPicker).clear()
         titles = tuple(d.title for d in message.record.documents)
-        self.query_one("#citizen-card", Static).update(citizen_card(message.record.citizen, titles))
+        card = citizen_card(message.record.citizen, titles)
+        if self.applicant is not None and self.applicant.representative_name:
+            card.append("\n").append_text(applicant_card(self.applicant, representative_only=True))
+        self.query_one("#citizen-card", Static).update(card)
+        citizen = message.record.citizen
+        phone, email = self.query_one("#applicant-phone", Input), self.query_one("#applicant-email", Input)
+        phone.value = phone.value or citizen.phone
+        email.value = email.value or citizen.email
         self._rebuild_checklist()
         if self.choice is None:
             self.query_one("#procedure", SearchPicker).focus_input()
@@ -367,15 +447,22 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         ]
 
     def _request(
-        self, citizen: CitizenView, procedure: ProcedureView, documents: list[DocumentChoice]
+        self, citizen: CitizenView | None, procedure: ProcedureView, documents: list[DocumentChoice]
     ) -> IntakeRequest:
         ticket = self.counter_app.serving
         other_unit = self.return_method == "other_unit" and self.return_unit is not None
+        phone, email = self._contact()
+        applicant = self.applicant
+        if applicant is not None:
+            applicant = replace(applicant, phone=phone, email=email)
         return IntakeRequest(
             procedure_code=procedure.code,
             documents=documents,
-            citizen_id=citizen.id,
-            applicant_cccd=citizen.cccd,
+            citizen_id=citizen.id if citizen is not None else None,
+            applicant_cccd=citizen.cccd if citizen is not None else "",
+            applicant_phone=phone,
+            applicant_email=email,
+            applicant=applicant,
             return_method=self.return_method,
             return_unit_id=self.return_unit.id if other_unit and self.return_unit else None,
             return_address=self.query_one("#return-address", Input).value
@@ -385,13 +472,24 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             ticket_id=ticket.id if ticket is not None else None,
         )
 
-    def _ready(self) -> tuple[CitizenView, ProcedureView] | None:
+    def _contact(self) -> tuple[str, str]:
+        return self.query_one("#applicant-phone", Input).value, self.query_one(
+            "#applicant-email", Input
+        ).value
+
+    def _ready(self) -> tuple[CitizenView | None, ProcedureView] | None:
         if self.outcome is not None or self.saving:
             return None
         citizen, procedure = self.citizen, self.procedure
-        if citizen is None:
+        if citizen is None and self.applicant is None:
             self.app.notify(t("intake.need_citizen"), severity="warning")
             self.query_one("#citizen", SearchPicker).focus_input()
+            return None
+        try:
+            check_contact(*self._contact())
+        except ServiceError as error:
+            self.app.notify(str(error), severity="warning")
+            self.query_one("#applicant-phone", Input).focus()
             return None
         if procedure is None:
             self.app.notify(t("intake.need_procedure"), severity="warning")

@@ -10,6 +10,7 @@ from rich.text import Text
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.services.catalogue import ProcedureChoice
+from counter_app.services.intake import ApplicantEntry
 from counter_app.services.views import CitizenDocumentView, CitizenRecord, CitizenView, ProcedureView
 from counter_app.widgets.checklist import DocRow
 
@@ -26,6 +27,22 @@ def citizen_card(citizen: CitizenView, documents: tuple[str, ...]) -> Text:
         card.append(t("citizen.phone", phone=citizen.phone) + "\n")
     listed = ", ".join(sorted(set(documents))) if documents else t("citizen.none")
     card.append(t("citizen.digitised", documents=listed), style="cyan")
+    return card
+
+
+def applicant_card(entry: ApplicantEntry, *, representative_only: bool = False) -> Text:
+    """What the screen shows of an applicant entered by hand (only who submits for them, under a
+    citizen's card, when ``representative_only``)."""
+    card = Text()
+    if not representative_only:
+        card.append(entry.name + "\n", style="bold")
+        card.append(t(f"applicants.card.{entry.id_type}", number=entry.id_number) + "\n")
+        if entry.address:
+            card.append(t("citizen.address", address=entry.address) + "\n")
+    if entry.representative_name:
+        key = "applicants.card.legal_rep" if entry.kind == "organisation" else "applicants.card.authorised"
+        who = entry.representative_name + (f" ({entry.representative_id})" if entry.representative_id else "")
+        card.append(t(key, name=who), style="cyan")
     return card
 
 

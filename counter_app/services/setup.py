@@ -18,7 +18,7 @@ from sqlmodel import Session, col, func, select
 
 from counter_app.db.models import Counter, Dossier, Officer, QueueService, Unit
 from counter_app.db.units import ensure_counter, load_catalogue
-from counter_app.domain.identifiers import parse_unit_identifier
+from counter_app.domain.identifiers import is_demo, parse_unit_identifier
 from counter_app.locale import t
 from counter_app.services import auth, officers, store_info
 from counter_app.services.context import Store, local_now, with_identity
@@ -80,6 +80,8 @@ def prepare(
     unit_id = _ward(unit)
     if isinstance(counters, bool) or not 1 <= counters <= MAX_COUNTERS:
         raise ServiceError("setup.bad_counters", value=counters, high=MAX_COUNTERS)
+    if is_demo(identifier):  # identifiers are the province's, never made up (Decision 20/2020/QĐ-TTg)
+        raise ServiceError("applicants.demo_identifier", identifier=identifier.strip()[:40])
     return SetupRequest(
         unit_id=unit_id,
         identifier=parse_unit_identifier(identifier),

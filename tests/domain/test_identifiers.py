@@ -50,3 +50,39 @@ def test_any_text_gives_an_identifier_or_the_modules_own_error(text):
     except InvalidIdentifier:
         return
     assert "-" not in value and " " not in value and value.isascii()
+
+
+def test_identifiers_are_never_derived_and_the_demo_one_is_clearly_fake():
+    from counter_app.domain.identifiers import (
+        demo_identifier,
+        is_configured,
+        is_demo,
+        require_identifier,
+        unconfigured,
+    )
+
+    assert demo_identifier(21025) == "DEMO.21025.H00" and is_configured(demo_identifier("P48"))
+    assert is_demo("demo.21025.h00") and not is_demo("000.00.53.H48")
+    assert unconfigured("21025") == "?21025" and not is_configured(unconfigured("21025"))
+    assert require_identifier("H15.50.05.13") == "H15.50.05.13"
+    for missing in ("", "?21025", "000.21025"):
+        with pytest.raises(InvalidIdentifier) as raised:
+            require_identifier(missing)
+        assert raised.value.key == "identifier.not_configured" and "--identifier" in str(raised.value)
+
+
+def test_the_catalogue_derives_no_identifier(tmp_path):
+    """The old catalogue gave every ward ``000.<ward>.H<statistical code>`` (Quảng Ngãi «H51», Sóc Trăng's
+    letter code in use): it now loads the placeholder until setup sets the real one."""
+    from sqlmodel import Session, SQLModel, create_engine, select
+
+    from counter_app.db.models import Unit
+    from counter_app.db.units import load_catalogue
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'units.sqlite3'}")
+    SQLModel.metadata.create_all(engine)
+    with Session(engine) as session:
+        load_catalogue(session)
+        units = session.exec(select(Unit)).all()
+        assert units and all(u.one_stop_code == f"?{u.id}" for u in units)
+        assert session.get(Unit, "21025").one_stop_code != "000.21025.H51"

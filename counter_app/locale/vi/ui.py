@@ -172,7 +172,6 @@ MESSAGES: dict[str, str] = {
     "intake.citizen": "1. Công dân",
     "intake.citizen_hint": "Quét CCCD, hoặc gõ số CCCD, họ tên (không cần dấu)",
     "intake.no_citizen": "Chưa chọn công dân.",
-    "intake.no_citizen_found": "Không tìm thấy công dân; hãy quét thẻ CCCD.",
     "intake.procedure": "2. Thủ tục hành chính",
     "intake.procedure_hint": "Gõ vài chữ của tên thủ tục (không cần dấu), ví dụ: khai sinh",
     "intake.no_procedure": "Chưa chọn thủ tục.",
