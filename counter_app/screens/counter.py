@@ -123,9 +123,9 @@ class CounterScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
                 box.border_title = t("home.due_today")
                 yield LiveTable(
                     [
-                        ("code", t("col.code"), 25),
+                        ("code", t("col.code"), 26),  # the demo identifier is 14 characters long
                         ("applicant", t("col.applicant"), 17),
-                        ("procedure", t("col.procedure"), 17),
+                        ("procedure", t("col.procedure"), 16),
                         ("due", t("col.due"), 5),
                         ("status", t("col.status"), 12),
                     ],
