@@ -167,6 +167,12 @@ class DossierView:
     needs_attention: str | None
     event_count: int
     updated_at: datetime
+    #: a hand-entered applicant (services.intake.ApplicantEntry): kind, number, who submitted for them
+    applicant_kind: str = "citizen"
+    applicant_id_type: str = ""
+    applicant_id_number: str = ""
+    representative_name: str = ""
+    representative_id: str = ""
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,7 @@ def test_an_organisation_with_its_representative(seeded_store):
         email="lienhe@songtra.vn",
     )
     d = intake.receive(store, actor, _request(store, entry), now=THU)
+    assert (d.applicant_kind, d.representative_name) == ("organisation", "Nguyễn Văn Tâm")  # the view too
     row = _row(store, d.code)
     assert (row.applicant_kind, row.applicant_id_type, row.applicant_id_number) == (
         "organisation",
