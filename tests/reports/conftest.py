@@ -80,6 +80,8 @@ def build_scenario(store) -> Scenario:
             .limit(2)
         ).all()
         unit, other = wards
+        unit.one_stop_code = f"TEST.{unit.id}.H00"  # as setup sets it: identifiers are never derived
+        session.add(unit)
         for number in (1, 2, 3):
             ensure_counter(session, unit, number)
         officer = Officer(
