@@ -1,9 +1,10 @@
 """Who submits a dossier, entered by hand at the counter: the kinds of applicant and their numbers.
 
-A dossier's applicant («chủ hồ sơ») is a person or an organisation; someone else may submit it for them.
-Decree 118/2025/NĐ-CP (art. on receiving dossiers) lets the officer take in a dossier from the
-applicant, their legal representative or an authorised person, in person, by post or online; the
-portal's own record (``DongBoHoSoMC``) likewise has an organisation kind beside the citizen. Since the
+A dossier's applicant («chủ hồ sơ») is a person or an organisation; someone else may submit it for them
+(an organisation's legal representative, a person's authorised representative). Decree 118/2025/NĐ-CP
+governs receiving dossiers at the one-stop counter; the exact article on who may submit could not be
+checked here, so the rule is kept to what the national portal's record shape (``DongBoHoSoMC``) already
+carries: an applicant that is a citizen or an organisation (``LoaiDoiTuong``). Since the
 card scanner covers only CCCD / «thẻ căn cước» holders (:mod:`.cccd`), a person may also be entered by
 number:
 
