@@ -40,6 +40,8 @@ async def _pick_procedure_and_save(pilot, screen, procedure="khai sinh"):
     await wait_for(pilot, lambda: screen.procedure is not None, "procedure picked")
     await pilot.press("f10")
     await wait_for(pilot, lambda: screen.outcome is not None, "dossier saved")
+    await wait_for(pilot, lambda: screen.print_ok is not None, "receipt print attempted")
+    assert screen.print_ok and screen.print_path.is_file(), pilot.app.notices  # the receipt, without a card
     return screen.outcome.code
 
 
