@@ -62,3 +62,15 @@ def test_an_upgrade_failing_half_way_leaves_the_store_as_it_was(store_at_0005):
     with store.engine.begin() as c:
         c.execute(text("DROP TABLE chain_anchor"))
     assert upgrade(store.engine) == head_revision()
+
+
+@pytest.mark.pg
+def test_a_central_postgresql_store_upgrades_over_its_rows(pg_database, tmp_path):
+    store = open_store(make_settings(tmp_path, COUNTER_APP_DB_URL=pg_database))
+    try:
+        seed_demo(store, citizens=40, today=SEED_DAY)
+        command.downgrade(alembic_config(store.engine), "0005")
+        assert upgrade(store.engine) == head_revision()
+        assert audit.verify(store).ok
+    finally:
+        store.dispose()
