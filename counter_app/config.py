@@ -86,6 +86,11 @@ class Settings:
         return self.data_dir / "keys"
 
     @property
+    def files_dir(self) -> Path:
+        """Digitised documents, named by their SHA-256 (``services.file_store``)."""
+        return self.data_dir / "files"
+
+    @property
     def backups_dir(self) -> Path:
         return self.data_dir / "backups"
 

@@ -29,6 +29,7 @@ def register_all(subparsers: Subparsers) -> None:
         catalogue,
         central,
         dossiers,
+        files,
         printing,
         reports,
         setup,
@@ -47,6 +48,7 @@ def register_all(subparsers: Subparsers) -> None:
         printing,
         board,
         audit,
+        files,
         access,
         central,
     ):
