@@ -342,7 +342,7 @@ def control_rows(
         reason = str(payload.get("reason", ""))
         if kind in ("received", "received_online"):
             received_by = who
-        elif kind == "processing":
+        elif kind == "processing" and not rows:  # the desk hands the dossier to its own unit's processing
             add(_Row(office, name(event.unit_id), at, received_by, due, who, at))
         elif kind == "handover_sent":
             handover = payload.get("handover") or {}
