@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
         "Mọi vướng mắc, Ông/Bà liên hệ {office} để được hướng dẫn. Xin thông báo để Ông/Bà được biết./."
     ),
     # --- the stop flow on the screens ---------------------------------------------------------------
-    "forms2025.key.stop": "Dừng giải quyết",
+    "forms2025.key.stop": "Dừng xử lý",
     "forms2025.stop_dialog.title": "Dừng giải quyết hồ sơ (Mẫu 05)",
     "forms2025.stop_dialog.prompt": "Lý do dừng giải quyết hồ sơ {code}:",
     "forms2025.reason.stop.1": "Theo đề nghị dừng giải quyết của người nộp hồ sơ",
