@@ -1,0 +1,26 @@
+"""The published swaps shipped with the app move a store's due dates; a ``calendar_day`` row (a later
+announcement distributed by the central store) wins over them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from counter_app.services import calendar_days
+
+SWAPPED_FRIDAY = date(2026, 1, 2)
+MAKE_UP_SATURDAY = date(2026, 1, 10)
+
+
+def test_the_store_calendar_follows_the_published_swap_and_a_declared_day_wins(seeded_store):
+    store = seeded_store
+    received = datetime(2025, 12, 31, 10, 0)
+    assert store.calendar.due_at(received, 1) == datetime(2026, 1, 5, 10, 0)
+    # a later announcement: the Friday is worked after all, the Saturday is not
+    calendar_days.set_day(store, None, SWAPPED_FRIDAY, working=True, note="Văn bản mới")
+    calendar_days.set_day(store, None, MAKE_UP_SATURDAY, working=False, note="Văn bản mới")
+    assert store.calendar.due_at(received, 1) == datetime(2026, 1, 2, 10, 0)
+    assert not store.calendar.is_working_day(MAKE_UP_SATURDAY)
+    calendar_days.remove_day(store, None, SWAPPED_FRIDAY)
+    calendar_days.remove_day(store, None, MAKE_UP_SATURDAY)
+    assert store.calendar.due_at(received, 1) == datetime(2026, 1, 5, 10, 0)
+    assert store.calendar.is_working_day(MAKE_UP_SATURDAY)
