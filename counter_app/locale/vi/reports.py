@@ -39,10 +39,6 @@ MESSAGES: dict[str, str] = {
     "indicators.met": "Đạt",
     "indicators.not_met": "Chưa đạt",
     "indicators.yes": "Có",
-    "indicators.points.progress": "Tiến độ giải quyết",
-    "indicators.points.satisfaction": "Mức độ hài lòng",
-    "indicators.points.reuse": "Tái sử dụng dữ liệu số hóa",
-    "indicators.points.total": "Cộng",
     "indicators.csv.summary_columns": "Chỉ tiêu|Kết quả|Mục tiêu|Đánh giá",
     "indicators.csv.points_columns": "Nhóm chỉ số (Quyết định 766/QĐ-TTg)|Điểm đạt|Điểm tối đa",
     "indicators.csv.procedure_columns": "Mã TTHC|Tên thủ tục|Đất đai|Tiếp nhận|Từ chối|Đã giải quyết|Trước hạn|"
