@@ -50,7 +50,7 @@ MESSAGES: dict[str, str] = {
     "Tỷ lệ hài lòng|Tỷ lệ trực tuyến",
     # --- PDF ---------------------------------------------------------------------------------------------------
     "indicators.pdf.summary": "I. Kết quả chung",
-    "indicators.pdf.points": "II. Điểm theo Quyết định 766/QĐ-TTg (phần do Bộ phận Một cửa thực hiện)",
+    "indicators.pdf.points": "II. Điểm theo Quyết định 766/QĐ-TTg (đủ 6 nhóm, 100 điểm; ghi rõ chỉ số đo tại đây)",
     "indicators.pdf.charts": "III. Diễn biến theo tuần",
     "indicators.pdf.procedures": "IV. Theo thủ tục hành chính",
     "indicators.pdf.officers": "V. Theo cán bộ tiếp nhận, trả kết quả",
