@@ -41,7 +41,7 @@ def register(subparsers: Subparsers) -> None:
     listing.add_argument("--year", type=whole_number(9999), default=None, help=t("cli.calendar.year_help"))
     add_json_option(listing)
     _where(listing)
-    official = add_command(actions, "official", "cli.calendar.official_help", list_official)
+    official = add_command(actions, "official", "law2026.calendar.official_help", list_official)
     official.add_argument("--year", type=whole_number(9999), default=None, help=t("cli.calendar.year_help"))
     add_json_option(official)
     for name, help_key, handler in (
@@ -91,7 +91,7 @@ def list_official(args: argparse.Namespace, context: CommandContext) -> int:
         (d for d in OFFICIAL_DAYS if args.year is None or d.day.year == args.year), key=lambda d: d.day
     )
     if not args.json:
-        print(t("cli.calendar.official_version", version=VERSION))
+        print(t("law2026.calendar.official_version", version=VERSION))
     for row in rows:
         if args.json:
             json_line({"day": row.day, "working": row.working, "reason": row.reason, "source": row.source})

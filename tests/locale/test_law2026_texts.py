@@ -21,7 +21,7 @@ def test_every_law2026_text_is_used_and_every_one_used_exists():
     for prefix in DYNAMIC:
         assert f"t(f'{prefix}{{" in code
     assert [key for key in MESSAGES if f'"{key}"' not in code and not key.startswith(DYNAMIC)] == []
-    used = set(re.findall(r'"(law766\.[a-z_.]+)"', code))
+    used = set(re.findall(r'"(law(?:766|2026)\.[a-z_.]+)"', code))
     assert sorted(key for key in used if not has(key)) == []
 
 
