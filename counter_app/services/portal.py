@@ -566,7 +566,7 @@ def _export_dossier(session: Session, dossier: Dossier, units: dict[str, str]) -
         email=dossier.applicant_email,
         fax=str(details.get("Fax", "")),
         phone=dossier.applicant_phone,
-        summary=dossier.summary or procedure.name,
+        summary=dossier.summary,  # as kept: the round trip gives the same dossier
         received_at=dossier.received_at or dossier.submitted_at,
         due_at=dossier.due_at or _portal_due(details),
         status=dossier.status,

@@ -351,3 +351,28 @@ def test_export_portal_on_the_command_line(cli_env, cli_main, capsys, monkeypatc
         == 2
     )
     assert capsys.readouterr().err.count("\n") == 1
+
+
+@pytest.mark.pg
+def test_portal_events_reach_the_central_store(tmp_path, pg_database, sqlite_template):
+    from counter_app.db.engine import make_engine
+    from counter_app.sync import client
+    from counter_app.sync.central_setup import init_central
+
+    central = make_engine(pg_database)
+    init_central(central, now=datetime(2026, 12, 18, 7, 0))
+    settings = make_settings(tmp_path, COUNTER_APP_CENTRAL_URL=pg_database)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copy(sqlite_template, settings.data_dir / "counter.sqlite3")
+    store = open_store(settings)
+    try:
+        _import(store, tmp_path, _envelope([OPENCPS], "False"))
+        _import(store, tmp_path, _envelope([dict(OPENCPS, TrangThaiHoSo="7")], "True"), "update.json")
+        report = client.sync_once(store.engine, pg_database, store.unit_id, now=NOW)
+        assert report.rejected == {}
+        with central.connect() as c:
+            status = c.exec_driver_sql("SELECT status, fee FROM dossier WHERE code = %s", (CODE,)).one()
+        assert tuple(status) == (int(Status.WITHDRAWN), 10000)
+    finally:
+        store.dispose()
+        central.dispose()
