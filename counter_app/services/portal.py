@@ -282,6 +282,8 @@ def _status_set(
     if target is None or target == dossier.status:
         return {}, ""
     source, wanted = Status(dossier.status), Status(target)
+    if _reachable(wanted, source):
+        return {}, ""  # the portal is behind this store (an older send): nothing to change, nothing to say
     if not _reachable(source, wanted):
         return {}, t(
             "portal2026.status_behind", local=int(source), local_label=source.label, portal=int(wanted)
@@ -345,16 +347,27 @@ def _record_changes(
         if item.attachments and names != current:
             payload["documents"] = [DocumentChoice(n, "copy").as_payload() for n in names]
     details = item.portal_details()
+    own = not new and details == _own_details(session, dossier)  # this store's own export read back
     names = [d.name for d in _request(session, item, dossier.procedure_code).documents]
     for attachment, name in zip(details["TaiLieuNop"], names, strict=False):
         attachment["document"] = name  # the dossier's document it became (ours, not a portal field)
-    if details != _latest_details(session, dossier):
+    previous = _latest_details(session, dossier)
+    if (new or previous is not None) and not own and details != previous:  # a dossier made here keeps its own
         payload["portal"] = details
     if changes:
         payload["set"] = changes
         if "status" in changes:
             payload["from_status"] = int(dossier.status)
     return payload, reason
+
+
+def _own_details(session: Session, dossier: Dossier) -> dict[str, Any]:
+    """What this store's export of ``dossier`` would say, read back as a record says it."""
+    units = {u.id: u.name for u in session.exec(select(Unit).where(Unit.id == dossier.custodian_unit_id))}
+    try:
+        return fmt.check_record(0, fmt.record(_export_dossier(session, dossier, units))).portal_details()
+    except RecordProblem:  # a dossier made here whose data the format cannot carry: never "the same"
+        return {}
 
 
 def _documents(session: Session, dossier: Dossier) -> list[DossierDocument]:
@@ -389,8 +402,8 @@ def _progress_changes(dossier: Dossier, item: ProgressRecord) -> tuple[dict[str,
 def import_online(
     store: Store, actor: Actor, records: list[Any], *, updating: bool = False, now: datetime | None = None
 ) -> ImportReport:
-    """Import ``DongBoHoSoMC`` records (``updating``: the envelope's ``isUpdating``); see
-    :func:`import_batches`."""
+    """Import ``DongBoHoSoMC`` records (``updating``: the envelope's ``isUpdating``, kept for callers; see
+    :func:`import_batches`)."""
     return import_batches(store, actor, [Batch(fmt.SERVICE_RECORDS, updating, records)], now=now)
 
 
@@ -403,7 +416,6 @@ def _apply(
     store: Store,
     actor: Actor,
     entry: _Checked,
-    updating: bool,
     now: datetime,
     report: ImportReport,
 ) -> None:
@@ -446,9 +458,6 @@ def _apply(
         append_event(session, dossier, EVENT_TYPE, payload, actor, now)
         report.imported.append(item.code)
         return
-    if not updating:
-        report.skipped.append(item.code)  # a first send of a dossier the store has: kept as it is
-        return
     if dossier.custodian_unit_id != actor.unit_id:
         report.not_applied.append((item.code, t("portal2026.held_elsewhere", unit=dossier.custodian_unit_id)))
         return
@@ -470,9 +479,12 @@ def import_batches(
     ``DongBoHoSoMC`` records of dossiers the store lacks are registered as online dossiers (status 1,
     waiting in the inbox); one the portal sends with a further status (received, withdrawn, returned, …) is
     registered and moved to that status at once, so a withdrawn one does not wait in the inbox. A record of a
-    dossier the store has is skipped on a first send and applied on a re-send (``isUpdating``): a status
-    the portal is ahead with, the fee, and, while the dossier is not yet taken in, the contact details and
-    the attachments (those marked ``IsDeleted`` are not documents received). ``CapNhatTienDoHoSoMC`` steps
+    dossier the store has (a re-send, ``isUpdating`` "True", or the same dossier sent again) applies what is
+    new: a status the portal is ahead with (one it is behind with is an older send, and changes nothing; one
+    on another branch of the state machine is reported, not applied), the fee, and, while the dossier is not
+    yet taken in, the contact details and the attachments (those marked ``IsDeleted`` are not documents
+    received). ``isUpdating`` is read (and refused when it is not a boolean) but does not gate the update:
+    the store's own state tells a new dossier from a known one, so a re-send marked "False" loses nothing. ``CapNhatTienDoHoSoMC`` steps
     apply their status the same way. Applying the same file twice changes nothing the second time.
 
     Any faulty item refuses the whole file before anything is written, and a write that fails part-way
@@ -484,7 +496,7 @@ def import_batches(
     try:
         with store.session() as session:  # one transaction: every dossier of the file, or none
             for current in checked:
-                _apply(session, store, actor, current, batches[current.batch].updating, now, report)
+                _apply(session, store, actor, current, now, report)
                 session.flush()  # a failing write shows at its own record, not at the next one's query
             current = None  # what fails now is the commit of the whole file
     except Exception as exc:

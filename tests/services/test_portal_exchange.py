@@ -151,9 +151,6 @@ def test_a_resend_with_a_new_status_is_applied_once(seeded_store, tmp_path):
     store = seeded_store
     _import(store, tmp_path, _envelope([OPENCPS], "False"))
     withdrawn = dict(OPENCPS, TrangThaiHoSo="7")
-    # a first send (isUpdating false) of a dossier the store has keeps it as it is
-    assert _import(store, tmp_path, _envelope([withdrawn], False)).skipped == [CODE]
-    assert _dossier(store).status == Status.REGISTERED_ONLINE
     report = _import(store, tmp_path, _envelope([withdrawn], True))
     assert report.updated == [CODE] and "Đã cập nhật 1 hồ sơ" in report.summary()
     assert _dossier(store).status == Status.WITHDRAWN
@@ -161,10 +158,24 @@ def test_a_resend_with_a_new_status_is_applied_once(seeded_store, tmp_path):
     before = _events(store)
     assert _import(store, tmp_path, _envelope([withdrawn], "True")).skipped == [CODE]
     assert _events(store) == before  # the same update twice: nothing more
-    # the portal now behind the store (status 1 after 7): not applied, said so, nothing written
+    # an older send (status 1, the portal behind the store): nothing changes, nothing to report
     stale = _import(store, tmp_path, _envelope([OPENCPS], "True"))
-    assert [code for code, _ in stale.not_applied] == [CODE] and "không chuyển được" in stale.summary()
+    assert stale.skipped == [CODE] and not stale.not_applied and _events(store) == before
+    # a status on another branch (refused after withdrawn): not applied, said so, nothing written
+    other = _import(store, tmp_path, _envelope([dict(OPENCPS, TrangThaiHoSo="3")], "True"))
+    assert [code for code, _ in other.not_applied] == [CODE] and "không chuyển được" in other.summary()
     assert _dossier(store).status == Status.WITHDRAWN and _events(store) == before
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_a_newer_status_is_applied_even_from_a_plain_list(seeded_store, tmp_path):
+    """Files without the envelope (or marked isUpdating "False") lose no update either."""
+    store = seeded_store
+    _import(store, tmp_path, [OPENCPS])
+    assert portal.import_online(store, clerk(store), [dict(OPENCPS, TrangThaiHoSo=7)], now=NOW).updated == [
+        CODE
+    ]
+    assert _dossier(store).status == Status.WITHDRAWN
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
@@ -298,6 +309,11 @@ def test_an_export_read_into_a_fresh_store_gives_the_same_dossiers(seeded_store,
     intake.accept_online(a, clerk(a), "H48.53-261218-0002", now=datetime(2026, 12, 18, 15, 0))
     exported = portal.export_period(a, clerk(a), date(2026, 12, 18), date(2026, 12, 18))
     ours = {r["MaHoSo"] for r in exported["data"]}
+    with a.session() as s:
+        events = len(s.exec(select(DossierEvent.id)).all())
+    assert not _import(a, tmp_path, exported, "own.json").imported  # its own export read back changes nothing
+    with a.session() as s:
+        assert len(s.exec(select(DossierEvent.id)).all()) == events
     assert {"H48.53-261218-0001", "H48.53-261218-0002", "H48.53-261218-0003"} <= ours
     settings = make_settings(tmp_path / "b")
     settings.data_dir.mkdir(parents=True, exist_ok=True)
