@@ -336,7 +336,7 @@ def _record_changes(
     payload: dict[str, Any] = {}
     if not new and dossier.status == Status.REGISTERED_ONLINE:  # not taken in yet: the portal's data rules
         wanted = {
-            "applicant_name": _applicant_name(item),
+            "applicant_name": item.applicant_name,  # a send without ChuHoSo keeps the name known
             "applicant_phone": item.phone,
             "applicant_email": item.email,
             "summary": item.summary,

@@ -411,7 +411,9 @@ def _price(name: str, value: Any) -> int:
 
 
 def _fees(value: Any) -> tuple[Fee, ...] | None:
-    if value is None:
+    """The fees, or None when the record sends none: OpenCPS always sends ``DanhSachLePhi`` and leaves it
+    empty ("ko bb"), so an empty list says nothing about the fee either."""
+    if value is None or value == []:
         return None
     out = []
     for number, item in enumerate(_items("DanhSachLePhi", value), start=1):

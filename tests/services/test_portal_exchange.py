@@ -202,6 +202,12 @@ def test_a_resend_before_intake_refreshes_contacts_and_attachments(seeded_store,
     d = _dossier(store)
     assert (d.applicant_phone, d.applicant_name) == ("0905000111", "Công ty TNHH Cẩm Thành")
     assert _documents(store) == ["Bản cũ đã xóa"]
+    # a later send without ChuHoSo and with the empty fee list OpenCPS sends keeps the name and the fee
+    bare = dict(changed, DanhSachLePhi=[])
+    del bare["ChuHoSo"]
+    _import(store, tmp_path, _envelope([bare], "True"))
+    d = _dossier(store)
+    assert (d.applicant_name, d.fee) == ("Công ty TNHH Cẩm Thành", 10000)
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
