@@ -25,6 +25,10 @@ The file (``config.toml``) looks like::
 
     [security]
     idle_lock_minutes = 5
+
+    [legal]
+    forms = "TT03/2025"   # form set for new documents: "TT03/2025" (default) or "TT01/2018"
+    centre = true         # the commune's one-stop desk is a «Trung tâm Phục vụ hành chính công»
 """
 
 from __future__ import annotations
@@ -46,6 +50,8 @@ ENV_PREFIX = "COUNTER_APP_"
 #: Phường Cẩm Thành, Quảng Ngãi: the demo's unit when COUNTER_APP_UNIT is unset.
 DEMO_UNIT_CODE = 21025
 DEFAULT_OFFICE_HOURS = ((time(7, 30), time(11, 30)), (time(13, 30), time(17, 0)))
+#: the form sets ``[legal] forms`` may name (``counter_app.printing.formsets.REGISTRY``; a test keeps them equal)
+FORM_SETS = ("TT03/2025", "TT01/2018")
 
 
 class ConfigError(ValueError):
@@ -74,6 +80,10 @@ class Settings:
     printer: str | None = None
     escpos: str | None = None
     idle_lock_minutes: int = 5
+    forms: str = FORM_SETS[0]
+    """Legal basis of the forms new documents are printed on (``[legal] forms``)."""
+    one_stop_centre: bool = True
+    """The unit's one-stop desk is a «Trung tâm Phục vụ hành chính công» (``[legal] centre``)."""
     demo: bool = False
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -84,6 +94,11 @@ class Settings:
     @property
     def keys_dir(self) -> Path:
         return self.data_dir / "keys"
+
+    @property
+    def files_dir(self) -> Path:
+        """Digitised documents, named by their SHA-256 (``services.file_store``)."""
+        return self.data_dir / "files"
 
     @property
     def backups_dir(self) -> Path:
@@ -269,6 +284,15 @@ def load_settings(env: dict[str, str] | None = None, *, demo: bool = False) -> S
     cal = _section(data, "calendar")
     printing = _section(data, "printing")
     security = _section(data, "security")
+    legal = _section(data, "legal")
+    forms = legal.get("forms", FORM_SETS[0])
+    if forms not in FORM_SETS:
+        raise ConfigError(
+            "legal.forms", f"không có bộ biểu mẫu {forms!r}; chọn một trong {', '.join(FORM_SETS)}"
+        )
+    centre = legal.get("centre", True)
+    if not isinstance(centre, bool):
+        raise ConfigError("legal.centre", f"phải là true hoặc false, nhận được {centre!r}")
 
     db_url = env.get(f"{ENV_PREFIX}DB_URL") or store.get("db_url")
     if db_url is None:
@@ -332,6 +356,8 @@ def load_settings(env: dict[str, str] | None = None, *, demo: bool = False) -> S
         printer=_as_str("printing.printer", printing["printer"]) if printing.get("printer") else None,
         escpos=_as_str("printing.escpos", printing["escpos"]) if printing.get("escpos") else None,
         idle_lock_minutes=_as_int("security.idle_lock_minutes", security.get("idle_lock_minutes", 5), 1, 240),
+        forms=forms,
+        one_stop_centre=centre,
         demo=demo,
         extra=data,
     )

@@ -1,12 +1,14 @@
 """The province's days off and make-up working days (beyond the national holidays the calendar knows).
 
     counter-app calendar list [--year YYYY] [--central [--url URL]] [--json]
+    counter-app calendar official [--year YYYY] [--json]
     counter-app calendar day-off DATE [--note TEXT] [--central [--url URL]]
     counter-app calendar working-day DATE [--note TEXT] [--central [--url URL]]
     counter-app calendar remove DATE [--central [--url URL]]
 
 With a central store, the province's days live there and every counter pulls them (``--central``); a
-stand-alone counter keeps its own.
+stand-alone counter keeps its own.  ``official`` lists the Government's published days off and make-up days
+the app ships (:mod:`counter_app.domain.official_days`), each with its source; declared days win over them.
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ def register(subparsers: Subparsers) -> None:
     listing.add_argument("--year", type=whole_number(9999), default=None, help=t("cli.calendar.year_help"))
     add_json_option(listing)
     _where(listing)
+    official = add_command(actions, "official", "law2026.calendar.official_help", list_official)
+    official.add_argument("--year", type=whole_number(9999), default=None, help=t("cli.calendar.year_help"))
+    add_json_option(official)
     for name, help_key, handler in (
         ("day-off", "cli.calendar.day_off_help", day_off),
         ("working-day", "cli.calendar.working_day_help", working_day),
@@ -75,6 +80,24 @@ def list_days(args: argparse.Namespace, context: CommandContext) -> int:
             print(tsv_row(fmt.day(row.day), kind, row.note))
     if not rows and not args.json:
         print(t("cli.calendar.none"))
+    return ExitCode.OK
+
+
+def list_official(args: argparse.Namespace, context: CommandContext) -> int:
+    """The published days the calendar ships (no store needed): day, kind, reason, source."""
+    from counter_app.domain.official_days import OFFICIAL_DAYS, VERSION
+
+    rows = sorted(
+        (d for d in OFFICIAL_DAYS if args.year is None or d.day.year == args.year), key=lambda d: d.day
+    )
+    if not args.json:
+        print(t("law2026.calendar.official_version", version=VERSION))
+    for row in rows:
+        if args.json:
+            json_line({"day": row.day, "working": row.working, "reason": row.reason, "source": row.source})
+        else:
+            kind = t("cli.calendar.working") if row.working else t("cli.calendar.off")
+            print(tsv_row(f"{fmt.weekday(row.day)} {fmt.day(row.day)}", kind, row.reason, row.source))
     return ExitCode.OK
 
 

@@ -2,7 +2,7 @@
 
 counter-app handover CODE --to UNIT --reason TEXT --officer USERNAME
 counter-app inbox [--json | --accept CODE --officer USERNAME | --send-back CODE --reason TEXT --officer USERNAME]
-counter-app import online FILE.json --officer USERNAME
+counter-app import online FILE.json --officer USERNAME   (export: commands/portal.py)
 
 What changes a dossier or registers citizens is done by a named officer who gives their PIN (on standard
 input, or asked at a terminal), never by "the counter": handing over, accepting or sending back, importing.
@@ -98,13 +98,14 @@ def inbox_record(item: InboxItem) -> dict[str, object]:
 
 
 def import_online(args: argparse.Namespace, context: CommandContext) -> int:
-    """Register the records of a national portal export as online dossiers, all or none: a faulty record
-    refuses the whole file with one line naming the record and the field, and nothing is written."""
+    """Apply a national portal file (``DongBoHoSoMC`` records, ``CapNhatTienDoHoSoMC`` steps), all or none:
+    new dossiers are registered, re-sent ones (``isUpdating``) updated, the same file twice changes nothing;
+    a faulty record refuses the whole file with one line naming the record and the field."""
     from counter_app.services import portal
 
     store = context.store()
     actor = context.actor(args.officer, pin=True)
-    records = portal.read_records(Path(args.file))
-    report = portal.import_online(store, actor, records)
-    print(t("input.import_done", imported=len(report.imported), skipped=len(report.skipped)))
+    batches = portal.read_batches(Path(args.file))
+    report = portal.import_batches(store, actor, batches)
+    print(report.summary())
     return ExitCode.OK

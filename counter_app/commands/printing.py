@@ -1,6 +1,6 @@
 """Printed forms and the receipts' signatures.
 
-    counter-app print receipt|supplement|refusal|apology|control CODE --officer USERNAME [--out FILE]
+    counter-app print receipt|supplement|refusal|apology|stop|control CODE --officer USERNAME [--out FILE]
     counter-app verify PAYLOAD|-
     counter-app keys export [--out DIR]
     counter-app keys import FILE
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: the forms of a dossier ``print`` renders (``counter_app.services.printing_service.FORMS``)
-FORMS = ("receipt", "supplement", "refusal", "apology", "control")
+FORMS = ("receipt", "supplement", "refusal", "apology", "stop", "control")
 
 
 def register(subparsers: Subparsers) -> None:

@@ -138,20 +138,15 @@ def back_up(args: argparse.Namespace, context: CommandContext) -> int:
     from counter_app.services import backup
 
     info = backup.create(context.store(), Path(args.to) if args.to else None)
-    print(t("backup.done", path=info.path, size=size(info.size), dossiers=info.dossiers, events=info.events))
+    print(
+        t("backup.done", path=info.path, size=fmt.size(info.size), dossiers=info.dossiers, events=info.events)
+    )
+    if info.files_copied:
+        print(t("files.backup_copied", count=info.files_copied, path=info.path.parent / "files"))
     removed = backup.prune(info.path.parent, args.keep_days)
     if removed:
         print(t("backup.pruned", count=len(removed), days=args.keep_days))
     return ExitCode.OK
-
-
-def size(n: float) -> str:
-    """``512 B``, ``1,5 MB``."""
-    for unit in ("B", "KB", "MB"):
-        if n < 1024:
-            return f"{n:.0f} {unit}" if unit == "B" else f"{fmt.decimal(n)} {unit}"
-        n /= 1024
-    return f"{fmt.decimal(n)} GB"
 
 
 def restore(args: argparse.Namespace, context: CommandContext) -> int:
@@ -167,6 +162,8 @@ def restore(args: argparse.Namespace, context: CommandContext) -> int:
         raise CommandError(t("backup.file_required"))
     info = backup.restore(Path(args.file), context.settings())
     print(t("backup.restored", path=info.source, dossiers=info.dossiers, events=info.events))
+    if info.files_restored:
+        print(t("files.restore_copied", count=info.files_restored, path=info.source.parent / "files"))
     if info.aside is not None:
         print(t("backup.kept_aside", path=info.aside))
     try:  # the restored store's counters are the backup's: codes printed since must not come again

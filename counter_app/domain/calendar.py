@@ -2,7 +2,11 @@
 
 Working days are Monday-Friday minus Vietnam's public holidays from the
 ``holidays`` package (Tết and substituted days off included), plus its official
-make-up Saturdays, plus configured extra days off and extra (make-up) working days.
+make-up Saturdays; on top of it the Government's published days off and make-up
+days of :mod:`counter_app.domain.official_days` (each with its source, e.g. the
+2/1/2026 ↔ 10/1/2026 swap of Công văn 12729/VPCP-KGVX); on top of both the
+configured extra days off and extra (make-up) working days (the province's
+``calendar_day`` rows), which win.
 
 Times: a naive datetime is local wall time (Asia/Ho_Chi_Minh by default) and
 results come back naive; an aware datetime is converted to the local zone and
@@ -22,6 +26,7 @@ import holidays
 
 from ._time import LOCAL_TZ_NAME, like_input, to_local_naive
 from .messages import DomainError
+from .official_days import OFFICIAL_DAYS_OFF, OFFICIAL_WORKING_DAYS
 
 __all__ = ["DEFAULT_OFFICE_HOURS", "CalendarError", "WorkCalendar"]
 
@@ -140,6 +145,10 @@ class WorkCalendar:
         if d in self._days_off:
             return False
         if d in self._working_days:
+            return True
+        if d in OFFICIAL_DAYS_OFF:
+            return False
+        if d in OFFICIAL_WORKING_DAYS:
             return True
         # A substituted day off or its make-up Saturday may be listed under the
         # neighbouring year (a swap can straddle 1 January), so consult three years.

@@ -124,6 +124,16 @@ def fee(amount: int | None) -> str:
     return money(amount) if amount else t("fmt.free")
 
 
+def size(n_bytes: float) -> str:
+    """A file size: ``512 B``, ``1,5 KB``, ``3,2 MB``, ``1,5 GB`` (decimal comma, powers of 1024)."""
+    value = float(n_bytes)
+    for unit in ("B", "KB", "MB"):
+        if value < 1024:
+            return f"{value:.0f} {unit}" if unit == "B" else f"{decimal(value)} {unit}"
+        value /= 1024
+    return f"{decimal(value)} GB"
+
+
 def decimal(value: float, digits: int = 1) -> str:
     """``3,5`` (decimal comma); a whole number loses its ``,0``."""
     return (

@@ -68,6 +68,9 @@ class UnitInfo:
     """Name of its one-stop desk, e.g. "Bộ phận Một cửa xã Tịnh Khê"; "" → "Bộ phận Một cửa <name>"."""
     address: str = ""
     phone: str = ""
+    centre: bool = False
+    """True when the unit's one-stop desk is a «Trung tâm Phục vụ hành chính công» (Decree 118/2025/NĐ-CP):
+    the forms of Circular 03/2025 then name it in their header."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,8 @@ class ReceiptData:
     """Tracking ledger book (Quyển số); "" leaves a dotted blank."""
     ledger_number: int | None = None
     """Line of the dossier in that book (Số thứ tự); None leaves a dotted blank."""
+    forms: str = "TT03/2025"
+    """Legal basis of the form set it is printed with (:mod:`counter_app.printing.formsets`)."""
 
     def __post_init__(self) -> None:
         _freeze_sequences(self)
@@ -178,6 +183,8 @@ class SupplementData:
     """Phone the applicant may call with questions; "" → the unit's phone, if any."""
     other_requests: tuple[str, ...] = ()
     """Further things to complete that are not documents (free text, one per item)."""
+    forms: str = "TT03/2025"
+    """Legal basis of the form set it is printed with (:mod:`counter_app.printing.formsets`)."""
 
     def __post_init__(self) -> None:
         _freeze_sequences(self)
@@ -194,6 +201,8 @@ class RefusalData:
     reason: str
     officer_name: str
     issued_at: datetime
+    forms: str = "TT03/2025"
+    """Legal basis of the form set it is printed with (:mod:`counter_app.printing.formsets`)."""
 
 
 @dataclass(frozen=True)
@@ -214,6 +223,28 @@ class ApologyData:
     head_name: str
     issued_at: datetime
     return_place: ReturnPlace = field(default_factory=ReturnPlace)
+    forms: str = "TT03/2025"
+    """Legal basis of the form set it is printed with (:mod:`counter_app.printing.formsets`)."""
+
+
+@dataclass(frozen=True)
+class StopData:
+    """Mẫu 05 of Circular 03/2025 — notice that processing of a dossier stops, with the reason."""
+
+    unit: UnitInfo
+    dossier_code: str
+    procedure_name: str
+    applicant: Applicant
+    received_at: datetime
+    reason: str
+    head_title: str
+    """Signature title, one line per ``\\n``, e.g. "TM. ỦY BAN NHÂN DÂN\\nCHỦ TỊCH"."""
+    head_name: str
+    issued_at: datetime
+    officer_name: str = ""
+    """The officer who recorded the stop."""
+    forms: str = "TT03/2025"
+    """Legal basis of the form set; only sets that have a stop notice (2025 on) print it."""
 
 
 @dataclass(frozen=True)
@@ -228,6 +259,8 @@ class HandoverRow:
     result: ProcessingResult | None = None
     """How the giving unit finished its step against its deadline; None while not known."""
     note: str = ""
+    taken_at: datetime | None = None
+    """When the receiving side took the dossier (a handover accepted later than sent); None: at ``handed_at``."""
 
     def __post_init__(self) -> None:
         if self.result is not None:
@@ -248,6 +281,8 @@ class ControlSheetData:
     """Competent unit in charge of processing (cơ quan chủ trì giải quyết)."""
     handovers: tuple[HandoverRow, ...]
     cooperating_units: tuple[str, ...] = ()
+    forms: str = "TT03/2025"
+    """Legal basis of the form set it is printed with (:mod:`counter_app.printing.formsets`)."""
 
     def __post_init__(self) -> None:
         _freeze_sequences(self)
@@ -286,6 +321,8 @@ class LedgerData:
     printed_at: datetime
     book: str = ""
     """Book number (Quyển số); "" to leave it out."""
+    forms: str = "TT03/2025"
+    """Legal basis of the form set it is printed with (:mod:`counter_app.printing.formsets`)."""
 
     def __post_init__(self) -> None:
         _freeze_sequences(self)

@@ -123,6 +123,11 @@ def national_header(
     flow.y = min(left.y, right.y) - 2 * mm
 
 
+def form_mark(flow: Flow, text: str, *, size: float = 8.5) -> None:
+    """The form's number in its legal text («Mẫu số 01 — Thông tư số 03/2025/TT-VPCP»), small, top right."""
+    flow.paragraph(italic(text), size=size, leading=size * 1.2, align="right")
+
+
 def title(flow: Flow, text: str, *, size: float = 14.0, space_before: float = 5 * mm) -> None:
     flow.space(space_before)
     flow.paragraph(bold(text.upper()), size=size, leading=size * 1.25, align="center", balanced=True)

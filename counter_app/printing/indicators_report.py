@@ -80,6 +80,7 @@ TEXTS = (
     "as_of",
     "summary",
     "points",
+    "points_note",
     "charts",
     "procedures",
     "officers",
@@ -331,6 +332,8 @@ def _render(data: IndicatorsReportData, total_pages: int) -> tuple[bytes, int]:
         none,
         bold_last=True,
     )
+    flow.space(1.5 * mm)
+    flow.paragraph(italic(texts["points_note"]), size=SIZE - 1)
 
     _heading(flow, texts["charts"], keep=CHART_HEIGHT if data.weeks else 0)
     if data.weeks:

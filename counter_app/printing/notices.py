@@ -1,6 +1,8 @@
-"""Mẫu 02 (supplement request), Mẫu 03 (refusal) and Mẫu 04 (apology with a new date).
+"""Mẫu 02 (supplement request), Mẫu 03 (refusal), Mẫu 04 (apology: with a new date in 2018, with a request to
+extend the time limit in 2025) and Mẫu 05 of Circular 03/2025/TT-VPCP (notice that processing stops).
 
-One A4 portrait page each in the usual case; a very long reason continues on a second page.
+Titles and the wording a set changes come from the document's form set (:mod:`.formsets`).  One A4 portrait
+page each in the usual case; a very long reason continues on a second page.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from reportlab.pdfgen.canvas import Canvas
 from counter_app.locale import t
 from counter_app.locale.formats import long_date, long_time, place_date
 
-from .documents import ApologyData, Applicant, RefusalData, SupplementData
-from .form_parts import Signature, labelled, national_header, signatures, title, value_or_dots
+from . import formsets
+from .documents import ApologyData, Applicant, RefusalData, StopData, SupplementData
+from .form_parts import Signature, labelled, signatures, title, value_or_dots
+from .formsets import FormSet
 from .layout import Content, Flow, Span, bold, new_canvas, page_flow
-from .receipt import applicant_lines, documents_table, office_name, return_place_text
+from .receipt import applicant_lines, documents_table, form_header, office_name, return_place_text
 
 SIZE = 13.0
 LEADING = SIZE * 1.35
@@ -24,23 +28,26 @@ INDENT = 10 * mm
 
 
 def _begin(
-    data: SupplementData | RefusalData | ApologyData, title_key: str
-) -> tuple[io.BytesIO, Canvas, Flow]:
-    """A new document with the national header, the date of issue, the title and the dossier code."""
-    heading = t(title_key)
+    data: SupplementData | RefusalData | ApologyData | StopData, kind: str
+) -> tuple[io.BytesIO, Canvas, Flow, FormSet]:
+    """A new document with the form's number, the national header, the date of issue, the title and the
+    dossier code."""
+    form_set = formsets.get(data.forms)
+    heading = form_set.title(kind)
     buffer, c = new_canvas(title=heading.capitalize(), author=data.unit.name, subject=data.dossier_code)
     flow = page_flow(c)
-    national_header(
+    form_header(
         flow,
-        superior=data.unit.superior,
-        name=data.unit.name,
+        data.unit,
+        form_set,
+        kind,
         place_date=place_date(data.unit.place_name, data.issued_at.date()),
         size=12.0,
     )
     title(flow, heading, size=14.0, space_before=7 * mm)
     flow.paragraph([Span(t("printing.field.code")), bold(data.dossier_code)], size=SIZE, align="center")
     flow.space(5 * mm)
-    return buffer, c, flow
+    return buffer, c, flow, form_set
 
 
 def _end(buffer: io.BytesIO, c: Canvas) -> bytes:
@@ -63,7 +70,7 @@ def _body(flow: Flow, content: Content, *, space_after: float = 1.5 * mm) -> Non
 
 def render_supplement_request(data: SupplementData) -> bytes:
     """Mẫu 02 — "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"."""
-    buffer, c, flow = _begin(data, "printing.supplement.title")
+    buffer, c, flow, _ = _begin(data, "supplement")
     _applicant(flow, t("printing.field.applicant"), data.applicant)
     _line(flow, t("printing.field.request"), data.procedure_name, strong=True)
     flow.space(2 * mm)
@@ -94,8 +101,8 @@ def render_supplement_request(data: SupplementData) -> bytes:
 
 def render_refusal(data: RefusalData) -> bytes:
     """Mẫu 03 — "Phiếu từ chối tiếp nhận giải quyết hồ sơ"."""
-    buffer, c, flow = _begin(data, "printing.refusal.title")
-    office = office_name(data.unit)
+    buffer, c, flow, form_set = _begin(data, "refusal")
+    office = office_name(data.unit, form_set)
     _line(flow, t("printing.receipt.office"), office)
     _applicant(flow, t("printing.receipt.applicant"), data.applicant)
     _line(flow, t("printing.field.request"), data.procedure_name, strong=True)
@@ -110,30 +117,33 @@ def render_refusal(data: RefusalData) -> bytes:
     return _end(buffer, c)
 
 
-def render_apology(data: ApologyData) -> bytes:
-    """Mẫu 04 — "Phiếu xin lỗi và hẹn lại ngày trả kết quả", signed by the head of the unit."""
-    buffer, c, flow = _begin(data, "printing.apology.title")
-    unit_name = data.unit.name
+def _addressee(flow: Flow, applicant: Applicant) -> None:
+    """«Kính gửi: <name>» centred, the address below it."""
     flow.paragraph(
-        [Span(t("printing.apology.to")), bold(data.applicant.name)],
-        size=SIZE,
-        leading=LEADING,
-        align="center",
+        [Span(t("printing.apology.to")), bold(applicant.name)], size=SIZE, leading=LEADING, align="center"
     )
-    if data.applicant.address:
+    if applicant.address:
         flow.paragraph(
-            f"({t('printing.field.address')}{data.applicant.address})",
+            f"({t('printing.field.address')}{applicant.address})",
             size=SIZE - 1,
             leading=LEADING,
             align="center",
         )
     flow.space(4 * mm)
+
+
+def render_apology(data: ApologyData) -> bytes:
+    """Mẫu 04 — "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết" (2025; "Phiếu xin lỗi và hẹn lại ngày
+    trả kết quả" in 2018), signed by the head of the unit."""
+    buffer, c, flow, form_set = _begin(data, "apology")
+    unit_name = data.unit.name
+    _addressee(flow, data.applicant)
     _body(
         flow,
         t(
             "printing.apology.received",
             date=long_date(data.received_at.date()).capitalize(),
-            office=office_name(data.unit),
+            office=office_name(data.unit, form_set),
             code=data.dossier_code,
         ),
     )
@@ -144,12 +154,47 @@ def render_apology(data: ApologyData) -> bytes:
     _body(
         flow,
         [
-            Span(t("printing.apology.sorry", unit=unit_name)),
+            Span(form_set.text("apology", "sorry", "printing.apology.sorry", unit=unit_name)),
             bold(long_time(data.new_due_at)),
-            Span(t("printing.apology.place", place=return_place_text(data.return_place, data.unit))),
+            Span(
+                t(
+                    "printing.apology.place",
+                    place=return_place_text(data.return_place, data.unit, form_set),
+                )
+            ),
         ],
     )
-    _body(flow, t("printing.apology.thanks"))
+    _body(flow, form_set.text("apology", "thanks", "printing.apology.thanks"))
+    flow.space(4 * mm)
+    signatures(
+        flow,
+        [Signature(data.head_title, data.head_name, note=t("printing.sign.note_seal"))],
+        size=SIZE,
+        space=24 * mm,
+    )
+    return _end(buffer, c)
+
+
+def render_stop_notice(data: StopData) -> bytes:
+    """Mẫu 05 of Circular 03/2025/TT-VPCP — "Thông báo dừng giải quyết hồ sơ", with its reason, signed by the
+    head of the unit that holds the dossier.  A set without this form (2018) raises
+    :class:`~counter_app.printing.formsets.UnknownFormSet`."""
+    buffer, c, flow, form_set = _begin(data, "stop")
+    office = office_name(data.unit, form_set)
+    _addressee(flow, data.applicant)
+    _body(
+        flow,
+        t(
+            "printing.apology.received",
+            date=long_date(data.received_at.date()).capitalize(),
+            office=office,
+            code=data.dossier_code,
+        ),
+    )
+    _body(flow, [Span(t("printing.field.request")), bold(data.procedure_name)])
+    _body(flow, t("forms2025.stop.body", unit=data.unit.name))
+    _body(flow, [Span(t("printing.field.reason")), bold(value_or_dots(data.reason))])
+    _body(flow, t("forms2025.stop.closing", office=office))
     flow.space(4 * mm)
     signatures(
         flow,

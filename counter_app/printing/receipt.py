@@ -1,4 +1,8 @@
-"""Mẫu 01 — "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" (Circular 01/2018/TT-VPCP), two copies.
+"""Mẫu 01 — "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" (Circular 03/2025/TT-VPCP; Circular 01/2018 for older
+dossiers: the form set is the data's ``forms``, :mod:`.formsets`), two copies.
+
+The dossier code is printed large under the title: it is what the citizen looks the dossier up with on the
+national public service portal (Decree 309/2026/NĐ-CP, as the issue states it).
 
 Each copy is one A4 page; both carry the Code 128 barcode of the dossier code (the return
 counter scans it) and the QR code whose payload is signed with the counter's key
@@ -18,9 +22,21 @@ from reportlab.pdfgen.canvas import Canvas
 from counter_app.locale import t
 from counter_app.locale.formats import long_time, money, place_date, processing_time, two_digits
 
+from . import formsets
 from .codes_drawing import RANDOM_DATA_MASK, code128_width, draw_code128, draw_qr, qr_matrix
 from .documents import Applicant, DocumentLine, Fee, ReceiptData, ReturnPlace, UnitInfo
-from .form_parts import Column, Signature, Table, labelled, national_header, signatures, title, value_or_dots
+from .form_parts import (
+    Column,
+    Signature,
+    Table,
+    form_mark,
+    labelled,
+    national_header,
+    signatures,
+    title,
+    value_or_dots,
+)
+from .formsets import FormSet
 from .layout import (
     Content,
     Flow,
@@ -46,9 +62,32 @@ BARCODE_HEIGHT = 10 * mm
 COPY_LABELS = ("printing.receipt.copy_archive", "printing.receipt.copy_applicant")
 
 
-def office_name(unit: UnitInfo) -> str:
-    """The unit's one-stop desk: its configured name or "Bộ phận Một cửa <unit>"."""
-    return unit.office_name or t("printing.unit.office", name=unit.name)
+def office_name(unit: UnitInfo, form_set: FormSet | None = None) -> str:
+    """The unit's one-stop desk: its configured name; on the 2025 forms, the commune's «Trung tâm Phục vụ hành
+    chính công» where it has one; else "Bộ phận Một cửa <unit>"."""
+    if unit.office_name:
+        return unit.office_name
+    if form_set is not None and form_set.centre_header and unit.centre:
+        return t("forms2025.office.centre", name=unit.name.removeprefix("Ủy ban nhân dân ").strip())
+    return t("printing.unit.office", name=unit.name)
+
+
+def header_names(unit: UnitInfo, form_set: FormSet) -> tuple[str, str]:
+    """The two names of the header's left block: the superior body and the issuing unit.  On the 2025 forms a
+    commune with a «Trung tâm Phục vụ hành chính công» issues them from the centre, under its People's
+    Committee (Decree 118/2025/NĐ-CP)."""
+    if form_set.centre_header and unit.centre and not unit.office_name:
+        return unit.name, t("forms2025.header.centre")
+    return unit.superior, unit.name
+
+
+def form_header(
+    flow: Flow, unit: UnitInfo, form_set: FormSet, kind: str, *, place_date: str | None, size: float
+) -> None:
+    """The form's number in its set (small, top right), then the national header."""
+    form_mark(flow, form_set.mark(kind), size=max(size - 3.5, 7.5))
+    superior, name = header_names(unit, form_set)
+    national_header(flow, superior=superior, name=name, place_date=place_date, size=size)
 
 
 def copy_kind_label(line: DocumentLine) -> str:
@@ -78,13 +117,13 @@ def documents_table(lines: Sequence[DocumentLine], *, width: float, size: float)
     return Table(columns, rows, size=size, header_size=size - 0.5, pad=1.2 * mm)
 
 
-def return_place_text(place: ReturnPlace, unit: UnitInfo) -> str:
+def return_place_text(place: ReturnPlace, unit: UnitInfo, form_set: FormSet | None = None) -> str:
     if place.kind == "post":
         return t("printing.return.post", address=place.address)
     if place.kind == "other_unit":
         text = t("printing.return.other_unit", unit=place.unit_name)
         return text + (t("printing.return.address", address=place.address) if place.address else "")
-    return t("printing.return.counter", office=place.unit_name or office_name(unit))
+    return t("printing.return.counter", office=place.unit_name or office_name(unit, form_set))
 
 
 def fee_text(fee: Fee) -> str:
@@ -122,17 +161,21 @@ def _draw_copy(
     """One copy of the receipt from the top of the page; returns the baseline of the "Liên" line
     (drawn here when ``label`` is given, else left blank for the caller)."""
     unit = data.unit
-    national_header(
+    form_set = formsets.get(data.forms)
+    form_header(
         flow,
-        superior=unit.superior,
-        name=unit.name,
+        unit,
+        form_set,
+        "receipt",
         place_date=place_date(unit.place_name, data.received_at.date()),
         size=min(size, 12.0),
     )
-    title(flow, t("printing.receipt.title"), size=size + 2, space_before=4 * mm)
-    flow.paragraph(
-        [Span(t("printing.receipt.code")), bold(data.dossier_code)], size=size + 0.5, align="center"
-    )
+    title(flow, form_set.title("receipt"), size=size + 2, space_before=3 * mm)
+    # The code large: the citizen's key to the dossier (Decree 309/2026/NĐ-CP, per the issue).
+    flow.paragraph([Span(t("printing.receipt.code")), bold(data.dossier_code)], size=size + 4, align="center")
+    lookup = form_set.spec("receipt").texts.get("lookup")
+    if lookup:
+        flow.paragraph(italic(t(lookup)), size=max(size - 1.5, 8.0), align="center")
 
     flow.space(1.5 * mm)
     module = min(BARCODE_MODULE, flow.width * 0.8 / code128_width(data.dossier_code, 1.0))
@@ -161,7 +204,7 @@ def _draw_copy(
     def field(label: str, value: str, strong: bool = False) -> None:
         labelled(flow, label, value, size=size, leading=leading, strong=strong)
 
-    field(t("printing.receipt.office"), office_name(unit))
+    field(t("printing.receipt.office"), office_name(unit, form_set))
     applicant_lines(flow, t("printing.receipt.applicant"), data.applicant, size=size, leading=leading)
     field(t("printing.receipt.request"), data.procedure_name, True)
     flow.paragraph(t("printing.receipt.item1"), size=size, leading=leading)
@@ -173,7 +216,7 @@ def _draw_copy(
     field(t("printing.receipt.item3"), processing_time(data.processing_days), True)
     field(t("printing.receipt.item4"), long_time(data.received_at), True)
     field(t("printing.receipt.item5"), long_time(data.due_at), True)
-    field(t("printing.receipt.item6"), return_place_text(data.return_place, unit))
+    field(t("printing.receipt.item6"), return_place_text(data.return_place, unit, form_set))
     field(t("printing.receipt.fee"), fee_text(data.fee))
     number = str(data.ledger_number) if data.ledger_number is not None else ""
     flow.paragraph(
@@ -211,7 +254,7 @@ def _draw_copy(
 
 def _new_canvas(data: ReceiptData) -> tuple[io.BytesIO, Canvas]:
     return new_canvas(
-        title=f"{t('printing.receipt.title').capitalize()} {data.dossier_code}",
+        title=f"{formsets.get(data.forms).title('receipt').capitalize()} {data.dossier_code}",
         author=data.unit.name,
         subject=data.dossier_code,
     )

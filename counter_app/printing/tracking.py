@@ -1,4 +1,5 @@
-"""Mẫu 05 (processing control sheet) and Mẫu 06 (tracking ledger, landscape, paginated)."""
+"""The processing control sheet (Mẫu 06 of Circular 03/2025/TT-VPCP, Mẫu 05 of 2018) and the tracking ledger
+(Mẫu 07 of 2025, Mẫu 06 of 2018; landscape, paginated); titles from the document's form set (:mod:`.formsets`)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from reportlab.lib.units import mm
 from counter_app.locale import t
 from counter_app.locale.formats import clock, day, long_time, moment, time_cell, two_digits
 
+from . import formsets
 from .documents import ControlSheetData, HandoverRow, LedgerData, LedgerRow
-from .form_parts import Column, Table, labelled, national_header, title
+from .form_parts import Column, Table, form_mark, labelled, title
 from .layout import Align, Flow, Span, bold, draw_line, italic, new_canvas, page_flow, wrap
+from .receipt import form_header
 
 # --- Mẫu 05 -------------------------------------------------------------------------------------------
 
@@ -20,6 +23,9 @@ CONTROL_SIZE = 12.0
 
 
 def _handover_cells(row: HandoverRow) -> list:
+    when: list[Span] = [Span(time_cell(row.handed_at))]
+    if row.taken_at is not None and row.taken_at != row.handed_at:
+        when += [Span("\n"), Span(t("printing.control.receive")), Span(time_cell(row.taken_at))]
     return [
         [
             Span(t("printing.control.give")),
@@ -28,7 +34,7 @@ def _handover_cells(row: HandoverRow) -> list:
             Span(t("printing.control.receive")),
             bold(row.to_unit),
         ],
-        time_cell(row.handed_at),
+        when,
         row.giver_name,
         row.receiver_name,
         t(f"printing.result.{row.result}") if row.result else "",
@@ -37,13 +43,14 @@ def _handover_cells(row: HandoverRow) -> list:
 
 
 def render_control_sheet(data: ControlSheetData) -> bytes:
-    """Mẫu 05 — "Phiếu kiểm soát quá trình giải quyết hồ sơ": one row per handover."""
+    """ "Phiếu kiểm soát quá trình giải quyết hồ sơ": one row per handover between steps or units."""
+    form_set = formsets.get(data.forms)
     buffer, c = new_canvas(
-        title=t("printing.control.title").capitalize(), author=data.unit.name, subject=data.dossier_code
+        title=form_set.title("control").capitalize(), author=data.unit.name, subject=data.dossier_code
     )
     flow = page_flow(c, left=20 * mm, right=15 * mm, top=15 * mm, bottom=15 * mm)
-    national_header(flow, superior=data.unit.superior, name=data.unit.name, place_date=None, size=12.0)
-    title(flow, t("printing.control.title"), size=14.0, space_before=6 * mm)
+    form_header(flow, data.unit, form_set, "control", place_date=None, size=12.0)
+    title(flow, form_set.title("control"), size=14.0, space_before=6 * mm)
     flow.paragraph(
         [Span(t("printing.field.code")), bold(data.dossier_code)], size=CONTROL_SIZE, align="center"
     )
@@ -142,11 +149,13 @@ def _ledger_cells(row: LedgerRow) -> list:
 
 
 def render_ledger(data: LedgerData) -> bytes:
-    """Mẫu 06 — "Sổ theo dõi hồ sơ" for ``date_from``..``date_to``, landscape A4; the column
+    """ "Sổ theo dõi hồ sơ" for ``date_from``..``date_to``, landscape A4; the column
     header repeats on every page and each page is numbered "Trang i/n"."""
+    form_set = formsets.get(data.forms)
+    ledger_title = form_set.title("ledger")
     period = t("printing.ledger.period", start=day(data.date_from), end=day(data.date_to))
     buffer, c = new_canvas(
-        title=f"{t('printing.ledger.title').capitalize()} {period}",
+        title=f"{ledger_title.capitalize()} {period}",
         author=data.unit.name,
         subject=period,
         pagesize=LEDGER_PAGE,
@@ -155,7 +164,7 @@ def render_ledger(data: LedgerData) -> bytes:
     printed = t("printing.ledger.printed", time=moment(data.printed_at))
     running = t(
         "printing.ledger.running",
-        title=t("printing.ledger.title").capitalize(),
+        title=ledger_title.capitalize(),
         unit=data.unit.name,
         period=period,
     )
@@ -184,11 +193,12 @@ def render_ledger(data: LedgerData) -> bytes:
         bottom=_MARGIN + _FOOTER,
         on_new_page=next_page,
     )
+    form_mark(flow, form_set.mark("ledger"), size=LEDGER_SIZE)
     unit = Flow(c, left=flow.left, right=flow.left + flow.width * 0.35, top=flow.y, bottom=flow.bottom)
     if data.unit.superior:
         unit.paragraph(data.unit.superior.upper(), size=10, align="center")
     unit.paragraph(bold(data.unit.name.upper()), size=10, align="center")
-    title(flow, t("printing.ledger.title"), size=15.0, space_before=max(0.0, flow.y - unit.y) + 2 * mm)
+    title(flow, ledger_title, size=15.0, space_before=max(0.0, flow.y - unit.y) + 2 * mm)
     flow.paragraph(italic(period), size=11, align="center")
     if data.book:
         flow.paragraph(t("printing.ledger.book", book=data.book), size=11, align="center")

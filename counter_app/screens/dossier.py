@@ -38,6 +38,7 @@ REPRINTABLE = {
     "receipt": frozenset(set(Status) - {Status.REFUSED, Status.REGISTERED_ONLINE}),
     "supplement": frozenset({Status.SUPPLEMENT_REQUESTED}),
     "refusal": frozenset({Status.REFUSED}),
+    "stop": frozenset({Status.STOPPED}),
 }
 
 
@@ -81,6 +82,7 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         Binding("k", "result_ready", t("key.result_ready"), id="dossier.result_ready"),
         Binding("l", "apologise", t("key.apologise"), id="dossier.apologise"),
         Binding("u", "withdraw", t("key.withdraw"), id="dossier.withdraw"),
+        Binding("d", "stop", t("forms2025.key.stop"), id="dossier.stop"),
         Binding("t", "return", t("key.return_this"), id="dossier.return"),
         Binding("ctrl+r", "reprint", t("key.reprint"), id="dossier.reprint"),
         *quiet("f2", "f4", "f5", "f6", "f7"),
@@ -366,6 +368,8 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             )
         if action == "withdraw":
             return self._may_act() and states.can_transition(status, Status.WITHDRAWN)
+        if action == "stop":
+            return self._may_act() and status in workflow.STOPPABLE and not pending
         if action == "return":
             return status == Status.RESULT_READY and self.counter_app.officer.unit_id in (
                 dossier.custodian_unit_id,
@@ -466,6 +470,23 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             t("withdraw.title"), t("withdraw.prompt", code=self.code), suggestions=[t("reason.withdraw.1")]
         )
         self.app.push_screen(dialog, answered)
+
+    def action_stop(self) -> None:
+        from counter_app.screens.stop_flow import stop_dossier
+
+        app = self.counter_app
+        stop_dossier(
+            self,
+            app.store,
+            app.officer,
+            code=self._detail().dossier.code,
+            now=app.now(),
+            on_done=self._stopped,
+        )
+
+    def _stopped(self) -> None:
+        self.counter_app.refresh_store_state()
+        self.reload()
 
     def action_return(self) -> None:
         self.counter_app.action_return_result(self.code)

@@ -65,6 +65,7 @@ SECTIONS = [
             ("k", "key.result_ready"),
             ("l", "key.apologise"),
             ("u", "key.withdraw"),
+            ("d", "forms2025.key.stop"),
             ("t", "key.return_this"),
             ("Ctrl+R", "key.reprint"),
         ],

@@ -13,7 +13,13 @@ from rich.text import Text
 
 from counter_app.locale import formats as fmt
 from counter_app.locale import has, t
-from counter_app.services.indicators.figures import OfficerFigures, Rate
+from counter_app.services.indicators.figures import (
+    INDEX_POINTS,
+    MEASURED_POINTS,
+    Indicators,
+    OfficerFigures,
+    Rate,
+)
 from counter_app.services.indicators.snapshot import SupervisorSnapshot
 from counter_app.services.queue import QueueState
 from counter_app.widgets.live_table import Row
@@ -103,6 +109,19 @@ def indicator_columns() -> Columns:
     ]
 
 
+def _points(i: Indicators) -> str:
+    """The Decision 766 points measured here, and how many of the index's 100 that is (the rest are the
+    national portal's: «đo 28/100 điểm»)."""
+    p = i.points
+    return t(
+        "law766.live_points",
+        points=fmt.points(p.total if p.maximum else None),
+        maximum=f"{p.maximum:g}",
+        measured=f"{MEASURED_POINTS:g}",
+        index=f"{INDEX_POINTS:g}",
+    )
+
+
 def _rate(key: str, value: Rate) -> tuple[str, Text]:
     met = value.meets_target
     label = (
@@ -142,7 +161,7 @@ def indicator_rows(s: SupervisorSnapshot) -> list[Row]:
             shares([w.satisfaction.share for w in weeks]),
         ),
         ("online", *_rate("live.ind.online", i.online), shares([w.online.share for w in weeks])),
-        ("points", t("live.ind.points"), f"{fmt.points(i.points.total)}/{fmt.points(i.points.maximum)}", ""),
+        ("points", t("live.ind.points"), _points(i), ""),
     ]
     return [(key, [label, value, Text(trend, style="cyan")]) for key, label, value, trend in rows]
 

@@ -1,9 +1,17 @@
-"""The apology letter with a new due date (Mẫu 04): recorded on the dossier, then printed.
+"""The apology letter with a request to extend the time limit (Mẫu 04): recorded on the dossier, then printed.
 
-A unit that will miss a due date apologises in writing and proposes a new one (Decree 118/2025/NĐ-CP,
-which replaced Decree 61/2018; the article number was not checked here). The letter is Mẫu 04 of
-Circular 03/2025/TT-VPCP (the repealed Circular 01/2018/TT-VPCP had it as Mẫu 04 too). The dossier screen and the supervisor's screen both go through
-:func:`apologise`, so a letter is recorded and printed the same way wherever it is written.
+A unit that will miss a due date apologises in writing and proposes a new one (Decree 118/2025/NĐ-CP, which
+replaced Decree 61/2018; the article could not be read here). The letter is Mẫu 04 of Circular 03/2025/TT-VPCP,
+«Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết» (the repealed Circular 01/2018/TT-VPCP had it as
+Mẫu 04 «Phiếu xin lỗi và hẹn lại ngày trả kết quả»; a dossier received before 15/9/2025 reprints on that one).
+
+The proposed date is recorded as the dossier's «apology» event (the payload keeps the due time it replaces,
+``old_due_at``, and sets ``due_at``); the control sheet notes it on the row in progress and judges the later
+rows against it. The on-time indicator (``services/indicators/sql.py``, ``timeliness_sql``) compares the
+finishing time with ``Dossier.due_at``, which this event moves: an extended dossier finished by the new date
+counts as on time. Whether the Decree counts it so could not be checked (its text was not found); the rule was
+left as it was. The dossier screen and the supervisor's screen both go through :func:`apologise`, so a letter
+is recorded and printed the same way wherever it is written.
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@ one step: the copy is the state of one read transaction, so a dossier being rece
 is either wholly in it or not at all, and the counter keeps writing meanwhile (WAL). The copy is
 turned into a self-contained single file (``journal_mode=DELETE``), checked (``PRAGMA
 integrity_check`` and the audit of every dossier's hash chain), flushed to disk, and only then given
-its final name ``counter-<unit>-<counter>-<YYYYmmdd-HHMMSS>.sqlite3``; a failed check removes it.
+its final name ``counter-<unit>-<counter>-<YYYYmmdd-HHMMSS>.sqlite3``; a failed check removes it. The
+digitised files (``services.file_store``) the backup directory lacks are then copied, checked, into its
+``files/``: content-addressed, they are shared by every backup there and never copied twice.
 
 :func:`restore` checks a backup file before touching anything (SQLite header, ``integrity_check``,
 schema revision known to this version, audit), makes sure no one uses the store (leaving WAL mode
@@ -36,6 +38,7 @@ from counter_app.domain.vntext import one_line
 from counter_app.services import audit
 from counter_app.services.context import local_now
 from counter_app.services.errors import ServiceError
+from counter_app.services.file_store import FileStore
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUP_GLOB = "counter-*.sqlite3"
@@ -48,6 +51,8 @@ class BackupInfo:
     size: int
     dossiers: int
     events: int
+    #: digitised files copied into the backup directory's ``files/`` now (the others were there already)
+    files_copied: int = 0
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,8 @@ class RestoreInfo:
     aside: Path | None  # the store as it was before the restore (None: there was none)
     dossiers: int
     events: int
+    #: digitised files brought back from the backup directory's ``files/`` (those the counter lacked)
+    files_restored: int = 0
 
 
 def sqlite_path(settings: Settings) -> Path:
@@ -143,7 +150,16 @@ def create(store: Any, to_dir: Path | str | None = None, *, now: datetime | None
         raise ServiceError("storage.backup_not_written", path=str(directory), reason=reason) from None
     finally:
         partial.unlink(missing_ok=True)
-    return BackupInfo(final, final.stat().st_size, report.dossiers, report.events)
+    copied = _files_of(settings).copy_missing_to(FileStore(directory / FILES_DIR))
+    return BackupInfo(final, final.stat().st_size, report.dossiers, report.events, copied)
+
+
+#: the digitised files of every backup of a directory, content-addressed, so shared by all of them
+FILES_DIR = "files"
+
+
+def _files_of(settings: Settings) -> FileStore:
+    return FileStore(settings.files_dir)
 
 
 def backup(store: Any, to_dir: Path | str | None = None) -> Path:
@@ -476,4 +492,7 @@ def restore(path: Path | str, store_settings: Settings, *, now: datetime | None 
         staging.unlink(missing_ok=True)
         for suffix in ("-journal", "-wal", "-shm"):
             staging.with_name(staging.name + suffix).unlink(missing_ok=True)
-    return RestoreInfo(source, target, aside, report.dossiers, report.events)
+    restored = 0
+    if (source.parent / FILES_DIR).is_dir():  # the files the restored dossiers refer to
+        restored = FileStore(source.parent / FILES_DIR).copy_missing_to(_files_of(store_settings))
+    return RestoreInfo(source, target, aside, report.dossiers, report.events, restored)

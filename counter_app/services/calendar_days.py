@@ -1,8 +1,9 @@
 """The province's days off and make-up working days, beyond the public holidays the calendar knows.
 
-Vietnam's public holidays (Tết included) and the Government's published day swaps come from the
-``holidays`` package (:mod:`counter_app.domain.calendar`); what a province decides on top — a local day
-off, a Saturday worked in exchange — is a ``calendar_day`` row. With a central store they are kept there
+Vietnam's public holidays (Tết included) come from the ``holidays`` package, and the Government's published
+day swaps from the cited data module :mod:`counter_app.domain.official_days` (both in
+:mod:`counter_app.domain.calendar`); what a province decides on top — a local day off, a Saturday worked in
+exchange — and an announcement published after the app's release are ``calendar_day`` rows, which win. With a central store they are kept there
 and every counter pulls them (a counter's own rows are replaced at each pull), so they are edited on the
 central store (``counter-app calendar ... --central``); a stand-alone counter keeps its own. Due dates
 follow them as soon as they change: the store's calendar is rebuilt.

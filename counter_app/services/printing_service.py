@@ -2,19 +2,26 @@
 
 A print never changes a dossier: forms are printed only from committed rows, and a failed print
 raises :class:`counter_app.printing.output.PrintError` with the PDF still saved for a reprint.
+
+The form set (:mod:`counter_app.printing.formsets`) is the one configured (``[legal] forms``, Circular
+03/2025/TT-VPCP by default) for a dossier received on or after that set's first day; a dossier received before
+15/9/2025 (re)prints on the Circular 01/2018/TT-VPCP forms it was issued on, decided by its ``received_at``.  A
+document the older set does not have (the stop notice) is printed on the set in force when it is issued.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlmodel import Session, col, select
 
-from counter_app.db.models import Dossier, DossierDocument, DossierEvent, Handover, Officer, Procedure, Unit
+from counter_app.db.models import Dossier, DossierDocument, DossierEvent, Officer, Procedure, Unit
 from counter_app.domain import states
+from counter_app.locale import formats as fmt
+from counter_app.locale import t
 from counter_app.services import lookup
 from counter_app.services.context import Store, local_now
 from counter_app.services.errors import ServiceError
@@ -32,14 +39,41 @@ if TYPE_CHECKING:
         ReceiptData,
         RefusalData,
         ReturnPlace,
+        StopData,
         SupplementData,
         UnitInfo,
     )
     from counter_app.printing.signing import CounterSigner
 
-FORMS = ("receipt", "supplement", "refusal", "apology", "control")
+FORMS = ("receipt", "supplement", "refusal", "apology", "stop", "control")
 #: fee statuses a form prints; anything else stored prints as paid
 _FEE_STATUSES: dict[str, FeeStatus] = {"paid": "paid", "unpaid": "unpaid", "exempt": "exempt"}
+
+
+@dataclass(frozen=True)
+class FormOptions:
+    """The settings printing follows: the form set configured for new documents, and whether the unit's one-stop
+    desk is a «Trung tâm Phục vụ hành chính công» (``[legal] forms``, ``[legal] centre``)."""
+
+    forms: str = "TT03/2025"
+    centre: bool = True
+
+    @classmethod
+    def of(cls, store: Store) -> FormOptions:
+        settings = store.settings
+        return cls(getattr(settings, "forms", cls.forms), getattr(settings, "one_stop_centre", cls.centre))
+
+    def basis(self, received_at: datetime | None, kind: str, issued_at: datetime | None = None) -> str:
+        """The set a dossier received at ``received_at`` prints form ``kind`` on (issued at ``issued_at``)."""
+        from counter_app.printing import formsets
+
+        chosen = formsets.for_date(received_at, self.forms)
+        if not chosen.has(kind):
+            chosen = formsets.for_date(issued_at, self.forms)
+        return chosen.basis
+
+
+DEFAULT_OPTIONS = FormOptions()
 
 
 @dataclass(frozen=True)
@@ -52,7 +86,9 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def unit_info(unit: Unit) -> UnitInfo:
+def unit_info(unit: Unit, *, centre: bool = False) -> UnitInfo:
+    """The unit as the forms name it; ``centre``: a commune whose one-stop desk is a «Trung tâm Phục vụ hành
+    chính công» (a provincial unit is named by its own name)."""
     from counter_app.printing.documents import UnitInfo
 
     province = unit.province_name
@@ -71,7 +107,13 @@ def unit_info(unit: Unit) -> UnitInfo:
         superior=superior,
         one_stop_code=unit.one_stop_code,
         place_name=province.removeprefix("Thành phố ").strip(),
+        centre=centre,
     )
+
+
+def _head_title(unit: Unit) -> str:
+    """The signature of a letter the unit's head signs for it: «TM. Ủy ban nhân dân» / «Chủ tịch»."""
+    return f"TM. {unit.name if unit.kind == 'province' else 'Ủy ban nhân dân'}\n{unit.head_title}"
 
 
 def _applicant(d: Dossier) -> Applicant:
@@ -114,7 +156,9 @@ def _last_event(session: Session, d: Dossier, *types: str) -> DossierEvent | Non
     ).first()
 
 
-def receipt_data(session: Session, code: str, *, unit_id: str | None = None) -> ReceiptData:
+def receipt_data(
+    session: Session, code: str, *, unit_id: str | None = None, options: FormOptions = DEFAULT_OPTIONS
+) -> ReceiptData:
     from counter_app.printing.documents import DocumentLine, ReceiptData
 
     d = lookup.dossier_by_code(session, code, unit_id=unit_id)
@@ -127,7 +171,7 @@ def receipt_data(session: Session, code: str, *, unit_id: str | None = None) -> 
         .order_by(col(DossierDocument.position))
     ).all()
     return ReceiptData(
-        unit=unit_info(session.get_one(Unit, d.received_unit_id)),
+        unit=unit_info(session.get_one(Unit, d.received_unit_id), centre=options.centre),
         dossier_code=d.code,
         procedure_code=procedure.code,
         procedure_name=procedure.name,
@@ -146,10 +190,13 @@ def receipt_data(session: Session, code: str, *, unit_id: str | None = None) -> 
         fee=_fee(d),
         ledger_book=d.ledger_book,
         ledger_number=d.ledger_line or None,
+        forms=options.basis(d.received_at, "receipt"),
     )
 
 
-def supplement_data(session: Session, code: str, *, unit_id: str | None = None) -> SupplementData:
+def supplement_data(
+    session: Session, code: str, *, unit_id: str | None = None, options: FormOptions = DEFAULT_OPTIONS
+) -> SupplementData:
     from counter_app.printing.documents import DocumentLine, SupplementData
 
     d = lookup.dossier_by_code(session, code, unit_id=unit_id)
@@ -161,7 +208,7 @@ def supplement_data(session: Session, code: str, *, unit_id: str | None = None) 
         for m in event.payload.get("missing", [])
     ]
     return SupplementData(
-        unit=unit_info(session.get_one(Unit, event.unit_id)),
+        unit=unit_info(session.get_one(Unit, event.unit_id), centre=options.centre),
         dossier_code=d.code,
         procedure_name=session.get_one(Procedure, d.procedure_code).name,
         applicant=_applicant(d),
@@ -169,10 +216,13 @@ def supplement_data(session: Session, code: str, *, unit_id: str | None = None) 
         reason=event.payload.get("reason", ""),
         officer_name=event.officer_name,
         issued_at=event.device_time,
+        forms=options.basis(d.received_at, "supplement", event.device_time),
     )
 
 
-def refusal_data(session: Session, code: str, *, unit_id: str | None = None) -> RefusalData:
+def refusal_data(
+    session: Session, code: str, *, unit_id: str | None = None, options: FormOptions = DEFAULT_OPTIONS
+) -> RefusalData:
     from counter_app.printing.documents import RefusalData
 
     d = lookup.dossier_by_code(session, code, unit_id=unit_id)
@@ -180,17 +230,21 @@ def refusal_data(session: Session, code: str, *, unit_id: str | None = None) -> 
     if event is None:
         raise ServiceError("print.no_such_event", code=d.code)
     return RefusalData(
-        unit=unit_info(session.get_one(Unit, event.unit_id)),
+        unit=unit_info(session.get_one(Unit, event.unit_id), centre=options.centre),
         dossier_code=d.code,
         procedure_name=session.get_one(Procedure, d.procedure_code).name,
         applicant=_applicant(d),
         reason=event.payload.get("reason", ""),
         officer_name=event.officer_name,
         issued_at=event.device_time,
+        # a refused dossier was never received: the day it was refused decides
+        forms=options.basis(d.received_at or event.device_time, "refusal", event.device_time),
     )
 
 
-def apology_data(session: Session, code: str, *, unit_id: str | None = None) -> ApologyData:
+def apology_data(
+    session: Session, code: str, *, unit_id: str | None = None, options: FormOptions = DEFAULT_OPTIONS
+) -> ApologyData:
     from counter_app.printing.documents import ApologyData
 
     d = lookup.dossier_by_code(session, code, unit_id=unit_id)
@@ -203,7 +257,7 @@ def apology_data(session: Session, code: str, *, unit_id: str | None = None) -> 
         raise ServiceError("print.no_such_event", code=d.code)
     unit = session.get_one(Unit, event.unit_id)
     return ApologyData(
-        unit=unit_info(unit),
+        unit=unit_info(unit, centre=options.centre),
         dossier_code=d.code,
         procedure_name=session.get_one(Procedure, d.procedure_code).name,
         applicant=_applicant(d),
@@ -211,50 +265,181 @@ def apology_data(session: Session, code: str, *, unit_id: str | None = None) -> 
         original_due_at=original_due,
         new_due_at=datetime.fromisoformat(event.payload["set"]["due_at"]),
         reason=event.payload.get("reason", ""),
-        head_title=f"TM. {unit.name if unit.kind == 'province' else 'Ủy ban nhân dân'}\n{unit.head_title}",
+        head_title=_head_title(unit),
         head_name="",
         issued_at=event.device_time,
         return_place=_return_place(session, d),
+        forms=options.basis(d.received_at, "apology", event.device_time),
     )
 
 
-def control_sheet_data(session: Session, code: str, *, unit_id: str | None = None) -> ControlSheetData:
+def stop_data(
+    session: Session, code: str, *, unit_id: str | None = None, options: FormOptions = DEFAULT_OPTIONS
+) -> StopData:
+    """Mẫu 05 of Circular 03/2025: the notice of the dossier's last «stopped» event."""
+    from counter_app.printing.documents import StopData
+
+    d = lookup.dossier_by_code(session, code, unit_id=unit_id)
+    event = _last_event(session, d, "stopped")
+    if event is None or d.received_at is None:
+        raise ServiceError("print.no_such_event", code=d.code)
+    unit = session.get_one(Unit, event.unit_id)
+    return StopData(
+        unit=unit_info(unit, centre=options.centre),
+        dossier_code=d.code,
+        procedure_name=session.get_one(Procedure, d.procedure_code).name,
+        applicant=_applicant(d),
+        received_at=d.received_at,
+        reason=event.payload.get("reason", ""),
+        head_title=_head_title(unit),
+        head_name="",
+        issued_at=event.device_time,
+        officer_name=event.officer_name,
+        forms=options.basis(d.received_at, "stop", event.device_time),
+    )
+
+
+@dataclass
+class _Row:
+    """A control sheet row while the events are read (frozen into a ``HandoverRow`` at the end)."""
+
+    from_unit: str
+    to_unit: str
+    handed_at: datetime
+    giver_name: str
+    due_at: datetime | None
+    receiver_name: str = ""
+    taken_at: datetime | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def control_rows(
+    events: list[DossierEvent], units: dict[str, str], office: str, applicant: str
+) -> list[_Row]:
+    """One row per handover of the dossier between steps or units, read from its event history in order.
+
+    The one-stop desk (``office``) hands the received dossier to the unit that processes it; a unit hands it to
+    another (sent, then accepted or sent back); the processing unit hands the result back to the desk; the desk
+    hands the result to the applicant.  A supplement request hands the dossier back to the applicant and its
+    return hands it in again; an extension and a stop are noted on the row in progress.  Each row keeps the due
+    time in force when it was handed, to classify it early / on time / late (the control sheet's «Kết quả»
+    column: Mẫu 06 of Circular 03/2025/TT-VPCP, Mẫu 05 of Circular 01/2018/TT-VPCP)."""
+    rows: list[_Row] = []
+    sent: dict[str, _Row] = {}
+    due: datetime | None = None
+    received_by = ""
+    person = t("forms2025.control.applicant", name=applicant)
+
+    def name(unit_id: str | None) -> str:
+        return units.get(unit_id or "", unit_id or "")
+
+    def add(row: _Row) -> None:
+        rows.append(row)
+
+    for event in events:
+        payload: dict[str, Any] = event.payload or {}
+        at, who, kind = event.device_time, event.officer_name, event.type
+        reason = str(payload.get("reason", ""))
+        if kind in ("received", "received_online"):
+            received_by = who
+        elif kind == "processing" and not rows:  # the desk hands the dossier to its own unit's processing
+            add(_Row(office, name(event.unit_id), at, received_by, due, who, at))
+        elif kind == "handover_sent":
+            handover = payload.get("handover") or {}
+            row = _Row(name(handover.get("from_unit_id")), name(handover.get("to_unit_id")), at, who, due)
+            row.notes.append(str(handover.get("reason", "")))
+            sent[str(handover.get("id"))] = row
+            add(row)
+        elif kind in ("handover_accepted", "handover_returned"):
+            handover = payload.get("handover") or {}
+            row_or_none = sent.pop(str(handover.get("id")), None)
+            if row_or_none is not None:
+                row_or_none.receiver_name, row_or_none.taken_at = who, at
+                if kind == "handover_returned":
+                    back = str(handover.get("answer_reason", ""))
+                    row_or_none.notes.append(t("forms2025.control.note.sent_back", reason=back))
+        elif kind == "supplement_requested":
+            row = _Row(name(event.unit_id), person, at, who, due)
+            row.notes.append(t("forms2025.control.note.supplement", reason=reason))
+            add(row)
+        elif kind == "supplement_received":
+            add(_Row(person, name(event.unit_id), at, "", due, who, at))
+        elif kind == "result_ready":
+            row = _Row(name(event.unit_id), office, at, who, due)
+            row.notes.append(t("forms2025.control.note.result"))
+            add(row)
+        elif kind == "returned":
+            receiver = str(payload.get("receiver_name", "")) or applicant
+            row = _Row(office, t("forms2025.control.applicant", name=receiver), at, who, due, receiver, at)
+            row.notes.append(t("forms2025.control.note.returned"))
+            add(row)
+        elif kind in ("apology", "stopped") and rows:
+            new_due = (payload.get("set") or {}).get("due_at")
+            note = (
+                t("forms2025.control.note.stopped", reason=reason)
+                if kind == "stopped"
+                else t(
+                    "forms2025.control.note.extended",
+                    due=fmt.moment(_as_datetime(new_due)) if new_due else fmt.NONE,
+                    reason=reason,
+                )
+            )
+            rows[-1].notes.append(note)
+        new_due = (payload.get("set") or {}).get("due_at")
+        if new_due:
+            due = _as_datetime(new_due)
+    for row in sent.values():  # still waiting for the receiving unit
+        row.notes.append(t("forms2025.control.note.waiting"))
+    return rows
+
+
+def _as_datetime(value: object) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def control_sheet_data(
+    session: Session, code: str, *, unit_id: str | None = None, options: FormOptions = DEFAULT_OPTIONS
+) -> ControlSheetData:
+    """The control sheet filled from the dossier's event history (:func:`control_rows`)."""
+    from counter_app.printing import formsets
     from counter_app.printing.documents import ControlSheetData, HandoverRow
+    from counter_app.printing.receipt import office_name
 
     d = lookup.dossier_by_code(session, code, unit_id=unit_id)
     if d.received_at is None or d.due_at is None:
         raise ServiceError("print.not_received", code=d.code, status=states.label(d.status))
-    handovers = session.exec(
-        select(Handover).where(Handover.dossier_id == d.id).order_by(col(Handover.sent_at))
-    ).all()
-    units = {
-        u.id: u.name
-        for u in session.exec(
-            select(Unit).where(
-                col(Unit.id).in_(
-                    {h.from_unit_id for h in handovers}
-                    | {h.to_unit_id for h in handovers}
-                    | {d.custodian_unit_id}
-                )
-            )
+    events = list(
+        session.exec(
+            select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(col(DossierEvent.seq))
         )
-    }
+    )
+    unit_ids = {e.unit_id for e in events} | {d.custodian_unit_id, d.received_unit_id}
+    for e in events:
+        handover = (e.payload or {}).get("handover") or {}
+        unit_ids |= {str(handover.get(k)) for k in ("from_unit_id", "to_unit_id") if handover.get(k)}
+    units = {u.id: u.name for u in session.exec(select(Unit).where(col(Unit.id).in_(unit_ids)))}
+    forms = options.basis(d.received_at, "control")
+    info = unit_info(session.get_one(Unit, d.received_unit_id), centre=options.centre)
+    office = office_name(info, formsets.get(forms))
     rows = []
-    for h in handovers:
-        result: ProcessingResult = states.timeliness(h.sent_at, d.due_at).value
+    for row in control_rows(events, units, office, d.applicant_name):
+        result: ProcessingResult | None = (
+            states.timeliness(row.handed_at, row.due_at).value if row.due_at is not None else None
+        )
         rows.append(
             HandoverRow(
-                from_unit=units.get(h.from_unit_id, h.from_unit_id),
-                to_unit=units.get(h.to_unit_id, h.to_unit_id),
-                handed_at=h.sent_at,
-                giver_name=h.sent_by,
-                receiver_name=h.answered_by,
+                from_unit=row.from_unit,
+                to_unit=row.to_unit,
+                handed_at=row.handed_at,
+                giver_name=row.giver_name,
+                receiver_name=row.receiver_name,
                 result=result,
-                note={"returned": "Trả lại: " + h.answer_reason}.get(h.state, ""),
+                note="; ".join(n for n in row.notes if n),
+                taken_at=row.taken_at,
             )
         )
     return ControlSheetData(
-        unit=unit_info(session.get_one(Unit, d.received_unit_id)),
+        unit=info,
         dossier_code=d.code,
         procedure_name=session.get_one(Procedure, d.procedure_code).name,
         applicant_name=d.applicant_name,
@@ -262,6 +447,7 @@ def control_sheet_data(session: Session, code: str, *, unit_id: str | None = Non
         due_at=d.due_at,
         lead_unit=units.get(d.custodian_unit_id, d.custodian_unit_id),
         handovers=tuple(rows),
+        forms=forms,
     )
 
 
@@ -270,18 +456,25 @@ def render(store: Store, form: str, code: str) -> bytes:
     see (``services.scope``); any other is «not found», like a code nobody issued."""
     from counter_app.printing import notices, receipt, tracking
 
-    unit = store.unit_id
+    unit, options = store.unit_id, FormOptions.of(store)
     with store.session() as session:
         if form == "receipt":
-            return receipt.render_receipt(receipt_data(session, code, unit_id=unit), signer(store))
+            data = receipt_data(session, code, unit_id=unit, options=options)
+            return receipt.render_receipt(data, signer(store))
         if form == "supplement":
-            return notices.render_supplement_request(supplement_data(session, code, unit_id=unit))
+            return notices.render_supplement_request(
+                supplement_data(session, code, unit_id=unit, options=options)
+            )
         if form == "refusal":
-            return notices.render_refusal(refusal_data(session, code, unit_id=unit))
+            return notices.render_refusal(refusal_data(session, code, unit_id=unit, options=options))
         if form == "apology":
-            return notices.render_apology(apology_data(session, code, unit_id=unit))
+            return notices.render_apology(apology_data(session, code, unit_id=unit, options=options))
+        if form == "stop":
+            return notices.render_stop_notice(stop_data(session, code, unit_id=unit, options=options))
         if form == "control":
-            return tracking.render_control_sheet(control_sheet_data(session, code, unit_id=unit))
+            return tracking.render_control_sheet(
+                control_sheet_data(session, code, unit_id=unit, options=options)
+            )
     raise ServiceError("print.unknown_form", form=form, forms=", ".join(FORMS))
 
 
@@ -296,6 +489,7 @@ FORM_FILES = {
     "supplement": "FORM_SUPPLEMENT",
     "refusal": "FORM_REFUSAL",
     "apology": "FORM_APOLOGY",
+    "stop": "FORM_STOP",
     "control": "FORM_CONTROL_SHEET",
 }
 
@@ -324,16 +518,19 @@ def print_form(
 
 
 def ledger_pdf(store: Store, start: date, end: date, *, unit_id: str | None = None) -> bytes:
+    from counter_app.printing import formsets
     from counter_app.printing.documents import LedgerData, LedgerRow
     from counter_app.printing.tracking import render_ledger
     from counter_app.services.reports import ledger_rows
 
     rows = ledger_rows(store, start, end, unit_id=unit_id)
+    options = FormOptions.of(store)
     with store.session() as session:
         unit = session.get_one(Unit, unit_id if unit_id and unit_id != ALL_UNITS else store.unit_id)
-        info = unit_info(unit)
+        info = unit_info(unit, centre=options.centre)
     return render_ledger(
         LedgerData(
+            forms=formsets.for_date(end, options.forms).basis,
             unit=info,
             date_from=start,
             date_to=end,

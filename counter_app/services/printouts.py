@@ -27,7 +27,7 @@ class PrintOutcome:
 
 
 def print_safely(store: Store, code: str, kind: str) -> PrintOutcome:
-    """Print ``kind`` (receipt, supplement, refusal, apology) of dossier ``code``; never raises."""
+    """Print ``kind`` (receipt, supplement, refusal, apology, stop, control) of dossier ``code``; never raises."""
     from counter_app.services.printing_service import print_form
 
     try:

@@ -107,8 +107,33 @@ def withdraw(
     )
 
 
+#: the statuses a dossier may be stopped from (``domain.states.TRANSITIONS``): received, being processed, or
+#: waiting for the applicant's supplement
+STOPPABLE = frozenset(s for s in Status if states.can_transition(s, Status.STOPPED))
+
+
 def stop(store: Store, actor: Actor, code: str, reason: str, *, now: datetime | None = None) -> DossierView:
-    return _act(store, actor, code, Status.STOPPED, "stopped", now=now, payload={"reason": _reason(reason)})
+    """Stop processing the dossier (status 8) with a reason; the notice is Mẫu 05 of Circular 03/2025/TT-VPCP
+    («Thông báo dừng giải quyết hồ sơ», :mod:`counter_app.services.stopping` prints it).
+
+    Only the unit holding the dossier may stop it, from :data:`STOPPABLE`, and not while a handover it sent is
+    waiting for the other unit's answer (that unit may already be working on it); the reason is required.
+    The article of Decree 118/2025/NĐ-CP on stopping could not be read here: who may ask for a stop beyond the
+    custodian is not decided by this function."""
+    from counter_app.services.handover import pending_handover
+
+    now = now or local_now()
+    reason = _reason(reason)
+    with store.session() as session:
+        dossier = lookup.dossier_by_code(session, code, unit_id=actor.unit_id)
+        ensure_custodian(dossier, actor)
+        waiting = pending_handover(session, dossier)
+        if waiting is not None:
+            raise ServiceError(
+                "handover.pending", code=dossier.code, unit=lookup.unit(session, waiting.to_unit_id).name
+            )
+        transition(session, dossier, Status.STOPPED, "stopped", actor, now, {"reason": reason})
+        return view(DossierView, dossier)
 
 
 def return_result(

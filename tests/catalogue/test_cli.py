@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import uuid
 
 import pytest
 from sqlmodel import Session, select
@@ -161,7 +162,9 @@ def test_central_import_as_the_administrator_and_refused_to_a_counters_role(
         with Session(central) as session:
             assert len(session.exec(select(Procedure)).all()) == 11
         security.install(central)
-        role = security.create_counter_role(central, "21025", 1, "mat-khau-rat-dai-123")
+        role = security.create_counter_role(  # roles are cluster-wide: a name no other test run uses
+            central, "21025", 1, "mat-khau-rat-dai-123", role_name=f"ct_{uuid.uuid4().hex[:8]}_21025_1"
+        )
         try:
             as_counter = make_url(pg_database).set(username=role, password="mat-khau-rat-dai-123")
             url = as_counter.render_as_string(hide_password=False)

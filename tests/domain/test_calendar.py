@@ -6,7 +6,8 @@ a table row cannot silently name the wrong day.  Holidays used below (from the
 observed Mon 27 Apr; 30/4 Thu and 1/5 Fri 2026; National Day 2026 Tue 1 - Wed 2 Sep,
 with Mon 31 Aug off in exchange for make-up Saturday 22 Aug; Vietnam Cultural Day
 Tue 24 Nov 2026; 1/1/2027 Fri; Tết 2027 Thu 4 - Wed 10 Feb; 2027 Labour Day Sat 1 May,
-observed Mon 3 May.  Default office hours 07:30-11:30 and 13:30-17:00 (7.5 h a day).
+observed Mon 3 May; on top of it the published swaps of ``official_days`` (Fri 2/1/2026 off,
+Sat 10/1/2026 worked).  Default office hours 07:30-11:30 and 13:30-17:00 (7.5 h a day).
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def day(text: str) -> date:
         ("Sat 2025-04-26", True),  # make-up Saturday for Fri 2 May 2025
         ("Fri 2025-05-02", False),
         ("Thu 2026-01-01", False),  # New Year
-        ("Fri 2026-01-02", True),
+        ("Fri 2026-01-02", False),  # swapped with Sat 10/1 (Công văn 12729/VPCP-KGVX, official_days)
+        ("Sat 2026-01-10", True),
         ("Fri 2026-02-13", True),  # last day before Tết 2026
         ("Mon 2026-02-16", False),  # Tết 2026 ...
         ("Wed 2026-02-18", False),

@@ -633,8 +633,14 @@ PORTAL_GOOD = {
         ({"ChuHoSo": ["Huỳnh"]}, ["trường ChuHoSo", "một danh sách"]),
         ({"ChuHoSo": {"ten": "x"}}, ["trường ChuHoSo", "một đối tượng"]),
         ({"SoDienThoai": 905111222}, ["trường SoDienThoai", "một số"]),  # the leading 0 would be lost
-        ({"ChuHoSo": None}, ["trường ChuHoSo", "bắt buộc"]),
-        ({"ChuHoSo": "  "}, ["trường ChuHoSo", "bắt buộc"]),
+        ({"MaHoSo": None}, ["trường MaHoSo", "bắt buộc"]),  # ChuHoSo is optional in the portal's format
+        ({"MaTTHC": "  "}, ["trường MaTTHC", "bắt buộc"]),
+        ({"TrangThaiHoSo": "11"}, ["trường TrangThaiHoSo", "từ 1 đến 10"]),
+        ({"LoaiDoiTuong": 3}, ["trường LoaiDoiTuong", "từ 1 đến 2"]),
+        ({"NgayHenTra": "31/12/2026"}, ["trường NgayHenTra", "yyyyMMddHHmmss"]),
+        ({"TaiLieuNop": [{"IsDeleted": "có"}]}, ["TaiLieuNop[1].IsDeleted", "True hoặc False"]),
+        ({"DanhSachLePhi": [{"Gia": -5}]}, ["DanhSachLePhi[1].Gia", "số tiền"]),
+        ({"DanhSachLePhi": "50000"}, ["trường DanhSachLePhi", "danh sách"]),
         ({"ChuHoSo": "Ư" * 121}, ["trường ChuHoSo", "dài 121 ký tự, tối đa 120"]),
         ({"TrichYeuHoSo": "x" * 501}, ["trường TrichYeuHoSo", "tối đa 500"]),
         ({"ChuHoSo": "Trần\x00Văn"}, ["trường ChuHoSo", "U+0000", "vị trí 5"]),

@@ -172,6 +172,60 @@ def test_import_online_writes_clean_dossiers_or_nothing(seeded_store):
     check()
 
 
+#: the portal format's other fields (services/portal_format.py), each replaced by fuzzed values below
+PORTAL_EXTRA = {
+    "TrangThaiHoSo": "7",
+    "LoaiDoiTuong": "2",
+    "HinhThuc": "1",
+    "NgayHenTra": "20261125170000",
+    "TenTTHC": "Cấp Giấy xác nhận tình trạng hôn nhân",
+    "DanhSachLePhi": [{"TenPhiLePhi": "Lệ phí", "Gia": "10000"}],
+    "TaiLieuNop": [{"TepDinhKemId": "f1", "TenTepDinhKem": "Tờ khai", "IsDeleted": "True"}],
+    "DanhSachGiayToKetQua": [{"TenGiayTo": "Kết quả"}],
+}
+
+
+@st.composite
+def portal_envelopes(draw) -> dict:
+    """An envelope (isUpdating fuzzed) of records carrying the portal's other fields, some fuzzed."""
+    records = []
+    for number in range(draw(st.integers(1, 3))):
+        record = dict(GOOD, **PORTAL_EXTRA, MaHoSo=f"G22.51-261120-{number + 1:04d}")
+        for key in draw(st.lists(st.sampled_from(list(PORTAL_EXTRA)), max_size=3, unique=True)):
+            record[key] = draw(TEXT_OR_NOT | st.sampled_from(["1", "10", "True", "False", 2, "0"]))
+        records.append(record)
+    updating = draw(st.sampled_from([True, False, "True", "False", None]) | TEXT_OR_NOT)
+    return {"service": "DongBoHoSoMC", "isUpdating": updating, "data": records}
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_portal_envelopes_apply_cleanly_once_or_write_nothing(seeded_store):
+    from counter_app.services.portal_format import batches
+
+    store = seeded_store
+    actor = officer_actor(store)
+
+    @FEW
+    @given(portal_envelopes())
+    def check(body):
+        before = _counts(store)
+        try:
+            portal.import_batches(store, actor, batches(body))
+        except ServiceError as exc:
+            _one_line(str(exc))
+            assert _counts(store) == before  # refused: nothing at all was written
+            return
+        after = _counts(store)
+        portal.import_batches(store, actor, batches(body))  # the same file again changes nothing
+        assert _counts(store) == after
+        with store.session() as s:
+            for dossier in s.exec(select(Dossier)).all():
+                for value in dossier.model_dump().values():
+                    assert not isinstance(value, str) or is_safe_text(value)
+
+    check()
+
+
 #: ``import online`` acts as an officer, who gives their PIN on standard input
 OFFICER = ("--officer", "canbo1")
 

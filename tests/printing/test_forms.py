@@ -104,7 +104,8 @@ def test_refusal_mau_03():
     )
 
 
-def test_apology_mau_04_signed_by_the_head():
+def test_apology_mau_04_of_2018_signed_by_the_head():
+    """The 2018 set (kept to reprint dossiers issued before 15/9/2025) still prints its own title."""
     [page] = page_texts(
         render_apology(
             ApologyData(
@@ -120,12 +121,14 @@ def test_apology_mau_04_signed_by_the_head():
                 head_name="Lê Văn Cường",
                 issued_at=ISSUED,
                 return_place=ReturnPlace("post", address="12 Lê Lợi, phường Cẩm Thành"),
+                forms="TT01/2018",
             )
         )
     )
     assert_has(
         page,
         *HEADER,
+        "Mẫu số 04 — Thông tư số 01/2018/TT-VPCP",
         "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
         "Kính gửi: " + APPLICANT.name,
         "Ngày 22 tháng 11 năm 2026",

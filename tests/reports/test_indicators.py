@@ -15,6 +15,8 @@ from counter_app.services.indicators.figures import (
     Finished,
     Points,
     Rate,
+    dossier_satisfaction_rate,
+    late_by_supplements,
     progress_points,
     reuse_points,
     satisfaction_points,
@@ -68,11 +70,15 @@ def test_month_figures(scenario):
     assert (i.in_progress_on_time, i.in_progress_late, i.close_to_due, i.due_today) == (1, 1, 1, 0)
     assert (i.waiting_supplement, i.online_waiting, i.result_waiting) == (0, 1, 2)
     assert i.online.share == 0
+    # Decision 766 (services/indicators/decision766.py): on-time 20 points; satisfaction in receiving and
+    # handling (formula 5.4) 6 of the group's 18: 100 % - (late 1/5 + not satisfied 1/3 of the returned),
+    # full marks at 90 %; reuse of digitised data 2 of the group's 22, full marks at 80 %
     p = i.points
     assert p.progress == pytest.approx(20 * 4 / 5)
-    assert p.satisfaction == pytest.approx(18 * (2 / 3) / 0.9)
-    assert p.reuse == pytest.approx(22 * (2 / 6) / 0.8)
-    assert p.total == pytest.approx(16 + 40 / 3 + 55 / 6) and p.maximum == 60
+    assert i.dossier_satisfaction == pytest.approx(1 - (1 / 5 + 1 / 3))
+    assert p.satisfaction == pytest.approx(6 * (7 / 15) / 0.9)
+    assert p.reuse == pytest.approx(2 * (2 / 6) / 0.8)
+    assert p.total == pytest.approx(16 + 28 / 9 + 5 / 6) and p.maximum == 28
 
 
 def test_other_periods_and_units(scenario):
@@ -262,10 +268,15 @@ def test_rates_and_texts():
 
 
 def test_decision_766_formulas():
-    """Each part's points: 20 × on-time rate; 18 × min(1, satisfied / 90 %); 22 × min(1, reuse / 80 %)."""
+    """Each measured indicator's points: 20 × on-time rate; 6 × min(1, rate 5.4 / 90 %); 2 × min(1, reuse / 80 %)
+    (the Decision gives satisfaction 18 points in three indicators of 6 and digitisation 22 in seven, of
+    which reuse is 2: the earlier 18 and 22 were the groups' totals)."""
     assert progress_points(1.0) == 20 and progress_points(0.8) == pytest.approx(16)
-    assert satisfaction_points(0.45) == pytest.approx(9) and satisfaction_points(0.95) == 18
-    assert reuse_points(0.4) == pytest.approx(11) and reuse_points(0.8) == 22 and reuse_points(1.0) == 22
+    assert satisfaction_points(0.45) == pytest.approx(3) and satisfaction_points(0.95) == 6
+    assert dossier_satisfaction_rate(0.1, 0.05) == pytest.approx(0.85)
+    assert dossier_satisfaction_rate(0.7, 0.6) == 0
+    assert reuse_points(0.4) == pytest.approx(1) and reuse_points(0.8) == 2 and reuse_points(1.0) == 2
+    assert not late_by_supplements(1) and late_by_supplements(2)
 
 
 def _plain_workload(store, now, unit):

@@ -46,8 +46,14 @@ def test_csv_has_a_bom_and_every_section(scenario):
     assert values["Tỷ lệ đúng hạn"] == ["80,0 % (4/5)", "98 %", "Chưa đạt"]
     assert values["Tỷ lệ đúng hạn (đất đai)"] == ["100,0 % (1/1)", "96 %", "Đạt"]
     assert values["Tỷ lệ hài lòng"][0] == "66,7 % (2/3)"
-    assert points[1] == ["Tiến độ giải quyết", "16,00", "20,00"]
-    assert points[-1][0] == "Cộng"
+    rows = {row[0].strip(): row[1:] for row in points[1:]}
+    assert rows["2. Tiến độ, kết quả giải quyết"] == ["16,00", "20,00"]
+    assert rows["1. Công khai, minh bạch"] == ["không đo tại đây", "18,00"]
+    assert rows["5.3. Hài lòng trong tiếp nhận, giải quyết TTHC"] == ["3,11", "6,00"]
+    assert rows["5.1. Phản ánh, kiến nghị xử lý đúng hạn"] == ["không đo tại đây", "6,00"]
+    assert rows["6.4. Hồ sơ khai thác, sử dụng lại dữ liệu số hóa"] == ["0,83", "2,00"]
+    assert points[-2] == ["Cộng các chỉ số đo tại đây", "19,94", "28,00"]
+    assert points[-1] == ["Tổng theo Quyết định 766/QĐ-TTg (72 điểm không đo tại đây)", "19,94", "100,00"]
     assert procedures[0][:4] == ["Mã TTHC", "Tên thủ tục", "Đất đai", "Tiếp nhận"]
     by_code = {row[0]: row for row in procedures[1:]}
     assert (

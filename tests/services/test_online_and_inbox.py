@@ -65,8 +65,13 @@ def test_import_registers_online_dossiers_with_the_reception_clock(seeded_store,
         d = lookup.dossier_by_code(s, "G22.51-261120-0001")
         assert (d.status, d.channel, d.applicant_name) == (Status.REGISTERED_ONLINE, 2, "Huỳnh Thị Thu Trang")
         assert d.submitted_at == datetime(2026, 11, 20, 21, 30) and d.received_at is None
-        record = portal.to_portal_record(s, d)
-        assert record["MaHoSo"] == "G22.51-261120-0001" and record["TrangThaiHoSo"] == 1
+        assert (d.applicant_cccd, d.citizen_id) == ("", None)  # MaDoiTuong is the portal's account id
+    exported = portal.export_period(
+        store, clerk(store), datetime(2026, 11, 20).date(), datetime(2026, 11, 20).date()
+    )
+    record = next(r for r in exported["data"] if r["MaHoSo"] == "G22.51-261120-0001")
+    assert record["TrangThaiHoSo"] == "1" and record["MaDoiTuong"] == "051190123456"
+    assert "KenhThucHien" not in record and record["TaiLieuNop"][0]["MaThanhPhanHoSo"] == "TP1"
     item = next(i for i in inbox.items(store) if i.code == "G22.51-261120-0001")
     # Friday 21:30 counts from Monday 07:30; Monday gives 7.5 h, Tuesday 24/11 is a holiday → Wednesday 08:00
     assert item.kind == "online" and item.due_at == datetime(2026, 11, 25, 8, 0)

@@ -69,7 +69,10 @@ def test_every_form_of_a_dossier_life(seeded_store, tmp_path):
     )
     expected = {
         "supplement": ("PHIẾU YÊU CẦU BỔ SUNG", "Giấy ủy quyền có chứng thực"),
-        "apology": ("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Cần xác minh tại cơ quan khác"),
+        "apology": (
+            "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
+            "Cần xác minh tại cơ quan khác",
+        ),
         "control": ("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Trung tâm Phục vụ hành chính công"),
     }
     for form, words in expected.items():

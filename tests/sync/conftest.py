@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import uuid
 from dataclasses import replace
 from datetime import datetime
 
@@ -88,10 +89,15 @@ def locked_down(central, counter_a, counter_b):
         )
         cs.commit()
     url = make_url(counter_a.settings.central_url)
+    suffix = uuid.uuid4().hex[:8]
     roles = []
     for store in (counter_a, counter_b):
-        role = security.create_counter_role(
-            central, store.unit_id, store.settings.counter, "mat-khau-rat-dai-123"
+        role = security.create_counter_role(  # roles are cluster-wide: a name no other test run uses
+            central,
+            store.unit_id,
+            store.settings.counter,
+            "mat-khau-rat-dai-123",
+            role_name=f"ct_{suffix}_{store.unit_id}_{store.settings.counter}",
         )
         roles.append(role)
         store.settings = replace(

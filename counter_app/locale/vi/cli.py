@@ -109,9 +109,9 @@ MESSAGES: dict[str, str] = {
     "cli.report.out_help": "ghi ra tệp thay vì màn hình",
     "cli.report.indicators_saved": "Đã lưu báo cáo chỉ tiêu: {path}",
     # --- printing: print, verify, keys ------------------------------------------------------------------
-    "cli.print.help": "in biểu mẫu của một hồ sơ (Mẫu 01-05) ra tệp PDF và máy in",
+    "cli.print.help": "in biểu mẫu của một hồ sơ (Mẫu 01-06, Thông tư 03/2025/TT-VPCP) ra tệp PDF và máy in",
     "cli.print.form_help": "receipt: Mẫu 01, supplement: Mẫu 02, refusal: Mẫu 03, apology: Mẫu 04, "
-    "control: Mẫu 05",
+    "stop: Mẫu 05, control: Mẫu 06",
     "cli.print.out_help": "ghi thêm một bản PDF ra tệp này",
     "cli.print.sent": "Đã gửi tới máy in {printer}",
     "cli.verify.help": "kiểm tra mã QR của một giấy tiếp nhận hồ sơ (chữ ký số của quầy)",

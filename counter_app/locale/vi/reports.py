@@ -39,10 +39,6 @@ MESSAGES: dict[str, str] = {
     "indicators.met": "Đạt",
     "indicators.not_met": "Chưa đạt",
     "indicators.yes": "Có",
-    "indicators.points.progress": "Tiến độ giải quyết",
-    "indicators.points.satisfaction": "Mức độ hài lòng",
-    "indicators.points.reuse": "Tái sử dụng dữ liệu số hóa",
-    "indicators.points.total": "Cộng",
     "indicators.csv.summary_columns": "Chỉ tiêu|Kết quả|Mục tiêu|Đánh giá",
     "indicators.csv.points_columns": "Nhóm chỉ số (Quyết định 766/QĐ-TTg)|Điểm đạt|Điểm tối đa",
     "indicators.csv.procedure_columns": "Mã TTHC|Tên thủ tục|Đất đai|Tiếp nhận|Từ chối|Đã giải quyết|Trước hạn|"
@@ -54,7 +50,7 @@ MESSAGES: dict[str, str] = {
     "Tỷ lệ hài lòng|Tỷ lệ trực tuyến",
     # --- PDF ---------------------------------------------------------------------------------------------------
     "indicators.pdf.summary": "I. Kết quả chung",
-    "indicators.pdf.points": "II. Điểm theo Quyết định 766/QĐ-TTg (phần do Bộ phận Một cửa thực hiện)",
+    "indicators.pdf.points": "II. Điểm theo Quyết định 766/QĐ-TTg (đủ 6 nhóm, 100 điểm; ghi rõ chỉ số đo tại đây)",
     "indicators.pdf.charts": "III. Diễn biến theo tuần",
     "indicators.pdf.procedures": "IV. Theo thủ tục hành chính",
     "indicators.pdf.officers": "V. Theo cán bộ tiếp nhận, trả kết quả",

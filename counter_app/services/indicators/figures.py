@@ -1,20 +1,25 @@
 """What the indicators are: the figure dataclasses, the targets and the Decision 766/QĐ-TTg formulas.
 
-Decision 766/QĐ-TTg scores the service of a unit out of 100 points in six groups; a counter
-drives processing progress, part of satisfaction (the citizen's own rating of each dossier) and most of
-digitisation (reuse of digitised data).  Each formula of those parts is one function below.
+Decision 766/QĐ-TTg scores the service of a unit out of 100 points in six groups
+(:mod:`counter_app.services.indicators.decision766` holds them as data, with the sources); a counter
+measures three of its indicators, 28 points, each formula one function below:
 
-Targets and Decision 766/QĐ-TTg points
---------------------------------------
-* on-time rate = (early + on time) / finished; target 98 %, 96 % for land procedures
-  (``Procedure.land``), which are reported separately as well;
-* processing progress points = ``PROGRESS_POINTS`` (20) × on-time rate (:func:`progress_points`);
-* satisfaction points = ``SATISFACTION_POINTS`` × min(1, satisfied share / 90 %), the satisfied
-  share being (very satisfied + satisfied) / rated (:func:`satisfaction_points`);
-* reuse points = ``REUSE_POINTS`` × min(1, reuse share / 80 %), the reuse share being the share of
-  received dossiers that reused digitised data (the internal target is 50 %) (:func:`reuse_points`);
-* the online share (channel 2 among received dossiers) is shown without points.
-A part with nothing to measure (no finished, rated or received dossier) has no points (None).
+* **on-time handling** (group «tiến độ, kết quả giải quyết», 20 points, formula 2.1):
+  20 × (early + on time) / finished (:func:`progress_points`).  A dossier for which more than one
+  supplement request was made counts as late whatever its dates (:func:`late_by_supplements`; the
+  indicators' SQL applies it, :func:`counter_app.services.indicators.sql.timeliness_sql`);
+* **satisfaction in receiving and handling dossiers** (group «mức độ hài lòng», 6 of its 18 points,
+  formula 5.4): rate = 100 % − (late share + share of returned dossiers rated «không hài lòng»),
+  6 × min(1, rate / 90 %) (:func:`dossier_satisfaction_rate`, :func:`satisfaction_points`); the other
+  12 points (feedback handled on time, satisfaction with the handling of feedback) are the portal's;
+* **reuse of digitised data** (group «số hóa hồ sơ», 2 of its 22 points, formula 4.3):
+  2 × min(1, reuse share / 80 %), the share being received dossiers that reused digitised data
+  (:func:`reuse_points`); the internal target stays 50 %.
+
+The other targets: on-time rate 98 %, 96 % for land procedures (``Procedure.land``), which are reported
+separately as well; satisfied share (very satisfied + satisfied) / rated against 90 % (shown, not scored).
+The online share (channel 2 among received dossiers) is shown without points.  An indicator with nothing
+to measure (no finished, rated or received dossier) has no points (None).
 
 Which dossiers each figure counts is told in :mod:`counter_app.services.indicators.period_figures`.
 """
@@ -25,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from counter_app.domain.states import Status
+from counter_app.services.indicators.decision766 import MAXIMUM, indicator
 from counter_app.services.indicators.periods import Period
 
 ON_TIME_TARGET = 0.98
@@ -32,12 +38,17 @@ LAND_ON_TIME_TARGET = 0.96
 SATISFACTION_TARGET = 0.90
 REUSE_TARGET = 0.50
 REUSE_FULL_MARKS = 0.80
-#: Decision 766 points of the parts a counter drives (the formulas are the functions below).  Only the
-#: 20 points of processing progress are fixed by the design; 18 (satisfaction) and 22 (digitisation,
-#: of which reuse is the part a counter drives) are the maxima of those groups as we read the decision.
-PROGRESS_POINTS = 20.0
-SATISFACTION_POINTS = 18.0
-REUSE_POINTS = 22.0
+#: formula 5.4 gives full marks from this rate on
+DOSSIER_SATISFACTION_FULL_MARKS = 0.90
+#: formula 2.1: a dossier with more supplement requests than this counts as late
+SUPPLEMENT_REQUESTS_ALLOWED = 1
+#: Decision 766 points of the indicators a counter measures (the table is decision766.GROUPS)
+PROGRESS_POINTS = indicator("on_time").points
+SATISFACTION_POINTS = indicator("dossier_satisfaction").points
+REUSE_POINTS = indicator("reuse").points
+#: what a counter measures, and the index's total
+MEASURED_POINTS = PROGRESS_POINTS + SATISFACTION_POINTS + REUSE_POINTS
+INDEX_POINTS = MAXIMUM
 
 #: statuses in which the processing clock runs (the dossier can be late)
 RUNNING = (Status.RECEIVED, Status.PROCESSING, Status.AWAITING_FEE)
@@ -48,21 +59,36 @@ OPEN_WORK = (*RUNNING, Status.SUPPLEMENT_REQUESTED, Status.REGISTERED_ONLINE, St
 # --- the Decision 766 formulas --------------------------------------------------------------------------
 
 
+def late_by_supplements(supplement_requests: int) -> bool:
+    """Formula 2.1 of Decision 766/QĐ-TTg (portal description): a dossier for which the officers asked for a
+    supplement more than once («yêu cầu bổ sung hồ sơ hơn 01 lần») counts as late."""
+    return supplement_requests > SUPPLEMENT_REQUESTS_ALLOWED
+
+
 def progress_points(on_time_share: float) -> float:
-    """Processing progress (Decision 766/QĐ-TTg, group "processing progress"): 20 × on-time rate, the rate
-    being (early + on time) / finished."""
+    """On-time handling (Decision 766/QĐ-TTg, group «tiến độ, kết quả giải quyết», formula 2.1):
+    20 × on-time rate, the rate being (early + on time) / finished, a dossier with more than one
+    supplement request counted late (:func:`late_by_supplements`)."""
     return PROGRESS_POINTS * on_time_share
 
 
-def satisfaction_points(satisfied_share: float) -> float:
-    """Satisfaction (Decision 766/QĐ-TTg, group "satisfaction"): 18 × min(1, satisfied share / 90 %), the
-    share being (very satisfied + satisfied) / rated dossiers."""
-    return SATISFACTION_POINTS * min(1.0, satisfied_share / SATISFACTION_TARGET)
+def dossier_satisfaction_rate(late_share: float, dissatisfied_share: float) -> float:
+    """Satisfaction in receiving and handling dossiers (Decision 766/QĐ-TTg, formula 5.4):
+    100 % − (share of dossiers handled late + share of dossiers with a complaint or a «không hài lòng»
+    rating), never below 0."""
+    return max(0.0, 1.0 - (late_share + dissatisfied_share))
+
+
+def satisfaction_points(rate: float) -> float:
+    """Its points (group «mức độ hài lòng», 6 of 18): 6 × min(1, rate / 90 %), the rate of
+    :func:`dossier_satisfaction_rate`."""
+    return SATISFACTION_POINTS * min(1.0, rate / DOSSIER_SATISFACTION_FULL_MARKS)
 
 
 def reuse_points(reuse_share: float) -> float:
-    """Reuse of digitised data (Decision 766/QĐ-TTg, group "digitisation"): 22 × min(1, reuse share / 80 %),
-    the share being received dossiers that reused digitised data / received dossiers."""
+    """Reuse of digitised data (Decision 766/QĐ-TTg, group «số hóa hồ sơ», formula 4.3, 2 of 22 points):
+    2 × min(1, reuse share / 80 %), the share being received dossiers that reused digitised data / received
+    dossiers."""
     return REUSE_POINTS * min(1.0, reuse_share / REUSE_FULL_MARKS)
 
 
@@ -110,7 +136,9 @@ class Finished:
 
 @dataclass(frozen=True)
 class Points:
-    """Decision 766 points of the parts a counter drives; None where there is nothing to measure."""
+    """Decision 766 points of the indicators a counter measures; None where there is nothing to measure.
+    ``maximum`` is the maximum of those measured (28 when all are); the other 72 of the index's 100 are
+    the portal's (:data:`INDEX_POINTS`, :mod:`~counter_app.services.indicators.decision766`)."""
 
     progress: float | None
     satisfaction: float | None
@@ -211,10 +239,21 @@ class Indicators:
         return Rate(self.received_online, self.received)
 
     @property
+    def dossier_satisfaction(self) -> float | None:
+        """Formula 5.4's rate (:func:`dossier_satisfaction_rate`): the late share of the finished dossiers,
+        the «không hài lòng» share of those returned (or rated, if more); None with neither."""
+        finished, judged = self.finished.total, max(self.returned, self.rated)
+        if not finished and not judged:
+            return None
+        late_share = self.finished.late / finished if finished else 0.0
+        dissatisfied_share = self.not_satisfied / judged if judged else 0.0
+        return dossier_satisfaction_rate(late_share, dissatisfied_share)
+
+    @property
     def points(self) -> Points:
         """The Decision 766 points of :func:`progress_points`, :func:`satisfaction_points` and
-        :func:`reuse_points`; None for a part with nothing to measure."""
-        on_time, satisfied, reuse = self.on_time.share, self.satisfaction.share, self.reuse.share
+        :func:`reuse_points`; None for an indicator with nothing to measure."""
+        on_time, satisfied, reuse = self.on_time.share, self.dossier_satisfaction, self.reuse.share
         return Points(
             progress=None if on_time is None else progress_points(on_time),
             satisfaction=None if satisfied is None else satisfaction_points(satisfied),

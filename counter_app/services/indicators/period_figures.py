@@ -20,7 +20,9 @@ Period figures follow the national report on the handling of administrative proc
   :func:`counter_app.domain.states.timeliness` classifies them (the ledger's note): late when
   finished after ``due_at``; early when finished on a calendar day before the due day; on time
   otherwise.  ``due_at`` is the dossier's current due time: a supplement received sets a new one, an
-  apology letter moves it.
+  apology letter moves it.  Decision 766/QĐ-TTg adds one rule the ledger's note does not have: a
+  dossier for which a supplement was requested more than once is late
+  (:func:`counter_app.services.indicators.figures.late_by_supplements`).
 * **returned** and **satisfaction**: dossiers received by the unit whose ``returned_at`` falls in
   the period; satisfaction counts those the citizen rated (1 very satisfied, 2 satisfied, 3 not).
 * **in progress on time / late**, close to due, waiting for a supplement, online dossiers waiting:

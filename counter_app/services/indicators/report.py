@@ -14,10 +14,9 @@ from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.services.context import Store
 from counter_app.services.errors import ServiceError
+from counter_app.services.indicators.decision766 import GROUPS, MAXIMUM
 from counter_app.services.indicators.figures import (
-    PROGRESS_POINTS,
-    REUSE_POINTS,
-    SATISFACTION_POINTS,
+    MEASURED_POINTS,
     Indicators,
     Rate,
     WeekFigures,
@@ -104,14 +103,44 @@ def summary_rows(ind: Indicators) -> list[tuple[str, str, str, str]]:
 
 
 def points_rows(ind: Indicators) -> list[tuple[str, str, str]]:
-    """(part, points, maximum) of Decision 766, with the total."""
+    """(group or indicator, points, maximum) of Decision 766/QĐ-TTg: its six groups in order, each indicator of
+    a group with several, «không đo tại đây» for those the portal computes; then the total of what is
+    measured here and the index's total of 100 with how many points are not measured here."""
     p = ind.points
-    return [
-        (t("indicators.points.progress"), fmt.points(p.progress), fmt.points(PROGRESS_POINTS)),
-        (t("indicators.points.satisfaction"), fmt.points(p.satisfaction), fmt.points(SATISFACTION_POINTS)),
-        (t("indicators.points.reuse"), fmt.points(p.reuse), fmt.points(REUSE_POINTS)),
-        (t("indicators.points.total"), fmt.points(p.total), fmt.points(p.maximum)),
-    ]
+    achieved = {"on_time": p.progress, "dossier_satisfaction": p.satisfaction, "reuse": p.reuse}
+    not_measured = t("law766.not_measured")
+
+    def value(key: str, measured: bool) -> str:
+        return fmt.points(achieved[key]) if measured else not_measured
+
+    rows: list[tuple[str, str, str]] = []
+    for number, group in enumerate(GROUPS, 1):
+        name = f"{number}. {t(f'law766.group.{group.key}')}"
+        if len(group.indicators) == 1:
+            (only,) = group.indicators
+            rows.append((name, value(only.key, only.measured), fmt.points(group.points)))
+            continue
+        measured = [achieved[i.key] for i in group.measured]
+        group_value = (
+            fmt.points(sum(v for v in measured if v is not None)) if group.measured else not_measured
+        )
+        if group.measured and all(v is None for v in measured):
+            group_value = fmt.points(None)
+        rows.append((name, group_value, fmt.points(group.points)))
+        for sub, item in enumerate(group.indicators, 1):
+            rows.append(
+                (
+                    f"    {number}.{sub}. {t(f'law766.indicator.{item.key}')}",
+                    value(item.key, item.measured),
+                    fmt.points(item.points),
+                )
+            )
+    total = fmt.points(p.total) if p.maximum else fmt.points(None)
+    rows.append((t("law766.total_measured"), total, fmt.points(p.maximum)))
+    rows.append(
+        (t("law766.total_index", unmeasured=f"{MAXIMUM - MEASURED_POINTS:g}"), total, fmt.points(MAXIMUM))
+    )
+    return rows
 
 
 def indicators_csv(rep: IndicatorReport) -> bytes:
@@ -183,7 +212,17 @@ _PDF_SHARED_TEXTS = {
 
 def pdf_texts(names: Iterable[str]) -> dict[str, str]:
     """The words of the PDF report (placeholders such as ``{time}`` left for the renderer)."""
-    return {name: t(_PDF_SHARED_TEXTS.get(name, f"indicators.pdf.{name}")) for name in names}
+    names = tuple(names)
+    texts = {
+        name: t(_PDF_SHARED_TEXTS.get(name, f"indicators.pdf.{name}"))
+        for name in names
+        if name != "points_note"
+    }
+    if "points_note" in names:
+        texts["points_note"] = t(
+            "indicators.pdf.points_note", measured=f"{MEASURED_POINTS:g}", index=f"{MAXIMUM:g}"
+        )
+    return texts
 
 
 def report_pdf(store: Store, rep: IndicatorReport, *, printed_at: datetime | None = None) -> bytes:

@@ -39,6 +39,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 from counter_app.db.models import Dossier, QueueTicket
 from counter_app.domain.states import Status
 from counter_app.services.context import Store
+from counter_app.services.indicators.figures import SUPPLEMENT_REQUESTS_ALLOWED
 from counter_app.services.scope import ALL_UNITS
 
 #: a SELECT of any columns (sqlmodel's Select and SelectOfScalar are SQLAlchemy's Select)
@@ -156,9 +157,16 @@ EARLY, ON_TIME, LATE = 0, 1, 2
 
 
 def timeliness_sql() -> ColumnElement[int]:
-    """0 early, 1 on time, 2 late — :func:`counter_app.domain.states.timeliness` in SQL."""
+    """0 early, 1 on time, 2 late — :func:`counter_app.domain.states.timeliness` in SQL, with Decision
+    766's rule that a dossier with more than one supplement request counts as late
+    (:func:`counter_app.services.indicators.figures.late_by_supplements`)."""
     due, finished = col(Dossier.due_at), col(Dossier.finished_at)
-    return case((finished > due, LATE), (func.date(finished) < func.date(due), EARLY), else_=ON_TIME)
+    return case(
+        (col(Dossier.supplement_rounds) > SUPPLEMENT_REQUESTS_ALLOWED, LATE),
+        (finished > due, LATE),
+        (func.date(finished) < func.date(due), EARLY),
+        else_=ON_TIME,
+    )
 
 
 def within(column: Any, start: datetime, end: datetime) -> ColumnElement[bool]:

@@ -98,7 +98,9 @@ def _chain_access_log(bind) -> None:
 def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
-        op.drop_constraint("citizen_cccd_key", "citizen", type_="unique")
+        for unique in sa.inspect(bind).get_unique_constraints("citizen"):  # "citizen_cccd_key" from 0001
+            if unique["column_names"] == ["cccd"] and unique["name"]:
+                op.drop_constraint(unique["name"], "citizen", type_="unique")
         op.create_index(op.f("ix_citizen_cccd"), "citizen", ["cccd"], unique=False)
     else:
         with op.batch_alter_table("citizen", naming_convention=_UNIQUE) as batch:
