@@ -81,6 +81,10 @@ class Applicant:
     address: str = ""
     phone: str = ""
     email: str = ""
+    #: the number a hand-entered applicant was identified by, with its kind's name («Mã số thuế: …»)
+    id_line: str = ""
+    #: who handed the dossier in for the applicant (authorised representative), with their number
+    representative: str = ""
 
 
 @dataclass(frozen=True)

@@ -180,3 +180,30 @@ def test_a_unit_without_its_identifier_cannot_issue_codes(seeded_store):
         intake.receive(store, unset, _request(store, entry), now=THU)
     assert caught.value.key == "applicants.no_identifier"
     assert "--identifier" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_the_receipt_names_an_organisation_by_its_tax_code_and_its_representative(seeded_store):
+    """Mẫu 01 says who the applicant is when there is no card: the number they were identified by and who
+    handed the dossier in for them (read back from the printed PDF)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from counter_app.services import printing_service
+
+    store, actor = seeded_store, clerk(seeded_store)
+    entry = check_applicant(
+        "organisation",
+        "tax_code",
+        "4300123456",
+        "Công ty TNHH Sông Trà",
+        "12 Quang Trung, Quảng Ngãi",
+        representative_name="Nguyễn Văn Tâm",
+        representative_id="051085000456",
+    )
+    d = intake.receive(store, actor, _request(store, entry), now=THU)
+    pdf = printing_service.render(store, "receipt", d.code)
+    text = " ".join((page.extract_text() or "") for page in PdfReader(io.BytesIO(pdf)).pages)
+    text = " ".join(text.split())
+    assert "Mã số thuế: 4300123456" in text
+    assert "Người nộp thay (đại diện theo ủy quyền): Nguyễn Văn Tâm (051085000456)" in text
