@@ -81,8 +81,9 @@ class Applicant:
     address: str = ""
     phone: str = ""
     email: str = ""
-    #: the number a hand-entered applicant was identified by, with its kind's name («Mã số thuế: …»)
-    id_line: str = ""
+    #: the number a hand-entered applicant was identified by, and its kind (``domain.applicants.ID_TYPES``)
+    id_type: str = ""
+    id_number: str = ""
     #: who handed the dossier in for the applicant (authorised representative), with their number
     representative: str = ""
 

@@ -145,11 +145,12 @@ def claims_of(data: ReceiptData) -> ReceiptClaims:
 def applicant_lines(flow: Flow, label: str, applicant: Applicant, *, size: float, leading: float) -> None:
     """Name (bold), address, then phone and e-mail side by side — Mẫu 01, 02, 03."""
     labelled(flow, label, applicant.name, size=size, leading=leading, strong=True)
-    if applicant.id_line:  # an applicant entered by hand: the number they were identified by
-        labelled(flow, "", applicant.id_line, size=size, leading=leading)
+    if applicant.id_number:  # an applicant entered by hand: the number they were identified by
+        line = t(f"printing.field.id.{applicant.id_type}", number=applicant.id_number)
+        labelled(flow, "", line, size=size, leading=leading)
     if applicant.representative:
         labelled(
-            flow, t("applicants.print.representative"), applicant.representative, size=size, leading=leading
+            flow, t("printing.field.representative"), applicant.representative, size=size, leading=leading
         )
     labelled(flow, t("printing.field.address"), applicant.address, size=size, leading=leading)
     pair(

@@ -119,9 +119,6 @@ def _head_title(unit: Unit) -> str:
 def _applicant(d: Dossier) -> Applicant:
     from counter_app.printing.documents import Applicant
 
-    id_line = ""
-    if d.applicant_id_number:
-        id_line = t("applicants.print.id." + (d.applicant_id_type or "cccd"), number=d.applicant_id_number)
     representative = ""
     if d.representative_name:
         representative = d.representative_name + (f" ({d.representative_id})" if d.representative_id else "")
@@ -130,7 +127,8 @@ def _applicant(d: Dossier) -> Applicant:
         address=d.applicant_address,
         phone=d.applicant_phone,
         email=d.applicant_email,
-        id_line=id_line,
+        id_type=(d.applicant_id_type or "cccd") if d.applicant_id_number else "",
+        id_number=d.applicant_id_number,
         representative=representative,
     )
 

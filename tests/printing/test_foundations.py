@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from reportlab.pdfbase.ttfonts import TTFont
 
 from counter_app.locale.formats import long_date, long_time, money, place_date, processing_time
+from counter_app.domain.applicants import ID_TYPES
 from counter_app.locale.vi.forms2025 import MESSAGES as FORMS2025_MESSAGES
 from counter_app.locale.vi.printing import MESSAGES as PRINTING_MESSAGES
 from counter_app.printing import fonts
@@ -140,6 +141,7 @@ def test_every_message_key_used_in_the_code_exists():
         "printing.copy_kind.": ("original", "certified", "copy"),
         "printing.fee.": ("none", "paid", "unpaid", "exempt"),
         "printing.result.": ("early", "on_time", "late"),
+        "printing.field.id.": ID_TYPES,
     }.items():
         for value in values:  # keys built with f-strings from the documents' literals
             assert prefix + value in MESSAGES

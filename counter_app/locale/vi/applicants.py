@@ -27,12 +27,6 @@ MESSAGES: dict[str, str] = {
     "applicants.field.id_number": "Số giấy tờ",
     "applicants.field.representative_name": "Họ và tên người đại diện",
     "applicants.field.representative_id": "Số giấy tờ của người đại diện",
-    # printed under the applicant's name on Mẫu 01-03 (printing.receipt.applicant_lines)
-    "applicants.print.id.cccd": "Số định danh cá nhân: {number}",
-    "applicants.print.id.cmnd": "Số chứng minh nhân dân: {number}",
-    "applicants.print.id.passport": "Số hộ chiếu: {number}",
-    "applicants.print.id.tax_code": "Mã số thuế: {number}",
-    "applicants.print.representative": "Người nộp thay (đại diện theo ủy quyền): ",
     # the intake screen (screens.intake, screens.intake_cards, screens.applicant_dialog)
     "applicants.no_citizen_found": (
         "Không tìm thấy công dân. Nhấn Ctrl+G để nhập người nộp bằng tay (số định danh, CMND, hộ chiếu, tổ chức)."

@@ -206,4 +206,10 @@ MESSAGES: dict[str, str] = {
         "serial:THIẾT_BỊ[:TỐC_ĐỘ] hoặc file:ĐƯỜNG_DẪN."
     ),
     "printing.output.escpos_failed": "Máy in nhiệt báo lỗi: {detail}.",
+    # printed under the applicant's name on Mẫu 01-03 (printing.receipt.applicant_lines)
+    "printing.field.id.cccd": "Số định danh cá nhân: {number}",
+    "printing.field.id.cmnd": "Số chứng minh nhân dân: {number}",
+    "printing.field.id.passport": "Số hộ chiếu: {number}",
+    "printing.field.id.tax_code": "Mã số thuế: {number}",
+    "printing.field.representative": "Người nộp thay (đại diện theo ủy quyền): ",
 }
