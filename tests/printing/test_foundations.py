@@ -15,8 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from reportlab.pdfbase.ttfonts import TTFont
 
-from counter_app.locale.formats import long_date, long_time, money, place_date, processing_time
 from counter_app.domain.applicants import ID_TYPES
+from counter_app.locale.formats import long_date, long_time, money, place_date, processing_time
 from counter_app.locale.vi.forms2025 import MESSAGES as FORMS2025_MESSAGES
 from counter_app.locale.vi.printing import MESSAGES as PRINTING_MESSAGES
 from counter_app.printing import fonts
