@@ -132,22 +132,38 @@ def _addressee(flow: Flow, applicant: Applicant) -> None:
     flow.space(4 * mm)
 
 
-def render_apology(data: ApologyData) -> bytes:
-    """Mẫu 04 — "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết" (2025; "Phiếu xin lỗi và hẹn lại ngày
-    trả kết quả" in 2018), signed by the head of the unit."""
-    buffer, c, flow, form_set = _begin(data, "apology")
-    unit_name = data.unit.name
+def _received(flow: Flow, data: ApologyData | StopData, office: str) -> None:
+    """The addressee, then when and where the dossier was received and what it asks (Mẫu 04, 05)."""
     _addressee(flow, data.applicant)
     _body(
         flow,
         t(
             "printing.apology.received",
             date=long_date(data.received_at.date()).capitalize(),
-            office=office_name(data.unit, form_set),
+            office=office,
             code=data.dossier_code,
         ),
     )
     _body(flow, [Span(t("printing.field.request")), bold(data.procedure_name)])
+
+
+def _head_signs(flow: Flow, data: ApologyData | StopData) -> None:
+    """The head of the unit signs, under the seal (Mẫu 04, 05)."""
+    flow.space(4 * mm)
+    signatures(
+        flow,
+        [Signature(data.head_title, data.head_name, note=t("printing.sign.note_seal"))],
+        size=SIZE,
+        space=24 * mm,
+    )
+
+
+def render_apology(data: ApologyData) -> bytes:
+    """Mẫu 04 — "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết" (2025; "Phiếu xin lỗi và hẹn lại ngày
+    trả kết quả" in 2018), signed by the head of the unit."""
+    buffer, c, flow, form_set = _begin(data, "apology")
+    unit_name = data.unit.name
+    _received(flow, data, office_name(data.unit, form_set))
     _body(flow, [Span(t("printing.apology.due")), bold(long_time(data.original_due_at))])
     _body(flow, t("printing.apology.late", unit=unit_name))
     _body(flow, [Span(t("printing.field.reason")), Span(value_or_dots(data.reason))])
@@ -165,13 +181,7 @@ def render_apology(data: ApologyData) -> bytes:
         ],
     )
     _body(flow, form_set.text("apology", "thanks", "printing.apology.thanks"))
-    flow.space(4 * mm)
-    signatures(
-        flow,
-        [Signature(data.head_title, data.head_name, note=t("printing.sign.note_seal"))],
-        size=SIZE,
-        space=24 * mm,
-    )
+    _head_signs(flow, data)
     return _end(buffer, c)
 
 
@@ -181,25 +191,9 @@ def render_stop_notice(data: StopData) -> bytes:
     :class:`~counter_app.printing.formsets.UnknownFormSet`."""
     buffer, c, flow, form_set = _begin(data, "stop")
     office = office_name(data.unit, form_set)
-    _addressee(flow, data.applicant)
-    _body(
-        flow,
-        t(
-            "printing.apology.received",
-            date=long_date(data.received_at.date()).capitalize(),
-            office=office,
-            code=data.dossier_code,
-        ),
-    )
-    _body(flow, [Span(t("printing.field.request")), bold(data.procedure_name)])
+    _received(flow, data, office)
     _body(flow, t("forms2025.stop.body", unit=data.unit.name))
     _body(flow, [Span(t("printing.field.reason")), bold(value_or_dots(data.reason))])
     _body(flow, t("forms2025.stop.closing", office=office))
-    flow.space(4 * mm)
-    signatures(
-        flow,
-        [Signature(data.head_title, data.head_name, note=t("printing.sign.note_seal"))],
-        size=SIZE,
-        space=24 * mm,
-    )
+    _head_signs(flow, data)
     return _end(buffer, c)

@@ -272,12 +272,13 @@ def test_a_counters_own_citizen_update_dated_in_the_future_is_dated_now(central)
         assert c.execute(text("SELECT count(*) FROM citizen WHERE cccd = '001099055556'")).scalar() == 0
 
 
-def test_an_event_whose_hash_does_not_cover_its_content_is_refused_even_on_its_own_dossier(central):
+def _next_on_own_dossier(central, summary: str) -> str:
+    """An INSERT of the next event, hash right, on a dossier unit A holds (in processing), setting ``summary``."""
     a = central["a"]
     with central["store"].session() as s:
         own = s.exec(select(Dossier).where(Dossier.custodian_unit_id == a, Dossier.status == 2)).first()
     assert own is not None
-    honest = _event_sql(
+    return _event_sql(
         own,
         dossier_id=own.id,
         code=own.code,
@@ -285,31 +286,19 @@ def test_an_event_whose_hash_does_not_cover_its_content_is_refused_even_on_its_o
         prev=own.last_event_hash,
         unit=a,
         type_="processing",
-        payload={"set": {"summary": "ghi chú"}},
+        payload={"set": {"summary": summary}},
     )
+
+
+def test_an_event_whose_hash_does_not_cover_its_content_is_refused_even_on_its_own_dossier(central):
+    honest = _next_on_own_dossier(central, "ghi chú")
     edited = honest.replace("ghi chú", "ghi chú đã sửa")  # the content changed, the hash kept
     _refused(psql(central, edited), "counter_app:bad_hash")
-    assert (
-        psql(central, honest).returncode == 0
-    )  # the same event, hash right: it is the custodian's to record
+    assert psql(central, honest).returncode == 0  # the same event, hash right: the custodian's to record
 
 
 @pytest.mark.parametrize("text", ["Trần\u202eVăn", "Trần\u001b[2JVăn", "Trần\u200bVăn"])
 def test_an_event_with_a_control_or_hidden_character_never_reaches_the_central_store(central, text):
     """What the central store holds, every counter pulls: a character a counter's store refuses would stop
     that counter's pulls, so the central store refuses it first (a NUL PostgreSQL refuses by itself)."""
-    a = central["a"]
-    with central["store"].session() as s:
-        own = s.exec(select(Dossier).where(Dossier.custodian_unit_id == a, Dossier.status == 2)).first()
-    assert own is not None
-    sql = _event_sql(
-        own,
-        dossier_id=own.id,
-        code=own.code,
-        seq=own.event_count + 1,
-        prev=own.last_event_hash,
-        unit=a,
-        type_="processing",
-        payload={"set": {"summary": text}},
-    )
-    _refused(psql(central, sql), "counter_app:unsafe_text")
+    _refused(psql(central, _next_on_own_dossier(central, text)), "counter_app:unsafe_text")

@@ -132,3 +132,26 @@ def screen_text(app) -> str:
     for x, y, text in re.findall(pattern, app.export_screenshot()):
         rows.setdefault(float(y), []).append((float(x), html.unescape(text).replace("\xa0", " ")))
     return "\n".join("".join(text for _x, text in sorted(cells)) for _y, cells in sorted(rows.items()))
+
+
+async def open_dossier_screen(pilot, code: str):
+    """Open dossier ``code`` (as a scan or F4 would) and wait until its screen shows it."""
+    from counter_app.screens.dossier import DossierScreen
+
+    app = pilot.app
+    app.open_dossier(code)
+    await wait_for(
+        pilot,
+        lambda: (
+            isinstance(app.screen, DossierScreen)
+            and app.screen.detail is not None
+            and app.screen.detail.dossier.code == code
+        ),
+        "dossier loaded",
+    )
+    return app.screen
+
+
+def screen_actions(screen) -> set[str]:
+    """The actions the screen's key bindings offer now."""
+    return {b.binding.action for b in screen.active_bindings.values()}

@@ -9,7 +9,18 @@ from counter_app.domain.states import Status
 from counter_app.services import lookup
 from counter_app.services.demo import demo_card_payloads
 
-from .helpers import SIZE, counts, find_code, login, notices, start_intake, type_text, wait_for
+from .helpers import (
+    SIZE,
+    counts,
+    find_code,
+    login,
+    notices,
+    open_dossier_screen,
+    screen_actions,
+    start_intake,
+    type_text,
+    wait_for,
+)
 
 
 def assert_printed(screen) -> None:
@@ -345,36 +356,15 @@ async def test_handover_sent_then_accepted_from_the_inbox(app, store):
     assert detail(store, code).dossier.custodian_unit_id == "P51"
 
 
-async def _open(pilot, code):
-    from counter_app.screens.dossier import DossierScreen
-
-    app = pilot.app
-    app.open_dossier(code)
-    await wait_for(
-        pilot,
-        lambda: (
-            isinstance(app.screen, DossierScreen)
-            and app.screen.detail is not None
-            and app.screen.detail.dossier.code == code
-        ),
-        "dossier loaded",
-    )
-    return app.screen
-
-
-def _actions(screen) -> set[str]:
-    return {b.binding.action for b in screen.active_bindings.values()}
-
-
 async def test_dossier_actions_follow_the_state_machine(app, store):
     code = find_code(store, status=Status.RECEIVED)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot)
-        screen = await _open(pilot, code)
-        assert {"process", "result_ready", "apologise"} <= _actions(screen)
+        screen = await open_dossier_screen(pilot, code)
+        assert {"process", "result_ready", "apologise"} <= screen_actions(screen)
         await pilot.press("x")
         await wait_for(pilot, lambda: screen.detail.dossier.status == Status.PROCESSING, "processing")
-        assert "process" not in _actions(screen)
+        assert "process" not in screen_actions(screen)
         await pilot.press("l")  # apology letter with a new date: 2 more working days and the usual reason
         from counter_app.screens.dialogs import ApologyDialog
 
@@ -384,7 +374,7 @@ async def test_dossier_actions_follow_the_state_machine(app, store):
         await wait_for(pilot, lambda: screen.detail.dossier.due_at == new_due, "new due date")
         await pilot.press("k")
         await wait_for(pilot, lambda: screen.detail.dossier.status == Status.RESULT_READY, "result ready")
-        assert _actions(screen) >= {"return", "reprint"} and "withdraw" not in _actions(screen)
+        assert screen_actions(screen) >= {"return", "reprint"} and "withdraw" not in screen_actions(screen)
         await pilot.press("t")
         from counter_app.screens.return_result import ReturnScreen
 
@@ -401,7 +391,7 @@ async def test_withdraw_needs_a_reason(app, store):
     code = find_code(store, status=Status.PROCESSING)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot)
-        screen = await _open(pilot, code)
+        screen = await open_dossier_screen(pilot, code)
         await pilot.press("u")
         from counter_app.screens.dialogs import ReasonDialog
 
@@ -411,7 +401,7 @@ async def test_withdraw_needs_a_reason(app, store):
         assert isinstance(app.screen, ReasonDialog)
         await type_text(pilot, "Công dân xin rút để bổ sung giấy tờ khác", enter=True)
         await wait_for(pilot, lambda: screen.detail.dossier.status == Status.WITHDRAWN, "withdrawn")
-        assert not {"withdraw", "supplement", "handover"} & _actions(screen)
+        assert not {"withdraw", "supplement", "handover"} & screen_actions(screen)
 
 
 async def test_command_palette_opens_a_dossier_and_switches_counter(app, store):

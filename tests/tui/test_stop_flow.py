@@ -7,36 +7,15 @@ from counter_app.domain.states import Status
 from counter_app.services import lookup
 from tests.printing.helpers import page_texts
 
-from .helpers import SIZE, find_code, login, notices, type_text, wait_for
-
-
-async def _open(pilot, code):
-    from counter_app.screens.dossier import DossierScreen
-
-    app = pilot.app
-    app.open_dossier(code)
-    await wait_for(
-        pilot,
-        lambda: (
-            isinstance(app.screen, DossierScreen)
-            and app.screen.detail is not None
-            and app.screen.detail.dossier.code == code
-        ),
-        "dossier screen",
-    )
-    return app.screen
-
-
-def _actions(screen) -> set[str]:
-    return {b.binding.action for b in screen.active_bindings.values()}
+from .helpers import SIZE, find_code, login, notices, open_dossier_screen, screen_actions, type_text, wait_for
 
 
 async def test_stop_asks_the_reason_records_it_and_prints_the_notice(app, store):
     code = find_code(store, status=Status.PROCESSING)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot)
-        screen = await _open(pilot, code)
-        assert "stop" in _actions(screen)
+        screen = await open_dossier_screen(pilot, code)
+        assert "stop" in screen_actions(screen)
         await pilot.press("d")
         from counter_app.screens.dialogs import ReasonDialog
 
@@ -47,8 +26,8 @@ async def test_stop_asks_the_reason_records_it_and_prints_the_notice(app, store)
         await type_text(pilot, "Người nộp đề nghị dừng giải quyết", enter=True)
         await wait_for(pilot, lambda: screen.detail.dossier.status == Status.STOPPED, "stopped")
         await wait_for(pilot, lambda: any("thông báo dừng giải quyết" in n for n in notices(app)), "printed")
-        assert not {"stop", "withdraw", "supplement", "handover"} & _actions(screen)
-        assert "reprint" in _actions(screen)  # the notice can be printed again
+        assert not {"stop", "withdraw", "supplement", "handover"} & screen_actions(screen)
+        assert "reprint" in screen_actions(screen)  # the notice can be printed again
     with store.session() as session:
         found = lookup.dossier_detail(session, code)
     assert found.events[-1].type == "stopped"
@@ -62,5 +41,5 @@ async def test_stop_is_not_offered_once_the_result_is_ready(app, store):
     code = find_code(store, status=Status.RESULT_READY)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot)
-        screen = await _open(pilot, code)
-        assert "stop" not in _actions(screen)
+        screen = await open_dossier_screen(pilot, code)
+        assert "stop" not in screen_actions(screen)
