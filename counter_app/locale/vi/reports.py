@@ -162,7 +162,7 @@ MESSAGES: dict[str, str] = {
     "live.key.open": "Mở hồ sơ",
     "live.key.next_table": "Bảng kế tiếp",
     "live.apology.only_overdue": "Chỉ lập thư xin lỗi cho hồ sơ quá hạn: hãy chọn một dòng màu đỏ.",
-    "live.apology.title": "Thư xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)",
+    "live.apology.title": "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (Mẫu 04)",
     "live.apology.dossier": "Hồ sơ {code} — {applicant}",
     "live.apology.due": "Hạn trả hiện tại: {due}",
     "live.apology.new_due": "Ngày hẹn trả mới (giờ:phút ngày/tháng/năm)",
