@@ -93,6 +93,14 @@ def counter_number(text: str) -> int:
     return int(text)
 
 
+def add_period_options(parser: argparse._ActionsContainer, from_help: str, to_help: str) -> None:
+    """``--from DATE --to DATE`` (both required, DD/MM/YYYY or ISO), as ``date_from`` and ``date_to``."""
+    for flag, dest, help_key in (("--from", "date_from", from_help), ("--to", "date_to", to_help)):
+        parser.add_argument(
+            flag, dest=dest, type=day, required=True, metavar=t("cli.meta.date"), help=t(help_key)
+        )
+
+
 def add_officer_option(parser: argparse._ActionsContainer) -> None:
     """``--officer USERNAME``: the officer who acts, proving it with their PIN on standard input (see
     :meth:`CommandContext.actor`); commands that show or change citizens' or dossiers' data need one."""

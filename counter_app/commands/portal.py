@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter_app.commands.arguments import Subparsers, add_command, add_officer_option, day
+from counter_app.commands.arguments import Subparsers, add_command, add_officer_option, add_period_options
 from counter_app.commands.exits import ExitCode
 from counter_app.locale import t
 
@@ -26,22 +26,7 @@ if TYPE_CHECKING:
 def register(subparsers: Subparsers) -> None:
     export = add_command(subparsers, "export", "portal2026.cli.export_help", export_portal)
     export.add_argument("kind", choices=["portal"], help=t("portal2026.cli.kind_help"))
-    export.add_argument(
-        "--from",
-        dest="date_from",
-        type=day,
-        required=True,
-        metavar=t("cli.meta.date"),
-        help=t("portal2026.cli.from_help"),
-    )
-    export.add_argument(
-        "--to",
-        dest="date_to",
-        type=day,
-        required=True,
-        metavar=t("cli.meta.date"),
-        help=t("portal2026.cli.to_help"),
-    )
+    add_period_options(export, "portal2026.cli.from_help", "portal2026.cli.to_help")
     export.add_argument("--updates", action="store_true", help=t("portal2026.cli.updates_help"))
     export.add_argument("--out", default=None, metavar=t("cli.meta.file"), help=t("portal2026.cli.out_help"))
     add_officer_option(export)

@@ -20,7 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter_app.commands.arguments import Subparsers, add_command, add_officer_option, day
+from counter_app.commands.arguments import Subparsers, add_command, add_officer_option, add_period_options
 from counter_app.commands.exits import ExitCode
 from counter_app.commands.output import write_bytes
 from counter_app.locale import t
@@ -36,22 +36,7 @@ FORM_INDICATORS = "bao-cao-chi-tieu"
 def register(subparsers: Subparsers) -> None:
     report = add_command(subparsers, "report", "cli.report.help", run)
     report.add_argument("kind", choices=["ledger", "indicators"], help=t("cli.report.kind_help"))
-    report.add_argument(
-        "--from",
-        dest="date_from",
-        type=day,
-        required=True,
-        metavar=t("cli.meta.date"),
-        help=t("cli.report.from_help"),
-    )
-    report.add_argument(
-        "--to",
-        dest="date_to",
-        type=day,
-        required=True,
-        metavar=t("cli.meta.date"),
-        help=t("cli.report.to_help"),
-    )
+    add_period_options(report, "cli.report.from_help", "cli.report.to_help")
     report.add_argument("--format", choices=FORMATS, default="csv", help=t("cli.report.format_help"))
     report.add_argument("--unit", default=None, metavar=t("cli.meta.unit"), help=t("cli.report.unit_help"))
     report.add_argument("--out", default=None, metavar=t("cli.meta.file"), help=t("cli.report.out_help"))
