@@ -15,6 +15,8 @@ the QR payload carries those 6 bytes to name the key that signed it.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import logging
 import os
@@ -50,6 +52,20 @@ class KeyFileError(Exception):
 
 def raw_public_bytes(public_key: Ed25519PublicKey) -> bytes:
     return public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def published_form(public_key: Ed25519PublicKey) -> str:
+    """The key as the central store publishes it (``counter_key.public_key``): the raw 32 bytes, base64."""
+    return base64.b64encode(raw_public_bytes(public_key)).decode("ascii")
+
+
+def from_published_form(text: str) -> Ed25519PublicKey:
+    """The key of a ``counter_key.public_key`` value; ``ValueError`` when it is not 32 bytes of base64."""
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except binascii.Error as exc:
+        raise ValueError("not base64") from exc
+    return Ed25519PublicKey.from_public_bytes(raw)  # ValueError unless 32 bytes
 
 
 def key_id_bytes(public_key: Ed25519PublicKey) -> bytes:

@@ -8,17 +8,15 @@ anchor, whatever the number of events it covers.
 from __future__ import annotations
 
 import base64
-import binascii
 from datetime import datetime
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlmodel import Session, col, select
 
 from counter_app.db.models import ChainAnchor
 from counter_app.domain import anchors
-from counter_app.printing.signing import CounterSigner
+from counter_app.printing.signing import CounterSigner, from_published_form
 from counter_app.services.errors import ServiceError
 from counter_app.services.ids import new_id
 
@@ -76,7 +74,7 @@ def check_signature(body: anchors.AnchorBody, digest: str, signature: str, publi
     if body.digest() != digest:
         raise AnchorError("trust.anchor.digest_differs")
     try:
-        key = Ed25519PublicKey.from_public_bytes(base64.b64decode(public_key, validate=True))
+        key = from_published_form(public_key)
         key.verify(base64.b64decode(signature, validate=True), digest.encode("ascii"))
-    except (InvalidSignature, ValueError, binascii.Error) as exc:
+    except (InvalidSignature, ValueError) as exc:  # binascii.Error is a ValueError
         raise AnchorError("trust.anchor.bad_signature", key_id=body.key_id) from exc

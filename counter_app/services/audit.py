@@ -19,7 +19,6 @@ query, so it runs on a counter's store and on the central PostgreSQL alike.
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -28,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import Text, select, type_coerce
 from sqlalchemy.engine import Connection, Engine
+from sqlmodel import SQLModel
 
 from counter_app.db import projection
 from counter_app.db.models import Dossier, DossierDocument, DossierEvent, Handover, table_of
@@ -284,20 +284,21 @@ def _events(connection: Connection, dossier_ids: list[str] | None) -> Iterator[d
 def _parts(
     connection: Connection, dossier_ids: list[str] | None
 ) -> tuple[dict[str, list[tuple[Any, ...]]], dict[str, dict[str, dict[str, Any]]]]:
-    """The stored components and control-sheet rows, by dossier."""
-    documents_table, handovers_table = table_of(DossierDocument), table_of(Handover)
+    """The stored components and control-sheet rows, by dossier (of ``dossier_ids`` only, when given)."""
+
+    def rows(model: type[SQLModel]) -> Iterator[dict[str, Any]]:
+        table = table_of(model)
+        query = select(table)
+        if dossier_ids is not None:
+            query = query.where(table.c.dossier_id.in_(dossier_ids))
+        return (dict(row) for row in connection.execute(query).mappings())
+
     documents: dict[str, list[tuple[Any, ...]]] = {}
-    query = select(documents_table)
-    if dossier_ids is not None:
-        query = query.where(documents_table.c.dossier_id.in_(dossier_ids))
-    for row in connection.execute(query).mappings():
-        documents.setdefault(row["dossier_id"], []).append(_document_fact(dict(row)))
+    for row in rows(DossierDocument):
+        documents.setdefault(row["dossier_id"], []).append(_document_fact(row))
     handovers: dict[str, dict[str, dict[str, Any]]] = {}
-    query = select(handovers_table)
-    if dossier_ids is not None:
-        query = query.where(handovers_table.c.dossier_id.in_(dossier_ids))
-    for row in connection.execute(query).mappings():
-        handovers.setdefault(row["dossier_id"], {})[row["id"]] = dict(row)
+    for row in rows(Handover):
+        handovers.setdefault(row["dossier_id"], {})[row["id"]] = row
     return documents, handovers
 
 
@@ -306,13 +307,13 @@ def _own_keys(store: Any) -> dict[str, str] | None:
     publication. None for a bare engine (a backup being checked), whose anchors are then not checked."""
     if isinstance(store, Engine):
         return None
-    from counter_app.printing.signing import KeyFileError, own_signers, raw_public_bytes
+    from counter_app.printing.signing import KeyFileError, own_signers, published_form
 
     try:
         signers = own_signers(store.settings.keys_dir)
     except (KeyFileError, OSError):
         signers = []
-    return {s.key_id: base64.b64encode(raw_public_bytes(s.public_key)).decode("ascii") for s in signers}
+    return {s.key_id: published_form(s.public_key) for s in signers}
 
 
 def verify(

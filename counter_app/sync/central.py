@@ -30,7 +30,6 @@ from counter_app.db.models import (
     Citizen,
     CitizenDocument,
     Dossier,
-    Handover,
     Procedure,
     ProcedureDocument,
     SyncRejection,
@@ -65,7 +64,6 @@ EVENT_FIELDS = (
     "hash",
 )
 DOSSIER_COLUMNS = tuple(c.name for c in table_of(Dossier).columns)
-HANDOVER_COLUMNS = tuple(c.name for c in table_of(Handover).columns)
 ANCHOR_COLUMNS = tuple(c.name for c in table_of(ChainAnchor).columns)
 #: a dossier the central store has not seen yet, before its first event's ``set`` fills it
 NEW_DOSSIER = {
@@ -137,12 +135,12 @@ def apply_batch(
         already = {r[0] for r in cur.fetchall()}
         cur.execute(f"SELECT {', '.join(DOSSIER_COLUMNS)} FROM dossier WHERE id = ANY(%s)", (dossier_ids,))
         dossiers = {r[0]: dict(zip(DOSSIER_COLUMNS, r, strict=True)) for r in cur.fetchall()}
-        cur.execute(
-            f"SELECT {', '.join(HANDOVER_COLUMNS)} FROM handover WHERE dossier_id = ANY(%s)", (dossier_ids,)
+        cur.execute(  # the handovers waiting for an answer: who may answer them
+            "SELECT dossier_id, to_unit_id FROM handover WHERE dossier_id = ANY(%s) AND state = 'sent'",
+            (dossier_ids,),
         )
-        handovers = {r[0]: dict(zip(HANDOVER_COLUMNS, r, strict=True)) for r in cur.fetchall()}
+        pending: dict[str, str | None] = dict(cur.fetchall())
         role_unit = _role_unit(cur)
-    pending = {h["dossier_id"]: h["to_unit_id"] for h in handovers.values() if h["state"] == "sent"}
     accepted_rows: list[dict[str, Any]] = []
     rejections: list[SyncRejection] = []
     broken: set[str] = set()
@@ -158,9 +156,8 @@ def apply_batch(
             result.rejected[event["id"]] = reason
             rejections.append(rejection(event, reason, now))
             continue
-        device_time = event["device_time"]
-        if isinstance(device_time, str):
-            device_time = event["device_time"] = datetime.fromisoformat(device_time)
+        if isinstance(event["device_time"], str):  # COPY takes a datetime
+            event["device_time"] = datetime.fromisoformat(event["device_time"])
         payload = event["payload"] or {}
         if row is None:  # what the next events of the batch are checked against
             row = dossiers[dossier_id] = {**NEW_DOSSIER, "id": dossier_id, "code": event["dossier_code"]}
@@ -182,8 +179,9 @@ def apply_batch(
         if anchor is not None:
             _keep_anchor(cur, anchor, events, role_unit)
         refused = _insert_events(cur, accepted_rows)
+    by_id = {e["id"]: e for e in accepted_rows}
     for event_id, reason in refused.items():
-        event = next(e for e in accepted_rows if e["id"] == event_id)
+        event = by_id[event_id]
         result.accepted.remove(event_id)
         result.rejected[event_id] = reason
         rejections.append(rejection(event, reason, now))

@@ -8,8 +8,6 @@ repeats nothing.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -271,14 +269,11 @@ def _missing_procedures(
 
 def _valid_key(row: CounterKey) -> bool:
     """A published key whose id is its own (a row naming another key's id is ignored)."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-    from counter_app.printing.signing import key_id_of
+    from counter_app.printing.signing import from_published_form, key_id_of
 
     try:
-        raw = base64.b64decode(row.public_key, validate=True)
-        return len(raw) == 32 and key_id_of(Ed25519PublicKey.from_public_bytes(raw)) == row.key_id
-    except (binascii.Error, ValueError):
+        return key_id_of(from_published_form(row.public_key)) == row.key_id
+    except ValueError:
         return False
 
 
@@ -365,7 +360,7 @@ def publish_keys(central_engine: Engine, unit_id: str, keys_dir: Path) -> int:
     """Publish the public keys of the counters whose private keys live in ``keys_dir`` (``counter_key`` rows
     of this unit, ``published_at`` by the central clock), so any unit verifies this counter's receipts.
     Idempotent: keys already published are left as they are. Returns how many were new."""
-    from counter_app.printing.signing import KeyFileError, own_signers, raw_public_bytes
+    from counter_app.printing.signing import KeyFileError, own_signers, published_form
 
     try:
         signers = own_signers(keys_dir)
@@ -377,7 +372,7 @@ def publish_keys(central_engine: Engine, unit_id: str, keys_dir: Path) -> int:
             "key_id": s.key_id,
             "counter_id": s.counter_id,
             "unit_id": unit_id,
-            "public_key": base64.b64encode(raw_public_bytes(s.public_key)).decode("ascii"),
+            "public_key": published_form(s.public_key),
         }
         for s in signers
     }
