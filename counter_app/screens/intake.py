@@ -629,7 +629,7 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reprint":
             return self.outcome is not None
-        if action in ("supplement", "refuse"):
+        if action in ("supplement", "refuse", "enter_applicant"):  # only while the dossier is being taken in
             return self.outcome is None
         return True
 

@@ -136,6 +136,11 @@ async def test_a_typed_personal_number_opens_the_units_citizen_record(app, store
         await wait_for(pilot, lambda: screen.citizen is not None, "the unit's record of the citizen")
         assert screen.citizen.cccd == "051303000123"
         code = await _pick_procedure_and_save(pilot, screen)
+        # the dossier is saved: the footer no longer offers to enter an applicant, and the key does nothing
+        assert "enter_applicant" not in {b.binding.action for b in screen.active_bindings.values()}
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert not isinstance(app.screen, ApplicantDialog)
     assert _row(store, code).applicant_cccd == "051303000123"
 
 

@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
         "Không tìm thấy công dân. Nhấn Ctrl+G để nhập người nộp bằng tay (số định danh, CMND, hộ chiếu, tổ chức)."
     ),
     "applicants.key.enter": "Nhập người nộp",
-    "applicants.phone_hint": "Số điện thoại",
+    "applicants.phone_hint": "Điện thoại",
     "applicants.email_hint": "Thư điện tử",
     "applicants.dialog.title": "Nhập người nộp hồ sơ",
     "applicants.dialog.keys": "Enter: ô tiếp theo · F10: xác nhận · Esc: hủy",
