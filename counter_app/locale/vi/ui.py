@@ -35,7 +35,7 @@ MESSAGES: dict[str, str] = {
     "key.process": "Xử lý",
     "key.handover": "Chuyển đơn vị",
     "key.result_ready": "Có kết quả",
-    "key.apologise": "Xin lỗi, hẹn lại",
+    "key.apologise": "Xin lỗi, gia hạn",
     "key.withdraw": "Rút hồ sơ",
     "key.return_this": "Trả kết quả",
     "key.intake_for_citizen": "Tiếp nhận cho công dân",
