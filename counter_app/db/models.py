@@ -163,8 +163,15 @@ class CitizenDocument(SQLModel, table=True):
     number: str = Field(default="", max_length=60)
     issuer: str = Field(default="", max_length=200)
     issued_on: date | None = None
+    #: the last day the document is valid (None: no expiry); an expired document is not offered for reuse
+    expires_on: date | None = None
+    #: the digitised file (``services.file_store``: SHA-256 of its bytes), "" when none is held
     file_hash: str = Field(default="", max_length=64)
+    file_size: int = 0
+    file_pages: int = 0
     source: str = Field(max_length=16)  # counter | result | national
+    #: provenance: the dossier whose component (source "counter") or result (source "result") this is
+    dossier_code: str = Field(default="", max_length=64)
     created_at: LocalTime = Field(sa_type=DateTime)
 
 
@@ -216,6 +223,10 @@ class Dossier(SQLModel, table=True):
     ledger_line: int = 0
     reused_data: bool = False
     satisfaction: int | None = None  # 1 very satisfied, 2 satisfied, 3 not satisfied
+    #: the digitised result (decision, certificate, extract): SHA-256 of its file, "" when not digitised
+    result_file_hash: str = Field(default="", max_length=64)
+    result_file_size: int = 0
+    result_file_pages: int = 0
     supplement_rounds: int = 0
     needs_attention: str | None = Field(default=None, max_length=300)
     last_event_hash: str = Field(default="", max_length=64)
@@ -241,6 +252,10 @@ class DossierDocument(SQLModel, table=True):
     received: bool = True
     reused: bool = False
     citizen_document_id: str | None = Field(default=None, max_length=36)
+    #: the component's digitised file (one PDF, ``services.file_store``), "" when not digitised
+    file_hash: str = Field(default="", max_length=64)
+    file_size: int = 0
+    file_pages: int = 0
 
 
 class DossierEvent(SQLModel, table=True):
@@ -339,6 +354,23 @@ class Outbox(SQLModel, table=True):
     last_error: str = Field(default="", max_length=500)
     #: the central store refused the event (stale custodian, broken chain); kept, never retried
     rejected_at: LocalTime | None = Field(default=None, sa_type=DateTime)
+
+
+class FileUpload(SQLModel, table=True):
+    """A digitised file waiting to be copied to the central object store (the files' outbox).
+
+    Queued in the same transaction as the event that first refers to the file; marked uploaded once the
+    object store holds it. Files are content-addressed, so an upload repeated after a crash writes the
+    same object again and is harmless; the mark keeps it from being repeated in normal running.
+    """
+
+    __tablename__ = "file_upload"
+    sha256: str = Field(primary_key=True, max_length=64)
+    size: int = 0
+    queued_at: LocalTime = Field(sa_type=DateTime)
+    uploaded_at: LocalTime | None = Field(default=None, index=True, sa_type=DateTime)
+    attempts: int = 0
+    last_error: str = Field(default="", max_length=500)
 
 
 class SyncState(SQLModel, table=True):

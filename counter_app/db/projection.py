@@ -63,6 +63,9 @@ PROJECTED_FIELDS = frozenset(
         "satisfaction",
         "supplement_rounds",
         "needs_attention",
+        "result_file_hash",
+        "result_file_size",
+        "result_file_pages",
     }
     | DATETIME_FIELDS
 )
@@ -84,6 +87,13 @@ def changes(event_type: str, payload: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def file_columns(file: dict[str, Any] | None) -> dict[str, Any]:
+    """A component's file columns from its payload's ``file`` ({sha256, size, pages}; absent: no file)."""
+    if not file:
+        return {"file_hash": "", "file_size": 0, "file_pages": 0}
+    return {"file_hash": file["sha256"], "file_size": int(file["size"]), "file_pages": int(file["pages"])}
+
+
 def document_rows(dossier_id: str, payload: dict[str, Any]) -> list[dict[str, Any]] | None:
     """The dossier's new list of components when the event replaces it, else None."""
     if "documents" not in payload:
@@ -98,6 +108,7 @@ def document_rows(dossier_id: str, payload: dict[str, Any]) -> list[dict[str, An
             "received": doc.get("received", True),
             "reused": doc.get("reused", False),
             "citizen_document_id": doc.get("citizen_document_id"),
+            **file_columns(doc.get("file")),
         }
         for position, doc in enumerate(payload["documents"], start=1)
     ]

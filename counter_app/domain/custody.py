@@ -8,7 +8,8 @@ citizen collects the result (the return point) records the return and the rating
 from __future__ import annotations
 
 HANDOVER_ANSWERS = frozenset({"handover_accepted", "handover_returned"})
-RETURN_POINT_EVENTS = frozenset({"returned", "rated"})
+#: the return point may also digitise the result it hands over (``result_digitised``)
+RETURN_POINT_EVENTS = frozenset({"returned", "rated", "result_digitised"})
 #: events that start a dossier's history (nobody holds it before them)
 FIRST_EVENTS = frozenset({"received", "refused", "registered_online"})
 

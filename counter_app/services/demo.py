@@ -6,7 +6,6 @@ events like real work. The same ``citizens`` count, seed and day give the same d
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -332,7 +331,6 @@ def _seed_citizens(
                                 number=number,
                                 issuer=issuer,
                                 issued_on=card.issued_on if kind == "cccd" else None,
-                                file_hash=hashlib.sha256(f"{citizen.id}:{kind}".encode()).hexdigest(),
                                 source=source,
                                 created_at=created,
                             )

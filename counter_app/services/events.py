@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from counter_app.db.models import Dossier, DossierEvent, Handover, Outbox
+from counter_app.db.models import Dossier, DossierEvent, FileUpload, Handover, Outbox
 from counter_app.db.projection import apply_event
 from counter_app.domain import chain
 from counter_app.domain.custody import may_record
@@ -69,4 +69,25 @@ def append_event(
     session.add(dossier)
     session.add(event)
     session.add(Outbox(event_id=event.id, created_at=at))
+    queue_files(session, event.payload, at)
     return event
+
+
+def named_files(payload: dict[str, Any]) -> dict[str, int]:
+    """The digitised files an event's payload names (components' ``file``, the result's): hash -> size."""
+    out = {}
+    for doc in payload.get("documents") or ():
+        file = doc.get("file") if isinstance(doc, dict) else None
+        if file:
+            out[file["sha256"]] = int(file["size"])
+    result = (payload.get("set") or {}).get("result_file_hash")
+    if result:
+        out[result] = int(payload["set"].get("result_file_size", 0))
+    return out
+
+
+def queue_files(session: Session, payload: dict[str, Any], at: datetime) -> None:
+    """Queue the files ``payload`` names for the central object store (each file once, ever)."""
+    for sha256, size in named_files(payload).items():
+        if session.get(FileUpload, sha256) is None:
+            session.add(FileUpload(sha256=sha256, size=size, queued_at=at))

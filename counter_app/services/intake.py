@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -21,11 +21,12 @@ from counter_app.domain import applicants
 from counter_app.domain.applicants import InvalidApplicant
 from counter_app.domain.cccd import CccdData
 from counter_app.domain.codes import dossier_code
+from counter_app.domain.file_ref import FileRef
 from counter_app.domain.identifiers import InvalidIdentifier, require_identifier
 from counter_app.domain.states import Channel, Status
 from counter_app.domain.vntext import fold, nfc
 from counter_app.locale import t
-from counter_app.services import lookup
+from counter_app.services import dossier_files, lookup
 from counter_app.services.context import Actor, Store, local_now
 from counter_app.services.errors import ServiceError
 from counter_app.services.events import append_event
@@ -58,9 +59,11 @@ class DocumentChoice:
     received: bool = True
     reused: bool = False
     citizen_document_id: str | None = None
+    #: the component's digitised file (scanned or imported at the counter, or the reused document's file)
+    file: FileRef | None = None
 
     def as_payload(self) -> dict[str, Any]:
-        return {
+        payload: dict[str, Any] = {
             "name": self.name,
             "copy_kind": self.copy_kind,
             "quantity": self.quantity,
@@ -68,6 +71,21 @@ class DocumentChoice:
             "reused": self.reused,
             "citizen_document_id": self.citizen_document_id,
         }
+        if self.file is not None:  # absent rather than null: earlier events' hashes stay as they were
+            payload["file"] = self.file.as_payload()
+        return payload
+
+    @classmethod
+    def from_payload(cls, data: dict[str, Any]) -> DocumentChoice:
+        return cls(
+            data["name"],
+            data.get("copy_kind", "original"),
+            data.get("quantity", 1),
+            data.get("received", True),
+            data.get("reused", False),
+            data.get("citizen_document_id"),
+            FileRef.from_payload(data.get("file")),
+        )
 
 
 @dataclass(frozen=True)
@@ -219,17 +237,7 @@ def _clean(name: str, value: str) -> str:
 def _clean_documents(documents: list[DocumentChoice]) -> list[DocumentChoice]:
     """The components with their names checked (characters, NFC, stripped, 400 characters)."""
     label = t("input.field.document_name")
-    return [
-        DocumentChoice(
-            clean(label, d.name, limit=DOCUMENT_NAME_LIMIT),
-            d.copy_kind,
-            d.quantity,
-            d.received,
-            d.reused,
-            d.citizen_document_id,
-        )
-        for d in documents
-    ]
+    return [replace(d, name=clean(label, d.name, limit=DOCUMENT_NAME_LIMIT)) for d in documents]
 
 
 def next_sequence(session: Session, counter_id: str, scope: str, *, maximum: int | None = None) -> int:
@@ -385,6 +393,9 @@ def _take_in(
         citizen = session.get(Citizen, request.citizen_id) if request.citizen_id else None
         if citizen is None and entry is not None and entry.id_type == "cccd":
             citizen = citizen_from_entry(session, entry, unit_id=actor.unit_id, now=now)
+        documents = dossier_files.resolve_components(
+            session, store, citizen.id if citizen else None, documents, now
+        )
         name = typed["applicant_name"] or (citizen.full_name if citizen else "")
         if not name:
             raise ServiceError("intake.applicant_name_required")
@@ -443,6 +454,8 @@ def _take_in(
             actor,
             now,
         )
+        if citizen is not None and not refusal:
+            dossier_files.keep_in_citizen_store(session, procedure.code, citizen.id, code, documents, now)
         if request.ticket_id:
             ticket = session.get(QueueTicket, request.ticket_id)
             if ticket is not None:
@@ -480,9 +493,7 @@ def _typed_fields(request: IntakeRequest) -> dict[str, str]:
 
 
 def nfc_doc(doc: DocumentChoice) -> DocumentChoice:
-    return DocumentChoice(
-        nfc(doc.name), doc.copy_kind, doc.quantity, doc.received, doc.reused, doc.citizen_document_id
-    )
+    return replace(doc, name=nfc(doc.name))
 
 
 def request_supplement(
@@ -550,17 +561,25 @@ def supplement_received(
             .order_by(col(DossierDocument.position))
         ).all()
         merged = [
-            DocumentChoice(d.name, d.copy_kind, d.quantity, True, d.reused, d.citizen_document_id)
+            DocumentChoice(
+                d.name,
+                d.copy_kind,
+                d.quantity,
+                True,
+                d.reused,
+                d.citizen_document_id,
+                FileRef.from_columns(d.file_hash, d.file_size, d.file_pages),
+            )
             for d in current
         ]
         known = {d.name for d in merged}
-        for doc in documents or [DocumentChoice(**m) for m in request_event.payload.get("missing", [])]:
-            if doc.name not in known:
-                merged.append(
-                    DocumentChoice(
-                        nfc(doc.name), doc.copy_kind, doc.quantity, True, doc.reused, doc.citizen_document_id
-                    )
-                )
+        added = documents or [
+            DocumentChoice.from_payload(m) for m in request_event.payload.get("missing", [])
+        ]
+        supplied = dossier_files.resolve_components(
+            session, store, dossier.citizen_id, [d for d in added if d.name not in known], now
+        )
+        merged.extend(replace(doc, name=nfc(doc.name), received=True) for doc in supplied)
         due_at = store.calendar.due_at(now, dossier.working_days)
         transition(
             session,

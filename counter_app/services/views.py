@@ -72,8 +72,12 @@ class CitizenDocumentView:
     number: str
     issuer: str
     issued_on: date | None
+    expires_on: date | None
     file_hash: str
+    file_size: int
+    file_pages: int
     source: str  # counter | result | national
+    dossier_code: str
 
 
 @dataclass(frozen=True)
@@ -163,6 +167,9 @@ class DossierView:
     ledger_line: int
     reused_data: bool
     satisfaction: int | None
+    result_file_hash: str
+    result_file_size: int
+    result_file_pages: int
     supplement_rounds: int
     needs_attention: str | None
     event_count: int
@@ -187,6 +194,9 @@ class DossierDocumentView:
     received: bool
     reused: bool
     citizen_document_id: str | None
+    file_hash: str
+    file_size: int
+    file_pages: int
 
 
 @dataclass(frozen=True)

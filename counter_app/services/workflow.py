@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from counter_app.db.models import Dossier
 from counter_app.domain import states
+from counter_app.domain.file_ref import FileRef
 from counter_app.domain.states import Status
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
@@ -144,10 +145,19 @@ def return_result(
     receiver_name: str,
     id_checked: bool,
     receiver_id: str = "",
+    result_file: FileRef | None = None,
     now: datetime | None = None,
 ) -> DossierView:
-    """Hand the result over (status 10). The return point, not only the custodian, may do it."""
+    """Hand the result over (status 10). The return point, not only the custodian, may do it.
+
+    ``result_file`` is the result digitised at the hand-over (``services.capture``): recorded with the return
+    and kept in the citizen's store as an e-result (``services.dossier_files``)."""
     now = now or local_now()
+    if result_file is not None:
+        from counter_app.services import dossier_files
+
+        if not dossier_files.files_of(store).has(result_file.sha256):
+            raise ServiceError("files.result_missing")
     with store.session() as session:
         dossier = lookup.dossier_by_code(session, code, unit_id=actor.unit_id)
         if actor.unit_id not in (dossier.custodian_unit_id, dossier.return_unit_id):
@@ -168,10 +178,20 @@ def return_result(
                 or dossier.applicant_name,
                 "receiver_id": clean(t("input.field.receiver_id"), receiver_id, limit=40),
                 "id_checked": bool(id_checked),
-                "set": {"returned_at": now},
+                "set": {"returned_at": now, **(_result_fields(result_file) if result_file else {})},
             },
         )
+        if result_file is not None:
+            from counter_app.services import dossier_files
+
+            dossier_files.keep_result(session, dossier, result_file, now)
         return view(DossierView, dossier)
+
+
+def _result_fields(file: FileRef) -> dict[str, Any]:
+    from counter_app.services import dossier_files
+
+    return dossier_files.result_fields(file)
 
 
 def rate(store: Store, actor: Actor, code: str, level: int, *, now: datetime | None = None) -> DossierView:

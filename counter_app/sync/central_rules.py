@@ -275,11 +275,19 @@ BEGIN
             PERFORM public.counter_refuse('bad_payload', jsonb_build_object('type', NEW.type));
         END IF;
         DELETE FROM public.dossier_document WHERE dossier_id = NEW.dossier_id;
+        IF EXISTS (SELECT 1 FROM jsonb_array_elements(p -> 'documents') AS x(e)
+                    WHERE x.e ? 'file' AND NOT (x.e #>> '{{file,sha256}}' ~ '^[0-9a-f]{{64}}$'
+                                               AND jsonb_typeof(x.e #> '{{file,size}}') = 'number'
+                                               AND jsonb_typeof(x.e #> '{{file,pages}}') = 'number')) THEN
+            PERFORM public.counter_refuse('bad_payload', jsonb_build_object('type', NEW.type));
+        END IF;
         INSERT INTO public.dossier_document (dossier_id, position, name, copy_kind, quantity, received, reused,
-                                             citizen_document_id)
+                                             citizen_document_id, file_hash, file_size, file_pages)
         SELECT NEW.dossier_id, x.pos, x.e ->> 'name', coalesce(x.e ->> 'copy_kind', 'original'),
                coalesce((x.e ->> 'quantity')::int, 1), coalesce((x.e ->> 'received')::boolean, true),
-               coalesce((x.e ->> 'reused')::boolean, false), x.e ->> 'citizen_document_id'
+               coalesce((x.e ->> 'reused')::boolean, false), x.e ->> 'citizen_document_id',
+               coalesce(x.e #>> '{{file,sha256}}', ''), coalesce((x.e #>> '{{file,size}}')::int, 0),
+               coalesce((x.e #>> '{{file,pages}}')::int, 0)
           FROM jsonb_array_elements(p -> 'documents') WITH ORDINALITY AS x(e, pos);
     END IF;
     RETURN NEW;

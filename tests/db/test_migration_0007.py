@@ -28,7 +28,7 @@ def test_derived_identifiers_become_placeholders(tmp_path):
                 {"i": unit_id, "k": kind, "p": province, "c": code},
             )
         c.execute(text("INSERT INTO store_info (key, value) VALUES ('identifier', '000.00070.H01')"))
-    assert upgrade(engine) == "0007"
+    assert upgrade(engine, "0007") == "0007"
     with engine.connect() as c:
         codes = dict(c.execute(text("SELECT id, one_stop_code FROM unit")).all())
     assert codes == {"21025": "?21025", "70": "000.00070.H01", "P51": "?P51", "21028": "H48.25.01.99"}

@@ -361,7 +361,7 @@ def test_sql_injection_looking_text_is_stored_and_read_back_as_text(seeded_store
         )
         with store.session() as s:
             citizen = intake.upsert_citizen_from_card(s, card, unit_id=store.unit_id, now=THU)
-        request = request_for(store)
+        request = request_for(store, reuse=False)
         request.citizen_id = citizen.id
         request.applicant_name, request.applicant_address, request.summary = nasty, nasty, nasty
         dossier = intake.receive(store, actor, request, now=THU)
