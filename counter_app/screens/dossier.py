@@ -21,18 +21,24 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from counter_app.domain import states
+from counter_app.domain.file_ref import FileRef
 from counter_app.domain.states import Status
 from counter_app.locale import formats as fmt
 from counter_app.locale import has, t
-from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
+from counter_app.screens.base import ReportsWorkerErrors
+from counter_app.screens.digitise import Digitises
 from counter_app.screens.keys import quiet
-from counter_app.services import handover, intake, workflow
+from counter_app.services import dossier_files, handover, intake, workflow
 from counter_app.services.context import Actor, Store
 from counter_app.services.intake import DocumentChoice
 from counter_app.services.views import DossierDetail, DossierView, HandoverView
+from counter_app.widgets.checklist import file_cell
 from counter_app.widgets.live_table import LiveTable, Row
 from counter_app.widgets.status_bar import StatusBar
 
+#: statuses in which the dossier has a result (its row in the components' table, digitised there)
+RESULT_STATUSES = frozenset({Status.RESULT_READY, Status.RETURNED})
+RESULT_ROW = "result"
 HANDOVER_STATUSES = frozenset({Status.RECEIVED, Status.PROCESSING, Status.AWAITING_FEE, Status.RESULT_READY})
 REPRINTABLE = {
     "receipt": frozenset(set(Status) - {Status.REFUSED, Status.REGISTERED_ONLINE}),
@@ -61,7 +67,7 @@ def timeliness_text(dossier: DossierView, now: datetime) -> Text:
     return Text(t("dossier.in_time"), style="bold green")
 
 
-class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
+class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
     DEFAULT_CSS = """
     DossierScreen #dossier-title { height: 1; padding: 0 1; background: $boost; }
     DossierScreen #dossier-body { height: 1fr; }
@@ -85,6 +91,8 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         Binding("d", "stop", t("forms2025.key.stop"), id="dossier.stop"),
         Binding("t", "return", t("key.return_this"), id="dossier.return"),
         Binding("ctrl+r", "reprint", t("key.reprint"), id="dossier.reprint"),
+        Binding("s", "scan_component", t("files.key.scan"), id="dossier.scan"),
+        Binding("f", "import_component", t("files.key.import"), id="dossier.import"),
         *quiet("f2", "f4", "f5", "f6", "f7"),
     ]
 
@@ -129,9 +137,9 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
                         ("copy_kind", t("col.copy_kind"), 18),
                         ("quantity", t("col.quantity"), 4),
                         ("state", t("col.state"), 26),
+                        ("file", t("files.col.digitised"), 16),
                     ],
                     id="dossier-docs",
-                    cursor_type="none",
                 )
             with VerticalGroup(id="dossier-refused-box", classes="box") as box:
                 box.border_title = t("bounds.dossier.refused_title")
@@ -274,8 +282,15 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
                 state = Text(t("doc.received"), style="green")
             else:
                 state = Text(t("doc.missing"), style="bold red")
+            file = FileRef.from_columns(doc.file_hash, doc.file_size, doc.file_pages)
             cells = [str(index), doc.name, t(f"copy_kind.{doc.copy_kind}"), str(doc.quantity), state]
-            docs.append((str(index), cells))
+            docs.append((str(index), [*cells, file_cell(file)]))
+        if Status(dossier.status) in RESULT_STATUSES:
+            result = FileRef.from_columns(
+                dossier.result_file_hash, dossier.result_file_size, dossier.result_file_pages
+            )
+            cells = ["", Text(t("files.result_row"), style="bold"), "", "", ""]
+            docs.append((RESULT_ROW, [*cells, file_cell(result)]))
         self.query_one("#dossier-docs", LiveTable).show(docs)
         timeline: list[Row] = []
         for event in detail.events:
@@ -377,7 +392,18 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             )
         if action == "reprint":
             return any(status in allowed for allowed in REPRINTABLE.values())
+        if action in ("scan_component", "import_component"):
+            return self._may_digitise(status)
         return True
+
+    def _may_digitise(self, status: Status) -> bool:
+        """Components while the dossier is open, by its holder; the result once it exists, by its holder or
+        its return point (``services.dossier_files``)."""
+        assert self.detail is not None
+        dossier = self.detail.dossier
+        if status in RESULT_STATUSES:
+            return self.counter_app.officer.unit_id in (dossier.custodian_unit_id, dossier.return_unit_id)
+        return self._may_act() and status in dossier_files.OPEN_STATUSES
 
     # --- actions ------------------------------------------------------------------------------------
 
@@ -490,6 +516,50 @@ class DossierScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
 
     def action_return(self) -> None:
         self.counter_app.action_return_result(self.code)
+
+    # --- digitising (screens.digitise) ----------------------------------------------------------------
+
+    def action_scan_component(self) -> None:
+        self.start_scan()
+
+    def action_import_component(self) -> None:
+        self.start_import()
+
+    async def action_back(self) -> None:
+        """Esc stops a scan under way; otherwise it leaves the screen as everywhere else."""
+        if not self.cancel_capture():
+            await self.counter_app.action_back()
+
+    def capture_target(self) -> tuple[int, str] | None:
+        """The highlighted row: a component (its position) or the result (position 0)."""
+        detail = self._detail()
+        key = self.query_one("#dossier-docs", LiveTable).current_key
+        if key == RESULT_ROW:
+            return 0, t("files.result_row")
+        if key is None or not key.isdigit():
+            self.counter_app.notify(t("files.no_row"), severity="warning")
+            return None
+        position = int(key)
+        if Status(detail.dossier.status) in RESULT_STATUSES:
+            self.counter_app.notify(t("files.dossier_closed", code=self.code), severity="warning")
+            return None
+        return position, detail.documents[position - 1].name
+
+    def capture_done(self, index: int, file: FileRef) -> None:
+        if index == 0:
+            self._act(
+                "result_digitised",
+                lambda store, actor, now: dossier_files.digitise_result(
+                    store, actor, self.code, file, now=now
+                ),
+            )
+        else:
+            self._act(
+                "document_digitised",
+                lambda store, actor, now: dossier_files.attach_component_file(
+                    store, actor, self.code, index, file, now=now
+                ),
+            )
 
     def action_reprint(self) -> None:
         status = Status(self._detail().dossier.status)

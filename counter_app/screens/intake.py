@@ -28,9 +28,11 @@ from textual.screen import Screen
 from textual.widgets import Digits, Footer, Input, RadioButton, RadioSet, Static
 
 from counter_app.domain.cccd import CccdData
+from counter_app.domain.file_ref import FileRef
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
-from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
+from counter_app.screens.base import ReportsWorkerErrors
+from counter_app.screens.digitise import Digitises
 from counter_app.screens.intake_cards import (
     applicant_card,
     checklist_rows,
@@ -40,6 +42,7 @@ from counter_app.screens.intake_cards import (
 )
 from counter_app.screens.keys import quiet
 from counter_app.services.catalogue import ProcedureChoice
+from counter_app.services.context import local_now
 from counter_app.services.errors import ServiceError
 from counter_app.services.intake import (
     FEE_STATUSES,
@@ -68,7 +71,7 @@ class Outcome:
     due_at: datetime | None
 
 
-class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
+class IntakeScreen(Digitises, ReportsWorkerErrors, Screen[None]):
     DEFAULT_CSS = """
     IntakeScreen #intake-title { height: 1; padding: 0 1; background: $boost; }
     IntakeScreen #intake-form { height: 1fr; }
@@ -81,6 +84,8 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
     IntakeScreen #contact > VnInput { width: 1fr; }
     IntakeScreen #docs-box { height: auto; min-height: 6; }
     IntakeScreen #checklist { height: auto; max-height: 12; }
+    IntakeScreen #capture-status { height: auto; color: $warning; }
+    IntakeScreen #capture-status.-empty { display: none; }
     IntakeScreen #intake-bottom { height: 9; }
     IntakeScreen #return-method-box { width: 1fr; height: 100%; }
     IntakeScreen #fee-box { width: 40; height: 100%; }
@@ -103,6 +108,7 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         Binding("f9", "refuse", t("key.refuse"), id="intake.refuse"),
         Binding("ctrl+r", "reprint", t("key.reprint"), id="intake.reprint"),
         Binding("ctrl+g", "enter_applicant", t("applicants.key.enter"), id="intake.applicant"),
+        Binding("escape", "back", t("key.back"), id="intake.back", show=False),
         *quiet("f4", "f5", "f6", "f7"),
     ]
 
@@ -194,6 +200,7 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
                 box.border_title = t("intake.documents")
                 box.border_subtitle = t("intake.documents_keys")
                 yield DocumentChecklist(id="checklist")
+                yield Static("", id="capture-status", classes="-empty")
             with HorizontalGroup(id="intake-bottom"):
                 with VerticalGroup(id="return-method-box", classes="box") as box:
                     box.border_title = t("intake.return")
@@ -409,7 +416,9 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
 
     def _rebuild_checklist(self) -> None:
         if self.choice is not None:
-            self.query_one("#checklist", DocumentChecklist).set_rows(checklist_rows(self.choice, self.record))
+            self.query_one("#checklist", DocumentChecklist).set_rows(
+                checklist_rows(self.choice, self.record, local_now().date())
+            )
 
     # --- return method, fee ------------------------------------------------------------------------
 
@@ -435,13 +444,50 @@ class IntakeScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             t("intake.return_unit", unit=str(event.item.prompt))
         )
 
+    # --- digitising components (screens.digitise) ----------------------------------------------------
+
+    def action_scan_component(self) -> None:
+        self.start_scan()
+
+    def action_import_component(self) -> None:
+        self.start_import()
+
+    async def action_back(self) -> None:
+        """Esc stops a scan under way; otherwise it leaves the screen as everywhere else."""
+        if not self.cancel_capture():
+            await self.counter_app.action_back()
+
+    def capture_target(self) -> tuple[int, str] | None:
+        checklist = self.query_one("#checklist", DocumentChecklist)
+        row = checklist.current
+        if row is None:
+            self.counter_app.notify(t("files.no_target"), severity="warning")
+            return None
+        return checklist.cursor_row, row.name
+
+    def capture_done(self, index: int, file: FileRef) -> None:
+        checklist = self.query_one("#checklist", DocumentChecklist)
+        if index < len(checklist.rows_data):  # the procedure may have changed meanwhile
+            checklist.attach(index, file)
+
+    def capture_status(self, text: str) -> None:
+        status = self.query_one("#capture-status", Static)
+        status.update(text)
+        status.set_class(not text, "-empty")
+
     # --- saving --------------------------------------------------------------------------------------
 
     def _documents(self) -> list[DocumentChoice]:
         rows = self.query_one("#checklist", DocumentChecklist).rows_data
         return [
             DocumentChoice(
-                r.name, r.copy_kind, r.quantity, r.received, r.reused, r.reusable_id if r.reused else None
+                r.name,
+                r.copy_kind,
+                r.quantity,
+                r.received,
+                r.reused,
+                r.reusable_id if r.reused else None,
+                r.file,  # a reused row's file is the held document's: the service attaches it
             )
             for r in rows
         ]

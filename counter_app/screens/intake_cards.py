@@ -5,8 +5,12 @@ Pure functions of the views the services returned.
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 
+from counter_app.domain.document_validity import usable_on
+from counter_app.domain.file_ref import FileRef
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.services.catalogue import ProcedureChoice
@@ -59,11 +63,15 @@ def fee_text(procedure: ProcedureView) -> str:
     return fmt.fee(procedure.fee) + (f" ({procedure.fee_note})" if procedure.fee_note else "")
 
 
-def checklist_rows(choice: ProcedureChoice, citizen: CitizenRecord | None) -> list[DocRow]:
+def checklist_rows(choice: ProcedureChoice, citizen: CitizenRecord | None, today: date) -> list[DocRow]:
     """The required documents, each marked received — or reused where the citizen holds a digitised one."""
     held: dict[str, CitizenDocumentView] = {}
     for held_doc in citizen.documents if citizen is not None else ():
-        held.setdefault(held_doc.kind, held_doc)
+        if not usable_on(held_doc.expires_on, today):
+            continue  # an expired document is not offered (domain.document_validity)
+        current = held.get(held_doc.kind)
+        if current is None or (not current.file_hash and held_doc.file_hash):
+            held[held_doc.kind] = held_doc  # prefer one whose file the store holds
     rows = []
     for required in choice.documents:
         doc = held.get(required.doc_kind) if required.doc_kind else None
@@ -76,6 +84,9 @@ def checklist_rows(choice: ProcedureChoice, citizen: CitizenRecord | None) -> li
                 reused=doc is not None,
                 reusable_id=doc.id if doc is not None else None,
                 reusable_title=(doc.title + (f" {doc.number}" if doc.number else "")) if doc else "",
+                reusable_file=FileRef.from_columns(doc.file_hash, doc.file_size, doc.file_pages)
+                if doc
+                else None,
             )
         )
     return rows

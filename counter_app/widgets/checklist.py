@@ -9,6 +9,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
+from counter_app.domain.file_ref import FileRef
+from counter_app.locale import formats as fmt
 from counter_app.locale import t
 
 
@@ -24,14 +26,29 @@ class DocRow:
     #: the citizen's digitised document that can stand in for the paper, when there is one
     reusable_id: str | None = None
     reusable_title: str = ""
+    #: the file of the reusable document (None: the store holds its data but no file)
+    reusable_file: FileRef | None = None
+    #: the component scanned or imported at this counter
+    file: FileRef | None = None
+
+    @property
+    def shown_file(self) -> FileRef | None:
+        """The file the dossier will carry for this row: the one digitised here, else the reused one."""
+        if self.file is not None:
+            return self.file
+        return self.reusable_file if self.reused else None
 
 
 class DocumentChecklist(DataTable):
-    """Space toggles "received", R toggles "reuse the digitised document" where one is available."""
+    """Space toggles "received", R toggles "reuse the digitised document" where one is available; the
+    screen binds the keys that digitise the highlighted row (scan, import a file, view)."""
 
     BINDINGS = [
         Binding("space", "toggle_received", t("key.toggle_received"), id="checklist.received", show=False),
         Binding("r", "toggle_reused", t("key.toggle_reused"), id="checklist.reused", show=False),
+        # digitising the highlighted row is the screen's work (screens.digitise)
+        Binding("s", "screen.scan_component", t("files.key.scan"), id="checklist.scan"),
+        Binding("f", "screen.import_component", t("files.key.import"), id="checklist.import"),
     ]
 
     @dataclass
@@ -52,6 +69,7 @@ class DocumentChecklist(DataTable):
         self.add_column(t("col.copy_kind"), width=18, key="kind")
         self.add_column(t("col.quantity"), width=4, key="qty")
         self.add_column(t("col.received"), width=10, key="received")
+        self.add_column(t("files.col.digitised"), width=16, key="file")
         self.add_column(t("col.reuse"), width=44, key="reused")
 
     def set_rows(self, rows: list[DocRow]) -> None:
@@ -79,6 +97,7 @@ class DocumentChecklist(DataTable):
             t(f"copy_kind.{row.copy_kind}"),
             str(row.quantity),
             received,
+            file_cell(row.shown_file),
             reused,
         ]
 
@@ -86,8 +105,21 @@ class DocumentChecklist(DataTable):
         self.rows_data[index] = row
         cells = self._cells(index, row)
         self.update_cell(str(index), "received", cells[4])
-        self.update_cell(str(index), "reused", cells[5])
+        self.update_cell(str(index), "file", cells[5])
+        self.update_cell(str(index), "reused", cells[6])
         self.post_message(self.Changed(self))
+
+    @property
+    def current(self) -> DocRow | None:
+        """The highlighted row, if any."""
+        if not self.rows_data:
+            return None
+        return self.rows_data[self.cursor_row]
+
+    def attach(self, index: int, file: FileRef) -> None:
+        """Row ``index`` was digitised at the counter: it carries ``file`` and counts as received."""
+        row = self.rows_data[index]
+        self._update(index, replace(row, file=file, received=True))
 
     def action_toggle_received(self) -> None:
         if not self.rows_data:
@@ -107,3 +139,10 @@ class DocumentChecklist(DataTable):
         reused = not row.reused
         # a reused digitised document stands for the paper: it counts as received
         self._update(index, replace(row, reused=reused, received=True if reused else row.received))
+
+
+def file_cell(file: FileRef | None) -> Text:
+    """«3 tr · 1,2 MB» for a digitised component, a dim dash for one without a file."""
+    if file is None:
+        return Text("—", style="dim")
+    return Text(t("files.cell", pages=file.pages, size=fmt.size(file.size)), style="green")
