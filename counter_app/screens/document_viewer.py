@@ -57,16 +57,28 @@ class DocumentViewer(ReportsWorkerErrors, ModalScreen[None]):
     DocumentViewer #viewer-message.error { color: $error; text-style: bold; }
     """
     BINDINGS = [
-        Binding("pagedown", "page(1)", t("viewer.key.next"), id="viewer.next", key_display="PgDn"),
-        Binding("pageup", "page(-1)", t("viewer.key.previous"), id="viewer.previous", key_display="PgUp"),
-        Binding("right", "page(1)", t("viewer.key.next"), id="viewer.next_arrow", show=False),
-        Binding("left", "page(-1)", t("viewer.key.previous"), id="viewer.previous_arrow", show=False),
-        Binding("home", "first", t("viewer.key.first"), id="viewer.first", show=False),
-        Binding("end", "last", t("viewer.key.last"), id="viewer.last", show=False),
-        Binding("plus,equals_sign", "zoom(1)", t("viewer.key.zoom_in"), id="viewer.zoom_in", key_display="+"),
-        Binding("minus", "zoom(-1)", t("viewer.key.zoom_out"), id="viewer.zoom_out", key_display="-"),
-        Binding("o", "open_outside", t("viewer.key.open_outside"), id="viewer.open_outside"),
-        Binding("escape", "close", t("viewer.key.close"), id="viewer.close", key_display="Esc"),
+        Binding("pagedown", "page(1)", t("viewer.key.next"), id="document_viewer.next", key_display="PgDn"),
+        Binding(
+            "pageup", "page(-1)", t("viewer.key.previous"), id="document_viewer.previous", key_display="PgUp"
+        ),
+        Binding("right", "page(1)", t("viewer.key.next"), id="document_viewer.next_arrow", show=False),
+        Binding(
+            "left", "page(-1)", t("viewer.key.previous"), id="document_viewer.previous_arrow", show=False
+        ),
+        Binding("home", "first", t("viewer.key.first"), id="document_viewer.first", show=False),
+        Binding("end", "last", t("viewer.key.last"), id="document_viewer.last", show=False),
+        Binding(
+            "plus,equals_sign",
+            "zoom(1)",
+            t("viewer.key.zoom_in"),
+            id="document_viewer.zoom_in",
+            key_display="+",
+        ),
+        Binding(
+            "minus", "zoom(-1)", t("viewer.key.zoom_out"), id="document_viewer.zoom_out", key_display="-"
+        ),
+        Binding("o", "open_outside", t("viewer.key.open_outside"), id="document_viewer.open_outside"),
+        Binding("escape", "close", t("viewer.key.close"), id="document_viewer.close", key_display="Esc"),
     ]
 
     @dataclass
