@@ -30,6 +30,10 @@ from counter_app.domain.vntext import one_line
 from counter_app.locale import describe_error, t
 from counter_app.locale import formats as fmt
 from counter_app.services.context import STORE_UNUSABLE, Actor, Store, local_now
+
+# textual-image asks the terminal which graphics it can draw when it is imported, which only works before
+# Textual starts reading the keyboard: the document viewer's page widget is imported with the App.
+from counter_app.widgets import document_page as _document_page  # noqa: F401
 from counter_app.widgets.key_burst import SCAN_GAP_S, KeyBurst
 from counter_app.widgets.scan import CardScan, CodeScan, ScanError, classify, is_scan_like
 from counter_app.widgets.status_bar import StatusBar

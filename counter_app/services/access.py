@@ -100,6 +100,11 @@ def log_view(
         )
 
 
+def find_citizen(session: Session, citizen: str) -> Citizen:
+    """The citizen by id, or by CCCD number (as a scanner types it); :class:`NotFound` otherwise."""
+    return _citizen(session, citizen)
+
+
 def _citizen(session: Session, citizen: str) -> Citizen:
     """The citizen by id, or by CCCD number (as a scanner types it)."""
     key = (citizen or "").replace("\ufeff", "").strip()
