@@ -93,6 +93,7 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
         Binding("ctrl+r", "reprint", t("key.reprint"), id="dossier.reprint"),
         Binding("s", "scan_component", t("files.key.scan"), id="dossier.scan"),
         Binding("f", "import_component", t("files.key.import"), id="dossier.import"),
+        Binding("v", "view_component", t("files.key.view"), id="dossier.view"),
         *quiet("f2", "f4", "f5", "f6", "f7"),
     ]
 
@@ -524,6 +525,32 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
 
     def action_import_component(self) -> None:
         self.start_import()
+
+    def action_view_component(self) -> None:
+        """The highlighted component's (or the result's) file, read through the dossier's access rules."""
+        from counter_app.screens.document_viewer import DocumentViewer
+
+        detail = self._detail()
+        key = self.query_one("#dossier-docs", LiveTable).current_key
+        dossier = detail.dossier
+        if key == RESULT_ROW:
+            sha256, title = dossier.result_file_hash, t("files.result_row")
+        elif key is not None and key.isdigit():
+            doc = detail.documents[int(key) - 1]
+            sha256, title = doc.file_hash, doc.name
+        else:
+            sha256, title = "", ""
+        if not sha256:
+            self.counter_app.notify(t("files.nothing_to_view"), severity="warning")
+            return
+        app, code = self.counter_app, self.code
+
+        def load() -> bytes:
+            from counter_app.services.document_files import read_for_view
+
+            return read_for_view(app.store, app.officer, sha256=sha256, dossier_code=code)
+
+        app.push_screen(DocumentViewer(title, load))
 
     async def action_back(self) -> None:
         """Esc stops a scan under way; otherwise it leaves the screen as everywhere else."""

@@ -452,6 +452,33 @@ class IntakeScreen(Digitises, ReportsWorkerErrors, Screen[None]):
     def action_import_component(self) -> None:
         self.start_import()
 
+    def action_view_component(self) -> None:
+        """The highlighted component's file: the one scanned here, or the citizen's document it reuses."""
+        from counter_app.screens.document_viewer import DocumentViewer
+
+        row = self.query_one("#checklist", DocumentChecklist).current
+        file = row.shown_file if row is not None else None
+        if row is None or file is None:
+            self.counter_app.notify(t("files.nothing_to_view"), severity="warning")
+            return
+        app = self.counter_app
+        sha256 = file.sha256
+        if row.file is None and self.record is not None:  # reused: read through the citizen's store
+            citizen_id = self.record.citizen.id
+
+            def load() -> bytes:
+                from counter_app.services.document_files import read_for_view
+
+                return read_for_view(app.store, app.officer, sha256=sha256, citizen_id=citizen_id)
+        else:  # scanned at this counter, for the dossier being taken in
+
+            def load() -> bytes:
+                from counter_app.services import dossier_files
+
+                return dossier_files.files_of(app.store).read(sha256)
+
+        app.push_screen(DocumentViewer(row.name, load))
+
     async def action_back(self) -> None:
         """Esc stops a scan under way; otherwise it leaves the screen as everywhere else."""
         if not self.cancel_capture():

@@ -17,8 +17,6 @@ application log.
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlmodel import Session, col, select
 
 from counter_app.db.models import CitizenDocument, Dossier, DossierDocument
@@ -31,8 +29,6 @@ from counter_app.services.file_store import HASH, FileStore, for_settings
 #: the columns another change adds to the schema (a component's own file; the result's file). Until the
 #: migration has landed they are absent and only the components reusing a citizen's document are linked
 #: to a file; once there, they are used with no change here.
-_COMPONENT_FILE: Any = getattr(DossierDocument, "file_hash", None)
-_RESULT_FILE: Any = getattr(Dossier, "result_file_hash", None)
 
 
 def _hash(sha256: str) -> str:
@@ -52,17 +48,13 @@ def file_belongs_to_dossier(session: Session, dossier_id: str, sha256: str) -> b
     )
     if session.exec(reused.limit(1)).first() is not None:
         return True
-    if _COMPONENT_FILE is not None:
-        own = select(DossierDocument.id).where(
-            col(DossierDocument.dossier_id) == dossier_id, _COMPONENT_FILE == sha256
-        )
-        if session.exec(own.limit(1)).first() is not None:
-            return True
-    if _RESULT_FILE is not None:
-        result = select(Dossier.id).where(col(Dossier.id) == dossier_id, _RESULT_FILE == sha256)
-        if session.exec(result.limit(1)).first() is not None:
-            return True
-    return False
+    own = select(DossierDocument.id).where(
+        col(DossierDocument.dossier_id) == dossier_id, col(DossierDocument.file_hash) == sha256
+    )
+    if session.exec(own.limit(1)).first() is not None:
+        return True
+    result = select(Dossier.id).where(col(Dossier.id) == dossier_id, col(Dossier.result_file_hash) == sha256)
+    return session.exec(result.limit(1)).first() is not None
 
 
 def file_belongs_to_citizen(session: Session, citizen_id: str, sha256: str) -> bool:

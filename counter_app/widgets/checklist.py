@@ -49,6 +49,7 @@ class DocumentChecklist(DataTable):
         # digitising the highlighted row is the screen's work (screens.digitise)
         Binding("s", "screen.scan_component", t("files.key.scan"), id="checklist.scan"),
         Binding("f", "screen.import_component", t("files.key.import"), id="checklist.import"),
+        Binding("v", "screen.view_component", t("files.key.view"), id="checklist.view"),
     ]
 
     @dataclass

@@ -34,6 +34,8 @@ MESSAGES: dict[str, str] = {
     "files.import.empty": "Cần đường dẫn tệp hoặc thư mục.",
     "files.import.reading": "Đang đọc tệp cho «{name}»…",
     "files.attached": "Đã số hóa «{name}»: {pages} trang.",
+    "files.key.view": "Xem",
+    "files.nothing_to_view": "Thành phần này chưa có bản số hóa để xem.",
     "files.result_row": "Kết quả giải quyết",
     "files.no_row": "Chọn thành phần hồ sơ hoặc dòng kết quả cần số hóa (↑↓).",
     "dossier.done.document_digitised": "Đã lưu bản số hóa vào hồ sơ {code}.",

@@ -178,7 +178,7 @@ MESSAGES: dict[str, str] = {
     "intake.no_procedure_found": "Không có thủ tục phù hợp.",
     "intake.no_procedure_fee": "Chọn thủ tục để biết phí, lệ phí.",
     "intake.documents": "3. Thành phần hồ sơ",
-    "intake.documents_keys": "Space: đã nhận · R: dùng lại · S: quét · F: từ tệp",
+    "intake.documents_keys": "Space: đã nhận · R: dùng lại · S: quét · F: từ tệp · V: xem",
     "intake.no_reusable": "Công dân chưa có dữ liệu số hóa cho giấy tờ này.",
     "intake.return": "4. Hình thức trả kết quả",
     "intake.return_address_hint": "Địa chỉ nhận kết quả qua bưu chính",
