@@ -23,6 +23,7 @@ from counter_app.domain.documents_text import citizen_document_kind
 from counter_app.domain.file_ref import FileRef
 from counter_app.domain.states import Status
 from counter_app.domain.vntext import fold
+from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.services import file_store, lookup
 from counter_app.services.context import Actor, Store, local_now
@@ -71,7 +72,7 @@ def resolve_components(
                 raise ServiceError(
                     "files.reuse_expired",
                     name=doc.name,
-                    day=held.expires_on.strftime("%d/%m/%Y") if held.expires_on else "",
+                    day=fmt.day(held.expires_on),
                 )
             if doc.file is None:
                 doc = replace(doc, file=FileRef.from_columns(held.file_hash, held.file_size, held.file_pages))

@@ -329,7 +329,11 @@ DECLARE
     actor text := public.counter_unit_of(session_user::text);
 BEGIN
     INSERT INTO public.citizen_document
-    SELECT x.* FROM jsonb_populate_recordset(NULL::public.citizen_document, rows) AS x
+    -- columns a row leaves out (a counter of an earlier version) take their defaults, not NULL
+    SELECT x.* FROM jsonb_populate_recordset(
+        jsonb_populate_record(NULL::public.citizen_document,
+                              '{{"file_hash": "", "file_size": 0, "file_pages": 0, "dossier_code": ""}}'),
+        rows) AS x
      WHERE NOT EXISTS (SELECT 1 FROM public.citizen_document t WHERE t.id = x.id)
        AND EXISTS (SELECT 1 FROM public.citizen c WHERE c.id = x.citizen_id)
        AND (actor IS NULL OR public.counter_may_change_citizen(x.citizen_id, actor));
