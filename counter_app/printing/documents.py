@@ -96,8 +96,11 @@ class DocumentLine:
     copy_kind: CopyKind = "original"
     quantity: int = 1
     reused: bool = False
-    """True when taken from the citizen's digitised documents instead of paper; printed as
-    "(tái sử dụng dữ liệu số)"."""
+    """True when taken from the citizen's data store instead of paper: printed as reused «(Tái sử dụng dữ
+    liệu số)», its form «Dữ liệu số hóa» rather than a paper original or copy."""
+    digitised: bool = False
+    """True when the component received carries its digitised file (scanned or imported at the counter):
+    printed «(Đã số hóa)».  A reused component brings its file too, but is marked as reused only."""
 
     def __post_init__(self) -> None:
         _check_literal(self, "copy_kind", CopyKind)

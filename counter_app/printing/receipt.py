@@ -1,6 +1,10 @@
 """Mẫu 01 — "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" (Circular 03/2025/TT-VPCP; Circular 01/2018 for older
 dossiers: the form set is the data's ``forms``, :mod:`.formsets`), two copies.
 
+Each component says whether it was digitised («Đã số hóa») or reused from the citizen's data store
+(«Tái sử dụng dữ liệu số», its form «Dữ liệu số hóa» instead of a paper copy): the marks are the app's, not
+the forms' wording, and are printed on either set.
+
 The dossier code is printed large under the title: it is what the citizen looks the dossier up with on the
 national public service portal (Decree 309/2026/NĐ-CP, as the issue states it).
 
@@ -91,13 +95,21 @@ def form_header(
 
 
 def copy_kind_label(line: DocumentLine) -> str:
+    """The «Hình thức» cell: the paper form handed in, or «Dữ liệu số hóa» for a component reused from the
+    citizen's data store (no paper was received for it)."""
+    if line.reused:
+        return t("printing.doc.electronic")
     return t(f"printing.copy_kind.{line.copy_kind}")
 
 
 def document_name(line: DocumentLine) -> list[Span]:
+    """The component's name with its mark: «(Tái sử dụng dữ liệu số)» when reused from the citizen's data
+    store, else «(Đã số hóa)» when its digitised file is attached; nothing for paper alone."""
     spans = [Span(line.name)]
     if line.reused:
         spans.append(italic(" " + t("printing.doc.reused")))
+    elif line.digitised:
+        spans.append(italic(" " + t("printing.doc.digitised")))
     return spans
 
 

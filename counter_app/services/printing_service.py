@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 
 from counter_app.db.models import Dossier, DossierDocument, DossierEvent, Officer, Procedure, Unit
 from counter_app.domain import states
+from counter_app.domain.file_ref import FileRef
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.services import lookup
@@ -186,7 +187,13 @@ def receipt_data(
         procedure_name=procedure.name,
         applicant=_applicant(d),
         documents=tuple(
-            DocumentLine(x.name, cast("CopyKind", x.copy_kind), max(1, x.quantity), x.reused)
+            DocumentLine(
+                x.name,
+                cast("CopyKind", x.copy_kind),
+                max(1, x.quantity),
+                x.reused,
+                digitised=FileRef.from_columns(x.file_hash, x.file_size, x.file_pages) is not None,
+            )
             for x in docs
             if x.received
         ),

@@ -39,8 +39,8 @@ def make_receipt(**changes) -> ReceiptData:
         applicant=APPLICANT,
         documents=[
             DocumentLine("Tờ khai đăng ký khai sinh theo mẫu"),
-            DocumentLine("Giấy chứng sinh do cơ sở y tế nơi trẻ sinh ra cấp"),
-            DocumentLine("Giấy chứng nhận kết hôn của cha, mẹ trẻ", "certified", reused=True),
+            DocumentLine("Giấy chứng sinh do cơ sở y tế nơi trẻ sinh ra cấp", "certified", digitised=True),
+            DocumentLine("Giấy chứng nhận kết hôn của cha, mẹ trẻ", "certified", reused=True, digitised=True),
             DocumentLine("Căn cước của người đi đăng ký khai sinh", "copy", 2),
         ],
         received_at=datetime(2026, 11, 22, 8, 37, 12),

@@ -37,7 +37,7 @@ def test_two_copies_one_page_each_with_the_vietnamese_text(receipt_pdf):
             in page
         )
         assert nfc("3 ngày làm việc") in page
-        assert nfc("(tái sử dụng dữ liệu số)") in page
+        assert nfc("(Tái sử dụng dữ liệu số)") in page
         assert nfc("Bản sao có chứng thực") in page
         assert nfc("Vào Sổ theo dõi hồ sơ, Quyển số: 03/2026, Số thứ tự: 125") in page
         assert nfc("NGƯỜI NỘP HỒ SƠ") in page and nfc("NGƯỜI TIẾP NHẬN HỒ SƠ") in page
@@ -156,3 +156,39 @@ def test_decomposed_input_is_printed_composed(signer):
     applicant = APPLICANT.__class__(unicodedata.normalize("NFD", APPLICANT.name))
     page = page_texts(render_receipt(make_receipt(applicant=applicant), signer))[0]
     assert nfc(APPLICANT.name) in page
+
+
+def test_each_component_says_whether_it_was_digitised_or_reused(receipt_pdf):
+    """«(Đã số hóa)» follows the component whose file is attached, «(Tái sử dụng dữ liệu số)» the one taken
+    from the citizen's data store (its form «Dữ liệu số hóa», not a paper copy); paper alone has no mark."""
+    for page in page_texts(receipt_pdf):
+        assert page.count(nfc("(Đã số hóa)")) == 1  # the reused line brings a file too, but says reused
+        assert page.count(nfc("(Tái sử dụng dữ liệu số)")) == 1
+        assert page.count(nfc("Dữ liệu số hóa")) == 1
+        order = [
+            "Tờ khai đăng ký khai sinh",
+            "Giấy chứng sinh",
+            "(Đã số hóa)",
+            "Bản sao có chứng thực",
+            "Giấy chứng nhận kết hôn",
+            "(Tái sử dụng dữ liệu số)",
+            "Dữ liệu số hóa",
+            "Căn cước của người đi đăng ký khai sinh",
+        ]
+        places = [page.index(nfc(words)) for words in order]
+        assert places == sorted(places), list(zip(order, places, strict=True))
+        # the reused marriage certificate is not printed as a certified paper copy: one «Bản sao có chứng
+        # thực», the birth certificate's
+        assert page.count(nfc("Bản sao có chứng thực")) == 1
+
+
+def test_paper_only_components_carry_no_mark(signer):
+    pdf = render_receipt(
+        make_receipt(documents=[DocumentLine("Tờ khai"), DocumentLine("Bản sao", "copy")]), signer
+    )
+    for page in page_texts(pdf):
+        assert (
+            nfc("Đã số hóa") not in page
+            and nfc("Tái sử dụng") not in page
+            and nfc("Dữ liệu số hóa") not in page
+        )

@@ -24,6 +24,22 @@ I      1.004873                     received Thu 29/10 08:00 (October), due Mon 
 J      1.004227 (10) land           received 02/11 10:00, result Tue 03/11 10:00 (early), not returned
 =====  ==========================  ====================================================================
 
+Digitised files (Decision 766, formulas 4.2 and 4.3; ``services/indicators/figures.py``):
+
+=====  ====================================================================================================
+A      its only component reused from the citizen's store (a held document with its file); the result
+       digitised at return and kept in the citizen's store (an e-result): digitised, reused
+B      the same citizen's document reused; returned without a digitised result: reused, not digitised
+C      «Tờ khai» ticked as reused with nothing attached (the old checkbox) and a second component scanned:
+       one received component without a file, so neither digitised nor reused
+D      its received component scanned, a second one not received (no file needed): digitised (no result yet)
+E      nothing digitised
+J      its component scanned and its result digitised (not returned, no citizen): digitised
+I      (October) a scanned component; F (refused) and G (online, not taken in) are outside the cohort
+=====  ====================================================================================================
+
+November: digitised A D J = 3/6, reused A B = 2/6 (2 components), e-results A = 1 of the 3 returned.
+
 Tickets of the day (unit T): A001 served at counter 1 by the officer 09:00-09:12 (12 minutes), A002 being
 served at counter 1 since 09:50, A003 waiting since 09:30, priority A004 waiting since 09:40; counter 3
 served A000 08:00-08:05 (done) and is idle; counter 2 has done nothing (closed).
@@ -37,9 +53,11 @@ from datetime import date, datetime
 import pytest
 from sqlmodel import select
 
-from counter_app.db.models import Officer, QueueTicket, Unit
+from counter_app.db.models import Citizen, CitizenDocument, Officer, QueueTicket, Unit
 from counter_app.db.units import ensure_counter
-from counter_app.services import handover, intake, workflow
+from counter_app.domain.file_ref import FileRef
+from counter_app.domain.vntext import fold
+from counter_app.services import dossier_files, handover, intake, workflow
 from counter_app.services.context import Actor
 from counter_app.services.intake import DocumentChoice, IntakeRequest
 
@@ -61,12 +79,28 @@ class Scenario:
     actor: Actor
     codes: dict[str, str]
     now: datetime = NOW
+    citizen_id: str = ""
 
 
-def _request(procedure: str = MARITAL, *, reused: bool = False, name: str = "Nguyễn Văn An") -> IntakeRequest:
+def _request(
+    procedure: str = MARITAL,
+    *,
+    name: str = "Nguyễn Văn An",
+    documents: list[DocumentChoice] | None = None,
+    citizen_id: str | None = None,
+) -> IntakeRequest:
     return IntakeRequest(
-        procedure_code=procedure, applicant_name=name, documents=[DocumentChoice("Tờ khai", reused=reused)]
+        procedure_code=procedure,
+        applicant_name=name,
+        documents=documents or [DocumentChoice("Tờ khai")],
+        citizen_id=citizen_id,
     )
+
+
+def scanned(store, text: str, pages: int = 1) -> FileRef:
+    """A digitised file put into the store's file store, as capture does."""
+    stored = dossier_files.files_of(store).put_bytes(f"%PDF-1.4 {text}".encode())
+    return FileRef(stored.sha256, stored.size, pages)
 
 
 def build_scenario(store) -> Scenario:
@@ -94,34 +128,88 @@ def build_scenario(store) -> Scenario:
         )
         session.add(officer)
         unit_id, other_id, one_stop = unit.id, other.id, unit.one_stop_code
+        citizen = Citizen(
+            cccd="051090000123",
+            full_name="Phạm Thị Lan",
+            name_folded=fold("Phạm Thị Lan"),
+            home_unit_id=unit_id,
+            created_at=at(1, 8),
+            updated_at=at(1, 8),
+        )
+        held_file = scanned(store, "tờ khai đã lưu")
+        held = CitizenDocument(
+            citizen_id=citizen.id,
+            kind="marital_status",
+            title="Tờ khai",
+            file_hash=held_file.sha256,
+            file_size=held_file.size,
+            file_pages=held_file.pages,
+            source="national",
+            created_at=at(1, 8),
+        )
+        session.add(citizen)
+        session.add(held)
+        citizen_id, held_id = citizen.id, held.id
     actor = Actor("officer-test-t1", "Hoàng Thị Mai", "officer", unit_id, f"{one_stop}#1")
     codes: dict[str, str] = {}
 
-    def receive(key: str, when: datetime, procedure: str = MARITAL, *, reused: bool = False) -> str:
-        codes[key] = intake.receive(
-            store, actor, _request(procedure, reused=reused, name=f"Người nộp {key}"), now=when
-        ).code
+    def receive(
+        key: str,
+        when: datetime,
+        procedure: str = MARITAL,
+        documents: list[DocumentChoice] | None = None,
+        *,
+        citizen: str | None = None,
+    ) -> str:
+        request = _request(procedure, name=f"Người nộp {key}", documents=documents, citizen_id=citizen)
+        codes[key] = intake.receive(store, actor, request, now=when).code
         return codes[key]
 
-    def finish(key: str, processing: datetime, ready: datetime, returned: datetime, rating: int) -> None:
+    def finish(
+        key: str,
+        processing: datetime,
+        ready: datetime,
+        returned: datetime,
+        rating: int,
+        result_file: FileRef | None = None,
+    ) -> None:
         code = codes[key]
         workflow.start_processing(store, actor, code, now=processing)
         workflow.mark_result_ready(store, actor, code, now=ready)
-        workflow.return_result(store, actor, code, receiver_name="", id_checked=True, now=returned)
+        workflow.return_result(
+            store, actor, code, receiver_name="", id_checked=True, result_file=result_file, now=returned
+        )
         workflow.rate(store, actor, code, rating, now=returned)
 
-    receive("I", at(29, 8, month=10))
+    reused = [DocumentChoice("Tờ khai", reused=True, citizen_document_id=held_id)]
+    receive("I", at(29, 8, month=10), documents=[DocumentChoice("Tờ khai", file=scanned(store, "I"))])
     workflow.mark_result_ready(store, actor, codes["I"], now=at(2, 14))
-    receive("A", at(2, 8), reused=True)
-    receive("B", at(2, 9), reused=True)
-    receive("J", at(2, 10), LAND)
-    receive("C", at(3, 8))
-    receive("D", at(4, 8))
+    receive("A", at(2, 8), documents=reused, citizen=citizen_id)
+    receive("B", at(2, 9), documents=reused, citizen=citizen_id)
+    receive("J", at(2, 10), LAND, [DocumentChoice("Đơn đề nghị", file=scanned(store, "J"))])
+    receive(
+        "C",
+        at(3, 8),
+        documents=[
+            DocumentChoice("Tờ khai", reused=True),  # the checkbox alone: nothing was reused
+            DocumentChoice("Giấy tờ khác", file=scanned(store, "C")),
+        ],
+    )
+    receive(
+        "D",
+        at(4, 8),
+        documents=[
+            DocumentChoice("Tờ khai", file=scanned(store, "D")),
+            DocumentChoice("Giấy tờ không nộp", received=False),
+        ],
+    )
     receive("E", at(5, 8))
-    finish("A", at(2, 8, 30), at(5, 8), at(5, 10), 1)  # the result exactly at the due time
+    # the result exactly at the due time, digitised at return: kept in the citizen's store (an e-result)
+    finish("A", at(2, 8, 30), at(5, 8), at(5, 10), 1, scanned(store, "kết quả A", 2))
     finish("B", at(2, 9, 30), at(4, 15), at(4, 16), 2)
     finish("C", at(3, 8, 30), at(6, 10), at(9, 8), 3)
     workflow.mark_result_ready(store, actor, codes["J"], now=at(3, 10))
+    dossier_files.digitise_result(store, actor, codes["J"], scanned(store, "kết quả J"), now=at(3, 11))
     handover.send(store, actor, codes["D"], other_id, "Chuyển cơ quan có thẩm quyền giải quyết", now=at(4, 9))
     intake.request_supplement(
         store, actor, codes["E"], [DocumentChoice("Giấy tờ còn thiếu")], "Thiếu giấy tờ", now=at(5, 9)
@@ -198,7 +286,7 @@ def build_scenario(store) -> Scenario:
                 unit_id=unit_id, day=date(2026, 11, 19), number="A009", service="A", issued_at=at(19, 16)
             )
         )
-    return Scenario(store, unit_id, other_id, actor, codes)
+    return Scenario(store, unit_id, other_id, actor, codes, citizen_id=citizen_id)
 
 
 @pytest.fixture

@@ -31,8 +31,15 @@ def test_the_six_groups_and_their_points():
     assert MAXIMUM == 100
     digitisation = next(g for g in GROUPS if g.key == "digitisation")
     assert len(digitisation.indicators) == 7
-    assert [i.key for g in GROUPS for i in g.measured] == ["on_time", "dossier_satisfaction", "reuse"]
-    assert MEASURED_POINTS == 28 and indicator("dossier_satisfaction").points == 6
+    assert [i.key for g in GROUPS for i in g.measured] == [
+        "on_time",
+        "dossier_satisfaction",
+        "digitised",
+        "reuse",
+    ]
+    assert MEASURED_POINTS == 32 and indicator("dossier_satisfaction").points == 6
+    assert indicator("digitised").points == 4 and indicator("digitised").formula == "4.2"
+    assert not indicator("e_results").measured  # 4.1: shown as a share, no scale of points published
 
 
 def test_a_dossier_with_more_than_one_supplement_request_counts_late(scenario):
@@ -57,5 +64,5 @@ def test_a_dossier_with_more_than_one_supplement_request_counts_late(scenario):
 
 def test_the_supervisor_line_says_how_much_is_measured(scenario):
     i = indicators(scenario.store, NOW, NOV, scenario.unit)
-    assert _points(i) == "19,94/28 (đo 28/100 điểm)"
-    assert i.points.total == pytest.approx(16 + 28 / 9 + 5 / 6)
+    assert _points(i) == "22,44/32 (đo 32/100 điểm)"
+    assert i.points.total == pytest.approx(16 + 28 / 9 + 2.5 + 5 / 6)

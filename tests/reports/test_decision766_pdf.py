@@ -25,5 +25,5 @@ def test_the_pdf_names_every_group_and_what_is_not_measured(scenario):
         "6. Số hóa hồ sơ",
     ):
         assert group in text
-    assert "không đo tại đây" in text and "Bộ phận Một cửa đo 28 trên 100 điểm" in text
-    assert "Tổng theo Quyết định 766/QĐ-TTg (72 điểm không đo tại đây)" in text
+    assert "không đo tại đây" in text and "Bộ phận Một cửa đo 32 trên 100 điểm" in text
+    assert "Tổng theo Quyết định 766/QĐ-TTg (68 điểm không đo tại đây)" in text

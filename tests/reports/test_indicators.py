@@ -56,7 +56,10 @@ def test_month_figures(scenario):
     # received cohort: A B C D E J (E counts from its second reception, 18/11); F refused; G not taken in
     assert (i.received, i.refused, i.received_online, i.received_post) == (6, 1, 0, 0)
     assert i.supplement_requested == 1
-    assert i.reused == 2 and i.reuse.share == pytest.approx(2 / 6)
+    # files (conftest): A reused and digitised with its e-result, B reused, C only ticked, D and J digitised
+    assert i.reused == 2 and i.reuse.share == pytest.approx(2 / 6) and i.reused_components == 2
+    assert i.digitised == 3 and i.digitisation == Rate(3, 6, 0.80)
+    assert i.e_results == 1 and i.e_result == Rate(1, 3)
     # finished in November: A on time (exactly at due), B I J early, C late; J is a land procedure
     assert i.finished_general == Finished(early=2, on_time=1, late=1)
     assert i.finished_land == Finished(early=1, on_time=0, late=0)
@@ -78,7 +81,8 @@ def test_month_figures(scenario):
     assert i.dossier_satisfaction == pytest.approx(1 - (1 / 5 + 1 / 3))
     assert p.satisfaction == pytest.approx(6 * (7 / 15) / 0.9)
     assert p.reuse == pytest.approx(2 * (2 / 6) / 0.8)
-    assert p.total == pytest.approx(16 + 28 / 9 + 5 / 6) and p.maximum == 28
+    assert p.digitisation == pytest.approx(4 * (3 / 6) / 0.8)
+    assert p.total == pytest.approx(16 + 28 / 9 + 2.5 + 5 / 6) and p.maximum == 32
 
 
 def test_other_periods_and_units(scenario):
@@ -108,6 +112,8 @@ def test_by_procedure_and_by_officer(scenario):
     assert set(rows) == {MARITAL, LAND}
     marital, land = rows[MARITAL], rows[LAND]
     assert (marital.received, marital.refused, marital.reused, marital.returned) == (5, 1, 2, 3)
+    assert (marital.digitised, marital.reused_components, marital.e_results) == (2, 2, 1)
+    assert (land.digitised, land.reused, land.e_results) == (1, 0, 0)
     assert marital.finished == Finished(early=2, on_time=1, late=1) and not marital.land
     assert (marital.in_progress, marital.in_progress_late) == (2, 1)
     assert land.land and land.received == 1 and land.finished == Finished(1, 0, 0)

@@ -46,14 +46,21 @@ def test_csv_has_a_bom_and_every_section(scenario):
     assert values["Tỷ lệ đúng hạn"] == ["80,0 % (4/5)", "98 %", "Chưa đạt"]
     assert values["Tỷ lệ đúng hạn (đất đai)"] == ["100,0 % (1/1)", "96 %", "Đạt"]
     assert values["Tỷ lệ hài lòng"][0] == "66,7 % (2/3)"
+    assert values["Tỷ lệ hồ sơ số hóa (thành phần và kết quả có tệp)"] == ["50,0 % (3/6)", "80 %", "Chưa đạt"]
+    assert values["Tỷ lệ tái sử dụng dữ liệu số hóa"][0] == "33,3 % (2/6)"
+    assert values["Thành phần hồ sơ tái sử dụng từ kho dữ liệu"][0] == "2"
+    assert values["Tỷ lệ kết quả điện tử lưu vào kho dữ liệu công dân"] == ["33,3 % (1/3)", "", ""]
     rows = {row[0].strip(): row[1:] for row in points[1:]}
     assert rows["2. Tiến độ, kết quả giải quyết"] == ["16,00", "20,00"]
     assert rows["1. Công khai, minh bạch"] == ["không đo tại đây", "18,00"]
     assert rows["5.3. Hài lòng trong tiếp nhận, giải quyết TTHC"] == ["3,11", "6,00"]
     assert rows["5.1. Phản ánh, kiến nghị xử lý đúng hạn"] == ["không đo tại đây", "6,00"]
+    assert rows["6. Số hóa hồ sơ"] == ["3,33", "22,00"]
+    assert rows["6.1. Hồ sơ có kết quả giải quyết điện tử"] == ["không đo tại đây", "6,00"]
+    assert rows["6.2. Hồ sơ thực hiện số hóa"] == ["2,50", "4,00"]  # 4 × (3/6) / 80 %
     assert rows["6.4. Hồ sơ khai thác, sử dụng lại dữ liệu số hóa"] == ["0,83", "2,00"]
-    assert points[-2] == ["Cộng các chỉ số đo tại đây", "19,94", "28,00"]
-    assert points[-1] == ["Tổng theo Quyết định 766/QĐ-TTg (72 điểm không đo tại đây)", "19,94", "100,00"]
+    assert points[-2] == ["Cộng các chỉ số đo tại đây", "22,44", "32,00"]
+    assert points[-1] == ["Tổng theo Quyết định 766/QĐ-TTg (68 điểm không đo tại đây)", "22,44", "100,00"]
     assert procedures[0][:4] == ["Mã TTHC", "Tên thủ tục", "Đất đai", "Tiếp nhận"]
     by_code = {row[0]: row for row in procedures[1:]}
     assert (

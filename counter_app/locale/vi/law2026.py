@@ -40,8 +40,9 @@ MESSAGES.update(
         "law766.live_points": "{points}/{maximum} (đo {measured}/{index} điểm)",
         "indicators.pdf.points_note": "Điểm tính theo công thức của Quyết định 766/QĐ-TTg. Bộ phận Một cửa đo "
         "{measured} trên {index} điểm: tỷ lệ đúng hạn (hồ sơ bị yêu cầu bổ sung quá một lần tính là quá hạn), "
-        "hài lòng trong tiếp nhận, giải quyết TTHC và tái sử dụng dữ liệu số hóa. Các chỉ số ghi «không đo tại "
-        "đây» do Cổng Dịch vụ công quốc gia tính từ dữ liệu khác (công khai TTHC, phản ánh kiến nghị, thanh "
-        "toán, kết quả điện tử, kho dữ liệu của người dân).",
+        "hài lòng trong tiếp nhận, giải quyết TTHC, hồ sơ số hóa (mọi thành phần đã nhận và kết quả đều có tệp) "
+        "và tái sử dụng dữ liệu số hóa (thành phần lấy từ kho dữ liệu của người dân). Các chỉ số ghi «không đo "
+        "tại đây» do Cổng Dịch vụ công quốc gia tính từ dữ liệu khác (công khai TTHC, phản ánh kiến nghị, "
+        "thanh toán, kết quả điện tử, kho dữ liệu của người dân).",
     }
 )

@@ -30,7 +30,10 @@ MESSAGES: dict[str, str] = {
     "indicators.on_time_rate": "Tỷ lệ đúng hạn",
     "indicators.on_time_rate_general": "Tỷ lệ đúng hạn (trừ đất đai)",
     "indicators.on_time_rate_land": "Tỷ lệ đúng hạn (đất đai)",
+    "indicators.digitised_rate": "Tỷ lệ hồ sơ số hóa (thành phần và kết quả có tệp)",
     "indicators.reuse_rate": "Tỷ lệ tái sử dụng dữ liệu số hóa",
+    "indicators.reused_components": "Thành phần hồ sơ tái sử dụng từ kho dữ liệu",
+    "indicators.e_result_rate": "Tỷ lệ kết quả điện tử lưu vào kho dữ liệu công dân",
     "indicators.very_satisfied": "Rất hài lòng",
     "indicators.satisfied": "Hài lòng",
     "indicators.not_satisfied": "Không hài lòng",
@@ -62,10 +65,11 @@ MESSAGES: dict[str, str] = {
     "indicators.pdf.legend.reuse": "Tái sử dụng",
     "indicators.pdf.legend.satisfaction": "Hài lòng",
     "indicators.pdf.none": "Không có số liệu trong kỳ.",
-    "indicators.pdf.note": "Ghi chú: tiếp nhận, từ chối, tái sử dụng tính theo ngày tiếp nhận; đã giải quyết theo "
-    "ngày có kết quả; đã trả và hài lòng theo ngày trả kết quả; đang giải quyết tính tại "
-    "thời điểm lập báo cáo. Điểm: tiến độ = 20 × tỷ lệ đúng hạn; hài lòng = 18 × tỷ lệ hài "
-    "lòng / 90% (tối đa 18); tái sử dụng = 22 × tỷ lệ tái sử dụng / 80% (tối đa 22).",
+    "indicators.pdf.note": "Ghi chú: tiếp nhận, từ chối, số hóa, tái sử dụng tính theo ngày tiếp nhận; đã giải "
+    "quyết theo ngày có kết quả; đã trả, kết quả điện tử và hài lòng theo ngày trả kết quả; đang giải quyết "
+    "tính tại thời điểm lập báo cáo. Điểm: tiến độ = 20 × tỷ lệ đúng hạn; hài lòng trong tiếp nhận, giải quyết "
+    "= 6 × tỷ lệ / 90% (tối đa 6); hồ sơ số hóa = 4 × tỷ lệ số hóa / 80% (tối đa 4); tái sử dụng = 2 × tỷ lệ "
+    "tái sử dụng / 80% (tối đa 2).",
     "indicators.pdf.printed": "Lập lúc {time}",
     "indicators.pdf.page": "Trang {page}/{pages}",
     "indicators.pdf.col.no": "STT",

@@ -20,7 +20,11 @@ thực bản sao điện tử 2, khai thác, sử dụng lại dữ liệu số 
 người dân trên Cổng DVCQG 4, hồ sơ sử dụng dữ liệu dân cư 2, TTHC kết nối dữ liệu dân cư 2).
 
 What a counter measures: the on-time rate (2.1), the citizen's satisfaction with receiving and handling
-(5.4) and the reuse of digitised data (4.3).  Every other indicator is computed by the national portal
+(5.4), the digitised dossiers (4.2: every component received and the result carry their files) and the
+reuse of digitised data (4.3); all four from the files and components it records
+(:mod:`counter_app.services.indicators.figures`).  The e-results (4.1) are shown as a share (results kept
+in the citizen's data store / results returned) but not scored: the description gives no scale of points
+for 4.1.  Every other indicator is computed by the national portal
 from data a counter does not hold (the procedures database, feedback (PAKN), payments, electronic results,
 the citizen's data store); the report shows them «không đo tại đây» with their points, so that the total
 of 100 is visible and no one reads the measured part as the whole score.
@@ -96,7 +100,7 @@ GROUPS: tuple[Group, ...] = (
         "digitisation",
         (
             Indicator("e_results", 6, "4.1"),
-            Indicator("digitised", 4, "4.2"),
+            Indicator("digitised", 4, "4.2", measured=True),
             Indicator("e_certified_copies", 2, "—"),
             Indicator("reuse", 2, "4.3", measured=True),
             Indicator("citizen_store", 4, "4.4"),

@@ -9,12 +9,17 @@ Which dossiers count
 Period figures follow the national report on the handling of administrative procedures
 (received; handled early, on time, late; in progress on time, late):
 
-* **received**, **refused**, **supplement requested**, **reused digitised data**, **channel**: the
+* **received**, **refused**, **supplement requested**, **reused digitised data**, **digitised**,
+  **channel**: the
   dossiers whose ``received_at`` falls in the period and whose receiving unit
   (``received_unit_id``) is the unit — exactly the rows of the tracking ledger
   (:func:`counter_app.services.reports.ledger_rows`) for the same period and unit.  Refused
   dossiers (status 3) are counted apart: ``received + refused == len(ledger_rows(...))``.
   "Supplement requested" counts those of them that went through at least one supplement round.
+  "Reused" counts the dossiers with at least one component reused from the citizen's data store (and,
+  beside it, those components); "digitised" those whose every received component, and the result once it
+  exists, carries its file (:func:`counter_app.services.indicators.figures.reuse_points`,
+  :func:`~counter_app.services.indicators.figures.digitisation_points`).
 * **finished early / on time / late**: dossiers with a result (status 9 or 10) received by the
   unit whose ``finished_at`` falls in the period, classified as
   :func:`counter_app.domain.states.timeliness` classifies them (the ledger's note): late when
@@ -24,7 +29,9 @@ Period figures follow the national report on the handling of administrative proc
   dossier for which a supplement was requested more than once is late
   (:func:`counter_app.services.indicators.figures.late_by_supplements`).
 * **returned** and **satisfaction**: dossiers received by the unit whose ``returned_at`` falls in
-  the period; satisfaction counts those the citizen rated (1 very satisfied, 2 satisfied, 3 not).
+  the period; satisfaction counts those the citizen rated (1 very satisfied, 2 satisfied, 3 not);
+  **e-results** those of them whose digitised result is kept in the citizen's data store
+  (:attr:`counter_app.services.indicators.figures.Indicators.e_result`).
 * **in progress on time / late**, close to due, waiting for a supplement, online dossiers waiting:
   a snapshot at ``now`` of the dossiers the unit holds (:mod:`counter_app.services.indicators.workload`).
 
@@ -59,10 +66,14 @@ from counter_app.services.indicators.periods import Period, as_period
 from counter_app.services.indicators.sql import (
     as_int,
     count_when,
+    digitised_sql,
     for_unit,
     group_column,
     one_when,
     prefers_scan,
+    result_in_citizen_store,
+    reused_any,
+    reused_components,
     select_columns,
     service_seconds,
     status_ints,
@@ -84,7 +95,8 @@ class PeriodFigures:
 
 
 def _cohort(session: Session, store: Store, unit: str, start: datetime, end: datetime) -> Sequence[Any]:
-    """The received cohort (the ledger's dossiers), per procedure and receiving officer."""
+    """The received cohort (the ledger's dossiers), per procedure and receiving officer; the components
+    are read per dossier of the cohort (:mod:`~counter_app.services.indicators.sql`)."""
     received = col(Dossier.received_at)
     scan = prefers_scan(
         session, store, select(func.count()).select_from(Dossier).where(within(received, start, end))
@@ -99,8 +111,10 @@ def _cohort(session: Session, store: Store, unit: str, start: datetime, end: dat
             count_when(refused),
             count_when(and_(taken, col(Dossier.channel) == int(Channel.ONLINE))),
             count_when(and_(taken, col(Dossier.channel) == int(Channel.POST))),
-            count_when(and_(taken, col(Dossier.reused_data).is_(True))),
+            count_when(and_(taken, reused_any())),
             count_when(col(Dossier.supplement_rounds) > 0),
+            func.sum(case((taken, reused_components()), else_=0)),
+            count_when(and_(taken, digitised_sql())),
         )
         .where(within(unindexed_if(received, scan), start, end))
         .group_by(group_column(store, Dossier.procedure_code), col(Dossier.received_by))
@@ -128,6 +142,7 @@ def _results(session: Session, store: Store, unit: str, start: datetime, end: da
             ),
             one_when(returned_in).label("r"),
             col(Dossier.satisfaction).label("satisfaction"),
+            case((returned_in, one_when(result_in_citizen_store())), else_=0).label("e"),
         ).where(
             unindexed_if(status, scan).in_(status_ints(FINISHED_STATUSES)), or_(finished_in, returned_in)
         ),
@@ -146,6 +161,7 @@ def _results(session: Session, store: Store, unit: str, start: datetime, end: da
             rows.c.t,
             rows.c.r,
             rows.c.satisfaction,
+            rows.c.e,
             event.c.officer_id,
             event.c.officer_name,
             func.count(),
@@ -156,6 +172,7 @@ def _results(session: Session, store: Store, unit: str, start: datetime, end: da
             rows.c.t,
             rows.c.r,
             rows.c.satisfaction,
+            rows.c.e,
             event.c.officer_id,
             event.c.officer_name,
         )
@@ -229,12 +246,14 @@ def period_figures(
     per_proc: dict[str, dict[str, Any]] = defaultdict(lambda: defaultdict(int))
     per_officer: dict[str, dict[str, Any]] = defaultdict(lambda: defaultdict(float))
     totals: dict[str, int] = defaultdict(int)
-    for code, officer, taken, refused, online, post, reused, supplement in cohort:
+    for code, officer, taken, refused, online, post, reused, supplement, reused_parts, digitised in cohort:
         p = per_proc[code]
         p["received"] += as_int(taken)
         p["refused"] += as_int(refused)
         p["received_online"] += as_int(online)
         p["reused"] += as_int(reused)
+        p["reused_components"] += as_int(reused_parts)
+        p["digitised"] += as_int(digitised)
         totals["received_post"] += as_int(post)
         totals["supplement_requested"] += as_int(supplement)
         if officer:
@@ -242,12 +261,13 @@ def period_figures(
             per_officer[officer]["refused"] += as_int(refused)
     satisfaction: dict[int, int] = defaultdict(int)
     returned_names: dict[str, str] = {}
-    for code, timeliness, returned, level, officer, officer_name, n in results:
+    for code, timeliness, returned, level, e_result, officer, officer_name, n in results:
         p = per_proc[code]
         if timeliness is not None:
             p[("early", "on_time", "late")[int(timeliness)]] += as_int(n)
         if as_int(returned):
             p["returned"] += as_int(n)
+            p["e_results"] += as_int(n) if as_int(e_result) else 0
             if level is not None:
                 satisfaction[int(level)] += as_int(n)
             if officer:
@@ -273,8 +293,11 @@ def period_figures(
                 refused=v["refused"],
                 received_online=v["received_online"],
                 reused=v["reused"],
+                reused_components=v["reused_components"],
+                digitised=v["digitised"],
                 finished=Finished(v["early"], v["on_time"], v["late"]),
                 returned=v["returned"],
+                e_results=v["e_results"],
                 in_progress=v["in_progress"],
                 in_progress_late=v["in_progress_late"],
             )
@@ -290,9 +313,12 @@ def period_figures(
         refused=sum(r.refused for r in procedure_rows),
         supplement_requested=totals["supplement_requested"],
         reused=sum(r.reused for r in procedure_rows),
+        reused_components=sum(r.reused_components for r in procedure_rows),
+        digitised=sum(r.digitised for r in procedure_rows),
         finished_general=sum((r.finished for r in procedure_rows if not r.land), Finished()),
         finished_land=sum((r.finished for r in procedure_rows if r.land), Finished()),
         returned=sum(r.returned for r in procedure_rows),
+        e_results=sum(r.e_results for r in procedure_rows),
         very_satisfied=satisfaction[1],
         satisfied=satisfaction[2],
         not_satisfied=satisfaction[3],

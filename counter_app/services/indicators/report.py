@@ -93,7 +93,10 @@ def summary_rows(ind: Indicators) -> list[tuple[str, str, str, str]]:
         rate_row("indicators.on_time_rate", ind.on_time),
         rate_row("indicators.on_time_rate_general", ind.on_time_general),
         rate_row("indicators.on_time_rate_land", ind.on_time_land),
+        rate_row("indicators.digitised_rate", ind.digitisation),
         rate_row("indicators.reuse_rate", ind.reuse),
+        count_row("indicators.reused_components", ind.reused_components),
+        rate_row("indicators.e_result_rate", ind.e_result),
         count_row("indicators.very_satisfied", ind.very_satisfied),
         count_row("indicators.satisfied", ind.satisfied),
         count_row("indicators.not_satisfied", ind.not_satisfied),
@@ -107,7 +110,12 @@ def points_rows(ind: Indicators) -> list[tuple[str, str, str]]:
     a group with several, «không đo tại đây» for those the portal computes; then the total of what is
     measured here and the index's total of 100 with how many points are not measured here."""
     p = ind.points
-    achieved = {"on_time": p.progress, "dossier_satisfaction": p.satisfaction, "reuse": p.reuse}
+    achieved = {
+        "on_time": p.progress,
+        "dossier_satisfaction": p.satisfaction,
+        "digitised": p.digitisation,
+        "reuse": p.reuse,
+    }
     not_measured = t("law766.not_measured")
 
     def value(key: str, measured: bool) -> str:

@@ -17,6 +17,12 @@ dossiers:
 Finished and returned dossiers have no index on ``finished_at``/``returned_at``: they are found through
 their status (9, 10), so those passes grow with the store's history (an index on each column would make
 them proportional to the period instead).
+
+The digitisation figures read a dossier's components (``dossier_document``) and the citizen's store
+(``citizen_document``) only through correlated subqueries on their indexed columns
+(``dossier_document.dossier_id``, ``citizen_document.citizen_id``), once per dossier the period already
+selected: their cost follows the period, never the size of those tables (:func:`components_digitised`,
+:func:`reused_components`, :func:`result_in_citizen_store`).
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, case, func
+from sqlalchemy import Select, and_, case, exists, func, literal, or_
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ColumnElement
@@ -36,10 +42,10 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql import expression as sqlmodel_expression
 from sqlmodel.sql.expression import SelectOfScalar
 
-from counter_app.db.models import Dossier, QueueTicket
+from counter_app.db.models import CitizenDocument, Dossier, DossierDocument, QueueTicket
 from counter_app.domain.states import Status
 from counter_app.services.context import Store
-from counter_app.services.indicators.figures import SUPPLEMENT_REQUESTS_ALLOWED
+from counter_app.services.indicators.figures import FINISHED_STATUSES, SUPPLEMENT_REQUESTS_ALLOWED
 from counter_app.services.scope import ALL_UNITS
 
 #: a SELECT of any columns (sqlmodel's Select and SelectOfScalar are SQLAlchemy's Select)
@@ -177,7 +183,10 @@ def within(column: Any, start: datetime, end: datetime) -> ColumnElement[bool]:
 def week_index(column: Any, bounds: list[datetime]) -> ColumnElement[Any]:
     """Index of the week ``column`` falls in (``bounds`` are the Mondays and the Monday after), else NULL.
     The latest weeks are tested first: that is where most rows fall."""
-    weeks = case(*[(column >= bounds[i], i) for i in range(len(bounds) - 2, 0, -1)], else_=0)
+    later = [(column >= bounds[i], i) for i in range(len(bounds) - 2, 0, -1)]
+    weeks: Any = (
+        case(*later, else_=0) if later else literal(0)
+    )  # one week: no WHEN to test (CASE ELSE is invalid)
     return case((within(column, bounds[0], bounds[-1]), weeks), else_=None)
 
 
@@ -187,3 +196,96 @@ def service_seconds(store: Store) -> ColumnElement[Any]:
     if is_sqlite(store):
         return (func.julianday(finished) - func.julianday(called)) * 86400.0
     return func.extract("epoch", finished - called)
+
+
+# --- digitised files ----------------------------------------------------------------------------------------
+
+
+def has_file(file_hash: Any, file_size: Any) -> ColumnElement[bool]:
+    """A row that names a digitised file: a hash and a size, as
+    :meth:`counter_app.domain.file_ref.FileRef.from_columns` reads one (a hash without a size is what the
+    demo wrote before files were kept, and names no file)."""
+    return and_(file_hash != "", file_size > 0)
+
+
+def components_digitised() -> ColumnElement[Any]:
+    """Per dossier: 1 when every component received (``received``) carries a file, 0 when one lacks it,
+    NULL when no component was received (such a dossier is not digitised). One correlated aggregate on
+    ``dossier_document.dossier_id`` (indexed)."""
+    part = DossierDocument
+    return (
+        select(
+            func.min(case((has_file(col(part.file_hash), col(part.file_size)), 1), else_=0)),
+        )
+        .where(col(part.dossier_id) == col(Dossier.id), col(part.received).is_(True))
+        .correlate(Dossier)
+        .scalar_subquery()
+    )
+
+
+def reused_component() -> ColumnElement[bool]:
+    """A component actually reused from the citizen's data store: marked ``reused`` and attached to what the
+    store holds — its file, or at least the stored document (``citizen_document_id``). The checkbox alone
+    (``reused`` with neither) is not a reuse."""
+    part = DossierDocument
+    return and_(
+        col(part.reused).is_(True),
+        or_(has_file(col(part.file_hash), col(part.file_size)), col(part.citizen_document_id).is_not(None)),
+    )
+
+
+def reused_components() -> ColumnElement[Any]:
+    """Per dossier: how many of its components were reused from the citizen's store
+    (:func:`reused_component`); a correlated count on ``dossier_document.dossier_id`` (indexed)."""
+    part = DossierDocument
+    return (
+        select(func.count())
+        .where(col(part.dossier_id) == col(Dossier.id), reused_component())
+        .correlate(Dossier)
+        .scalar_subquery()
+    )
+
+
+def reused_any() -> ColumnElement[bool]:
+    """Per dossier: at least one component reused from the citizen's store (:func:`reused_component`)."""
+    part = DossierDocument
+    return exists().where(col(part.dossier_id) == col(Dossier.id), reused_component()).correlate(Dossier)
+
+
+def result_digitised() -> ColumnElement[bool]:
+    """The dossier's result, when it exists (status 9 result ready or 10 returned), carries its file; true
+    for a dossier with no result yet."""
+    status = col(Dossier.status)
+    return or_(
+        status.not_in(status_ints(FINISHED_STATUSES)),
+        has_file(col(Dossier.result_file_hash), col(Dossier.result_file_size)),
+    )
+
+
+def digitised_sql() -> ColumnElement[bool]:
+    """The dossier is digitised (Decision 766/QĐ-TTg, formula 4.2; see
+    :func:`counter_app.services.indicators.figures.digitisation_points`): every received component has a
+    file (and at least one was received) and so has its result once it exists."""
+    return and_(components_digitised() == 1, result_digitised())
+
+
+def result_in_citizen_store() -> ColumnElement[bool]:
+    """Per dossier: its digitised result is kept in the applicant's data store as an e-result — a
+    ``citizen_document`` of the dossier's citizen, source ``result``, with a file, being the dossier's own
+    result (same file, or provenance ``dossier_code``). Looked up through ``citizen_document.citizen_id``
+    (indexed)."""
+    held = CitizenDocument
+    return and_(
+        has_file(col(Dossier.result_file_hash), col(Dossier.result_file_size)),
+        exists()
+        .where(
+            col(held.citizen_id) == col(Dossier.citizen_id),
+            col(held.source) == "result",
+            has_file(col(held.file_hash), col(held.file_size)),
+            or_(
+                col(held.file_hash) == col(Dossier.result_file_hash),
+                col(held.dossier_code) == col(Dossier.code),
+            ),
+        )
+        .correlate(Dossier),
+    )

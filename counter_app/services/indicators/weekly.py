@@ -17,6 +17,7 @@ from counter_app.services.indicators.sql import (
     as_int,
     for_unit,
     prefers_scan,
+    reused_any,
     select_columns,
     status_ints,
     timeliness_sql,
@@ -38,7 +39,8 @@ def weekly_series(
 ) -> list[WeekFigures]:
     """Figures of each of the last ``weeks`` weeks (to the week of ``end``, default today), oldest first:
     the same definitions as :func:`~counter_app.services.indicators.period_figures.indicators` with each
-    week as the period.  Two passes: the received cohort (by ``received_at``) and the dossiers with a
+    week as the period (reuse: a component reused from the citizen's store,
+    :func:`~counter_app.services.indicators.sql.reused_any`).  Two passes: the received cohort (by ``received_at``) and the dossiers with a
     result (by ``finished_at`` / ``returned_at``)."""
     unit = unit_scope(store, unit_id)
     starts = week_starts(end or now.date(), max(1, weeks))
@@ -59,7 +61,7 @@ def weekly_series(
         key = (
             week_index(received_at, bounds) * 4
             + case((col(Dossier.channel) == int(Channel.ONLINE), 2), else_=0)
-            + case((col(Dossier.reused_data).is_(True), 1), else_=0)
+            + case((reused_any(), 1), else_=0)
         )
         cohort = for_unit(
             select(key.label("k")).where(
