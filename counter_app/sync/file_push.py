@@ -14,6 +14,9 @@ For each file:
 4. ``uploaded_at`` is set (marks are committed in small groups: a crash loses at most a few marks, and the
    HEAD of the next round finds those objects, so nothing is PUT twice).
 
+Steps 1-2 run a couple of files ahead of the PUTs, in a small thread pool; the PUTs themselves go one at a
+time.
+
 S3 PUTs are atomic (an object is there whole or not at all), so a kill at any instant loses nothing and
 repeats nothing. A store that cannot be reached stops the round's file push: the file at hand keeps its row
 with ``attempts`` + 1 and ``last_error``, everything stays queued, and the next round goes on. A refusal
@@ -40,9 +43,12 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
@@ -55,13 +61,15 @@ from counter_app.services.context import Actor, Store
 from counter_app.services.file_fetch import fetch_file, fetch_missing
 from counter_app.services.file_store import FileStore, StoredFile, for_settings
 from counter_app.services.sync_state import write_state
-from counter_app.sync.object_store import ObjectStore, ObjectStoreError, verify_local
+from counter_app.sync.object_store import ObjectStore, ObjectStoreError, Verified, verify_local
 
 log = logging.getLogger(__name__)
 PAGE = 200
 #: marks of uploaded files are committed at least this often (and at the end of a push)
 MARK_EVERY_S = 1.0
 MARK_EVERY_FILES = 50
+#: files checked (hashed locally, HEAD asked) ahead of the one being PUT
+LOOKAHEAD = 2
 
 
 @dataclass
@@ -126,6 +134,52 @@ def _queued(local: Engine, after: tuple[datetime, str] | None) -> list[FileUploa
         return [FileUpload.model_validate(r.model_dump()) for r in rows]
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """What was found of one queued file before its PUT: the local check and the HEAD."""
+
+    verified: Verified | None = None
+    present: bool = False
+    #: "missing", "unreadable", "corrupt" (local), or "" when the file may go
+    local_problem: str = ""
+    detail: str = ""
+    error: ObjectStoreError | None = None
+
+
+def _prepare(files: FileStore, objects: ObjectStore, sha256: str) -> _Prepared:
+    try:
+        verified = verify_local(files, sha256)
+    except FileNotFoundError:
+        return _Prepared(local_problem="missing", detail="local file missing")
+    except OSError as exc:
+        return _Prepared(local_problem="unreadable", detail=f"local file unreadable: {exc.strerror or exc}")
+    if verified is None:
+        return _Prepared(
+            local_problem="corrupt", detail="local file corrupt (bytes do not match the hash): not uploaded"
+        )
+    try:
+        return _Prepared(verified, present=objects.head(sha256) is not None)
+    except ObjectStoreError as exc:
+        return _Prepared(verified, error=exc)
+
+
+def _ahead(
+    rows: list[FileUpload], files: FileStore, objects: ObjectStore, pool: ThreadPoolExecutor
+) -> Iterator[tuple[FileUpload, _Prepared]]:
+    """The rows with their local check and HEAD, done :data:`LOOKAHEAD` files ahead of the PUTs (which stay
+    one at a time): checking and asking cost about as much as a PUT, and overlap with it."""
+    pending: deque[tuple[FileUpload, Future[_Prepared]]] = deque()
+    rest = iter(rows)
+    for row in islice(rest, LOOKAHEAD):
+        pending.append((row, pool.submit(_prepare, files, objects, row.sha256)))
+    while pending:
+        row, future = pending.popleft()
+        following = next(rest, None)
+        if following is not None:
+            pending.append((following, pool.submit(_prepare, files, objects, following.sha256)))
+        yield row, future.result()
+
+
 def push_files(
     local: Engine,
     files: FileStore,
@@ -138,38 +192,31 @@ def push_files(
     report = FilePushReport()
     marks = _Marks(local, now)
     after: tuple[datetime, str] | None = None
+    pool = ThreadPoolExecutor(max_workers=LOOKAHEAD, thread_name_prefix="file-check")
     try:
         while rows := _queued(local, after):
-            for row in rows:
-                after = (row.queued_at, row.sha256)
+            after = (rows[-1].queued_at, rows[-1].sha256)
+            for row, found in _ahead(rows, files, objects, pool):
+                if found.local_problem:
+                    if found.local_problem == "corrupt":
+                        report.corrupt += 1
+                        log.warning("file %s… corrupt in the local store: not uploaded", row.sha256[:12])
+                    else:
+                        report.missing += 1
+                    report.last_error = f"{found.detail}: {row.sha256[:12]}"
+                    _failed(local, row.sha256, found.detail)
+                    continue
+                assert found.verified is not None
                 try:
-                    verified = verify_local(files, row.sha256)
-                except FileNotFoundError:
-                    report.missing += 1
-                    report.last_error = f"missing locally: {row.sha256[:12]}"
-                    _failed(local, row.sha256, "local file missing")
-                    continue
-                except OSError as exc:
-                    report.missing += 1
-                    report.last_error = f"unreadable locally: {row.sha256[:12]}"
-                    _failed(local, row.sha256, f"local file unreadable: {exc.strerror or exc}")
-                    continue
-                if verified is None:
-                    report.corrupt += 1
-                    report.last_error = f"corrupt locally: {row.sha256[:12]}"
-                    log.warning("file %s… corrupt in the local store: not uploaded", row.sha256[:12])
-                    _failed(
-                        local, row.sha256, "local file corrupt (bytes do not match the hash): not uploaded"
-                    )
-                    continue
-                try:
-                    if objects.head(row.sha256) is not None:
+                    if found.error is not None:
+                        raise found.error
+                    if found.present:
                         report.already_there += 1
                     else:
                         with open(files.path_of(row.sha256), "rb") as body:
-                            objects.put(verified, body)
+                            objects.put(found.verified, body)
                         report.uploaded += 1
-                        report.bytes += verified.size
+                        report.bytes += found.verified.size
                 except ObjectStoreError as exc:
                     report.last_error = str(exc)
                     _failed(local, row.sha256, str(exc))
@@ -178,10 +225,16 @@ def push_files(
                         return report
                     report.refused += 1
                     continue
+                except OSError as exc:  # the file went away between the check and the PUT
+                    report.missing += 1
+                    report.last_error = f"local file unreadable: {row.sha256[:12]}"
+                    _failed(local, row.sha256, f"local file unreadable: {exc.strerror or exc}")
+                    continue
                 marks.add(row.sha256)
                 if on_uploaded is not None:
                     on_uploaded(row.sha256)
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         marks.flush()
     return report
 
