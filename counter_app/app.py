@@ -334,21 +334,12 @@ class CounterApp(App[None]):
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
     def _sync_round(self) -> None:
         """One exchange with the central store; the screen never waits for it."""
-        from counter_app.sync.client import sync_once
+        from counter_app.sync.runner import store_round
 
         try:
-            central_url = self.settings.central_url
-            if not central_url:
+            if not self.settings.central_url:
                 return
-            store = self.store
-            sync_once(
-                store.engine,
-                central_url,
-                store.unit_id,
-                now=self.now(),
-                keys_dir=store.settings.keys_dir,
-                counter_id=store.settings.counter_id,
-            )
+            store_round(self.store, now_source=self.now)()  # the events, then the digitised files
         except Exception as exc:  # offline is a normal state of a counter: note it, retry later
             from counter_app.services.redact import failure_kind
 

@@ -29,11 +29,17 @@ The file (``config.toml``) looks like::
     [legal]
     forms = "TT03/2025"   # form set for new documents: "TT03/2025" (default) or "TT01/2018"
     centre = true         # the commune's one-stop desk is a «Trung tâm Phục vụ hành chính công»
+
+    [files]               # the central object store (S3 API of SeaweedFS) digitised files are pushed to
+    url = "http://127.0.0.1:8333/counter-files"   # endpoint with the bucket as path
+    access_key = "counter-21025"                  # this counter's S3 identity (Read and Write, no List)
+    secret_key = "…"
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, time
@@ -85,6 +91,8 @@ class Settings:
     one_stop_centre: bool = True
     """The unit's one-stop desk is a «Trung tâm Phục vụ hành chính công» (``[legal] centre``)."""
     demo: bool = False
+    files: FilesSettings | None = None
+    """The central object store files are pushed to (``[files]``; None: files stay on the counter)."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -359,5 +367,72 @@ def load_settings(env: dict[str, str] | None = None, *, demo: bool = False) -> S
         forms=forms,
         one_stop_centre=centre,
         demo=demo,
+        files=_files_from(env, _section(data, "files")),
         extra=data,
     )
+
+
+# --- [files]: the central object store (S3 API) ------------------------------------------------------
+
+#: an S3 bucket name (the path of ``[files] url``): 3-63 lowercase letters, digits, dots and hyphens
+_BUCKET = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
+
+
+@dataclass(frozen=True)
+class FilesSettings:
+    """Where digitised files are pushed (``COUNTER_APP_FILES_URL`` or ``[files] url``) and the counter's S3
+    identity (``[files] access_key``/``secret_key``, or ``COUNTER_APP_FILES_ACCESS_KEY``/``…_SECRET_KEY``)."""
+
+    endpoint: str  # scheme://host:port, without the bucket
+    bucket: str
+    access_key: str
+    secret_key: str = field(repr=False)
+
+    @property
+    def url(self) -> str:
+        return f"{self.endpoint}/{self.bucket}"
+
+
+def _files_url(setting: str, value: Any) -> tuple[str, str]:
+    """(endpoint, bucket) of an S3 URL with the bucket as its path: ``http://127.0.0.1:8333/counter-files``."""
+    from urllib.parse import urlsplit
+
+    text = _as_str(setting, value)
+    expected = f"phải là địa chỉ http(s)://máy-chủ:cổng/tên-bucket, nhận được {text!r}"
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        raise ConfigError(setting, expected) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ConfigError(setting, expected)
+    if parts.username or parts.password:
+        raise ConfigError(
+            setting, "không ghi khóa truy cập trong địa chỉ; đặt files.access_key và files.secret_key"
+        )
+    bucket = parts.path.strip("/")
+    if not _BUCKET.fullmatch(bucket) or ".." in bucket:
+        raise ConfigError(
+            setting, f"tên bucket {bucket!r} không hợp lệ (3-63 ký tự: chữ thường, số, dấu chấm, gạch nối)"
+        )
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    return f"{parts.scheme}://{host}{f':{port}' if port else ''}", bucket
+
+
+def _files_from(env: dict[str, str], section: dict[str, Any]) -> FilesSettings | None:
+    """The ``[files]`` settings, environment over file; None when no object store is configured."""
+    names = {"url": "FILES_URL", "access_key": "FILES_ACCESS_KEY", "secret_key": "FILES_SECRET_KEY"}
+    values: dict[str, tuple[str, Any]] = {}
+    for key, name in names.items():
+        _check_chars(ENV_PREFIX + name, env.get(ENV_PREFIX + name))
+        if env.get(ENV_PREFIX + name):
+            values[key] = (ENV_PREFIX + name, env[ENV_PREFIX + name])
+        elif section.get(key) not in (None, ""):
+            values[key] = (f"files.{key}", section[key])
+    if "url" not in values:
+        return None
+    endpoint, bucket = _files_url(*values["url"])
+    for key in ("access_key", "secret_key"):
+        if key not in values:
+            raise ConfigError(f"files.{key}", "cần khi đã đặt địa chỉ kho tệp (files.url)")
+    return FilesSettings(endpoint, bucket, _as_str(*values["access_key"]), _as_str(*values["secret_key"]))

@@ -86,3 +86,71 @@ def test_bad_config_file_names_the_setting(tmp_path, toml, setting):
     with pytest.raises(ConfigError) as info:
         load_settings({"COUNTER_APP_HOME": str(tmp_path)})
     assert setting in str(info.value)
+
+
+# --- [files]: the central object store -----------------------------------------------------------------
+
+
+def test_files_url_from_the_environment_overrides_the_file(tmp_path):
+    from counter_app.config import load_settings
+
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text(
+        '[files]\nurl = "http://10.0.0.5:8333/tinh-files"\naccess_key = "k"\nsecret_key = "hidden-secret"\n',
+        encoding="utf-8",
+    )
+    settings = load_settings({"COUNTER_APP_HOME": str(tmp_path)})
+    assert settings.files is not None
+    assert (settings.files.endpoint, settings.files.bucket) == ("http://10.0.0.5:8333", "tinh-files")
+    assert "hidden-secret" not in repr(settings)  # never in a log line
+    env = {
+        "COUNTER_APP_HOME": str(tmp_path),
+        "COUNTER_APP_FILES_URL": "http://127.0.0.1:8333/counter-files",
+        "COUNTER_APP_FILES_SECRET_KEY": "other",
+    }
+    settings = load_settings(env)
+    assert settings.files.url == "http://127.0.0.1:8333/counter-files"
+    assert (settings.files.access_key, settings.files.secret_key) == ("k", "other")
+
+
+def test_no_files_url_means_no_object_store(tmp_path):
+    from counter_app.config import load_settings
+
+    assert load_settings({"COUNTER_APP_HOME": str(tmp_path)}).files is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ftp://host/bucket",
+        "http://127.0.0.1:8333",
+        "http://127.0.0.1:8333/Bad_Bucket",
+        "http://user:pw@127.0.0.1:8333/counter-files",
+        "http://127.0.0.1:8333/counter-files?x=1",
+        "http://127.0.0.1:99999/counter-files",
+    ],
+)
+def test_a_bad_files_url_is_one_vietnamese_line_naming_the_setting(tmp_path, url):
+    from counter_app.config import ConfigError, load_settings
+
+    env = {
+        "COUNTER_APP_HOME": str(tmp_path),
+        "COUNTER_APP_FILES_URL": url,
+        "COUNTER_APP_FILES_ACCESS_KEY": "k",
+        "COUNTER_APP_FILES_SECRET_KEY": "s",
+    }
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env)
+    message = str(caught.value)
+    assert "COUNTER_APP_FILES_URL" in message and "\n" not in message
+    assert message.startswith("Cấu hình không hợp lệ")
+
+
+def test_a_files_url_without_credentials_names_the_missing_key(tmp_path):
+    from counter_app.config import ConfigError, load_settings
+
+    with pytest.raises(ConfigError) as caught:
+        load_settings(
+            {"COUNTER_APP_HOME": str(tmp_path), "COUNTER_APP_FILES_URL": "http://h:1/counter-files"}
+        )
+    assert caught.value.setting == "files.access_key"

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from counter_app.commands.context import CommandContext
     from counter_app.services.sync_state import SyncStatus
     from counter_app.sync.client import SyncReport
+    from counter_app.sync.file_push import FilePushReport
 
 
 def register(subparsers: Subparsers) -> None:
@@ -78,6 +79,9 @@ def show_status(status: SyncStatus, *, as_json: bool) -> None:
                 ],
                 "last_sync": status.last_sync,
                 "last_error": status.last_error or None,
+                "files_pending": status.files_pending,
+                "files_pending_bytes": status.files_bytes,
+                "files_last_error": status.files_last_error or None,
             }
         )
         return
@@ -91,6 +95,12 @@ def show_status(status: SyncStatus, *, as_json: bool) -> None:
         print(t("cli.sync.never"))
     if status.last_error:
         print(t("cli.sync.last_error", error=status.last_error))
+    if status.files_pending or status.files_last_error:
+        from counter_app.locale import formats as fmt
+
+        print(t("objects.status.pending", count=status.files_pending, size=fmt.size(status.files_bytes)))
+    if status.files_last_error:
+        print(t("objects.status.last_error", error=status.files_last_error))
 
 
 def show_round(report: SyncReport | Exception) -> None:
@@ -126,6 +136,29 @@ def show_round(report: SyncReport | Exception) -> None:
             ),
             flush=True,
         )
+    if report.files is not None:
+        show_files(report.files)
+
+
+def show_files(files: FilePushReport) -> None:
+    """What the round's file push did (a line only when it did something or failed)."""
+    from counter_app.locale import formats as fmt
+
+    if files.offline:
+        print(t("objects.sync.offline", error=files.last_error), flush=True)
+    elif files.uploaded or files.already_there:
+        print(
+            t(
+                "objects.sync.pushed",
+                uploaded=files.uploaded,
+                size=fmt.size(files.bytes),
+                already=files.already_there,
+                waiting=files.corrupt + files.missing + files.refused,
+            ),
+            flush=True,
+        )
+    if files.corrupt:
+        print(t("objects.sync.corrupt", count=files.corrupt), flush=True)
 
 
 def _failure(exc: BaseException) -> str:

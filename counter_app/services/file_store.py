@@ -129,6 +129,16 @@ class FileStore:
         with open(source, "rb") as handle:
             return self._write(sha256, size, iter(lambda: handle.read(CHUNK), b""))
 
+    def put_fetched(self, sha256: str, size: int, chunks: Iterable[bytes]) -> StoredFile:
+        """Store bytes fetched from elsewhere (the central object store) under the hash they must have;
+        :class:`FileCorrupt` (key ``objects.fetched_corrupt``) when they do not, and nothing is kept."""
+        sha256 = _check_hash(sha256)
+        if self._intact(sha256):
+            return StoredFile(sha256, size, written=False)
+        return self._write(
+            sha256, size, chunks, mismatch=FileCorrupt("objects.fetched_corrupt", sha256=sha256[:12])
+        )
+
     def _intact(self, sha256: str) -> bool:
         """The file is there with the right bytes (a damaged copy is replaced by the next write)."""
         path = self.path_of(sha256)
@@ -139,7 +149,9 @@ class FileStore:
         except OSError:
             return False
 
-    def _write(self, sha256: str, size: int, chunks: Iterable[bytes]) -> StoredFile:
+    def _write(
+        self, sha256: str, size: int, chunks: Iterable[bytes], *, mismatch: ServiceError | None = None
+    ) -> StoredFile:
         self._room_for(size)
         target = self.path_of(sha256)
         tmp_dir = self.root / TMP_DIR
@@ -155,7 +167,7 @@ class FileStore:
                 out.flush()
                 os.fsync(out.fileno())
             if digest.hexdigest() != sha256:  # the source changed while it was copied
-                raise ServiceError("files.source_changed")
+                raise mismatch or ServiceError("files.source_changed")
             target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             os.replace(tmp, target)
             _fsync_dir(target.parent)

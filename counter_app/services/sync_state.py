@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, func, select
 
-from counter_app.db.models import Outbox, SyncRejection, SyncState
+from counter_app.db.models import FileUpload, Outbox, SyncRejection, SyncState
 from counter_app.services.views import RejectedEventView
 
 #: how many refused events ``sync --status`` lists at most (the newest); the count is always the full one
@@ -37,6 +37,11 @@ class SyncStatus:
     problem: str = ""
     #: the refused events themselves, newest first (at most :data:`REJECTED_LISTED`)
     rejected_events: tuple[RejectedEventView, ...] = ()
+    #: digitised files waiting for the central object store (``file_upload``), their bytes, and why the last
+    #: file push failed ("" when it did not)
+    files_pending: int = 0
+    files_bytes: int = 0
+    files_last_error: str = ""
 
 
 def read_state(session: Session, key: str) -> str:
@@ -64,6 +69,11 @@ def status(local: Engine) -> SyncStatus:
             select(func.count()).select_from(Outbox).where(col(Outbox.rejected_at).is_not(None))
         ).one()
         last = read_state(session, "last_sync")
+        files_pending, files_bytes = session.exec(
+            select(func.count(), func.coalesce(func.sum(FileUpload.size), 0))
+            .select_from(FileUpload)
+            .where(col(FileUpload.uploaded_at).is_(None))
+        ).one()
         return SyncStatus(
             int(pending),
             int(rejected),
@@ -71,6 +81,9 @@ def status(local: Engine) -> SyncStatus:
             read_state(session, "last_error"),
             read_state(session, "last_problem"),
             tuple(rejected_events(session, limit=REJECTED_LISTED)),
+            int(files_pending),
+            int(files_bytes),
+            read_state(session, "files_last_error"),
         )
 
 

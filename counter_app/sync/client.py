@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Table, text, update
 from sqlalchemy.engine import Engine
@@ -44,6 +44,9 @@ from counter_app.services.sync_state import read_state, write_state
 from counter_app.sync import central
 from counter_app.sync.central_setup import check_ready
 
+if TYPE_CHECKING:
+    from counter_app.sync.file_push import FilePushReport
+
 log = logging.getLogger(__name__)
 #: pulled rows were accepted by the store they come from: held to the store guard's multi-line policy
 #: (``db.text_guard``), so a line break stored before the character checks cannot stop a pull
@@ -71,6 +74,8 @@ class SyncReport:
     pulled_procedures: int = 0
     pulled_unit_procedures: int = 0
     pulled_keys: int = 0
+    #: the round's push of digitised files (``sync.file_push``; None: no object store configured)
+    files: FilePushReport | None = None
 
 
 def connect_central(url: str, *, timeout: int = 3) -> Engine:

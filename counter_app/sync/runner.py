@@ -58,17 +58,26 @@ class SyncLoop:
 
 
 def store_round(store, *, now_source=None) -> Callable[[], SyncReport]:
-    """A round for a counter's store, reading the central URL and the unit from its settings."""
+    """A round for a counter's store, reading the central URL and the unit from its settings: the events
+    (:func:`sync_once`), then, with an object store configured, the digitised files
+    (:func:`counter_app.sync.file_push.push_round`: a file push that fails leaves the files queued for the
+    next round and does not fail the events' round)."""
     from counter_app.services.context import local_now
 
     def one() -> SyncReport:
-        return sync_once(
+        now = (now_source or local_now)()
+        report = sync_once(
             store.engine,
             store.settings.central_url,
             store.unit_id,
-            now=(now_source or local_now)(),
+            now=now,
             keys_dir=store.settings.keys_dir,
             counter_id=store.settings.counter_id,
         )
+        if store.settings.files is not None:
+            from counter_app.sync.file_push import push_round
+
+            report.files = push_round(store, now=now)
+        return report
 
     return one

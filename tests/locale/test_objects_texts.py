@@ -1,0 +1,36 @@
+"""The object store's texts (``counter_app.locale.vi.objects``): every one is used, every one used exists,
+and each lives in this area only."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from counter_app.locale import areas, has
+from counter_app.locale.vi.objects import MESSAGES
+
+PACKAGE = Path(__file__).resolve().parents[2] / "counter_app"
+SOURCES = [path for path in PACKAGE.rglob("*.py") if "locale" not in path.relative_to(PACKAGE).parts]
+
+
+def test_every_objects_text_is_used_and_every_one_used_exists():
+    code = "\n".join(path.read_text(encoding="utf-8") for path in SOURCES)
+    assert [key for key in MESSAGES if f'"{key}"' not in code] == []
+    used = set(re.findall(r'"(objects\.[a-z_.]+)"', code))
+    assert sorted(key for key in used if not has(key)) == []
+
+
+def test_objects_keys_live_in_one_area():
+    import importlib
+
+    for area in areas("vi"):
+        if area == "objects":
+            continue
+        other = importlib.import_module(f"counter_app.locale.vi.{area}").MESSAGES
+        assert not set(other) & set(MESSAGES), area
+
+
+def test_objects_texts_are_nfc_and_one_line():
+    for key, text in MESSAGES.items():
+        assert unicodedata.is_normalized("NFC", text) and "\n" not in text, key
