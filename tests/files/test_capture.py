@@ -125,8 +125,8 @@ def test_the_pages_wait_in_a_private_directory_that_is_removed(settings, store, 
         seen.append((stat.S_IMODE(directory.stat().st_mode), len(list((directory / "pages").glob("*.png")))))
 
     scan_component(with_scanner(settings), store, progress=progress, max_pages=2)
-    assert seen[0] == (0o700, 1)
-    assert seen[-1][1] == 2
+    assert [mode for mode, _ in seen] == [0o700, 0o700]
+    assert seen[0][1] >= 1 and seen[1][1] == 2  # a page reported is on disk (the next may be too)
     assert list(scan_tmp.iterdir()) == []
 
 
