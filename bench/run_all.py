@@ -37,6 +37,7 @@ KNOWN: dict[str, tuple[list[str], list[str]]] = {
     "bench_board.py": ([], ["--quick", "--runs", "10"]),
     "bench_catalogue_import.py": ([], ["--quick"]),
     "bench_files.py": ([], ["--quick"]),
+    "bench_capture.py": ([], ["--quick"]),
 }
 #: figures that must appear; a line with an error is printed when no script gave them
 EXPECTED_FIGURES = ("intake_keystrokes",)

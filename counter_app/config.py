@@ -23,6 +23,15 @@ The file (``config.toml``) looks like::
     printer = "HP_LaserJet"       # CUPS queue for A4 forms (lp); none: PDF files only
     escpos = "usb:0x0416:0x5011"  # 80 mm thermal printer; none: tickets as PDF
 
+    [scanner]
+    device = "fujitsu:fi-7160:1234"  # SANE device (scanimage -L); none: the first one found
+    resolution = 300              # dpi, 75-1200
+    mode = "Gray"                 # "Color", "Gray" or "Lineart"
+    source = "ADF Front"          # the device's name for its feeder (scanimage -d DEVICE --help); none: its default
+    timeout_seconds = 120         # longest wait for the next page before the scan is stopped
+    drop_folder = "/srv/scans/quay1"  # folder a network scanner drops files into; none: not used
+    options = ["--swdeskew=yes"]  # more options of this device's driver, passed to scanimage as they are
+
     [security]
     idle_lock_minutes = 5
 
@@ -56,6 +65,20 @@ ENV_PREFIX = "COUNTER_APP_"
 #: Phường Cẩm Thành, Quảng Ngãi: the demo's unit when COUNTER_APP_UNIT is unset.
 DEMO_UNIT_CODE = 21025
 DEFAULT_OFFICE_HOURS = ((time(7, 30), time(11, 30)), (time(13, 30), time(17, 0)))
+#: ``[scanner] mode``: the names SANE's drivers use for colour, greyscale and black-and-white
+SCAN_MODES = ("Color", "Gray", "Lineart")
+#: scanimage options the program sets itself; ``[scanner] options`` may not name them
+RESERVED_SCAN_OPTIONS = (
+    "-d",
+    "--device-name",
+    "--batch",
+    "--format",
+    "--output-file",
+    "-o",
+    "--mode",
+    "--resolution",
+    "--source",
+)
 #: the form sets ``[legal] forms`` may name (``counter_app.printing.formsets.REGISTRY``; a test keeps them equal)
 FORM_SETS = ("TT03/2025", "TT01/2018")
 
@@ -67,6 +90,24 @@ class ConfigError(ValueError):
         super().__init__(f"Cấu hình không hợp lệ: {setting}: {problem}")
         self.setting = setting
         self.problem = problem
+
+
+@dataclass(frozen=True)
+class ScannerSettings:
+    """The counter's document scanner (``[scanner]``), driven through SANE's ``scanimage``."""
+
+    device: str | None = None
+    """SANE device name; None: the first device ``scanimage -L`` finds."""
+    resolution: int = 300
+    mode: str = "Gray"
+    source: str | None = None
+    """The device's name for the paper source (``ADF``, ``Automatic Document Feeder``); None: its default."""
+    timeout_seconds: int = 120
+    """Longest wait for the next page; past it the scan is stopped (a scanner that hangs never hangs us)."""
+    drop_folder: Path | None = None
+    """A folder a network scanner drops its files into, imported as one component."""
+    options: tuple[str, ...] = ()
+    """More ``--name=value`` options for the device's driver, passed to scanimage as they are."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +131,8 @@ class Settings:
     """Legal basis of the forms new documents are printed on (``[legal] forms``)."""
     one_stop_centre: bool = True
     """The unit's one-stop desk is a «Trung tâm Phục vụ hành chính công» (``[legal] centre``)."""
+    scanner: ScannerSettings = field(default_factory=ScannerSettings)
+    """The document scanner (``[scanner]``)."""
     demo: bool = False
     files: FilesSettings | None = None
     """The central object store files are pushed to (``[files]``; None: files stay on the counter)."""
@@ -276,6 +319,48 @@ def _unit_from(setting: str, value: Any) -> int:
     return code
 
 
+def _scanner_from(section: dict[str, Any]) -> ScannerSettings:
+    """``[scanner]``: every key optional; a bad one is named as ``scanner.<key>``."""
+    known = ("device", "resolution", "mode", "source", "timeout_seconds", "drop_folder", "options")
+    for key in section:
+        if key not in known:
+            raise ConfigError(f"scanner.{key}", f"không có mục này; các mục được dùng: {', '.join(known)}")
+    device = _as_str("scanner.device", section["device"]) if section.get("device") else None
+    source = _as_str("scanner.source", section["source"]) if section.get("source") else None
+    mode = section.get("mode", "Gray")
+    if mode not in SCAN_MODES:
+        raise ConfigError("scanner.mode", f"phải là một trong {', '.join(SCAN_MODES)}, nhận được {mode!r}")
+    drop_folder = None
+    if section.get("drop_folder"):
+        drop_folder = Path(_as_str("scanner.drop_folder", section["drop_folder"])).expanduser()
+        if not drop_folder.is_absolute():
+            raise ConfigError(
+                "scanner.drop_folder", f"phải là đường dẫn tuyệt đối, nhận được {str(drop_folder)!r}"
+            )
+    options = section.get("options", [])
+    if not isinstance(options, list):
+        raise ConfigError("scanner.options", 'phải là danh sách, ví dụ ["--swdeskew=yes"]')
+    for option in options:
+        if not isinstance(option, str) or not option.startswith("--") or len(option) < 3:
+            raise ConfigError(
+                "scanner.options", f"mỗi tùy chọn phải có dạng --tên=giá-trị, nhận được {option!r}"
+            )
+        name = option.split("=", 1)[0]
+        if name in RESERVED_SCAN_OPTIONS or name.startswith("--batch"):
+            raise ConfigError(
+                "scanner.options", f"{name} do chương trình tự đặt (dùng device, mode, resolution, source)"
+            )
+    return ScannerSettings(
+        device=device,
+        resolution=_as_int("scanner.resolution", section.get("resolution", 300), 75, 1200),
+        mode=mode,
+        source=source,
+        timeout_seconds=_as_int("scanner.timeout_seconds", section.get("timeout_seconds", 120), 5, 3600),
+        drop_folder=drop_folder,
+        options=tuple(options),
+    )
+
+
 def load_settings(env: dict[str, str] | None = None, *, demo: bool = False) -> Settings:
     """Read the config file and the environment into validated settings."""
     env = dict(os.environ if env is None else env)
@@ -293,6 +378,7 @@ def load_settings(env: dict[str, str] | None = None, *, demo: bool = False) -> S
     printing = _section(data, "printing")
     security = _section(data, "security")
     legal = _section(data, "legal")
+    scanner = _scanner_from(_section(data, "scanner"))
     forms = legal.get("forms", FORM_SETS[0])
     if forms not in FORM_SETS:
         raise ConfigError(
@@ -366,6 +452,7 @@ def load_settings(env: dict[str, str] | None = None, *, demo: bool = False) -> S
         idle_lock_minutes=_as_int("security.idle_lock_minutes", security.get("idle_lock_minutes", 5), 1, 240),
         forms=forms,
         one_stop_centre=centre,
+        scanner=scanner,
         demo=demo,
         files=_files_from(env, _section(data, "files")),
         extra=data,

@@ -11,11 +11,33 @@ from datetime import date
 import pytest
 
 from counter_app.config import Settings, load_settings
+from tests import system_packages
 
 PG_URL = os.environ.get("COUNTER_APP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REQUIRE_PG = os.environ.get("COUNTER_APP_REQUIRE_PG") == "1"
 #: a fixed day for seeded data, so tests do not depend on the day they run
 SEED_DAY = date(2026, 11, 20)
+
+
+def _needed_commands(items) -> list[str]:
+    return [
+        command for item in items for marker in item.iter_markers("needs_command") for command in marker.args
+    ]
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Install the Debian packages of the programs the selected tests run, when missing (as root, once)."""
+    result = system_packages.ensure(_needed_commands(session.items))
+    if result.message:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(result.message)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test whose program is still missing fails, with what to install; it never skips."""
+    for command in system_packages.missing(_needed_commands([item])):
+        pytest.fail(system_packages.missing_message(command), pytrace=False)
 
 
 def make_settings(tmp_path, **env: str) -> Settings:

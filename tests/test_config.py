@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from counter_app.config import DEMO_UNIT_CODE, ConfigError, load_settings
+from counter_app.config import DEMO_UNIT_CODE, ConfigError, ScannerSettings, load_settings
 
 
 def test_home_puts_every_file_under_it(tmp_path):
@@ -154,3 +156,53 @@ def test_a_files_url_without_credentials_names_the_missing_key(tmp_path):
             {"COUNTER_APP_HOME": str(tmp_path), "COUNTER_APP_FILES_URL": "http://h:1/counter-files"}
         )
     assert caught.value.setting == "files.access_key"
+def test_scanner_defaults_when_the_section_is_absent(tmp_path):
+    scanner = load_settings({"COUNTER_APP_HOME": str(tmp_path)}).scanner
+    assert scanner == ScannerSettings()
+    assert (scanner.device, scanner.resolution, scanner.mode, scanner.source) == (None, 300, "Gray", None)
+    assert scanner.drop_folder is None and scanner.options == ()
+
+
+def test_scanner_section_is_read(tmp_path):
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text(
+        '[scanner]\ndevice = "test:0"\nresolution = 600\nmode = "Color"\nsource = "ADF"\n'
+        'timeout_seconds = 30\ndrop_folder = "/srv/scans/quay1"\noptions = ["--swdeskew=yes"]\n',
+        encoding="utf-8",
+    )
+    scanner = load_settings({"COUNTER_APP_HOME": str(tmp_path)}).scanner
+    assert scanner == ScannerSettings(
+        device="test:0",
+        resolution=600,
+        mode="Color",
+        source="ADF",
+        timeout_seconds=30,
+        drop_folder=Path("/srv/scans/quay1"),
+        options=("--swdeskew=yes",),
+    )
+
+
+@pytest.mark.parametrize(
+    ("toml", "setting"),
+    [
+        ("[scanner]\nresolution = 50\n", "scanner.resolution"),
+        ("[scanner]\nresolution = 1201\n", "scanner.resolution"),
+        ('[scanner]\nresolution = "cao"\n', "scanner.resolution"),
+        ('[scanner]\nmode = "gray"\n', "scanner.mode"),
+        ("[scanner]\ntimeout_seconds = 0\n", "scanner.timeout_seconds"),
+        ('[scanner]\ndrop_folder = "scans"\n', "scanner.drop_folder"),
+        ("[scanner]\ndevice = 3\n", "scanner.device"),
+        ('[scanner]\noptions = "--swdeskew=yes"\n', "scanner.options"),
+        ('[scanner]\noptions = ["--batch=/tmp/x%d"]\n', "scanner.options"),
+        ('[scanner]\noptions = ["rm"]\n', "scanner.options"),
+        ("[scanner]\nresolutoin = 300\n", "scanner.resolutoin"),
+        ('scanner = "test"\n', "[scanner]"),
+    ],
+)
+def test_bad_scanner_setting_is_named_in_one_line(tmp_path, toml, setting):
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_settings({"COUNTER_APP_HOME": str(tmp_path)})
+    assert info.value.setting == setting
+    assert "\n" not in str(info.value)
