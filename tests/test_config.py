@@ -156,6 +156,8 @@ def test_a_files_url_without_credentials_names_the_missing_key(tmp_path):
             {"COUNTER_APP_HOME": str(tmp_path), "COUNTER_APP_FILES_URL": "http://h:1/counter-files"}
         )
     assert caught.value.setting == "files.access_key"
+
+
 def test_scanner_defaults_when_the_section_is_absent(tmp_path):
     scanner = load_settings({"COUNTER_APP_HOME": str(tmp_path)}).scanner
     assert scanner == ScannerSettings()

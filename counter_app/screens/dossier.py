@@ -548,6 +548,11 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
         def load() -> bytes:
             from counter_app.services.document_files import read_for_view
 
+            if app.store.settings.files is not None and not dossier_files.files_of(app.store).has(sha256):
+                # a dossier handed over from another unit: its files come from the object store on first view
+                from counter_app.sync.file_push import fetch_dossier_file
+
+                fetch_dossier_file(app.store, app.officer, sha256, dossier_code=code)
             return read_for_view(app.store, app.officer, sha256=sha256, dossier_code=code)
 
         app.push_screen(DocumentViewer(title, load))
