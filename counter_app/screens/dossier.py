@@ -134,10 +134,10 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
                 yield LiveTable(
                     [
                         ("no", t("col.no"), 3),
-                        ("name", t("col.document"), 70),
-                        ("copy_kind", t("col.copy_kind"), 18),
+                        ("name", t("col.document"), 52),
+                        ("copy_kind", t("col.copy_kind"), 14),
                         ("quantity", t("col.quantity"), 4),
-                        ("state", t("col.state"), 26),
+                        ("state", t("col.state"), 24),
                         ("file", t("files.col.digitised"), 16),
                     ],
                     id="dossier-docs",
