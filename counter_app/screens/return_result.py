@@ -8,16 +8,18 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalGroup
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Label, Static
 
+from counter_app.domain.file_ref import FileRef
 from counter_app.domain.states import Status
 from counter_app.locale import describe_error, t
 from counter_app.locale import formats as fmt
-from counter_app.screens.base import CounterAppAccess, ReportsWorkerErrors
+from counter_app.screens.base import ReportsWorkerErrors
+from counter_app.screens.digitise import Digitises
 from counter_app.screens.dossier import timeliness_text
 from counter_app.screens.keys import quiet
 from counter_app.services.views import DossierDetail
@@ -26,13 +28,19 @@ from counter_app.widgets.status_bar import StatusBar
 from counter_app.widgets.vn_input import VnInput
 
 
-class ReturnScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
+class ReturnScreen(Digitises, ReportsWorkerErrors, Screen[None]):
     DEFAULT_CSS = """
     ReturnScreen #return-title { height: 1; padding: 0 1; background: $boost; }
     ReturnScreen #return-box, ReturnScreen #return-receiver { height: auto; }
     ReturnScreen #return-dossier { height: auto; margin-top: 1; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [*quiet("f4", "f6", "f7")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *quiet("f4", "f6", "f7"),
+        # the result handed over is digitised too and kept in the citizen's store (services.dossier_files)
+        Binding("f8", "scan_result", t("files.key.scan_result"), id="return.scan_result"),
+        Binding("f9", "import_result", t("files.key.import_result"), id="return.import_result"),
+        Binding("escape", "back", t("key.back"), id="return.back", show=False),
+    ]
 
     @dataclass
     class Loaded(Message):
@@ -53,6 +61,8 @@ class ReturnScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         self.initial_code = code
         self.detail: DossierDetail | None = None
         self.saving = False
+        #: the result digitised at this hand-over, recorded with the return
+        self.result_file: FileRef | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
@@ -70,6 +80,7 @@ class ReturnScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
                 id="receiver-id", max_length=20, scan_aware=False, placeholder=t("return.receiver_id_hint")
             )
             yield Checkbox(t("return.id_checked"), id="id-checked")
+            yield Static(t("files.result.none"), id="return-result-file")
             yield Static(t("return.keys"), classes="dialog-keys")
         yield Footer(compact=True)
 
@@ -133,12 +144,50 @@ class ReturnScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             self.app.notify(error, severity="warning")
             return
         self.detail = detail
+        self._show_result_file(None)
         receiver.display = True
         name = self.query_one("#receiver-name", Input)
         name.value = dossier.applicant_name
         self.query_one("#receiver-id", Input).value = dossier.applicant_cccd
         self.query_one("#id-checked", Checkbox).focus()
         self.refresh_bindings()
+
+    # --- the result, digitised at the hand-over (screens.digitise) --------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("scan_result", "import_result"):
+            return self.detail is not None and not self.saving
+        return True
+
+    def action_scan_result(self) -> None:
+        self.start_scan()
+
+    def action_import_result(self) -> None:
+        self.start_import()
+
+    async def action_back(self) -> None:
+        """Esc stops a scan under way; otherwise it leaves the screen as everywhere else."""
+        if not self.cancel_capture():
+            await self.counter_app.action_back()
+
+    def capture_target(self) -> tuple[int, str] | None:
+        if self.detail is None:
+            self.app.notify(t("return.need_dossier"), severity="warning")
+            return None
+        return 0, t("files.result_row")
+
+    def capture_done(self, index: int, file: FileRef) -> None:
+        self._show_result_file(file)
+
+    def _show_result_file(self, file: FileRef | None) -> None:
+        self.result_file = file
+        line = self.query_one("#return-result-file", Static)
+        if file is None:
+            line.update(Text(t("files.result.none"), style="dim"))
+        else:
+            line.update(
+                Text(t("files.result.attached", pages=file.pages, size=fmt.size(file.size)), style="green")
+            )
 
     def action_save(self) -> None:
         if self.detail is None:
@@ -166,6 +215,7 @@ class ReturnScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
                 receiver_name=name,
                 id_checked=checked,
                 receiver_id=receiver_id,
+                result_file=self.result_file,
                 now=self.counter_app.now(),
             )
         finally:

@@ -117,3 +117,34 @@ async def test_the_result_row_is_digitised_in_the_dossier_view(app, store, tmp_p
     if screen.detail.dossier.citizen_id:  # the citizen's store keeps it as an e-result
         mine = [d for d in held if d.dossier_code == code]
         assert [d.file_hash for d in mine] == [screen.detail.dossier.result_file_hash]
+
+
+async def test_the_result_is_digitised_at_the_hand_over(app, store, tmp_path):
+    from counter_app.screens.return_result import ReturnScreen
+
+    code = find_code(store, status=int(Status.RESULT_READY), custodian=store.unit_id)
+    result = tmp_path / "quyet-dinh.pdf"
+    a_pdf(result, 2)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot)
+        screen = ReturnScreen(code)
+        app.push_screen(screen)
+        await wait_for(pilot, lambda: screen.detail is not None, "dossier loaded on the return screen")
+        await pilot.press("f9")
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(result)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.result_file is not None, "result imported", timeout=20)
+        assert "2 trang" in str(screen.query_one("#return-result-file").render())
+        await pilot.press("f10")
+        await wait_for(pilot, lambda: not screen.saving and screen.detail is not None, "returned")
+        await pilot.pause(0.5)
+    with store.session() as s:
+        detail = lookup.dossier_detail(s, code)
+        assert detail.dossier.status == Status.RETURNED
+        assert detail.dossier.result_file_hash == screen.result_file.sha256
+        if detail.dossier.citizen_id:
+            kept = [
+                d for d in lookup.citizen_documents(s, detail.dossier.citizen_id) if d.dossier_code == code
+            ]
+            assert [(d.source, d.file_hash) for d in kept] == [("result", screen.result_file.sha256)]
