@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from counter_app.commands.arguments import (
@@ -97,7 +97,13 @@ def show_record(args: argparse.Namespace, context: CommandContext) -> int:
     print(t("cli.access.documents", count=len(record.documents)))
     for document in record.documents:
         issued = f" ({fmt.day(document.issued_on)})" if document.issued_on else ""
-        print(f"  - {document.title} {document.number}{issued}".rstrip())
+        notes = [t(f"files.source.{document.source}")]
+        if document.file_hash and document.file_size:
+            notes.append(t("files.cell", pages=document.file_pages, size=fmt.size(document.file_size)))
+        if document.expires_on is not None:
+            key = "files.expired_on" if document.expires_on < date.today() else "files.valid_until"
+            notes.append(t(key, day=fmt.day(document.expires_on)))
+        print(f"  - {document.title} {document.number}{issued}".rstrip() + " — " + "; ".join(notes))
     print(
         t(
             "cli.access.logged",
