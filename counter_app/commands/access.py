@@ -26,7 +26,7 @@ from counter_app.commands.arguments import (
 from counter_app.commands.exits import ExitCode
 from counter_app.commands.output import json_line, tsv_row
 from counter_app.locale import formats as fmt
-from counter_app.locale import t
+from counter_app.locale import has, t
 
 if TYPE_CHECKING:
     from counter_app.commands.context import CommandContext
@@ -97,7 +97,8 @@ def show_record(args: argparse.Namespace, context: CommandContext) -> int:
     print(t("cli.access.documents", count=len(record.documents)))
     for document in record.documents:
         issued = f" ({fmt.day(document.issued_on)})" if document.issued_on else ""
-        notes = [t(f"files.source.{document.source}")]
+        source = f"files.source.{document.source}"
+        notes = [t(source) if has(source) else document.source]
         if document.file_hash and document.file_size:
             notes.append(t("files.cell", pages=document.file_pages, size=fmt.size(document.file_size)))
         if document.expires_on is not None:

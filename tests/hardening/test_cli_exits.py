@@ -132,6 +132,9 @@ def test_sync_status_as_json(cli_env, cli_main, capsys):
         "rejected_events": [],
         "last_sync": None,
         "last_error": None,
+        "files_pending": 0,
+        "files_pending_bytes": 0,
+        "files_last_error": None,
     }
 
 
