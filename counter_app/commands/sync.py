@@ -38,7 +38,9 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
 
     store = context.store()
     if args.status:
-        show_status(sync_state.status(store.engine), as_json=args.json)
+        show_status(
+            sync_state.status(store.engine), as_json=args.json, central=bool(store.settings.central_url)
+        )
         return ExitCode.OK
     if not store.settings.central_url:
         raise CommandError(t("cli.sync.no_central"))
@@ -58,10 +60,13 @@ def run(args: argparse.Namespace, context: CommandContext) -> int:
     return ExitCode.OK
 
 
-def show_status(status: SyncStatus, *, as_json: bool) -> None:
+def show_status(status: SyncStatus, *, as_json: bool, central: bool = True) -> None:
     """``pending: N`` / ``rejected: N`` / ``last sync: ...`` lines (their wording is relied on by scripts),
     with a one-line hint on where to read why events were refused; or one JSON object, whose
-    ``rejected_events`` lists each refused event (id, dossier code, type, when refused, why), newest first."""
+    ``rejected_events`` lists each refused event (id, dossier code, type, when refused, why), newest first.
+
+    Without a central store (``central`` false) the last line says so: the pending events are not waiting
+    for a network, nothing will take them (a stand-alone counter); the JSON object's ``central`` says it too."""
     if as_json:
         json_line(
             {
@@ -82,6 +87,7 @@ def show_status(status: SyncStatus, *, as_json: bool) -> None:
                 "files_pending": status.files_pending,
                 "files_pending_bytes": status.files_bytes,
                 "files_last_error": status.files_last_error or None,
+                "central": central,
             }
         )
         return
@@ -101,6 +107,8 @@ def show_status(status: SyncStatus, *, as_json: bool) -> None:
         print(t("objects.status.pending", count=status.files_pending, size=fmt.size(status.files_bytes)))
     if status.files_last_error:
         print(t("objects.status.last_error", error=status.files_last_error))
+    if not central:
+        print(t("files.sync.standalone"))
 
 
 def show_round(report: SyncReport | Exception) -> None:

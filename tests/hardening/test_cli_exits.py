@@ -123,7 +123,9 @@ def test_inbox_as_json_lines(cli_env, cli_main, capsys):
 
 def test_sync_status_as_json(cli_env, cli_main, capsys):
     assert cli_main(["sync", "--status"]) == 0
-    pending = int(capsys.readouterr().out.splitlines()[0].removeprefix("pending: "))
+    lines = capsys.readouterr().out.splitlines()
+    pending = int(lines[0].removeprefix("pending: "))
+    assert lines[-1].startswith("Không đồng bộ (máy độc lập)")  # no central store is set in cli_env
     assert cli_main(["sync", "--status", "--json"]) == 0
     (status,) = _json_lines(capsys.readouterr().out)
     assert status == {
@@ -135,6 +137,7 @@ def test_sync_status_as_json(cli_env, cli_main, capsys):
         "files_pending": 0,
         "files_pending_bytes": 0,
         "files_last_error": None,
+        "central": False,
     }
 
 

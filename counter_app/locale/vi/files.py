@@ -51,6 +51,9 @@ MESSAGES: dict[str, str] = {
     "dossier.done.result_digitised": "Đã lưu bản số hóa kết quả của hồ sơ {code} vào kho dữ liệu của công dân.",
     "event.document_digitised": "Số hóa thành phần hồ sơ",
     "event.result_digitised": "Số hóa kết quả",
+    # counter-app sync --status on a counter without a central store (issue 15)
+    "files.sync.standalone": "Không đồng bộ (máy độc lập): chưa đặt kho trung tâm (COUNTER_APP_CENTRAL_URL "
+    "hoặc central_url trong config.toml); các sự kiện chỉ lưu trên máy này.",
     # counter-app files verify (commands.files)
     "files.help": "tệp số hóa của quầy (lưu theo mã băm nội dung)",
     "files.verify_help": "tính lại mã băm của mọi tệp số hóa và báo tệp hỏng, lạc chỗ hoặc không đọc được",
