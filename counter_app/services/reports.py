@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TextIO
 
-from sqlmodel import col, select
+from sqlalchemy import func
+from sqlmodel import Session, col, select
 
-from counter_app.db.models import Dossier, Handover, Procedure, Unit
+from counter_app.db.models import Dossier, DossierEvent, Handover, Procedure, Unit
 from counter_app.domain import states
 from counter_app.domain.states import Status
 from counter_app.locale import formats as fmt
@@ -40,6 +41,35 @@ def _fmt(value: datetime | None) -> str:
     return fmt.stamp(value)
 
 
+#: events that hand a dossier on from the desk: to its own unit's processing (``x``, status 4)
+TRANSFER_EVENTS = ("processing",)
+
+
+def _first_transfers(session: Session, ids: list[str]) -> dict[str, datetime]:
+    """When each dossier was first handed on («Ngày chuyển hồ sơ» of the ledger): the earlier of its first
+    transfer to processing (event ``processing``) and its first handover to another unit."""
+    first: dict[str, datetime] = {}
+
+    def keep(dossier_id: str, when: datetime | None) -> None:
+        if when is not None and (dossier_id not in first or when < first[dossier_id]):
+            first[dossier_id] = when
+
+    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+        for dossier_id, sent_at in session.exec(
+            select(Handover.dossier_id, func.min(Handover.sent_at))
+            .where(col(Handover.dossier_id).in_(chunk))
+            .group_by(col(Handover.dossier_id))
+        ).all():
+            keep(dossier_id, sent_at)
+        for dossier_id, at in session.exec(
+            select(DossierEvent.dossier_id, func.min(DossierEvent.device_time))
+            .where(col(DossierEvent.dossier_id).in_(chunk), col(DossierEvent.type).in_(TRANSFER_EVENTS))
+            .group_by(col(DossierEvent.dossier_id))
+        ).all():
+            keep(dossier_id, at)
+    return first
+
+
 def ledger_rows(store: Store, start: date, end: date, *, unit_id: str | None = None) -> list[LedgerRow]:
     """Dossiers received by the unit (default: this counter's) between ``start`` and ``end`` inclusive."""
     if end < start:
@@ -57,11 +87,7 @@ def ledger_rows(store: Store, start: date, end: date, *, unit_id: str | None = N
             query = query.where(Dossier.received_unit_id == unit_id)
         rows = session.exec(query).all()
         ids = [d.id for d, _ in rows]
-        first_handover: dict[str, datetime] = {}
-        if ids:
-            for h in session.exec(select(Handover).where(col(Handover.dossier_id).in_(ids))).all():
-                if h.dossier_id not in first_handover or h.sent_at < first_handover[h.dossier_id]:
-                    first_handover[h.dossier_id] = h.sent_at
+        first_handover = _first_transfers(session, ids)
         units = {
             u.id: u.name
             for u in session.exec(
