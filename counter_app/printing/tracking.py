@@ -236,6 +236,8 @@ def render_ledger(data: LedgerData) -> bytes:
     flow.paragraph(italic(period), size=11, align="center")
     if data.book:
         flow.paragraph(t("printing.ledger.book", book=data.book), size=11, align="center")
+    if data.definition:
+        flow.paragraph(italic(data.definition), size=LEDGER_SIZE, align="center")
     flow.space(3 * mm)
 
     table = Table(
@@ -250,7 +252,10 @@ def render_ledger(data: LedgerData) -> bytes:
     first_room, page_room = flow.room(), flow.top - flow.bottom - _RUNNING_HEADER
     pages = table.split(first_room, page_room)
     closing = t("printing.ledger.total", count=len(data.rows)) if data.rows else t("printing.ledger.empty")
-    closing_height = 2 * mm + (LEDGER_SIZE + 2) * 1.25
+    if data.rows and data.totals:
+        closing = f"{closing} {data.totals}"
+    closing_lines = len(wrap(italic(closing), flow.width, LEDGER_SIZE + 2))
+    closing_height = 2 * mm + (LEDGER_SIZE + 2) * 1.25 * closing_lines
     total_pages = len(pages) + (table.room_left(pages, first_room, page_room) < closing_height)
     footer(1)
     if data.rows:
