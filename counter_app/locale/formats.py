@@ -189,6 +189,28 @@ def working_time_left(hours: float | None, hours_per_day: float) -> str:
     return t("fmt.late", amount=amount) if hours < 0 else t("fmt.left", amount=amount)
 
 
+def lateness(due: datetime, now: datetime) -> str:
+    """How late a dossier due at ``due`` is at ``now``: ``45 phút`` under an hour, ``2 giờ`` under 24 hours
+    (whole units, rounded down), then the calendar days since the due day (``3 ngày``); never ``0 ngày``.
+
+    Clock time, not working time: the citizen waits by the clock and the due time is itself a clock time
+    (reception + N working days at the same hour, :mod:`counter_app.domain.calendar`), so two hours past it
+    is «2 giờ» even over a lunch break; from a full day on, the days are counted as the officer and the
+    citizen count them, from the due day to today.  The working-hour count-down of the supervisor's lists
+    is :func:`working_time_left`."""
+    minutes = max(1, int((now - due).total_seconds() // 60))
+    if minutes < 60:
+        return t("report_fixes.minutes", minutes=minutes)
+    if minutes < 24 * 60:
+        return t("fmt.hours", hours=minutes // 60)
+    return t("fmt.days", days=(now.date() - due.date()).days)
+
+
+def overdue(due: datetime, now: datetime) -> str:
+    """``Quá hạn 2 giờ``, ``Quá hạn 3 ngày`` (:func:`lateness`)."""
+    return t("report_fixes.overdue", amount=lateness(due, now))
+
+
 def processing_time(days: int) -> str:
     """``Trong ngày`` or ``3 ngày làm việc`` (the statutory time of a procedure)."""
     return t("fmt.same_day") if days == 0 else t("fmt.working_days", days=days)

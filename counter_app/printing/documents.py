@@ -331,6 +331,10 @@ class LedgerData:
     """Book number (Quyển số); "" to leave it out."""
     forms: str = "TT03/2025"
     """Legal basis of the form set it is printed with (:mod:`counter_app.printing.formsets`)."""
+    definition: str = ""
+    """Which dossiers the ledger counts in its period (printed under the period); "" to leave it out."""
+    totals: str = ""
+    """The period's figures, kind by kind (printed after the rows); "" to leave them out."""
 
     def __post_init__(self) -> None:
         _freeze_sequences(self)

@@ -131,6 +131,7 @@ class IndicatorsReportData:
     officers: Sequence[OfficerLine] = field(default_factory=tuple)
     weeks: Sequence[WeekPoint] = field(default_factory=tuple)
     texts: Mapping[str, str] = field(default_factory=dict)
+    definition: str = ""  # which dossiers count in the period (printed under it); "" to leave it out
 
     def __post_init__(self) -> None:
         missing = [key for key in TEXTS if key not in self.texts]
@@ -300,6 +301,8 @@ def _render(data: IndicatorsReportData, total_pages: int) -> tuple[bytes, int]:
         size=SIZE,
         align="center",
     )
+    if data.definition:
+        flow.paragraph(italic(data.definition), size=SIZE - 1, align="center")
 
     width = flow.width
     none = texts["none"]

@@ -7,14 +7,27 @@ from datetime import datetime
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 
 from counter_app.locale import t
 from counter_app.locale.formats import clock, day, long_time, moment, time_cell, two_digits
 
 from . import formsets
 from .documents import ControlSheetData, HandoverRow, LedgerData, LedgerRow
-from .form_parts import Column, Table, form_mark, labelled, title
-from .layout import Align, Flow, Span, bold, draw_line, italic, new_canvas, page_flow, wrap
+from .fonts import Style, string_width
+from .form_parts import Block, Column, Table, form_mark, labelled, title
+from .layout import (
+    Align,
+    Flow,
+    Span,
+    baseline_offset,
+    bold,
+    draw_line,
+    italic,
+    new_canvas,
+    page_flow,
+    wrap,
+)
 from .receipt import form_header
 
 # --- Mẫu 05 -------------------------------------------------------------------------------------------
@@ -103,14 +116,22 @@ _FOOTER = 7 * mm
 _RUNNING_HEADER = 8 * mm
 
 
+#: the code column fits a code of this app (``000.00.53.H48-261122-2007``) at :data:`CODE_SIZE`
+CODE_COLUMN = 37 * mm
+#: codes are printed a point smaller than the rest of the row, on one line; a longer one (another system's)
+#: is set smaller still, to the column's width (:func:`_code_cell`)
+CODE_SIZE = LEDGER_SIZE - 1.0
+_CELL_PAD = 1.1 * mm
+
+
 def _ledger_columns(width: float) -> list[Column]:
     spec: list[tuple[str, int, Align]] = [
         ("no", 9, "center"),
-        ("code", 25, "left"),
-        ("procedure", 42, "left"),
+        ("code", round(CODE_COLUMN / mm), "left"),
+        ("procedure", 36, "left"),
         ("sets", 13, "center"),
-        ("applicant", 27, "left"),
-        ("address", 32, "left"),
+        ("applicant", 25, "left"),
+        ("address", 27, "left"),
         ("lead_unit", 26, "left"),
         ("received", 19, "center"),
         ("due", 19, "center"),
@@ -127,9 +148,22 @@ def _when(dt: datetime | None) -> str:
     return "" if dt is None else f"{day(dt)}\n{clock(dt)}"
 
 
+def _code_cell(code: str) -> Block:
+    """A dossier code on one line, never wrapped: the citizen reads it out and the portal looks it up whole
+    (issue 15).  Set at :data:`CODE_SIZE`, or smaller when it is wider than the column."""
+    room = CODE_COLUMN - 2 * _CELL_PAD
+    size = min(CODE_SIZE, CODE_SIZE * room / string_width(code, Style.REGULAR, CODE_SIZE))
+    line = wrap(code, float("inf"), size)[0]
+    leading = LEDGER_SIZE * 1.22
+
+    def draw(c: Canvas, x: float, top: float, width: float) -> None:
+        draw_line(c, line, x, top - baseline_offset(leading), size)
+
+    return Block(leading, draw)
+
+
 def _ledger_cells(row: LedgerRow) -> list:
-    # Break the code after the unit part ("000.00.53.H48-" / "261122-2007"): it never splits mid-number.
-    code = row.dossier_code.replace("-", "-\n", 1)
+    code = _code_cell(row.dossier_code)
     contact = "\n".join(part for part in (row.address, row.phone) if part)
     return [
         str(row.number),
@@ -202,6 +236,8 @@ def render_ledger(data: LedgerData) -> bytes:
     flow.paragraph(italic(period), size=11, align="center")
     if data.book:
         flow.paragraph(t("printing.ledger.book", book=data.book), size=11, align="center")
+    if data.definition:
+        flow.paragraph(italic(data.definition), size=LEDGER_SIZE, align="center")
     flow.space(3 * mm)
 
     table = Table(
@@ -209,14 +245,17 @@ def render_ledger(data: LedgerData) -> bytes:
         [_ledger_cells(row) for row in data.rows],
         size=LEDGER_SIZE,
         header_size=LEDGER_SIZE,
-        pad=1.1 * mm,
+        pad=_CELL_PAD,
         min_row_height=9 * mm,
         numbered_columns=True,
     )
     first_room, page_room = flow.room(), flow.top - flow.bottom - _RUNNING_HEADER
     pages = table.split(first_room, page_room)
     closing = t("printing.ledger.total", count=len(data.rows)) if data.rows else t("printing.ledger.empty")
-    closing_height = 2 * mm + (LEDGER_SIZE + 2) * 1.25
+    if data.rows and data.totals:
+        closing = f"{closing} {data.totals}"
+    closing_lines = len(wrap(italic(closing), flow.width, LEDGER_SIZE + 2))
+    closing_height = 2 * mm + (LEDGER_SIZE + 2) * 1.25 * closing_lines
     total_pages = len(pages) + (table.room_left(pages, first_room, page_room) < closing_height)
     footer(1)
     if data.rows:

@@ -61,7 +61,7 @@ def timeliness_text(dossier: DossierView, now: datetime) -> Text:
     if dossier.clock_stopped_at is not None:
         return Text(t("dossier.clock_stopped"), style="bold yellow")
     if now > dossier.due_at:
-        return Text(t("dossier.overdue", days=(now.date() - dossier.due_at.date()).days), style="bold red")
+        return Text(fmt.overdue(dossier.due_at, now), style="bold red")
     if now.date() == dossier.due_at.date():
         return Text(t("dossier.due_today"), style="bold yellow")
     return Text(t("dossier.in_time"), style="bold green")

@@ -537,7 +537,8 @@ def ledger_pdf(store: Store, start: date, end: date, *, unit_id: str | None = No
     from counter_app.printing import formsets
     from counter_app.printing.documents import LedgerData, LedgerRow
     from counter_app.printing.tracking import render_ledger
-    from counter_app.services.reports import ledger_rows
+    from counter_app.services.indicators.counted import definition
+    from counter_app.services.reports import ledger_rows, ledger_totals
 
     rows = ledger_rows(store, start, end, unit_id=unit_id)
     options = FormOptions.of(store)
@@ -568,5 +569,7 @@ def ledger_pdf(store: Store, start: date, end: date, *, unit_id: str | None = No
                 )
                 for r in rows
             ),
+            definition=definition(),
+            totals=ledger_totals(rows, start, end).text,
         )
     )

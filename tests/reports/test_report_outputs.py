@@ -68,7 +68,8 @@ def test_csv_has_a_bom_and_every_section(scenario):
         and by_code["1.004873"][1] == "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân"
     )
     assert officers[1] == ["Hoàng Thị Mai", "6", "1", "3", "1", "12 phút 00 giây"]
-    assert [row[0] for row in weeks[1:]] == ["26/10/2026", "02/11/2026", "09/11/2026", "16/11/2026"]
+    # the weeks of the period only: the first one starts on 01/11 (issue 15)
+    assert [row[0] for row in weeks[1:]] == ["01/11/2026", "02/11/2026", "09/11/2026", "16/11/2026"]
 
 
 def test_pdf_reads_back_with_diacritics(scenario):

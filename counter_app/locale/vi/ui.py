@@ -291,7 +291,6 @@ MESSAGES: dict[str, str] = {
     "dossier.handover_pending": "Đang chờ {unit} nhận bàn giao",
     "dossier.status_line": "Trạng thái: {status}",
     "dossier.clock_stopped": "Tạm dừng tính thời hạn",
-    "dossier.overdue": "Quá hạn {days} ngày",
     "dossier.due_today": "Đến hạn hôm nay",
     "dossier.in_time": "Còn hạn",
     "dossier.receiver": "Người nhận: {name}",

@@ -7,14 +7,16 @@ that a screen can call it from a worker thread and the report command from the c
 Which dossiers count
 --------------------
 Period figures follow the national report on the handling of administrative procedures
-(received; handled early, on time, late; in progress on time, late):
+(received; handled early, on time, late; in progress on time, late).  "In the period" is defined once,
+for these figures and the tracking ledger alike, in :mod:`counter_app.services.indicators.counted`: a
+dossier counts for a figure when its moment of the counted kind (received, finished, returned) falls in
+the period.
 
 * **received**, **refused**, **supplement requested**, **reused digitised data**, **digitised**,
   **channel**: the
   dossiers whose ``received_at`` falls in the period and whose receiving unit
-  (``received_unit_id``) is the unit — exactly the rows of the tracking ledger
-  (:func:`counter_app.services.reports.ledger_rows`) for the same period and unit.  Refused
-  dossiers (status 3) are counted apart: ``received + refused == len(ledger_rows(...))``.
+  (``received_unit_id``) is the unit — the tracking ledger's rows received in the period
+  (:func:`counter_app.services.reports.ledger_totals`).  Refused dossiers (status 3) are counted apart.
   "Supplement requested" counts those of them that went through at least one supplement round.
   "Reused" counts the dossiers with at least one component reused from the citizen's data store (and,
   beside it, those components); "digitised" those whose every received component, and the result once it
@@ -54,6 +56,7 @@ from sqlmodel import Session, col, or_, select
 from counter_app.db.models import Dossier, DossierEvent, Officer, Procedure, QueueTicket
 from counter_app.domain.states import Channel, Status
 from counter_app.services.context import Store
+from counter_app.services.indicators.counted import in_period, moment_column
 from counter_app.services.indicators.figures import (
     FINISHED_STATUSES,
     RUNNING,
@@ -79,7 +82,6 @@ from counter_app.services.indicators.sql import (
     status_ints,
     timeliness_sql,
     unindexed_if,
-    within,
 )
 from counter_app.services.indicators.workload import workload
 from counter_app.services.scope import ALL_UNITS, display_names, unit_scope
@@ -97,9 +99,9 @@ class PeriodFigures:
 def _cohort(session: Session, store: Store, unit: str, start: datetime, end: datetime) -> Sequence[Any]:
     """The received cohort (the ledger's dossiers), per procedure and receiving officer; the components
     are read per dossier of the cohort (:mod:`~counter_app.services.indicators.sql`)."""
-    received = col(Dossier.received_at)
+    received = moment_column("received")
     scan = prefers_scan(
-        session, store, select(func.count()).select_from(Dossier).where(within(received, start, end))
+        session, store, select(func.count()).select_from(Dossier).where(in_period(received, start, end))
     )
     refused = col(Dossier.status) == int(Status.REFUSED)
     taken = col(Dossier.status) != int(Status.REFUSED)
@@ -116,7 +118,7 @@ def _cohort(session: Session, store: Store, unit: str, start: datetime, end: dat
             func.sum(case((taken, reused_components()), else_=0)),
             count_when(and_(taken, digitised_sql())),
         )
-        .where(within(unindexed_if(received, scan), start, end))
+        .where(in_period(unindexed_if(received, scan), start, end))
         .group_by(group_column(store, Dossier.procedure_code), col(Dossier.received_by))
     )
     return session.exec(for_unit(query, Dossier.received_unit_id, unit, store)).all()
@@ -131,8 +133,8 @@ def _results(session: Session, store: Store, unit: str, start: datetime, end: da
         store,
         select(func.count()).select_from(Dossier).where(status.in_(status_ints(FINISHED_STATUSES))),
     )
-    finished_in = within(col(Dossier.finished_at), start, end)
-    returned_in = within(col(Dossier.returned_at), start, end)
+    finished_in = in_period(moment_column("finished"), start, end)
+    returned_in = in_period(moment_column("returned"), start, end)
     rows = for_unit(
         select_columns(
             col(Dossier.id).label("id"),

@@ -14,6 +14,7 @@ from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.services.context import Store
 from counter_app.services.errors import ServiceError
+from counter_app.services.indicators.counted import definition
 from counter_app.services.indicators.decision766 import GROUPS, MAXIMUM
 from counter_app.services.indicators.figures import (
     MEASURED_POINTS,
@@ -46,7 +47,8 @@ class IndicatorReport:
 def report(
     store: Store, now: datetime, period: Period | str, unit_id: str | None = None, *, weeks: int = 8
 ) -> IndicatorReport:
-    """The report's figures; the weekly series runs to the end of the period (or today, if earlier)."""
+    """The report's figures; the weekly series covers the period's weeks (the latest ``weeks`` of them), from
+    its first day to its end (or today, if earlier): never a day outside the period."""
     period = as_period(period, now)
     unit = unit_scope(store, unit_id)
     if unit == ALL_UNITS:
@@ -56,7 +58,7 @@ def report(
             row = session.get(Unit, unit)
             name = row.name if row is not None else unit
     figures = period_figures(store, now, period, unit)
-    weekly = weekly_series(store, now, unit, weeks=weeks, end=min(period.end, now.date()))
+    weekly = weekly_series(store, now, unit, weeks=weeks, end=min(period.end, now.date()), period=period)
     return IndicatorReport(unit, name, period, now, figures, weekly)
 
 
@@ -160,6 +162,7 @@ def indicators_csv(rep: IndicatorReport) -> bytes:
     w.writerow([t("indicators.report_title")])
     w.writerow([t("indicators.unit"), f"{rep.unit_name} ({rep.unit_id})"])
     w.writerow([t("indicators.period"), rep.period.label])
+    w.writerow([definition()])
     w.writerow([t("indicators.as_of"), fmt.moment(rep.now)])
     w.writerow([])
     w.writerow(t("indicators.csv.summary_columns").split("|"))
@@ -285,5 +288,6 @@ def report_pdf(store: Store, rep: IndicatorReport, *, printed_at: datetime | Non
             for w in rep.weekly
         ],
         texts=pdf_texts(TEXTS),
+        definition=definition(),
     )
     return render_indicators_report(data)

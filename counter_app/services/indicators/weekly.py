@@ -12,7 +12,9 @@ from sqlmodel import col, or_, select
 from counter_app.db.models import Dossier
 from counter_app.domain.states import Channel, Status
 from counter_app.services.context import Store
+from counter_app.services.indicators.counted import KINDS, moment_column
 from counter_app.services.indicators.figures import FINISHED_STATUSES, Finished, WeekFigures
+from counter_app.services.indicators.periods import Period
 from counter_app.services.indicators.sql import (
     as_int,
     for_unit,
@@ -34,23 +36,46 @@ def week_starts(end: date, weeks: int) -> list[date]:
     return [last - timedelta(weeks=weeks - 1 - i) for i in range(weeks)]
 
 
+def period_weeks(period: Period, last: date, weeks: int) -> tuple[list[date], date]:
+    """The starts of the weeks of ``period`` up to ``last`` (at most the latest ``weeks``), each clipped to the
+    period — the first starts on the period's first day, not on the Monday before — and the day after the
+    last one counted."""
+    last = min(period.end, last)
+    if last < period.start:
+        return [period.start], period.start + timedelta(days=1)
+    mondays = week_starts(last, (last - period.start).days // 7 + 2)
+    starts = [max(d, period.start) for d in mondays if d + timedelta(days=6) >= period.start]
+    return sorted(set(starts))[-max(1, weeks) :], last + timedelta(days=1)
+
+
 def weekly_series(
-    store: Store, now: datetime, unit_id: str | None = None, *, weeks: int = 8, end: date | None = None
+    store: Store,
+    now: datetime,
+    unit_id: str | None = None,
+    *,
+    weeks: int = 8,
+    end: date | None = None,
+    period: Period | None = None,
 ) -> list[WeekFigures]:
     """Figures of each of the last ``weeks`` weeks (to the week of ``end``, default today), oldest first:
     the same definitions as :func:`~counter_app.services.indicators.period_figures.indicators` with each
     week as the period (reuse: a component reused from the citizen's store,
     :func:`~counter_app.services.indicators.sql.reused_any`).  Two passes: the received cohort (by ``received_at``) and the dossiers with a
-    result (by ``finished_at`` / ``returned_at``)."""
+    result (by ``finished_at`` / ``returned_at``), "in the week" as :mod:`~counter_app.services.indicators.counted`
+    defines "in the period".
+
+    With a ``period`` (the report's), only its weeks are shown (:func:`period_weeks`): the first one starts on
+    the period's first day, the last one ends with the period (or ``end``), so that the weeks add up to the
+    period's figures when the period has no more than ``weeks`` weeks."""
     unit = unit_scope(store, unit_id)
-    starts = week_starts(end or now.date(), max(1, weeks))
-    bounds = [datetime.combine(d, time.min) for d in [*starts, starts[-1] + timedelta(weeks=1)]]
+    if period is None:
+        starts = week_starts(end or now.date(), max(1, weeks))
+        after = starts[-1] + timedelta(weeks=1)
+    else:
+        starts, after = period_weeks(period, end or now.date(), weeks)
+    bounds = [datetime.combine(d, time.min) for d in [*starts, after]]
     first, last = bounds[0], bounds[-1]
-    received_at, finished_at, returned_at = (
-        col(Dossier.received_at),
-        col(Dossier.finished_at),
-        col(Dossier.returned_at),
-    )
+    received_at, finished_at, returned_at = (moment_column(kind) for kind in KINDS)
     status = col(Dossier.status)
     figures: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     with store.session() as session:
