@@ -165,7 +165,9 @@ def render_apology(data: ApologyData) -> bytes:
     unit_name = data.unit.name
     _received(flow, data, office_name(data.unit, form_set))
     _body(flow, [Span(t("printing.apology.due")), bold(long_time(data.original_due_at))])
-    _body(flow, t("printing.apology.late", unit=unit_name))
+    # written before the promised date, the letter asks for more time; after it, it owns the delay
+    late = data.issued_at > data.original_due_at
+    _body(flow, t("printing.apology.late" if late else "printing.apology.not_in_time", unit=unit_name))
     _body(flow, [Span(t("printing.field.reason")), Span(value_or_dots(data.reason))])
     _body(
         flow,

@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 from counter_app.db.models import Dossier, DossierDocument, DossierEvent, Officer, Procedure, Unit
 from counter_app.domain import states
 from counter_app.domain.file_ref import FileRef
+from counter_app.domain.vntext import fold
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.services import lookup
@@ -113,8 +114,22 @@ def unit_info(unit: Unit, *, centre: bool = False) -> UnitInfo:
 
 
 def _head_title(unit: Unit) -> str:
-    """The signature of a letter the unit's head signs for it: «TM. Ủy ban nhân dân» / «Chủ tịch»."""
-    return f"TM. {unit.name if unit.kind == 'province' else 'Ủy ban nhân dân'}\n{unit.head_title}"
+    """The signature of a letter the unit's head signs for it: «TM. Ủy ban nhân dân» / «Chủ tịch».
+
+    Decree 30/2020/NĐ-CP on clerical work (Appendix I, the signature of a collective body: «TM.» and the
+    body's name, then the signer's position) writes the position alone under the body's name: «CHỦ TỊCH»,
+    not «CHỦ TỊCH ỦY BAN NHÂN DÂN». A head title that repeats the body's name is shortened to its position.
+    """
+    body = unit.name if unit.kind == "province" else "Ủy ban nhân dân"
+    return f"TM. {body}\n{signer_position(unit.head_title, body)}"
+
+
+def signer_position(head_title: str, body: str) -> str:
+    """``head_title`` without a trailing repetition of ``body`` («Chủ tịch Ủy ban nhân dân» → «Chủ tịch»)."""
+    title = head_title.strip()
+    if fold(title).endswith(" " + fold(body)):
+        title = title[: len(title) - len(body)].strip()
+    return title or head_title
 
 
 def _applicant(d: Dossier) -> Applicant:

@@ -325,3 +325,42 @@ def test_lists_are_stored_as_tuples():
     data = SupplementData(UNIT, "c", "p", APPLICANT, [DocumentLine("x")], "r", "o", ISSUED)
     assert isinstance(data.missing_documents, tuple)
     hash(data)
+
+
+@pytest.mark.parametrize(
+    ("issued", "says", "not_says"),
+    [
+        (datetime(2026, 11, 24, 10, 0), "không thể trả kết quả giải quyết hồ sơ", "Tuy nhiên đến nay"),
+        (datetime(2026, 11, 26, 10, 0), "Tuy nhiên đến nay", "không thể trả kết quả giải quyết hồ sơ"),
+    ],
+)
+def test_an_apology_before_the_due_date_does_not_say_the_result_is_late(issued, says, not_says):
+    """Issue 15: Mẫu 04 said «đến nay … chưa trả kết quả» even when written before the promised date."""
+    [page] = page_texts(
+        render_apology(
+            ApologyData(
+                UNIT,
+                DOSSIER_CODE,
+                "Thủ tục đăng ký khai sinh",
+                APPLICANT,
+                received_at=datetime(2026, 11, 22, 8, 37),
+                original_due_at=datetime(2026, 11, 25, 8, 37),
+                new_due_at=datetime(2026, 11, 27, 14, 0),
+                reason="Cần xác minh.",
+                head_title="TM. Ủy ban nhân dân\nChủ tịch",
+                head_name="Lê Văn Cường",
+                issued_at=issued,
+            )
+        )
+    )
+    flat = " ".join(page.split())
+    assert says in flat and not_says not in flat
+
+
+def test_the_head_signs_with_the_position_alone_under_the_body():
+    """Issue 15: «TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH ỦY BAN NHÂN DÂN» repeated the body (Decree 30/2020/NĐ-CP)."""
+    from counter_app.services.printing_service import signer_position
+
+    assert signer_position("Chủ tịch Ủy ban nhân dân", "Ủy ban nhân dân") == "Chủ tịch"
+    assert signer_position("Chủ tịch UBND", "Ủy ban nhân dân") == "Chủ tịch UBND"
+    assert signer_position("Giám đốc", "Trung tâm Phục vụ hành chính công") == "Giám đốc"

@@ -87,6 +87,8 @@ MESSAGES: dict[str, str] = {
     "printing.apology.received": ("{date}, {office} tiếp nhận giải quyết hồ sơ của Ông/Bà, mã hồ sơ {code}."),
     "printing.apology.due": "Thời hạn trả kết quả giải quyết hồ sơ theo giấy hẹn: ",
     "printing.apology.late": "Tuy nhiên đến nay, {unit} chưa trả kết quả giải quyết hồ sơ của Ông/Bà.",
+    "printing.apology.not_in_time": "Tuy nhiên, {unit} không thể trả kết quả giải quyết hồ sơ của Ông/Bà "
+    "đúng thời hạn trên.",
     "printing.apology.sorry": (
         "Sự chậm trễ này đã gây phiền hà, tốn kém chi phí đi lại của Ông/Bà. {unit} xin lỗi Ông/Bà "
         "và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào lúc "
