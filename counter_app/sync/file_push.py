@@ -14,8 +14,9 @@ For each file:
 4. ``uploaded_at`` is set (marks are committed in small groups: a crash loses at most a few marks, and the
    HEAD of the next round finds those objects, so nothing is PUT twice).
 
-Steps 1-2 run a couple of files ahead of the PUTs, in a small thread pool; the PUTs themselves go one at a
-time.
+Steps 1-3 run for :data:`PARALLEL` files at once in a small thread pool (a PUT waits on the network and the
+server's write, a hash on the disk and the CPU: overlapping them keeps the link busy); the outcomes are
+taken in queue order, and step 4 is the main thread's.
 
 S3 PUTs are atomic (an object is there whole or not at all), so a kill at any instant loses nothing and
 repeats nothing. A store that cannot be reached stops the round's file push: the file at hand keeps its row
@@ -68,8 +69,8 @@ PAGE = 200
 #: marks of uploaded files are committed at least this often (and at the end of a push)
 MARK_EVERY_S = 1.0
 MARK_EVERY_FILES = 50
-#: files checked (hashed locally, HEAD asked) ahead of the one being PUT
-LOOKAHEAD = 2
+#: files in flight at once (checked, asked for and PUT by the pool's threads)
+PARALLEL = 4
 
 
 @dataclass
@@ -140,6 +141,8 @@ class _Prepared:
 
     verified: Verified | None = None
     present: bool = False
+    #: the PUT was done (by the pool's thread) and the server accepted it
+    uploaded: bool = False
     #: "missing", "unreadable", "corrupt" (local), or "" when the file may go
     local_problem: str = ""
     detail: str = ""
@@ -163,20 +166,35 @@ def _prepare(files: FileStore, objects: ObjectStore, sha256: str) -> _Prepared:
         return _Prepared(verified, error=exc)
 
 
-def _ahead(
+def _send(files: FileStore, objects: ObjectStore, sha256: str) -> _Prepared:
+    """Check one queued file, ask for it, and PUT it when the store lacks it (in a pool thread)."""
+    found = _prepare(files, objects, sha256)
+    if found.local_problem or found.error is not None or found.present:
+        return found
+    assert found.verified is not None
+    try:
+        with open(files.path_of(sha256), "rb") as body:
+            objects.put(found.verified, body)
+    except ObjectStoreError as exc:
+        return _Prepared(found.verified, error=exc)
+    except OSError as exc:  # the file went away between the check and the PUT
+        return _Prepared(local_problem="missing", detail=f"local file unreadable: {exc.strerror or exc}")
+    return _Prepared(found.verified, uploaded=True)
+
+
+def _in_flight(
     rows: list[FileUpload], files: FileStore, objects: ObjectStore, pool: ThreadPoolExecutor
 ) -> Iterator[tuple[FileUpload, _Prepared]]:
-    """The rows with their local check and HEAD, done :data:`LOOKAHEAD` files ahead of the PUTs (which stay
-    one at a time): checking and asking cost about as much as a PUT, and overlap with it."""
+    """The rows with their outcome, in queue order, :data:`PARALLEL` of them sent at once."""
     pending: deque[tuple[FileUpload, Future[_Prepared]]] = deque()
     rest = iter(rows)
-    for row in islice(rest, LOOKAHEAD):
-        pending.append((row, pool.submit(_prepare, files, objects, row.sha256)))
+    for row in islice(rest, PARALLEL):
+        pending.append((row, pool.submit(_send, files, objects, row.sha256)))
     while pending:
         row, future = pending.popleft()
         following = next(rest, None)
         if following is not None:
-            pending.append((following, pool.submit(_prepare, files, objects, following.sha256)))
+            pending.append((following, pool.submit(_send, files, objects, following.sha256)))
         yield row, future.result()
 
 
@@ -192,11 +210,11 @@ def push_files(
     report = FilePushReport()
     marks = _Marks(local, now)
     after: tuple[datetime, str] | None = None
-    pool = ThreadPoolExecutor(max_workers=LOOKAHEAD, thread_name_prefix="file-check")
+    pool = ThreadPoolExecutor(max_workers=PARALLEL, thread_name_prefix="file-push")
     try:
         while rows := _queued(local, after):
             after = (rows[-1].queued_at, rows[-1].sha256)
-            for row, found in _ahead(rows, files, objects, pool):
+            for row, found in _in_flight(rows, files, objects, pool):
                 if found.local_problem:
                     if found.local_problem == "corrupt":
                         report.corrupt += 1
@@ -207,29 +225,19 @@ def push_files(
                     _failed(local, row.sha256, found.detail)
                     continue
                 assert found.verified is not None
-                try:
-                    if found.error is not None:
-                        raise found.error
-                    if found.present:
-                        report.already_there += 1
-                    else:
-                        with open(files.path_of(row.sha256), "rb") as body:
-                            objects.put(found.verified, body)
-                        report.uploaded += 1
-                        report.bytes += found.verified.size
-                except ObjectStoreError as exc:
-                    report.last_error = str(exc)
-                    _failed(local, row.sha256, str(exc))
-                    if exc.offline:
+                if found.error is not None:
+                    report.last_error = str(found.error)
+                    _failed(local, row.sha256, str(found.error))
+                    if found.error.offline:
                         report.offline = True
                         return report
                     report.refused += 1
                     continue
-                except OSError as exc:  # the file went away between the check and the PUT
-                    report.missing += 1
-                    report.last_error = f"local file unreadable: {row.sha256[:12]}"
-                    _failed(local, row.sha256, f"local file unreadable: {exc.strerror or exc}")
-                    continue
+                if found.present:
+                    report.already_there += 1
+                else:
+                    report.uploaded += 1
+                    report.bytes += found.verified.size
                 marks.add(row.sha256)
                 if on_uploaded is not None:
                     on_uploaded(row.sha256)
