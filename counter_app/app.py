@@ -490,13 +490,52 @@ class CounterApp(App[None]):
             self.pop_screen()
 
     def action_call_next(self) -> None:
-        self._call_next()
+        """F2: call the next ticket — after asking, when an intake not saved yet would be left for it (the
+        safe answer keeps the intake; yes closes it and calls)."""
+        from counter_app.screens.dialogs import ConfirmDialog
+
+        if isinstance(self.screen, ConfirmDialog):  # F2 again while the question is asked
+            return
+        if not self._unsaved_intake():
+            self._call_next()
+            return
+        ticket = self.serving
+        question = t(
+            "queue_fixes.confirm_call_over_intake",
+            ticket=t("queue_fixes.for_ticket", number=ticket.number) if ticket is not None else "",
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.go_home()  # the unsaved intake is given up, with its citizen
+                self._call_next()
+
+        self.push_screen(ConfirmDialog(question), answered)
+
+    def _unsaved_intake(self) -> bool:
+        """Whether an intake screen holds a citizen or a procedure and its dossier is not saved yet."""
+        from counter_app.screens.intake import IntakeScreen
+
+        return any(
+            isinstance(screen, IntakeScreen)
+            and screen.outcome is None
+            and (screen.record is not None or screen.applicant is not None or screen.choice is not None)
+            for screen in self.screen_stack
+        )
 
     @work(thread=True, exclusive=True, group="queue", exit_on_error=False)
     def _call_next(self) -> None:
-        from counter_app.services import queue
+        from counter_app.screens.counter import is_transferred_here
+        from counter_app.services import dashboard, queue
 
         actor = self.officer
+        if actor.counter_id:
+            stored = dashboard.serving_ticket(self.store, actor.counter_id)
+            if is_transferred_here(stored, self.serving):  # not seen yet: show it rather than close it unseen
+                assert stored is not None
+                note = t("queue_fixes.transfer_arrived", number=stored.number)
+                self.post_message(self.TicketCalled(stored, note))
+                return
         ticket = queue.call_next(self.store, actor, now=self.now())
         note = t("queue.called", number=ticket.number, counter=actor.counter_parts[1])
         self.post_message(self.TicketCalled(ticket, note))

@@ -25,6 +25,7 @@ from counter_app.widgets.vn_input import VnInput
 if TYPE_CHECKING:
     from counter_app.screens.dialogs import TicketRequest
     from counter_app.services.dashboard import CounterDay, DossierRow
+    from counter_app.services.queue import IssuedTicket
     from counter_app.services.views import TicketView
 
 REFRESH_EVERY_S = 15.0
@@ -35,6 +36,8 @@ class HomeData:
     waiting: list[tuple[str, str, int, int]]
     day: CounterDay
     due: list[DossierRow]
+    #: the ticket this counter serves in the store (one transferred here shows without a key pressed)
+    serving: TicketView | None = None
 
 
 def today_text(day: CounterDay) -> Text:
@@ -54,6 +57,13 @@ def today_text(day: CounterDay) -> Text:
         text.append(f"{label:<34}")
         text.append(f"{value:>5}", style="bold")
     return text
+
+
+def is_transferred_here(stored: TicketView | None, shown: TicketView | None) -> bool:
+    """Whether ``stored``, the ticket the store says this counter serves, was transferred here by another
+    counter and is not the one shown: a transfer leaves the ticket with no officer until a counter closes it
+    (an older read of a ticket called here has its officer, and is never taken for one)."""
+    return stored is not None and stored.officer_id is None and (shown is None or shown.id != stored.id)
 
 
 class CounterScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
@@ -87,6 +97,13 @@ class CounterScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         note: str
         ticket: TicketView | None = None
         clear: bool = False
+        #: a ticket just issued, to print
+        issued: IssuedTicket | None = None
+
+    @dataclass
+    class TicketPrinted(Message):
+        ok: bool
+        note: str
 
     def __init__(self) -> None:
         super().__init__()
@@ -111,7 +128,7 @@ class CounterScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
                         [
                             ("code", t("col.service_code"), 3),
                             ("name", t("col.service"), 20),
-                            ("normal", t("col.waiting"), 8),
+                            ("waiting", t("col.waiting"), 8),
                             ("priority", t("col.priority"), 7),
                         ],
                         id="queue-table",
@@ -158,17 +175,30 @@ class CounterScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             waiting=queue.waiting_by_service(app.store, now=now),
             day=dashboard.counter_day(app.store, actor.counter_id or "", actor.unit_id, now.date()),
             due=dashboard.due_on(app.store, actor.unit_id, now.date()),
+            serving=dashboard.serving_ticket(app.store, actor.counter_id) if actor.counter_id else None,
         )
         self.post_message(self.Loaded(data))
 
     def on_counter_screen_loaded(self, message: Loaded) -> None:
         self.data = data = message.data
-        now = self.counter_app.now()
+        app = self.counter_app
+        if is_transferred_here(data.serving, app.serving):
+            # called here by another counter's transfer: the officer sees the citizen sent to them
+            assert data.serving is not None
+            app.serving = data.serving
+            app.notify(t("queue_fixes.transfer_arrived", number=data.serving.number))
+        now = app.now()
         with self.app.batch_update():
+            # «Đang chờ» is everyone waiting; «Ưu tiên» says how many of them are priority tickets
             self.query_one("#queue-table", LiveTable).show(
                 (
                     code,
-                    [code, name, str(normal), Text(str(priority), style="bold yellow" if priority else "")],
+                    [
+                        code,
+                        name,
+                        str(normal + priority),
+                        Text(str(priority), style="bold yellow" if priority else ""),
+                    ],
                 )
                 for code, name, normal, priority in data.waiting
             )
@@ -286,7 +316,18 @@ class CounterScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             service=issued.service_name,
             ahead=issued.waiting_ahead,
         )
-        self.post_message(self.QueueDone(note))
+        self.post_message(self.QueueDone(note, issued=issued))
+
+    @work(thread=True, exclusive=False, group="ticket-print", exit_on_error=False)
+    def _print_ticket(self, issued: IssuedTicket) -> None:
+        """Print a ticket once it is issued (committed): a printer that fails leaves the number issued."""
+        from counter_app.services.printing_service import print_ticket_safely
+
+        printed = print_ticket_safely(self.counter_app.store, issued)
+        self.post_message(self.TicketPrinted(printed.ok, printed.message))
+
+    def on_counter_screen_ticket_printed(self, message: TicketPrinted) -> None:
+        self.app.notify(message.note, severity="information" if message.ok else "error")
 
     @work(thread=True, exclusive=True, group="queue-action", exit_on_error=False)
     def _queue_action(self, kind: str, counter: int = 0) -> None:
@@ -302,7 +343,7 @@ class CounterScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             ticket = queue.no_show(store, actor, now=now)
             self.post_message(self.QueueDone(t("queue.no_show_done", number=ticket.number), clear=True))
         elif kind == "transfer":
-            ticket = queue.transfer(store, actor, counter)
+            ticket = queue.transfer(store, actor, counter, now=now)
             note = t("queue.transferred", number=ticket.number, counter=counter)
             self.post_message(self.QueueDone(note, clear=True))
 
@@ -312,4 +353,6 @@ class CounterScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         elif message.clear:
             self.counter_app.serving = None
         self.app.notify(message.note)
+        if message.issued is not None:
+            self._print_ticket(message.issued)
         self.reload()

@@ -466,8 +466,15 @@ class IssueTicketDialog(Dialog[TicketRequest]):
         self.query_one("#services", OptionList).focus()
 
     def action_toggle_priority(self) -> None:
+        """Ctrl+U: priority on moves to its reason (typed next, Enter issues); off goes back to the services."""
         box = self.query_one("#priority", Checkbox)
         box.value = not box.value
+        self.query_one("#reason" if box.value else "#services").focus()
+
+    @on(Input.Changed, "#reason")
+    def _reason_typed(self, event: Input.Changed) -> None:
+        if event.value.strip():  # a reason is given: the ticket is a priority one
+            self.query_one("#priority", Checkbox).value = True
 
     @on(OptionList.OptionSelected, "#services")
     def _selected(self) -> None:

@@ -91,6 +91,7 @@ class CounterDay:
     pending: int
     awaiting_return: int
     tickets_served: int
+    """Tickets this counter finished today (no-shows are not citizens served)."""
 
 
 def counter_day(store: Store, counter_id: str, unit_id: str, day: date) -> CounterDay:
@@ -125,7 +126,7 @@ def counter_day(store: Store, counter_id: str, unit_id: str, day: date) -> Count
             .where(
                 QueueTicket.counter_id == counter_id,
                 QueueTicket.day == day,
-                col(QueueTicket.status).in_(["done", "no_show"]),
+                QueueTicket.status == "done",  # a citizen who did not come was not served
             )
         ).one()
     return CounterDay(

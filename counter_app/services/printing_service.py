@@ -43,9 +43,11 @@ if TYPE_CHECKING:
         ReturnPlace,
         StopData,
         SupplementData,
+        TicketData,
         UnitInfo,
     )
     from counter_app.printing.signing import CounterSigner
+    from counter_app.services.queue import IssuedTicket
 
 FORMS = ("receipt", "supplement", "refusal", "apology", "stop", "control")
 #: fee statuses a form prints; anything else stored prints as paid
@@ -588,3 +590,85 @@ def ledger_pdf(store: Store, start: date, end: date, *, unit_id: str | None = No
             totals=ledger_totals(rows, start, end).text,
         )
     )
+
+
+# --- queue tickets ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TicketPrintout:
+    """What became of a queue ticket's print: on the thermal printer, or kept as a PDF, or why it failed.
+
+    ``message`` is one Vietnamese line for the officer; a failure never touches the ticket (issued and committed
+    before anything is printed)."""
+
+    ok: bool
+    message: str
+    path: Path | None = None
+    printer: str | None = None
+
+
+def ticket_data(store: Store, issued: IssuedTicket) -> TicketData:
+    """The 80 mm ticket of ``issued``: any counter may call it, so no counter is printed on it."""
+    from counter_app.printing.documents import TicketData
+
+    ticket = issued.ticket
+    with store.session() as session:
+        unit = session.get(Unit, ticket.unit_id)
+        unit_name = unit.name if unit is not None else ticket.unit_id
+    return TicketData(ticket.number, issued.service_name, ticket.issued_at, issued.waiting_ahead, unit_name)
+
+
+def print_ticket(store: Store, issued: IssuedTicket) -> TicketPrintout:
+    """Print ``issued`` on the ESC/POS printer of ``[printing] escpos``; without one, keep it as an 80 mm PDF
+    under ``printed/`` (``YYYY/MM/<YYMMDD>-<number>-phieu-so-thu-tu.pdf``).  Raises
+    :class:`~counter_app.printing.output.PrintError` (the ticket stays issued)."""
+    from counter_app.printing import output, thermal
+
+    data = ticket_data(store, issued)
+    number = issued.ticket.number
+    target = store.settings.escpos
+    if target:
+        try:
+            printer = output.open_escpos_printer(target)
+        except output.PrintError:
+            raise
+        except Exception as exc:  # python-escpos opens the device here: USB, serial and socket errors
+            raise output.PrintError("printing.output.escpos_failed", detail=exc) from exc
+        try:
+            output.print_escpos_image(thermal.render_ticket_image(data), printer)
+        finally:
+            close = getattr(printer, "close", None)
+            if callable(close):
+                try:
+                    close()
+                except Exception:  # the ticket is printed, or the error above says why not
+                    pass
+        return TicketPrintout(True, t("queue_fixes.ticket_printed", number=number), printer=target)
+    saved = output.save_pdf(
+        thermal.render_ticket_pdf(data),
+        printed_dir=store.settings.printed_dir,
+        code=f"{data.issued_at:%y%m%d}-{number}",
+        form=output.FORM_TICKET,
+        when=data.issued_at.date(),
+    )
+    return TicketPrintout(True, t("queue_fixes.ticket_saved", number=number, path=saved.path), saved.path)
+
+
+def print_ticket_safely(store: Store, issued: IssuedTicket) -> TicketPrintout:
+    """:func:`print_ticket`, never raising: a failure comes back as one Vietnamese line (the ticket stands)."""
+    import logging
+
+    from counter_app.domain.vntext import one_line
+    from counter_app.locale import describe_error
+
+    try:
+        return print_ticket(store, issued)
+    except Exception as exc:  # a printer unplugged, out of paper, a full disk: the citizen still has a number
+        from counter_app.services.redact import failure_kind
+
+        logging.getLogger("counter_app.printing").error("printing ticket failed: %s", failure_kind(exc))
+        error = one_line(describe_error(exc))
+        return TicketPrintout(
+            False, one_line(t("queue_fixes.ticket_print_failed", number=issued.ticket.number, error=error))
+        )

@@ -1,5 +1,11 @@
 """Queue tickets: issue, call the next citizen (priority first, then oldest), recall, no-show, transfer; and
-the state of a unit's queue today (:func:`queue_state`: waiting per service, the counters, the last calls)."""
+the state of a unit's queue today (:func:`queue_state`: waiting per service, the counters, the last calls).
+
+Every counter calls from every line: a counter's next ticket is one transferred to it, else the oldest priority
+ticket, else the oldest ticket.  A transferred ticket is *called* at the counter it is sent to when that counter
+is free (the board shows it there, being served, and under the last calls); when that counter is busy it waits
+for it, first in its line, and is called by its next F2.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import cast
 
-from sqlmodel import Session, col, func, or_, select
+from sqlmodel import Session, case, col, func, or_, select
 from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from counter_app.db.models import Counter, Officer, QueueService, QueueTicket
@@ -38,6 +44,15 @@ def _waiting_query(unit_id: str, day: date, counter_id: str | None) -> SelectOfS
     return query
 
 
+def _ahead(session: Session, unit_id: str, day: date, *, priority: bool) -> int:
+    """How many waiting tickets the counters call before a new one: every waiting ticket for an ordinary
+    ticket; only the priority ones for a priority ticket (priority tickets are called first, whatever the line)."""
+    query = _waiting_query(unit_id, day, None)
+    if priority:
+        query = query.where(col(QueueTicket.priority).is_(True))
+    return int(session.exec(select(func.count()).select_from(query.subquery())).one())
+
+
 def issue(
     store: Store,
     service: str,
@@ -53,9 +68,7 @@ def issue(
         if queue_service is None:
             raise ServiceError("queue.unknown_service", service=service)
         seq = next_sequence(session, f"unit:{unit_id}", f"ticket:{service}:{now:%y%m%d}")
-        ahead = session.exec(
-            select(func.count()).select_from(_waiting_query(unit_id, now.date(), None).subquery())
-        ).one()
+        ahead = _ahead(session, unit_id, now.date(), priority=priority)
         ticket = QueueTicket(
             id=new_id(),
             unit_id=unit_id,
@@ -68,7 +81,7 @@ def issue(
         )
         session.add(ticket)
         session.flush()
-        return IssuedTicket(view(TicketView, ticket), queue_service.name, int(ahead))
+        return IssuedTicket(view(TicketView, ticket), queue_service.name, ahead)
 
 
 def current(session: Session, actor: Actor) -> QueueTicket | None:
@@ -78,16 +91,24 @@ def current(session: Session, actor: Actor) -> QueueTicket | None:
 
 
 def call_next(store: Store, actor: Actor, *, now: datetime | None = None) -> TicketView:
-    """Close the ticket being served and call the next one: priority first, then the oldest."""
+    """Close the ticket being served and call the next one: one transferred to this counter first, then
+    priority, then the oldest."""
     now = now or local_now()
     with store.session() as session:
         serving = current(session, actor)
         if serving is not None:
             serving.status, serving.finished_at = "done", now
+            serving.officer_id = serving.officer_id or actor.officer_id  # a ticket transferred here
             session.add(serving)
+        sent_here = case((col(QueueTicket.counter_id).is_(None), 1), else_=0)
         ticket = session.exec(
             _waiting_query(actor.unit_id, now.date(), actor.counter_id)
-            .order_by(col(QueueTicket.priority).desc(), col(QueueTicket.issued_at), col(QueueTicket.number))
+            .order_by(
+                sent_here,
+                col(QueueTicket.priority).desc(),
+                col(QueueTicket.issued_at),
+                col(QueueTicket.number),
+            )
             .limit(1)
         ).first()
         if ticket is None:
@@ -120,6 +141,7 @@ def no_show(store: Store, actor: Actor, *, now: datetime | None = None) -> Ticke
     with store.session() as session:
         ticket = _serving(session, actor)
         ticket.status, ticket.finished_at = "no_show", now or local_now()
+        ticket.officer_id = ticket.officer_id or actor.officer_id
         session.add(ticket)
         session.flush()
         return view(TicketView, ticket)
@@ -131,18 +153,41 @@ def finish(
     with store.session() as session:
         ticket = _serving(session, actor)
         ticket.status, ticket.finished_at = "done", now or local_now()
+        ticket.officer_id = ticket.officer_id or actor.officer_id
         ticket.dossier_id = dossier_id or ticket.dossier_id
         session.add(ticket)
         session.flush()
         return view(TicketView, ticket)
 
 
-def transfer(store: Store, actor: Actor, counter_number: int) -> TicketView:
-    """Send the citizen being served to another counter of the unit, ahead of that counter's queue."""
+def transfer(store: Store, actor: Actor, counter_number: int, *, now: datetime | None = None) -> TicketView:
+    """Send the citizen being served to another counter of the unit.
+
+    A free counter has the ticket called there at once (status ``serving`` at that counter, called ``now``: the
+    board shows it in that counter's box and among the last calls; its officer's screen picks it up).  A busy
+    counter gets it first in its line (status ``waiting`` for that counter only, off the board's calls until
+    that counter's next call).  The officer who served it so far is not its officer any more: the counter that
+    closes it is (see :func:`call_next`, :func:`finish`, :func:`no_show`)."""
+    now = now or local_now()
     with store.session() as session:
         ticket = _serving(session, actor)
-        target = f"{store.settings.one_stop_code}#{counter_number}"
-        ticket.status, ticket.counter_id, ticket.officer_id = "waiting", target, None
+        target = session.exec(
+            select(Counter).where(Counter.unit_id == actor.unit_id, Counter.number == counter_number)
+        ).first()
+        if target is None:
+            raise ServiceError("queue_fixes.no_such_counter", number=counter_number)
+        busy = session.exec(
+            select(QueueTicket.id).where(
+                QueueTicket.counter_id == target.id,
+                QueueTicket.status == "serving",
+                QueueTicket.id != ticket.id,
+            )
+        ).first()
+        ticket.counter_id, ticket.officer_id = target.id, None
+        if busy is None:
+            ticket.status, ticket.called_at = "serving", now
+        else:
+            ticket.status = "waiting"
         session.add(ticket)
         session.flush()
         return view(TicketView, ticket)
@@ -264,7 +309,11 @@ def queue_state(store: Store, now: datetime, unit_id: str | None = None, *, rece
         )
         called = session.exec(
             called_query.where(
-                QueueTicket.unit_id == unit, QueueTicket.day == day, col(QueueTicket.called_at).is_not(None)
+                QueueTicket.unit_id == unit,
+                QueueTicket.day == day,
+                col(QueueTicket.called_at).is_not(None),
+                # a ticket transferred to a busy counter waits to be called there: not a call (yet)
+                QueueTicket.status != "waiting",
             ).order_by(col(QueueTicket.called_at).desc(), col(QueueTicket.number).desc())
         ).all()
         counters = session.exec(

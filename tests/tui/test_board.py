@@ -128,6 +128,23 @@ async def test_board_survives_the_store_going_away_and_recovers(called, tmp_path
         assert not notice.display
 
 
+async def test_a_transferred_ticket_is_shown_called_at_its_new_counter(called):
+    """Ctrl+T at counter 1 to the free counter 3: the board calls the number there, in counter 3's box and under
+    the last calls alike (the box said «Tạm đóng» while the last calls said «→ QUẦY 3»)."""
+    app = make_board_app(called, clock=fixed_clock, refresh_every=0.05)
+    async with app.run_test(size=BOARD_SIZE) as pilot:
+        first = expected_numbers(called)
+        await wait_for(pilot, lambda: card_numbers(board(app)) == first, "first state")
+        screen = board(app)
+        moved = queue.transfer(called, clerk(called, "canbo1", 1), 3, now=FIXED_NOW)
+        assert moved.number == first[1]
+        await wait_for(pilot, lambda: card_numbers(screen)[3] == moved.number, "counter 3 serving it")
+        cards = {card.counter.number: card for card in screen.query(CounterCard)}
+        assert "serving" in cards[3].classes and card_numbers(screen)[1] == ""
+        assert screen.query_one("#recent-number-0", Digits).value == moved.number
+        assert "QUẦY 3" in str(screen.query_one("#recent-text-0").render())
+
+
 def test_board_bindings_have_ids_and_vietnamese_descriptions():
     from counter_app.board_app import QueueBoardApp
 
