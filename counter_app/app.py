@@ -351,11 +351,19 @@ class CounterApp(App[None]):
         self.notify(t(f"typing.switched.{self.typing_mode}"))
         self._save_typing(self.actor, self.typing_mode)
 
+    def toggle_typing_style(self) -> None:
+        """From the palette: tones on oa, oe, uy the old way («hòa», UniKey's default) or the new («hoà»)."""
+        if self.actor is None:
+            return
+        self.typing_style = STYLES[(STYLES.index(self.typing_style) + 1) % len(STYLES)]
+        self.notify(t(f"typing.style.now.{self.typing_style}"))
+        self._save_typing(self.actor, style=self.typing_style)
+
     @work(thread=True, exclusive=False, group="typing-save", exit_on_error=False)
-    def _save_typing(self, actor: Actor, mode: str) -> None:
+    def _save_typing(self, actor: Actor, mode: str | None = None, *, style: str | None = None) -> None:
         from counter_app.services import preferences
 
-        preferences.set_typing(self.store, actor, mode=mode)
+        preferences.set_typing(self.store, actor, mode=mode, style=style)
 
     # --- screen lock -------------------------------------------------------------------------------
 

@@ -881,3 +881,16 @@ def test_the_toggle_goes_off_telex_vni_off():
     assert MODES == ("off", "telex", "vni")
     assert [next_mode(mode) for mode in MODES] == ["telex", "vni", "off"]
     assert next_mode("nonsense") == "off"
+
+
+@pytest.mark.parametrize("method", ["telex", "vni"])
+def test_a_scanner_typing_a_card_payload_into_a_vietnamese_field_changes_nothing(method: str):
+    """A handheld scanner types the CCCD QR text key by key into the focused field: the words of the name
+    and the address come already accented and the rest follows a sign or a digit."""
+    payload = (
+        "001099012345|012345678|Nguyễn Văn Đằng|01011990|Nam|"
+        "Số 12 Ngõ 5 Phố Huế, Phường Hai Bà Trưng, Hà Nội|15082021"
+    )
+    assert typed(payload, method) == payload
+    card = "052301004567||Trương Thị Thuở|31121999|Nữ|Thôn Đông Sơn, Xã Tịnh Khê, Quảng Ngãi|01072024||||"
+    assert typed(card, method) == card

@@ -169,3 +169,32 @@ async def test_before_log_in_the_toggle_does_nothing(app):
         await pilot.press("ctrl+backslash")
         await pilot.pause()
         assert app.typing_mode == "off"
+
+
+async def test_the_tone_style_is_chosen_from_the_palette_and_remembered(app, store):
+    from counter_app.screens.find import FindScreen
+    from counter_app.services import preferences
+
+    from .helpers import login, screen_text
+
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot)
+        await pilot.press("ctrl+backslash")
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await type_text(pilot, "kieu dat dau")
+        await wait_for(pilot, lambda: "Đổi kiểu đặt dấu thanh" in screen_text(app), "the palette's hit")
+        await pilot.pause(0.5)  # every provider has answered: the best hit highlighted
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.typing_style == "new", "new style chosen")
+        assert any("Kiểu đặt dấu mới" in text for _severity, text in app.notices)
+        await pilot.app.workers.wait_for_complete()
+        assert preferences.typing_preference(store, app.officer) == preferences.TypingPreference(
+            "telex", "new"
+        )
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: isinstance(app.screen, FindScreen), "find screen")
+        find = app.screen.query_one("#find-input", Input)
+        await wait_for(pilot, lambda: find.has_focus, "find input focused")
+        await type_text(pilot, "hoaf")
+        await wait_for(pilot, lambda: find.value == "hoà", "new style in the find field")
