@@ -15,7 +15,7 @@ from counter_app.widgets.scan import is_scan_like
 #: the last part of a field's id that says it holds a code, a number, an address of a machine or a person's
 #: log-in, where keys are never turned into Vietnamese letters (``applicant-email``, ``return-code``...)
 PLAIN_FIELDS = frozenset(
-    "code codes counter day days email fee number path phone pin scan url username".split()
+    "code codes counter day days email fee id number path phone pin scan url username".split()
 )
 
 

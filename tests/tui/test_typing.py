@@ -198,3 +198,17 @@ async def test_the_tone_style_is_chosen_from_the_palette_and_remembered(app, sto
         await wait_for(pilot, lambda: find.has_focus, "find input focused")
         await type_text(pilot, "hoaf")
         await wait_for(pilot, lambda: find.value == "hoà", "new style in the find field")
+
+
+def test_which_fields_of_the_app_type_vietnamese():
+    """Names, addresses, notes, reasons and searches do; codes, numbers, IDs, e-mails, paths, log-ins don't."""
+    on = ["applicant-name", "applicant-address", "receiver-name", "full-name", "note", "reason", "find-input"]
+    on += ["citizen-input", "procedure-input", "unit-input", "return-address", "fee-note", "name"]
+    off = ["applicant-number", "applicant-rep-id", "receiver-id", "applicant-phone", "applicant-email"]
+    off += ["return-code", "home-scan", "username", "path", "code", "day", "counter"]
+    assert [field for field in on if not VnInput(id=field).vn_typing] == []
+    assert [field for field in off if VnInput(id=field).vn_typing] == []
+    assert not VnInput(id="days", restrict=r"[0-9]{0,3}").vn_typing
+    assert not VnInput(id="secret", password=True).vn_typing
+    assert not VnInput(id="amount", type="integer").vn_typing
+    assert VnInput(id="applicant-email", vn_typing=True).vn_typing
