@@ -26,6 +26,7 @@ from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from counter_app.config import Settings
+from counter_app.domain.telex import MODES, STYLES, next_mode
 from counter_app.domain.vntext import one_line
 from counter_app.locale import describe_error, t
 from counter_app.locale import formats as fmt
@@ -93,6 +94,10 @@ class CounterApp(App[None]):
         Binding("f7", "supervisor", t("key.supervisor"), id="app.supervisor"),
         Binding("f10", "save", t("key.save"), id="app.save"),
         Binding("escape", "back", t("key.back"), id="app.back"),
+        # Ctrl+\ is a control character (0x1C) that every terminal, SSH and tmux pass through, that no
+        # binding of ours nor of Textual's Input uses, and that sits on every Vietnamese (US-layout) keyboard
+        # (F11/F12 are taken by many terminals: full screen, drop-down terminals; thin clients lack them)
+        Binding("ctrl+backslash", "toggle_typing", t("typing.key"), id="app.typing", key_display="^\\"),
         Binding("ctrl+l", "logout", t("key.logout"), id="app.logout", show=False),
         Binding("ctrl+o", "admin", t("key.admin"), id="app.admin", show=False),
         Binding("ctrl+p", "command_palette", t("key.palette"), id="app.palette", show=False),
@@ -103,6 +108,10 @@ class CounterApp(App[None]):
     actor: var[Actor | None] = var(None)
     serving: var[TicketView | None] = var(None, always_update=True)
     store_state: var[StoreState | None] = var(None)
+    #: how the text fields (every VnInput) turn keys into Vietnamese: off | telex | vni, per officer
+    typing_mode: var[str] = var(MODES[0])
+    #: where tones go in oa, oe, uy: old («hòa», UniKey's default) | new («hoà»)
+    typing_style: var[str] = var(STYLES[0])
 
     @dataclass
     class TicketCalled(Message):
@@ -116,6 +125,12 @@ class CounterApp(App[None]):
     @dataclass
     class SyncFinished(Message):
         error: str = ""
+
+    @dataclass
+    class TypingLoaded(Message):
+        officer_id: str | None
+        mode: str
+        style: str
 
     def __init__(
         self,
@@ -243,6 +258,7 @@ class CounterApp(App[None]):
             self.call_later(ask_for_a_pin)
         self.refresh_store_state()
         self.load_serving()
+        self._load_typing(actor)
         if not self._timers_started:  # once per run: a second officer's log-in reuses them
             self._timers_started = True
             self.set_interval(STORE_STATE_EVERY_S, self.refresh_store_state)
@@ -260,6 +276,7 @@ class CounterApp(App[None]):
         log.info("officer %s logged out", self.actor.officer_id)
         self.actor = None
         self.serving = None
+        self.typing_mode, self.typing_style = MODES[0], STYLES[0]  # the next officer's own, at their log-in
         self._locked = False
         self.go_home()  # the counter screen, everything above it closed
         self.switch_screen(LoginScreen())
@@ -312,6 +329,41 @@ class CounterApp(App[None]):
         self.notify(message.error, severity="error")
         if message.forced:
             self.change_own_pin(current=message.current, forced=True)
+
+    # --- typing Vietnamese in the text fields -------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="typing", exit_on_error=False)
+    def _load_typing(self, actor: Actor) -> None:
+        from counter_app.services import preferences
+
+        chosen = preferences.typing_preference(self.store, actor)
+        self.post_message(self.TypingLoaded(actor.officer_id, chosen.mode, chosen.style))
+
+    def on_counter_app_typing_loaded(self, message: TypingLoaded) -> None:
+        if self.actor is not None and self.actor.officer_id == message.officer_id:
+            self.typing_mode, self.typing_style = message.mode, message.style
+
+    def action_toggle_typing(self) -> None:
+        """Ctrl+\\: the text fields' typing goes off → Telex → VNI → off; remembered for this officer."""
+        if self.actor is None:
+            return
+        self.typing_mode = next_mode(self.typing_mode)
+        self.notify(t(f"typing.switched.{self.typing_mode}"))
+        self._save_typing(self.actor, self.typing_mode)
+
+    def toggle_typing_style(self) -> None:
+        """From the palette: tones on oa, oe, uy the old way («hòa», UniKey's default) or the new («hoà»)."""
+        if self.actor is None:
+            return
+        self.typing_style = STYLES[(STYLES.index(self.typing_style) + 1) % len(STYLES)]
+        self.notify(t(f"typing.style.now.{self.typing_style}"))
+        self._save_typing(self.actor, style=self.typing_style)
+
+    @work(thread=True, exclusive=False, group="typing-save", exit_on_error=False)
+    def _save_typing(self, actor: Actor, mode: str | None = None, *, style: str | None = None) -> None:
+        from counter_app.services import preferences
+
+        preferences.set_typing(self.store, actor, mode=mode, style=style)
 
     # --- screen lock -------------------------------------------------------------------------------
 
@@ -383,8 +435,11 @@ class CounterApp(App[None]):
             (self.unit_title or t("status.unit_code", code=settings.one_stop_code), "bold"),
             (t("status.counter", number=number), "bold"),
             (t("status.officer", name=actor.name) if actor else t("status.not_logged_in"), ""),
-            (f"{fmt.clock(now, seconds=True)} {fmt.day(now)}", ""),
         ]
+        if actor is not None:
+            on = self.typing_mode != MODES[0]
+            parts.append((t(f"typing.mode.{self.typing_mode}"), "bold" if on else "dim"))
+        parts.append((f"{fmt.clock(now, seconds=True)} {fmt.day(now)}", ""))
         state = self.store_state
         if state is not None:
             online = t("status.online") if state.online else t("status.offline")

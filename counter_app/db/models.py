@@ -487,3 +487,13 @@ class ChainAnchor(SQLModel, table=True):
     digest: str = Field(max_length=64)
     #: Ed25519 signature of ``digest``, base64
     signature: str = Field(max_length=100)
+
+
+class OfficerPreference(SQLModel, table=True):
+    """A setting an officer chose for themselves (``typing``: how text fields turn keys into Vietnamese),
+    kept in this counter's store and read at log-in. Local to the store: never pushed, never pulled."""
+
+    __tablename__ = "officer_preference"
+    officer_id: str = Field(primary_key=True, max_length=36)
+    name: str = Field(primary_key=True, max_length=40)
+    value: str = Field(default="", max_length=200)

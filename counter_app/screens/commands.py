@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -156,20 +157,24 @@ class ReprintProvider(_CounterProvider):
 
 
 class AccountProvider(_CounterProvider):
-    """The officer's own account: change my PIN."""
+    """The officer's own account: change my PIN; where tones go when typing Telex or VNI."""
+
+    def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
+        app = self.counter_app
+        return [
+            (t("palette.change_pin"), app.change_own_pin, t("palette.change_pin_help")),
+            (t("typing.style.toggle"), app.toggle_typing_style, t(f"typing.style.now.{app.typing_style}")),
+        ]
 
     async def discover(self) -> Hits:
         if self._logged_in():
-            yield DiscoveryHit(
-                t("palette.change_pin"), self.counter_app.change_own_pin, help=t("palette.change_pin_help")
-            )
+            for text, action, help_text in self._entries():
+                yield DiscoveryHit(text, action, help=help_text)
 
     async def search(self, query: str) -> Hits:
         if not self._logged_in():
             return
-        text = t("palette.change_pin")
-        score = self.score(query, text)
-        if score > 0:
-            yield Hit(
-                score, text, self.counter_app.change_own_pin, text=text, help=t("palette.change_pin_help")
-            )
+        for text, action, help_text in self._entries():
+            score = self.score(query, text)
+            if score > 0:
+                yield Hit(score, text, action, text=text, help=help_text)

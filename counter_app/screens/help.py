@@ -28,6 +28,7 @@ SECTIONS = [
             ("F10", "key.save"),
             ("Esc", "key.back"),
             ("Ctrl+P", "help.palette"),
+            ("Ctrl+\\", "typing.help"),
             ("Ctrl+L", "key.logout"),
             ("Ctrl+O", "key.admin"),
             ("Ctrl+Q", "key.quit"),

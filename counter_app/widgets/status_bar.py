@@ -21,7 +21,7 @@ class StatusBar(Widget):
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self.refresh)
-        for name in ("actor", "store_state"):
+        for name in ("actor", "store_state", "typing_mode"):
             if hasattr(self.app, name):
                 self.watch(self.app, name, self._changed, init=False)
 
