@@ -65,6 +65,14 @@ def _palette(name: str) -> Callable[[], type[Provider]]:
     return provider
 
 
+#: how the status bar names who is logged in, by role (a supervisor is not «Cán bộ»)
+ROLE_LABEL = {
+    "officer": "queue_fixes.status.officer",
+    "supervisor": "queue_fixes.status.supervisor",
+    "admin": "queue_fixes.status.admin",
+}
+
+
 class CounterApp(App[None]):
     """The one-stop counter's application."""
 
@@ -434,14 +442,22 @@ class CounterApp(App[None]):
         parts = [
             (self.unit_title or t("status.unit_code", code=settings.one_stop_code), "bold"),
             (t("status.counter", number=number), "bold"),
-            (t("status.officer", name=actor.name) if actor else t("status.not_logged_in"), ""),
+            (
+                t(ROLE_LABEL.get(actor.role, ROLE_LABEL["officer"]), name=actor.name)
+                if actor
+                else t("status.not_logged_in"),
+                "",
+            ),
         ]
         if actor is not None:
             on = self.typing_mode != MODES[0]
             parts.append((t(f"typing.mode.{self.typing_mode}"), "bold" if on else "dim"))
         parts.append((f"{fmt.clock(now, seconds=True)} {fmt.day(now)}", ""))
         state = self.store_state
-        if state is not None:
+        if state is not None and not state.central_configured:
+            # a stand-alone counter: nothing is waiting for a network, so no «offline» and no count
+            parts.append((t("queue_fixes.status.standalone"), "dim"))
+        elif state is not None:
             online = t("status.online") if state.online else t("status.offline")
             parts.append((online, "bold green" if state.online else "bold yellow"))
             parts.append((t("status.events_waiting", count=state.waiting_events), ""))

@@ -15,4 +15,9 @@ MESSAGES: dict[str, str] = {
     "queue_fixes.ticket_printed": "Đã in phiếu số {number} ra máy in nhiệt.",
     "queue_fixes.ticket_saved": "Phiếu số {number} đã được lưu thành tệp PDF: {path}",
     "queue_fixes.ticket_print_failed": "Số {number} đã được cấp nhưng không in được phiếu: {error}",
+    # the status bar: who is logged in, by role; a counter with no central store (issue 15)
+    "queue_fixes.status.officer": "Cán bộ: {name}",
+    "queue_fixes.status.supervisor": "Giám sát: {name}",
+    "queue_fixes.status.admin": "Quản trị: {name}",
+    "queue_fixes.status.standalone": "Không đồng bộ (máy độc lập)",
 }

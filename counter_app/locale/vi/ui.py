@@ -44,7 +44,6 @@ MESSAGES: dict[str, str] = {
     # --- status bar --------------------------------------------------------------------------------
     "status.unit_code": "Đơn vị {code}",
     "status.counter": "Quầy số {number}",
-    "status.officer": "Cán bộ: {name}",
     "status.not_logged_in": "Chưa đăng nhập",
     "status.online": "Trực tuyến",
     "status.offline": "Ngoại tuyến",
