@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         SupplementData,
         UnitInfo,
     )
+    from counter_app.printing.payload import VerifiedReceipt
     from counter_app.printing.signing import CounterSigner
 
 FORMS = ("receipt", "supplement", "refusal", "apology", "stop", "control")
@@ -498,6 +499,24 @@ def signer(store: Store) -> CounterSigner:
     from counter_app.printing.signing import CounterSigner
 
     return CounterSigner.load_or_create(store.settings.keys_dir, store.settings.counter_id)
+
+
+def verify_receipt(store: Store, payload: str) -> VerifiedReceipt:
+    """The claims of a receipt's QR ``payload`` when its signature checks out against a key this counter trusts:
+    the key files under ``keys_dir/public`` (its own among them), else the keys the counters publish through the
+    central store (``services.counter_keys``). Raises :class:`counter_app.printing.payload.VerificationError`
+    (its ``str()`` one Vietnamese sentence) for anything else."""
+    from counter_app.printing.payload import VerificationError, verify_payload
+    from counter_app.printing.signing import KeyRing
+    from counter_app.services.counter_keys import trust_published
+
+    ring = KeyRing(Path(store.settings.keys_dir))
+    try:
+        return verify_payload(payload, ring)
+    except VerificationError as exc:
+        if exc.kind != "unknown_key" or not trust_published(store, ring):
+            raise
+    return verify_payload(payload, ring)
 
 
 FORM_FILES = {
