@@ -166,6 +166,8 @@ class ReceiptData:
     """Line of the dossier in that book (Số thứ tự); None leaves a dotted blank."""
     forms: str = "TT03/2025"
     """Legal basis of the form set it is printed with (:mod:`counter_app.printing.formsets`)."""
+    reprint: bool = False
+    """A copy of the receipt already issued: marked «Bản in lại» under the code, the rest unchanged."""
 
     def __post_init__(self) -> None:
         _freeze_sequences(self)

@@ -31,6 +31,7 @@ from counter_app.screens.keys import quiet
 from counter_app.services import dossier_files, handover, intake, workflow
 from counter_app.services.context import Actor, Store
 from counter_app.services.intake import DocumentChoice
+from counter_app.services.printouts import reprint_kind
 from counter_app.services.views import DossierDetail, DossierView, HandoverView
 from counter_app.widgets.checklist import file_cell
 from counter_app.widgets.live_table import LiveTable, Row
@@ -40,12 +41,6 @@ from counter_app.widgets.status_bar import StatusBar
 RESULT_STATUSES = frozenset({Status.RESULT_READY, Status.RETURNED})
 RESULT_ROW = "result"
 HANDOVER_STATUSES = frozenset({Status.RECEIVED, Status.PROCESSING, Status.AWAITING_FEE, Status.RESULT_READY})
-REPRINTABLE = {
-    "receipt": frozenset(set(Status) - {Status.REFUSED, Status.REGISTERED_ONLINE}),
-    "supplement": frozenset({Status.SUPPLEMENT_REQUESTED}),
-    "refusal": frozenset({Status.REFUSED}),
-    "stop": frozenset({Status.STOPPED}),
-}
 
 
 def timeliness_text(dossier: DossierView, now: datetime) -> Text:
@@ -392,7 +387,7 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
                 dossier.return_unit_id,
             )
         if action == "reprint":
-            return any(status in allowed for allowed in REPRINTABLE.values())
+            return reprint_kind(status) is not None
         if action in ("scan_component", "import_component"):
             return self._may_digitise(status)
         return True
@@ -594,10 +589,12 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
             )
 
     def action_reprint(self) -> None:
-        status = Status(self._detail().dossier.status)
-        kind = next(k for k, allowed in REPRINTABLE.items() if status in allowed)
+        """Ctrl+R: the document the dossier's state calls for, as it was issued (``services.printouts``)."""
+        kind = reprint_kind(self._detail().dossier.status)
+        if kind is None:
+            return
         self.app.notify(t("print.printing"))
-        self.counter_app.print_form(self.code, kind)
+        self.counter_app.reprint(self.code, kind)
 
     def _detail(self) -> DossierDetail:
         if self.detail is None:

@@ -48,6 +48,9 @@ if TYPE_CHECKING:
     from counter_app.printing.signing import CounterSigner
 
 FORMS = ("receipt", "supplement", "refusal", "apology", "stop", "control")
+#: the events that issue a receipt (Mẫu 01): the dossier taken in at the counter or from the portal, and taken
+#: in again complete after a supplement request (a new due date, a new receipt)
+RECEIPT_EVENTS = ("received", "received_online", "supplement_received")
 #: fee statuses a form prints; anything else stored prints as paid
 _FEE_STATUSES: dict[str, FeeStatus] = {"paid": "paid", "unpaid": "unpaid", "exempt": "exempt"}
 
@@ -167,13 +170,44 @@ def _last_event(session: Session, d: Dossier, *types: str) -> DossierEvent | Non
     ).first()
 
 
+def issued_receipt_times(session: Session, d: Dossier) -> tuple[datetime | None, datetime | None]:
+    """(received, due) as the dossier's latest receipt printed them: the dossier's times right after the last
+    event that issued a receipt (:data:`RECEIPT_EVENTS`). Later events — an apology's new due date, a stop —
+    issue documents of their own and never change the receipt the citizen holds. A dossier with no such event
+    in the store (its history arrived without it) prints its current times."""
+    events = list(
+        session.exec(
+            select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(col(DossierEvent.seq))
+        )
+    )
+    last = max((i for i, e in enumerate(events) if e.type in RECEIPT_EVENTS), default=None)
+    if last is None:
+        return d.received_at, d.due_at
+    received: datetime | None = None
+    due: datetime | None = None
+    for event in events[: last + 1]:
+        changed = (event.payload or {}).get("set") or {}
+        if changed.get("received_at"):
+            received = _as_datetime(changed["received_at"])
+        if "due_at" in changed:
+            due = _as_datetime(changed["due_at"]) if changed["due_at"] else None
+    return received or d.received_at, due or d.due_at
+
+
 def receipt_data(
-    session: Session, code: str, *, unit_id: str | None = None, options: FormOptions = DEFAULT_OPTIONS
+    session: Session,
+    code: str,
+    *,
+    unit_id: str | None = None,
+    options: FormOptions = DEFAULT_OPTIONS,
+    reprint: bool = False,
 ) -> ReceiptData:
+    """Mẫu 01 as issued (:func:`issued_receipt_times`); ``reprint`` marks it «Bản in lại»."""
     from counter_app.printing.documents import DocumentLine, ReceiptData
 
     d = lookup.dossier_by_code(session, code, unit_id=unit_id)
-    if d.received_at is None or d.due_at is None:
+    received_at, due_at = issued_receipt_times(session, d)
+    if received_at is None or due_at is None:
         raise ServiceError("print.not_received", code=d.code, status=states.label(d.status))
     procedure = session.get_one(Procedure, d.procedure_code)
     docs = session.exec(
@@ -198,8 +232,8 @@ def receipt_data(
             for x in docs
             if x.received
         ),
-        received_at=d.received_at,
-        due_at=d.due_at,
+        received_at=received_at,
+        due_at=due_at,
         processing_days=d.working_days,
         officer_name=_officer_name(session, d.received_by),
         sets=max(1, d.sets),
@@ -208,6 +242,7 @@ def receipt_data(
         ledger_book=d.ledger_book,
         ledger_number=d.ledger_line or None,
         forms=options.basis(d.received_at, "receipt"),
+        reprint=reprint,
     )
 
 
@@ -468,15 +503,16 @@ def control_sheet_data(
     )
 
 
-def render(store: Store, form: str, code: str) -> bytes:
+def render(store: Store, form: str, code: str, *, reprint: bool = False) -> bytes:
     """The PDF of ``form`` for dossier ``code``, from the committed store: only a dossier the store's unit may
-    see (``services.scope``); any other is «not found», like a code nobody issued."""
+    see (``services.scope``); any other is «not found», like a code nobody issued. ``reprint``: the receipt
+    as issued, marked «Bản in lại» (the notices print from their own event, the same every time)."""
     from counter_app.printing import notices, receipt, tracking
 
     unit, options = store.unit_id, FormOptions.of(store)
     with store.session() as session:
         if form == "receipt":
-            data = receipt_data(session, code, unit_id=unit, options=options)
+            data = receipt_data(session, code, unit_id=unit, options=options, reprint=reprint)
             return receipt.render_receipt(data, signer(store))
         if form == "supplement":
             return notices.render_supplement_request(
@@ -530,14 +566,20 @@ FORM_FILES = {
 
 
 def print_form(
-    store: Store, code: str, form: str = "receipt", *, out: Path | None = None, send: bool = True
+    store: Store,
+    code: str,
+    form: str = "receipt",
+    *,
+    out: Path | None = None,
+    send: bool = True,
+    reprint: bool = False,
 ) -> Printed:
     """Render, keep under ``printed/``, copy to ``out``, and send to the CUPS printer when one is configured."""
     from counter_app.printing import output
 
     if form not in FORMS:
         raise ServiceError("print.unknown_form", form=form, forms=", ".join(FORMS))
-    pdf = render(store, form, code)
+    pdf = render(store, form, code, reprint=reprint)
     saved = output.save_pdf(
         pdf,
         printed_dir=store.settings.printed_dir,
