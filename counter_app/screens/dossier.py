@@ -6,6 +6,7 @@ that may act on the dossier, are offered in the footer.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,6 +24,7 @@ from textual.widgets import Footer, Static
 from counter_app.domain import states
 from counter_app.domain.file_ref import FileRef
 from counter_app.domain.states import Status
+from counter_app.domain.vntext import one_line
 from counter_app.locale import formats as fmt
 from counter_app.locale import has, t
 from counter_app.screens.base import ReportsWorkerErrors
@@ -36,6 +38,8 @@ from counter_app.services.views import DossierDetail, DossierView, HandoverView
 from counter_app.widgets.checklist import file_cell
 from counter_app.widgets.live_table import LiveTable, Row
 from counter_app.widgets.status_bar import StatusBar
+
+log = logging.getLogger("counter_app.tui")
 
 #: statuses in which the dossier has a result (its row in the components' table, digitised there)
 RESULT_STATUSES = frozenset({Status.RESULT_READY, Status.RETURNED})
@@ -99,7 +103,7 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
     @dataclass
     class NotLoaded(Message):
         """The dossier could not be shown (a code nobody issued, or one outside the officer's unit: the
-        same «not found»)."""
+        same «not found»; a refusal, a store fault): one line, in the title and in a notice."""
 
         error: str
 
@@ -166,15 +170,25 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
     def _load(self) -> None:
         from counter_app.locale import describe_error
         from counter_app.services import access
-        from counter_app.services.errors import NotFound
+        from counter_app.services.errors import ServiceError
+        from counter_app.services.redact import failure_kind
+        from counter_app.services.storage_errors import translate
 
         app = self.counter_app
         try:
             detail = access.dossier_detail(
                 app.store, app.officer, self.code, purpose=t("access.purpose.dossier")
             )
-        except NotFound as exc:
-            self.post_message(self.NotLoaded(describe_error(exc)))
+        except (
+            Exception
+        ) as exc:  # not found, forbidden, a store fault: the screen says it, never «loading» on
+            error = translate(exc)
+            if isinstance(error, ServiceError):
+                message = describe_error(error)
+            else:
+                log.error("loading a dossier failed: %s", failure_kind(error))  # not the message: data
+                message = t("error.unexpected", error=f"{type(error).__name__}: {error}")
+            self.post_message(self.NotLoaded(one_line(message)))
             return
         self.post_message(self.Loaded(detail))
 
