@@ -247,7 +247,12 @@ def receipt_data(
 
 
 def supplement_data(
-    session: Session, code: str, *, unit_id: str | None = None, options: FormOptions = DEFAULT_OPTIONS
+    session: Session,
+    code: str,
+    *,
+    unit_id: str | None = None,
+    options: FormOptions = DEFAULT_OPTIONS,
+    reprint: bool = False,
 ) -> SupplementData:
     from counter_app.printing.documents import DocumentLine, SupplementData
 
@@ -269,11 +274,17 @@ def supplement_data(
         officer_name=event.officer_name,
         issued_at=event.device_time,
         forms=options.basis(d.received_at, "supplement", event.device_time),
+        reprint=reprint,
     )
 
 
 def refusal_data(
-    session: Session, code: str, *, unit_id: str | None = None, options: FormOptions = DEFAULT_OPTIONS
+    session: Session,
+    code: str,
+    *,
+    unit_id: str | None = None,
+    options: FormOptions = DEFAULT_OPTIONS,
+    reprint: bool = False,
 ) -> RefusalData:
     from counter_app.printing.documents import RefusalData
 
@@ -291,6 +302,7 @@ def refusal_data(
         issued_at=event.device_time,
         # a refused dossier was never received: the day it was refused decides
         forms=options.basis(d.received_at or event.device_time, "refusal", event.device_time),
+        reprint=reprint,
     )
 
 
@@ -326,7 +338,12 @@ def apology_data(
 
 
 def stop_data(
-    session: Session, code: str, *, unit_id: str | None = None, options: FormOptions = DEFAULT_OPTIONS
+    session: Session,
+    code: str,
+    *,
+    unit_id: str | None = None,
+    options: FormOptions = DEFAULT_OPTIONS,
+    reprint: bool = False,
 ) -> StopData:
     """Mẫu 05 of Circular 03/2025: the notice of the dossier's last «stopped» event."""
     from counter_app.printing.documents import StopData
@@ -348,6 +365,7 @@ def stop_data(
         issued_at=event.device_time,
         officer_name=event.officer_name,
         forms=options.basis(d.received_at, "stop", event.device_time),
+        reprint=reprint,
     )
 
 
@@ -505,8 +523,8 @@ def control_sheet_data(
 
 def render(store: Store, form: str, code: str, *, reprint: bool = False) -> bytes:
     """The PDF of ``form`` for dossier ``code``, from the committed store: only a dossier the store's unit may
-    see (``services.scope``); any other is «not found», like a code nobody issued. ``reprint``: the receipt
-    as issued, marked «Bản in lại» (the notices print from their own event, the same every time)."""
+    see (``services.scope``); any other is «not found», like a code nobody issued. ``reprint``: the document
+    as issued, marked «Bản in lại» (the receipt with the times it was issued with; a notice from its event)."""
     from counter_app.printing import notices, receipt, tracking
 
     unit, options = store.unit_id, FormOptions.of(store)
@@ -516,14 +534,18 @@ def render(store: Store, form: str, code: str, *, reprint: bool = False) -> byte
             return receipt.render_receipt(data, signer(store))
         if form == "supplement":
             return notices.render_supplement_request(
-                supplement_data(session, code, unit_id=unit, options=options)
+                supplement_data(session, code, unit_id=unit, options=options, reprint=reprint)
             )
         if form == "refusal":
-            return notices.render_refusal(refusal_data(session, code, unit_id=unit, options=options))
+            return notices.render_refusal(
+                refusal_data(session, code, unit_id=unit, options=options, reprint=reprint)
+            )
         if form == "apology":
             return notices.render_apology(apology_data(session, code, unit_id=unit, options=options))
         if form == "stop":
-            return notices.render_stop_notice(stop_data(session, code, unit_id=unit, options=options))
+            return notices.render_stop_notice(
+                stop_data(session, code, unit_id=unit, options=options, reprint=reprint)
+            )
         if form == "control":
             return tracking.render_control_sheet(
                 control_sheet_data(session, code, unit_id=unit, options=options)
