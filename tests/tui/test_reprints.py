@@ -136,3 +136,14 @@ async def test_the_palette_reprints_the_supplement_request_while_the_clock_is_st
         assert not notices(app, "error")
         assert "Bản in lại" in _text(_printed(app, "phiếu yêu cầu bổ sung").read_bytes())
         assert not [n for n in notices(app) if n.startswith("Đã tạo giấy tiếp nhận")]
+
+
+async def test_ctrl_r_on_a_stopped_dossier_reprints_the_stop_notice(app, store):
+    code = find_code(store, status=Status.STOPPED)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot)
+        await open_dossier_screen(pilot, code)
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: any(n.startswith("Đã tạo") for n in notices(app)), "something printed")
+        assert not notices(app, "error")
+        assert "Bản in lại" in _text(_printed(app, "thông báo dừng").read_bytes())
