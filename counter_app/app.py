@@ -704,16 +704,17 @@ class CounterApp(App[None]):
         self.notify(t("notice.counter_switched", number=number))
         self.load_serving()
 
-    def reprint_receipt(self, code: str) -> None:
-        """Print the receipt of ``code`` again, in a worker; the outcome comes back as a notice."""
-        self.print_form(code, "receipt")
+    def reprint(self, code: str, kind: str) -> None:
+        """Print form ``kind`` of ``code`` again, as issued and marked «Bản in lại», in a worker; the outcome
+        comes back as a notice (``services.printouts.reprint_kind`` says which form a dossier's state calls for)."""
+        self.print_form(code, kind, reprint=True)
 
     @work(thread=True, exclusive=False, group="print", exit_on_error=False)
-    def print_form(self, code: str, kind: str) -> None:
+    def print_form(self, code: str, kind: str, reprint: bool = False) -> None:
         """Print form ``kind`` of dossier ``code`` in a worker; the outcome comes back as a notice."""
         from counter_app.services.printouts import print_safely
 
-        outcome = print_safely(self.store, code, kind)
+        outcome = print_safely(self.store, code, kind, reprint=reprint)
         self.call_from_thread(self.notify, outcome.message, severity="information" if outcome.ok else "error")
 
     # --- the scanner ----------------------------------------------------------------------------

@@ -166,6 +166,8 @@ class ReceiptData:
     """Line of the dossier in that book (Số thứ tự); None leaves a dotted blank."""
     forms: str = "TT03/2025"
     """Legal basis of the form set it is printed with (:mod:`counter_app.printing.formsets`)."""
+    reprint: bool = False
+    """A copy of the document already issued, printed again: marked «Bản in lại», the rest unchanged."""
 
     def __post_init__(self) -> None:
         _freeze_sequences(self)
@@ -193,6 +195,8 @@ class SupplementData:
     """Further things to complete that are not documents (free text, one per item)."""
     forms: str = "TT03/2025"
     """Legal basis of the form set it is printed with (:mod:`counter_app.printing.formsets`)."""
+    reprint: bool = False
+    """A copy of the document already issued, printed again: marked «Bản in lại», the rest unchanged."""
 
     def __post_init__(self) -> None:
         _freeze_sequences(self)
@@ -211,6 +215,8 @@ class RefusalData:
     issued_at: datetime
     forms: str = "TT03/2025"
     """Legal basis of the form set it is printed with (:mod:`counter_app.printing.formsets`)."""
+    reprint: bool = False
+    """A copy of the document already issued, printed again: marked «Bản in lại», the rest unchanged."""
 
 
 @dataclass(frozen=True)
@@ -253,6 +259,8 @@ class StopData:
     """The officer who recorded the stop."""
     forms: str = "TT03/2025"
     """Legal basis of the form set; only sets that have a stop notice (2025 on) print it."""
+    reprint: bool = False
+    """A copy of the document already issued, printed again: marked «Bản in lại», the rest unchanged."""
 
 
 @dataclass(frozen=True)

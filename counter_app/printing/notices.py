@@ -46,6 +46,8 @@ def _begin(
     )
     title(flow, heading, size=14.0, space_before=7 * mm)
     flow.paragraph([Span(t("printing.field.code")), bold(data.dossier_code)], size=SIZE, align="center")
+    if getattr(data, "reprint", False):  # the same notice again, as it was issued
+        flow.paragraph(bold(t("fixes.print.reprint")), size=SIZE, align="center")
     flow.space(5 * mm)
     return buffer, c, flow, form_set
 

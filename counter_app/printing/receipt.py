@@ -195,6 +195,8 @@ def _draw_copy(
     lookup = form_set.spec("receipt").texts.get("lookup")
     if lookup:
         flow.paragraph(italic(t(lookup)), size=max(size - 1.5, 8.0), align="center")
+    if data.reprint:  # the same receipt again: its dates and its signed QR are those first issued
+        flow.paragraph(bold(t("fixes.print.reprint")), size=size, align="center")
 
     flow.space(1.5 * mm)
     module = min(BARCODE_MODULE, flow.width * 0.8 / code128_width(data.dossier_code, 1.0))

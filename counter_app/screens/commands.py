@@ -12,6 +12,7 @@ from counter_app.domain.states import Status
 from counter_app.domain.vntext import fold
 from counter_app.locale import t
 from counter_app.screens.base import CounterAppAccess
+from counter_app.services.printouts import reprint_kind
 
 
 class _CounterProvider(CounterAppAccess, Provider):
@@ -109,7 +110,11 @@ class CounterProvider(_CounterProvider):
 
 
 class ReprintProvider(_CounterProvider):
-    """Print a receipt again: today's dossiers of this counter first, or any dossier by code."""
+    """Print a dossier's document again: today's dossiers of this counter first, or any dossier by code.
+
+    Each hit names the document the dossier's state calls for (``services.printouts.reprint_kind``): the
+    receipt, or the supplement request while the clock is stopped, the refusal of a refused dossier, the stop
+    notice of a stopped one; a dossier with none (registered online, not received) is not offered."""
 
     async def _today(self):
         from counter_app.services import dashboard
@@ -126,12 +131,21 @@ class ReprintProvider(_CounterProvider):
             unit_id=app.officer.unit_id,
         )
 
+    def _hit(self, row) -> tuple[str, Callable[[], object]] | None:
+        """The hit's text and action for ``row``, or None when nothing of it can be reprinted."""
+        kind = reprint_kind(row.status)
+        if kind is None:
+            return None
+        key = "palette.reprint_hit" if kind == "receipt" else f"fixes.palette.reprint.{kind}"
+        text = t(key, code=row.code, name=row.applicant_name)
+        return text, partial(self.counter_app.reprint, row.code, kind)
+
     async def discover(self) -> Hits:
         if not self._logged_in():
             return
-        for row in (await self._today())[:5]:
-            text = t("palette.reprint_hit", code=row.code, name=row.applicant_name)
-            yield DiscoveryHit(text, partial(self.counter_app.reprint_receipt, row.code), text=text)
+        hits = [hit for row in await self._today() if (hit := self._hit(row)) is not None]
+        for text, action in hits[:5]:
+            yield DiscoveryHit(text, action, text=text)
 
     async def search(self, query: str) -> Hits:
         if not self._logged_in():
@@ -147,13 +161,14 @@ class ReprintProvider(_CounterProvider):
             )
             rows += [r for r in more if r.code not in known]
         for row in rows:
-            text = t("palette.reprint_hit", code=row.code, name=row.applicant_name)
+            hit = self._hit(row)
+            if hit is None:
+                continue
+            text, action = hit
             score = self.score(query, text)
             if score > 0 or query.strip() in row.code:
                 # below "open dossier" for the same code: reprinting is the rarer wish
-                yield Hit(
-                    0.3 + 0.2 * score, text, partial(self.counter_app.reprint_receipt, row.code), text=text
-                )
+                yield Hit(0.3 + 0.2 * score, text, action, text=text)
 
 
 class AccountProvider(_CounterProvider):

@@ -6,6 +6,7 @@ that may act on the dossier, are offered in the footer.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,6 +24,7 @@ from textual.widgets import Footer, Static
 from counter_app.domain import states
 from counter_app.domain.file_ref import FileRef
 from counter_app.domain.states import Status
+from counter_app.domain.vntext import one_line
 from counter_app.locale import formats as fmt
 from counter_app.locale import has, t
 from counter_app.screens.base import ReportsWorkerErrors
@@ -31,21 +33,18 @@ from counter_app.screens.keys import quiet
 from counter_app.services import dossier_files, handover, intake, workflow
 from counter_app.services.context import Actor, Store
 from counter_app.services.intake import DocumentChoice
+from counter_app.services.printouts import reprint_kind
 from counter_app.services.views import DossierDetail, DossierView, HandoverView
 from counter_app.widgets.checklist import file_cell
 from counter_app.widgets.live_table import LiveTable, Row
 from counter_app.widgets.status_bar import StatusBar
 
+log = logging.getLogger("counter_app.tui")
+
 #: statuses in which the dossier has a result (its row in the components' table, digitised there)
 RESULT_STATUSES = frozenset({Status.RESULT_READY, Status.RETURNED})
 RESULT_ROW = "result"
 HANDOVER_STATUSES = frozenset({Status.RECEIVED, Status.PROCESSING, Status.AWAITING_FEE, Status.RESULT_READY})
-REPRINTABLE = {
-    "receipt": frozenset(set(Status) - {Status.REFUSED, Status.REGISTERED_ONLINE}),
-    "supplement": frozenset({Status.SUPPLEMENT_REQUESTED}),
-    "refusal": frozenset({Status.REFUSED}),
-    "stop": frozenset({Status.STOPPED}),
-}
 
 
 def timeliness_text(dossier: DossierView, now: datetime) -> Text:
@@ -104,7 +103,7 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
     @dataclass
     class NotLoaded(Message):
         """The dossier could not be shown (a code nobody issued, or one outside the officer's unit: the
-        same «not found»)."""
+        same «not found»; a refusal, a store fault): one line, in the title and in a notice."""
 
         error: str
 
@@ -171,15 +170,25 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
     def _load(self) -> None:
         from counter_app.locale import describe_error
         from counter_app.services import access
-        from counter_app.services.errors import NotFound
+        from counter_app.services.errors import ServiceError
+        from counter_app.services.redact import failure_kind
+        from counter_app.services.storage_errors import translate
 
         app = self.counter_app
         try:
             detail = access.dossier_detail(
                 app.store, app.officer, self.code, purpose=t("access.purpose.dossier")
             )
-        except NotFound as exc:
-            self.post_message(self.NotLoaded(describe_error(exc)))
+        except (
+            Exception
+        ) as exc:  # not found, forbidden, a store fault: the screen says it, never «loading» on
+            error = translate(exc)
+            if isinstance(error, ServiceError):
+                message = describe_error(error)
+            else:
+                log.error("loading a dossier failed: %s", failure_kind(error))  # not the message: data
+                message = t("error.unexpected", error=f"{type(error).__name__}: {error}")
+            self.post_message(self.NotLoaded(one_line(message)))
             return
         self.post_message(self.Loaded(detail))
 
@@ -392,7 +401,7 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
                 dossier.return_unit_id,
             )
         if action == "reprint":
-            return any(status in allowed for allowed in REPRINTABLE.values())
+            return reprint_kind(status) is not None
         if action in ("scan_component", "import_component"):
             return self._may_digitise(status)
         return True
@@ -594,10 +603,12 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
             )
 
     def action_reprint(self) -> None:
-        status = Status(self._detail().dossier.status)
-        kind = next(k for k, allowed in REPRINTABLE.items() if status in allowed)
+        """Ctrl+R: the document the dossier's state calls for, as it was issued (``services.printouts``)."""
+        kind = reprint_kind(self._detail().dossier.status)
+        if kind is None:
+            return
         self.app.notify(t("print.printing"))
-        self.counter_app.print_form(self.code, kind)
+        self.counter_app.reprint(self.code, kind)
 
     def _detail(self) -> DossierDetail:
         if self.detail is None:

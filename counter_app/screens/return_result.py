@@ -1,4 +1,7 @@
-"""Return a result (F5): scan or type the code, check the result is ready, record who took it, rate."""
+"""Return a result (F5): scan or type the code, check the result is ready, record who took it, rate.
+
+The receipt's signed QR is checked before the dossier is looked up: a result is handed over against a
+genuine receipt only (a forged or altered QR says why, and shows nothing of any dossier)."""
 
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ from counter_app.screens.digitise import Digitises
 from counter_app.screens.dossier import timeliness_text
 from counter_app.screens.keys import quiet
 from counter_app.services.views import DossierDetail
-from counter_app.widgets.scan import CardScan, CodeScan
+from counter_app.widgets.scan import CardScan, CodeScan, ReceiptScan
 from counter_app.widgets.status_bar import StatusBar
 from counter_app.widgets.vn_input import VnInput
 
@@ -92,7 +95,7 @@ class ReturnScreen(Digitises, ReportsWorkerErrors, Screen[None]):
 
     def handle_scan(self, scan: CardScan | CodeScan) -> bool:
         if isinstance(scan, CodeScan) and not self.saving:
-            self._load(scan.code)
+            self._load(scan.code, scan.payload if isinstance(scan, ReceiptScan) else "")
             return True
         return False
 
@@ -102,10 +105,19 @@ class ReturnScreen(Digitises, ReportsWorkerErrors, Screen[None]):
             self._load(event.value.strip())
 
     @work(thread=True, exclusive=True, group="return-load", exit_on_error=False)
-    def _load(self, code: str) -> None:
+    def _load(self, code: str, payload: str = "") -> None:
+        """Look dossier ``code`` up; with a receipt's QR ``payload``, only once its signature checked out."""
+        from counter_app.printing.payload import VerificationError
         from counter_app.services import access
         from counter_app.services.errors import ServiceError
+        from counter_app.services.printing_service import verify_receipt
 
+        if payload:
+            try:
+                verify_receipt(self.counter_app.store, payload)
+            except VerificationError as exc:
+                self.post_message(self.Loaded(None, t("fixes.return.receipt_not_genuine", reason=str(exc))))
+                return
         try:
             detail = access.dossier_detail(
                 self.counter_app.store, self.counter_app.officer, code, purpose=t("access.purpose.return")

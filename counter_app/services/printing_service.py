@@ -46,10 +46,14 @@ if TYPE_CHECKING:
         TicketData,
         UnitInfo,
     )
+    from counter_app.printing.payload import VerifiedReceipt
     from counter_app.printing.signing import CounterSigner
     from counter_app.services.queue import IssuedTicket
 
 FORMS = ("receipt", "supplement", "refusal", "apology", "stop", "control")
+#: the events that issue a receipt (Mẫu 01): the dossier taken in at the counter or from the portal, and taken
+#: in again complete after a supplement request (a new due date, a new receipt)
+RECEIPT_EVENTS = ("received", "received_online", "supplement_received")
 #: fee statuses a form prints; anything else stored prints as paid
 _FEE_STATUSES: dict[str, FeeStatus] = {"paid": "paid", "unpaid": "unpaid", "exempt": "exempt"}
 
@@ -183,13 +187,44 @@ def _last_event(session: Session, d: Dossier, *types: str) -> DossierEvent | Non
     ).first()
 
 
+def issued_receipt_times(session: Session, d: Dossier) -> tuple[datetime | None, datetime | None]:
+    """(received, due) as the dossier's latest receipt printed them: the dossier's times right after the last
+    event that issued a receipt (:data:`RECEIPT_EVENTS`). Later events — an apology's new due date, a stop —
+    issue documents of their own and never change the receipt the citizen holds. A dossier with no such event
+    in the store (its history arrived without it) prints its current times."""
+    events = list(
+        session.exec(
+            select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(col(DossierEvent.seq))
+        )
+    )
+    last = max((i for i, e in enumerate(events) if e.type in RECEIPT_EVENTS), default=None)
+    if last is None:
+        return d.received_at, d.due_at
+    received: datetime | None = None
+    due: datetime | None = None
+    for event in events[: last + 1]:
+        changed = (event.payload or {}).get("set") or {}
+        if changed.get("received_at"):
+            received = _as_datetime(changed["received_at"])
+        if "due_at" in changed:
+            due = _as_datetime(changed["due_at"]) if changed["due_at"] else None
+    return received or d.received_at, due or d.due_at
+
+
 def receipt_data(
-    session: Session, code: str, *, unit_id: str | None = None, options: FormOptions = DEFAULT_OPTIONS
+    session: Session,
+    code: str,
+    *,
+    unit_id: str | None = None,
+    options: FormOptions = DEFAULT_OPTIONS,
+    reprint: bool = False,
 ) -> ReceiptData:
+    """Mẫu 01 as issued (:func:`issued_receipt_times`); ``reprint`` marks it «Bản in lại»."""
     from counter_app.printing.documents import DocumentLine, ReceiptData
 
     d = lookup.dossier_by_code(session, code, unit_id=unit_id)
-    if d.received_at is None or d.due_at is None:
+    received_at, due_at = issued_receipt_times(session, d)
+    if received_at is None or due_at is None:
         raise ServiceError("print.not_received", code=d.code, status=states.label(d.status))
     procedure = session.get_one(Procedure, d.procedure_code)
     docs = session.exec(
@@ -214,8 +249,8 @@ def receipt_data(
             for x in docs
             if x.received
         ),
-        received_at=d.received_at,
-        due_at=d.due_at,
+        received_at=received_at,
+        due_at=due_at,
         processing_days=d.working_days,
         officer_name=_officer_name(session, d.received_by),
         sets=max(1, d.sets),
@@ -224,11 +259,17 @@ def receipt_data(
         ledger_book=d.ledger_book,
         ledger_number=d.ledger_line or None,
         forms=options.basis(d.received_at, "receipt"),
+        reprint=reprint,
     )
 
 
 def supplement_data(
-    session: Session, code: str, *, unit_id: str | None = None, options: FormOptions = DEFAULT_OPTIONS
+    session: Session,
+    code: str,
+    *,
+    unit_id: str | None = None,
+    options: FormOptions = DEFAULT_OPTIONS,
+    reprint: bool = False,
 ) -> SupplementData:
     from counter_app.printing.documents import DocumentLine, SupplementData
 
@@ -250,11 +291,17 @@ def supplement_data(
         officer_name=event.officer_name,
         issued_at=event.device_time,
         forms=options.basis(d.received_at, "supplement", event.device_time),
+        reprint=reprint,
     )
 
 
 def refusal_data(
-    session: Session, code: str, *, unit_id: str | None = None, options: FormOptions = DEFAULT_OPTIONS
+    session: Session,
+    code: str,
+    *,
+    unit_id: str | None = None,
+    options: FormOptions = DEFAULT_OPTIONS,
+    reprint: bool = False,
 ) -> RefusalData:
     from counter_app.printing.documents import RefusalData
 
@@ -272,6 +319,7 @@ def refusal_data(
         issued_at=event.device_time,
         # a refused dossier was never received: the day it was refused decides
         forms=options.basis(d.received_at or event.device_time, "refusal", event.device_time),
+        reprint=reprint,
     )
 
 
@@ -307,7 +355,12 @@ def apology_data(
 
 
 def stop_data(
-    session: Session, code: str, *, unit_id: str | None = None, options: FormOptions = DEFAULT_OPTIONS
+    session: Session,
+    code: str,
+    *,
+    unit_id: str | None = None,
+    options: FormOptions = DEFAULT_OPTIONS,
+    reprint: bool = False,
 ) -> StopData:
     """Mẫu 05 of Circular 03/2025: the notice of the dossier's last «stopped» event."""
     from counter_app.printing.documents import StopData
@@ -329,6 +382,7 @@ def stop_data(
         issued_at=event.device_time,
         officer_name=event.officer_name,
         forms=options.basis(d.received_at, "stop", event.device_time),
+        reprint=reprint,
     )
 
 
@@ -484,26 +538,31 @@ def control_sheet_data(
     )
 
 
-def render(store: Store, form: str, code: str) -> bytes:
+def render(store: Store, form: str, code: str, *, reprint: bool = False) -> bytes:
     """The PDF of ``form`` for dossier ``code``, from the committed store: only a dossier the store's unit may
-    see (``services.scope``); any other is «not found», like a code nobody issued."""
+    see (``services.scope``); any other is «not found», like a code nobody issued. ``reprint``: the document
+    as issued, marked «Bản in lại» (the receipt with the times it was issued with; a notice from its event)."""
     from counter_app.printing import notices, receipt, tracking
 
     unit, options = store.unit_id, FormOptions.of(store)
     with store.session() as session:
         if form == "receipt":
-            data = receipt_data(session, code, unit_id=unit, options=options)
+            data = receipt_data(session, code, unit_id=unit, options=options, reprint=reprint)
             return receipt.render_receipt(data, signer(store))
         if form == "supplement":
             return notices.render_supplement_request(
-                supplement_data(session, code, unit_id=unit, options=options)
+                supplement_data(session, code, unit_id=unit, options=options, reprint=reprint)
             )
         if form == "refusal":
-            return notices.render_refusal(refusal_data(session, code, unit_id=unit, options=options))
+            return notices.render_refusal(
+                refusal_data(session, code, unit_id=unit, options=options, reprint=reprint)
+            )
         if form == "apology":
             return notices.render_apology(apology_data(session, code, unit_id=unit, options=options))
         if form == "stop":
-            return notices.render_stop_notice(stop_data(session, code, unit_id=unit, options=options))
+            return notices.render_stop_notice(
+                stop_data(session, code, unit_id=unit, options=options, reprint=reprint)
+            )
         if form == "control":
             return tracking.render_control_sheet(
                 control_sheet_data(session, code, unit_id=unit, options=options)
@@ -517,6 +576,24 @@ def signer(store: Store) -> CounterSigner:
     return CounterSigner.load_or_create(store.settings.keys_dir, store.settings.counter_id)
 
 
+def verify_receipt(store: Store, payload: str) -> VerifiedReceipt:
+    """The claims of a receipt's QR ``payload`` when its signature checks out against a key this counter trusts:
+    the key files under ``keys_dir/public`` (its own among them), else the keys the counters publish through the
+    central store (``services.counter_keys``). Raises :class:`counter_app.printing.payload.VerificationError`
+    (its ``str()`` one Vietnamese sentence) for anything else."""
+    from counter_app.printing.payload import VerificationError, verify_payload
+    from counter_app.printing.signing import KeyRing
+    from counter_app.services.counter_keys import trust_published
+
+    ring = KeyRing(Path(store.settings.keys_dir))
+    try:
+        return verify_payload(payload, ring)
+    except VerificationError as exc:
+        if exc.kind != "unknown_key" or not trust_published(store, ring):
+            raise
+    return verify_payload(payload, ring)
+
+
 FORM_FILES = {
     "receipt": "FORM_RECEIPT",
     "supplement": "FORM_SUPPLEMENT",
@@ -528,14 +605,20 @@ FORM_FILES = {
 
 
 def print_form(
-    store: Store, code: str, form: str = "receipt", *, out: Path | None = None, send: bool = True
+    store: Store,
+    code: str,
+    form: str = "receipt",
+    *,
+    out: Path | None = None,
+    send: bool = True,
+    reprint: bool = False,
 ) -> Printed:
     """Render, keep under ``printed/``, copy to ``out``, and send to the CUPS printer when one is configured."""
     from counter_app.printing import output
 
     if form not in FORMS:
         raise ServiceError("print.unknown_form", form=form, forms=", ".join(FORMS))
-    pdf = render(store, form, code)
+    pdf = render(store, form, code, reprint=reprint)
     saved = output.save_pdf(
         pdf,
         printed_dir=store.settings.printed_dir,

@@ -3,6 +3,12 @@
 The dossier is committed before anything is printed; a print that fails (printer gone, disk full)
 comes back as an outcome that says so in Vietnamese, and the screen offers a reprint. Runs in a
 worker thread.
+
+A reprint reproduces a document the citizen already holds, marked «Bản in lại»: :func:`reprint_kind` says which
+one a dossier's status calls for — the receipt (Mẫu 01) while it is received, processed or finished; the
+supplement request (Mẫu 02) while the clock is stopped for supplements, the refusal (Mẫu 03) of a refused one,
+the stop notice (Mẫu 05) of a stopped one; nothing for one registered online and not yet received. A new due
+date is not a reprint: the apology (Mẫu 04) is the document that carries it.
 """
 
 from __future__ import annotations
@@ -11,10 +17,27 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from counter_app.domain.states import Status
 from counter_app.locale import describe_error, t
 from counter_app.services.context import Store
 
 log = logging.getLogger("counter_app.printing")
+
+
+#: the document a dossier's reprint reproduces, by status (others: the receipt)
+_REPRINT_BY_STATUS = {
+    Status.SUPPLEMENT_REQUESTED: "supplement",
+    Status.REFUSED: "refusal",
+    Status.STOPPED: "stop",
+}
+
+
+def reprint_kind(status: int) -> str | None:
+    """The form a reprint of a dossier in ``status`` reproduces; None when it has none yet (registered online)."""
+    status = Status(status)
+    if status == Status.REGISTERED_ONLINE:
+        return None
+    return _REPRINT_BY_STATUS.get(status, "receipt")
 
 
 @dataclass(frozen=True)
@@ -26,12 +49,13 @@ class PrintOutcome:
     path: Path | None = None
 
 
-def print_safely(store: Store, code: str, kind: str) -> PrintOutcome:
-    """Print ``kind`` (receipt, supplement, refusal, apology, stop, control) of dossier ``code``; never raises."""
+def print_safely(store: Store, code: str, kind: str, *, reprint: bool = False) -> PrintOutcome:
+    """Print ``kind`` (receipt, supplement, refusal, apology, stop, control) of dossier ``code``; never raises.
+    ``reprint``: the document as it was issued, marked «Bản in lại» (see :func:`reprint_kind`)."""
     from counter_app.services.printing_service import print_form
 
     try:
-        printed = print_form(store, code, kind)
+        printed = print_form(store, code, kind, reprint=reprint)
     except Exception as exc:  # a failed print must never undo or hide the saved dossier
         from counter_app.services.redact import failure_kind
 

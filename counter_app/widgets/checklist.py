@@ -41,7 +41,10 @@ class DocRow:
 
 class DocumentChecklist(DataTable):
     """Space toggles "received", R toggles "reuse the digitised document" where one is available; the
-    screen binds the keys that digitise the highlighted row (scan, import a file, view)."""
+    screen binds the keys that digitise the highlighted row (scan, import a file, view).
+
+    A row is reused (which counts as received), received on paper, or missing — never reused and missing:
+    R on a missing row reuses it (received), Space on a reused row un-reuses it (missing)."""
 
     BINDINGS = [
         Binding("space", "toggle_received", t("key.toggle_received"), id="checklist.received", show=False),
@@ -123,11 +126,16 @@ class DocumentChecklist(DataTable):
         self._update(index, replace(row, file=file, received=True))
 
     def action_toggle_received(self) -> None:
+        """Space: received / not received. A reused row marked not received is no longer reused: the digitised
+        document stood for the paper, and the officer says it does not (the row is missing, like any other)."""
         if not self.rows_data:
             return
         index = self.cursor_row
         row = self.rows_data[index]
-        self._update(index, replace(row, received=not row.received))
+        if row.reused:
+            self._update(index, replace(row, reused=False, received=False))
+        else:
+            self._update(index, replace(row, received=not row.received))
 
     def action_toggle_reused(self) -> None:
         if not self.rows_data:
@@ -138,7 +146,7 @@ class DocumentChecklist(DataTable):
             self.notify(t("intake.no_reusable"), severity="warning")
             return
         reused = not row.reused
-        # a reused digitised document stands for the paper: it counts as received
+        # a reused digitised document stands for the paper: it counts as received (never reused and missing)
         self._update(index, replace(row, reused=reused, received=True if reused else row.received))
 
 

@@ -2,7 +2,7 @@
 
 A scanner in keyboard mode types a CCCD payload or a dossier code much faster than a person, then
 Enter. The app hands every key that reaches it (with no input focused) to :class:`KeyBurst`; a burst
-starts with a digit (both payloads do) and continues while keys follow each other faster than
+starts with a digit or a capital letter (:func:`~counter_app.widgets.scan.can_start_scan`) and continues while keys follow each other faster than
 ``gap`` seconds. On Enter the burst is a scan when it is long enough and looks like one; otherwise —
 a person typing, a slow gap, any other key — the held keys are given back in order to be replayed, so
 a lone digit (a satisfaction rating) still works, a few milliseconds late.
@@ -15,7 +15,7 @@ from typing import Any
 
 from textual import events
 
-from counter_app.widgets.scan import is_scan_like
+from counter_app.widgets.scan import can_start_scan, is_scan_like
 
 #: a scanner types much faster than a person: keys closer than this belong to one burst
 SCAN_GAP_S = 0.08
@@ -54,7 +54,7 @@ class KeyBurst:
             holding = False
         char = event.character
         if not holding:
-            if char is None or not char.isdigit() or not event.is_printable:
+            if not can_start_scan(char) or not event.is_printable:
                 return False
         elif event.key == "enter":
             text = "".join(e.character or "" for e in self._held)

@@ -17,6 +17,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from counter_app.domain.applicants import ID_TYPES
 from counter_app.locale.formats import long_date, long_time, money, place_date, processing_time
+from counter_app.locale.vi.dossier_fixes import MESSAGES as FIXES_MESSAGES
 from counter_app.locale.vi.forms2025 import MESSAGES as FORMS2025_MESSAGES
 from counter_app.locale.vi.printing import MESSAGES as PRINTING_MESSAGES
 from counter_app.printing import fonts
@@ -124,10 +125,12 @@ def test_table_split_repeats_nothing_and_loses_nothing():
 # --- the message catalogue ----------------------------------------------------------------------------------
 
 SOURCES = list(PACKAGE.rglob("*.py"))
-#: the printing area, and the form-set area whose printed texts the renderers and form sets use
+#: the printing area, and the form-set area whose printed texts the renderers and form sets use, and the dossier
+#: fixes' printed mark («Bản in lại», tests/locale/test_dossier_fixes_texts.py)
 MESSAGES = {
     **PRINTING_MESSAGES,
     **{k: v for k, v in FORMS2025_MESSAGES.items() if k.startswith("forms2025.")},
+    **{k: v for k, v in FIXES_MESSAGES.items() if k.startswith("fixes.print.")},
 }
 
 
