@@ -74,11 +74,15 @@ class Digitises(CounterAppAccess):
     def capturing(self) -> bool:
         return self._capture_cancel is not None
 
-    def start_scan(self) -> None:
+    def _free_target(self) -> tuple[int, str] | None:
+        """The component to digitise, or None when a capture is already running or there is none."""
         if self.capturing:
             self.counter_app.notify(t("files.busy"), severity="warning")
-            return
-        target = self.capture_target()
+            return None
+        return self.capture_target()
+
+    def start_scan(self) -> None:
+        target = self._free_target()
         if target is None:
             return
         index, name = target
@@ -87,10 +91,7 @@ class Digitises(CounterAppAccess):
         self._scan(index, name, self._capture_cancel)
 
     def start_import(self) -> None:
-        if self.capturing:
-            self.counter_app.notify(t("files.busy"), severity="warning")
-            return
-        target = self.capture_target()
+        target = self._free_target()
         if target is None:
             return
         index, name = target

@@ -155,3 +155,21 @@ async def open_dossier_screen(pilot, code: str):
 def screen_actions(screen) -> set[str]:
     """The actions the screen's key bindings offer now."""
     return {b.binding.action for b in screen.active_bindings.values()}
+
+
+def clerk(store, username: str, counter: int):
+    """The actor of officer ``username`` at counter ``counter`` of the store's unit."""
+    from sqlmodel import select
+
+    from counter_app.db.models import Officer
+    from counter_app.services.context import Actor
+
+    with store.session() as session:
+        officer = session.exec(select(Officer).where(Officer.username == username)).one()
+    return Actor(
+        officer.id,
+        officer.full_name,
+        officer.role,
+        officer.unit_id,
+        f"{store.settings.one_stop_code}#{counter}",
+    )

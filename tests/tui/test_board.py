@@ -8,30 +8,16 @@ from datetime import datetime
 
 import pytest
 from sqlalchemy import create_engine
-from sqlmodel import select
 from textual.widgets import Digits
 
 from counter_app.board_app import make_board_app
-from counter_app.db.models import Officer
 from counter_app.screens.board import CounterCard, QueueBoardScreen
 from counter_app.services import queue
-from counter_app.services.context import Actor, Store
+from counter_app.services.context import Store
 
-from .helpers import FIXED_NOW, fixed_clock, wait_for
+from .helpers import FIXED_NOW, clerk, fixed_clock, wait_for
 
 BOARD_SIZE = (120, 36)
-
-
-def clerk(store: Store, username: str, counter: int) -> Actor:
-    with store.session() as session:
-        officer = session.exec(select(Officer).where(Officer.username == username)).one()
-    return Actor(
-        officer.id,
-        officer.full_name,
-        officer.role,
-        officer.unit_id,
-        f"{store.settings.one_stop_code}#{counter}",
-    )
 
 
 @pytest.fixture

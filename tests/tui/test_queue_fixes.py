@@ -9,27 +9,14 @@ from datetime import datetime
 import pytest
 from sqlmodel import select
 
-from counter_app.db.models import Officer, QueueTicket
+from counter_app.db.models import QueueTicket
 from counter_app.screens.counter import CounterScreen
 from counter_app.screens.dialogs import ConfirmDialog, IssueTicketDialog
 from counter_app.services import queue
-from counter_app.services.context import Actor
 from counter_app.services.demo import demo_card_payloads
 from counter_app.widgets.live_table import LiveTable
 
-from .helpers import SIZE, counts, fixed_clock, login, notices, start_intake, type_text, wait_for
-
-
-def clerk(store, username: str, counter: int) -> Actor:
-    with store.session() as session:
-        officer = session.exec(select(Officer).where(Officer.username == username)).one()
-    return Actor(
-        officer.id,
-        officer.full_name,
-        officer.role,
-        officer.unit_id,
-        f"{store.settings.one_stop_code}#{counter}",
-    )
+from .helpers import SIZE, clerk, counts, fixed_clock, login, notices, start_intake, type_text, wait_for
 
 
 def latest_ticket(store) -> QueueTicket:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pypdf
 import pypdfium2 as pdfium
+import pytest
 import zxingcpp
 from textual.command import CommandList, CommandPalette
 
@@ -115,26 +116,23 @@ async def _palette_reprint(pilot, code: str) -> str:
     return prompt
 
 
-async def test_the_palette_reprints_what_applies_to_a_refused_dossier(app, store):
-    code = find_code(store, status=Status.REFUSED)
+@pytest.mark.parametrize(
+    ("status", "offered", "document"),
+    [
+        (Status.REFUSED, "In lại phiếu từ chối tiếp nhận", "phiếu từ chối"),
+        # the clock is stopped: the supplement request, not a receipt with a due date
+        (Status.SUPPLEMENT_REQUESTED, "In lại phiếu yêu cầu bổ sung", "phiếu yêu cầu bổ sung"),
+    ],
+)
+async def test_the_palette_reprints_what_applies_to_the_dossier(app, store, status, offered, document):
+    code = find_code(store, status=status)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot)
         prompt = await _palette_reprint(pilot, code)
-        assert prompt.startswith("In lại phiếu từ chối tiếp nhận")
+        assert prompt.startswith(offered)
         await wait_for(pilot, lambda: any(n.startswith("Đã tạo") for n in notices(app)), "printed")
         assert not notices(app, "error")
-        assert "Bản in lại" in _text(_printed(app, "phiếu từ chối").read_bytes())
-
-
-async def test_the_palette_reprints_the_supplement_request_while_the_clock_is_stopped(app, store):
-    code = find_code(store, status=Status.SUPPLEMENT_REQUESTED)
-    async with app.run_test(size=SIZE) as pilot:
-        await login(pilot)
-        prompt = await _palette_reprint(pilot, code)
-        assert prompt.startswith("In lại phiếu yêu cầu bổ sung")
-        await wait_for(pilot, lambda: any(n.startswith("Đã tạo") for n in notices(app)), "printed")
-        assert not notices(app, "error")
-        assert "Bản in lại" in _text(_printed(app, "phiếu yêu cầu bổ sung").read_bytes())
+        assert "Bản in lại" in _text(_printed(app, document).read_bytes())
         assert not [n for n in notices(app) if n.startswith("Đã tạo giấy tiếp nhận")]
 
 
