@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from counter_app.domain.vntext import fold
 from counter_app.locale import t
 
 #: what a cell shows when the value is unknown
@@ -122,6 +123,25 @@ def money(amount: int) -> str:
 def fee(amount: int | None) -> str:
     """``50.000 đồng``, or ``Không thu`` when nothing is charged (screens)."""
     return money(amount) if amount else t("fmt.free")
+
+
+def fee_with_note(amount: int, note: str) -> str:
+    """The fee and the catalogue's note, the note left out when it only says the same thing again: «Không thu
+    (Không thu phí)» is «Không thu»; «Không thu (Miễn lệ phí đăng ký đúng hạn)» keeps its note."""
+    shown = fee(amount)
+    repeats = not amount and fold(note).startswith(fold(shown))  # «Không thu phí» after «Không thu»
+    return f"{shown} ({note})" if note and not repeats else shown
+
+
+def fee_with_status(amount: int, status: str) -> str:
+    """A dossier's fee and whether it was paid: «50.000 đồng (Đã nộp)», «50.000 đồng (Chưa nộp)», and for an
+    exempted applicant «Miễn (mức thu 50.000 đồng)» — not «50.000 đồng (Miễn phí, lệ phí)», which reads as
+    if 50.000 đồng were charged."""
+    if not amount:
+        return fee(amount)
+    if status == "exempt":
+        return t("fmt.fee_exempt", amount=money(amount))
+    return t("fmt.fee_paid_status", amount=money(amount), status=t(f"fee_status.{status}"))
 
 
 def size(n_bytes: float) -> str:

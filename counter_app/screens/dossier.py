@@ -252,10 +252,7 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
         if dossier.returned_at:
             progress.append("\n" + t("dossier.returned", when=fmt.moment(dossier.returned_at)))
         if dossier.fee:
-            progress.append(
-                "\n"
-                + t("dossier.fee", fee=fmt.fee(dossier.fee), status=t(f"fee_status.{dossier.fee_status}"))
-            )
+            progress.append("\n" + t("dossier.fee", fee=fmt.fee_with_status(dossier.fee, dossier.fee_status)))
         else:
             progress.append("\n" + t("dossier.no_fee"))
         pending = [h for h in detail.handovers if h.state == "sent"]

@@ -60,7 +60,7 @@ def procedure_card(procedure: ProcedureView) -> Text:
 
 
 def fee_text(procedure: ProcedureView) -> str:
-    return fmt.fee(procedure.fee) + (f" ({procedure.fee_note})" if procedure.fee_note else "")
+    return fmt.fee_with_note(procedure.fee, procedure.fee_note)
 
 
 def checklist_rows(choice: ProcedureChoice, citizen: CitizenRecord | None, today: date) -> list[DocRow]:

@@ -81,3 +81,19 @@ def test_no_key_is_defined_in_two_catalogue_areas():
             assert key not in seen, f"{key} is in both {seen[key]} and {area}"
             seen[key] = area
     assert {"ui", "cli", "formats"} <= set(areas("vi"))
+
+
+def test_a_fee_note_that_only_repeats_the_fee_is_left_out():
+    """Issue 15: «Không thu (Không thu phí)»."""
+    assert fmt.fee_with_note(0, "Không thu phí") == "Không thu"
+    assert fmt.fee_with_note(0, "Miễn lệ phí đăng ký đúng hạn") == "Không thu (Miễn lệ phí đăng ký đúng hạn)"
+    assert fmt.fee_with_note(8000, "8.000 đồng/bản sao") == "8.000 đồng (8.000 đồng/bản sao)"
+    assert fmt.fee_with_note(50000, "") == "50.000 đồng"
+
+
+def test_an_exempted_fee_does_not_read_as_charged():
+    """Issue 15: «50.000 đồng (Miễn phí, lệ phí)» read as if 50.000 đồng were charged."""
+    assert fmt.fee_with_status(50000, "exempt") == "Miễn (mức thu 50.000 đồng)"
+    assert fmt.fee_with_status(50000, "paid") == "50.000 đồng (Đã nộp)"
+    assert fmt.fee_with_status(50000, "unpaid") == "50.000 đồng (Chưa nộp)"
+    assert fmt.fee_with_status(0, "exempt") == "Không thu"

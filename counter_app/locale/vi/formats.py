@@ -14,6 +14,8 @@ MESSAGES: dict[str, str] = {
     "fmt.time_cell": "{hour} giờ {minute} phút\n{date}",
     "fmt.money": "{amount} đồng",
     "fmt.free": "Không thu",
+    "fmt.fee_exempt": "Miễn (mức thu {amount})",
+    "fmt.fee_paid_status": "{amount} ({status})",
     "fmt.same_day": "Trong ngày",
     "fmt.working_days": "{days} ngày làm việc",
     "fmt.duration": "{minutes} phút {seconds} giây",

@@ -285,7 +285,7 @@ MESSAGES: dict[str, str] = {
     "dossier.original_due": "Ngày hẹn ban đầu: {due}",
     "dossier.finished": "Có kết quả: {when}",
     "dossier.returned": "Đã trả kết quả: {when}",
-    "dossier.fee": "Phí, lệ phí: {fee} ({status})",
+    "dossier.fee": "Phí, lệ phí: {fee}",
     "dossier.no_fee": "Phí, lệ phí: không thu",
     "dossier.handover_pending": "Đang chờ {unit} nhận bàn giao",
     "dossier.status_line": "Trạng thái: {status}",
