@@ -1,6 +1,7 @@
 """Printed forms and the receipts' signatures.
 
     counter-app print receipt|supplement|refusal|apology|stop|control CODE --officer USERNAME [--out FILE]
+    counter-app print catalogue [--out FILE]   (the unit's procedures: public, no officer needed)
     counter-app verify PAYLOAD|-
     counter-app keys export [--out DIR]
     counter-app keys import FILE
@@ -35,8 +36,8 @@ FORMS = ("receipt", "supplement", "refusal", "apology", "stop", "control")
 
 def register(subparsers: Subparsers) -> None:
     printer = add_command(subparsers, "print", "cli.print.help", print_form)
-    printer.add_argument("form", choices=FORMS, help=t("cli.print.form_help"))
-    printer.add_argument("code", metavar=t("cli.meta.code"))
+    printer.add_argument("form", choices=(*FORMS, "catalogue"), help=t("cli.print.form_help"))
+    printer.add_argument("code", nargs="?", metavar=t("cli.meta.code"), help=t("queue_fixes.catalogue_help"))
     printer.add_argument("--out", default=None, metavar=t("cli.meta.file"), help=t("cli.print.out_help"))
     add_officer_option(printer)
 
@@ -55,6 +56,10 @@ def print_form(args: argparse.Namespace, context: CommandContext) -> int:
     """Render a form of a dossier, keep it under ``printed/`` (and in ``--out``), send it to the printer."""
     from counter_app.services.printing_service import print_form as render_and_print
 
+    if args.form == "catalogue":
+        return print_catalogue(args, context)
+    if not args.code:
+        raise CommandError(t("cli.print.code_needed"))
     context.actor(args.officer, pin=True)  # the form shows the applicant's personal data
     printed = render_and_print(
         context.store(), args.code, args.form, out=Path(args.out) if args.out else None
@@ -62,6 +67,26 @@ def print_form(args: argparse.Namespace, context: CommandContext) -> int:
     print(printed.path)
     if printed.sent_to:
         print(t("cli.print.sent", printer=printed.sent_to))
+    return ExitCode.OK
+
+
+def print_catalogue(args: argparse.Namespace, context: CommandContext) -> int:
+    """The catalogue poster (public information: no officer, no PIN), kept under ``printed/`` and in ``--out``."""
+    from datetime import date
+
+    from counter_app.printing import output
+    from counter_app.services.printing_service import catalogue_pdf
+
+    store = context.store()
+    saved = output.save_pdf(
+        catalogue_pdf(store),
+        printed_dir=store.settings.printed_dir,
+        code=store.settings.one_stop_code,
+        form="danh-muc-thu-tuc",
+        when=date.today(),
+        out=Path(args.out) if args.out else None,
+    )
+    print(saved.out or saved.path)
     return ExitCode.OK
 
 

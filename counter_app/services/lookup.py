@@ -84,6 +84,21 @@ def citizen_documents(session: Session, citizen_id: str) -> list[CitizenDocument
     )
 
 
+def offered_procedures(session: Session, unit_id: str | None) -> list[Procedure]:
+    """The active procedures ``unit_id``'s counters take in: those its administrator enabled
+    (``unit_procedure``), or every active one before any was enabled; every active one without a unit."""
+    query = select(Procedure).where(Procedure.active == True)  # noqa: E712
+    if unit_id:
+        enabled = (
+            select(UnitProcedure.procedure_code)
+            .where(UnitProcedure.unit_id == unit_id)
+            .where(UnitProcedure.enabled == True)  # noqa: E712
+        )
+        if session.exec(enabled.limit(1)).first() is not None:
+            query = query.where(col(Procedure.code).in_(enabled))
+    return list(session.exec(query).all())
+
+
 def search_procedures(
     session: Session, text: str, *, limit: int = 30, unit_id: str | None = None
 ) -> list[Procedure]:
@@ -101,16 +116,7 @@ def search_procedures(
     """
     from datetime import datetime, timedelta
 
-    query = select(Procedure).where(Procedure.active == True)  # noqa: E712
-    if unit_id:
-        enabled = (
-            select(UnitProcedure.procedure_code)
-            .where(UnitProcedure.unit_id == unit_id)
-            .where(UnitProcedure.enabled == True)  # noqa: E712
-        )
-        if session.exec(enabled.limit(1)).first() is not None:
-            query = query.where(col(Procedure.code).in_(enabled))
-    procedures = session.exec(query).all()
+    procedures = offered_procedures(session, unit_id)
     since = datetime.now() - timedelta(days=90)
     usage_query = select(Dossier.procedure_code, func.count()).where(col(Dossier.received_at) >= since)
     if unit_id:

@@ -633,6 +633,37 @@ def print_form(
     return Printed(path=saved.out or saved.path, sent_to=printer)
 
 
+def catalogue_pdf(store: Store, *, today: date | None = None) -> bytes:
+    """The catalogue poster of the procedures this unit's counters take in, grouped by field, each with the QR
+    of its public description (the procedure's own page, else the national portal's page for its code)."""
+    from counter_app.printing.catalogue import render_catalogue
+    from counter_app.printing.documents import CatalogueData, CatalogueEntry
+    from counter_app.services.catalogue_import import PUBLIC_URL
+
+    options = FormOptions.of(store)
+    with store.session() as session:
+        unit = session.get_one(Unit, store.unit_id)
+        procedures = sorted(
+            lookup.offered_procedures(session, store.unit_id), key=lambda p: (p.field_name, p.name, p.code)
+        )
+        entries = tuple(
+            CatalogueEntry(
+                procedure_code=p.code,
+                name=p.name,
+                processing_days=p.working_days,
+                url=p.public_url or PUBLIC_URL.format(code=p.code),
+                field_name=p.field_name,
+                fee_amount=p.fee,
+                fee_note=p.fee_note,
+            )
+            for p in procedures
+        )
+        info = unit_info(unit, centre=options.centre)
+    if not entries:
+        raise ServiceError("queue_fixes.catalogue_empty")
+    return render_catalogue(CatalogueData(info, entries, today or local_now().date()))
+
+
 def ledger_pdf(store: Store, start: date, end: date, *, unit_id: str | None = None) -> bytes:
     from counter_app.printing import formsets
     from counter_app.printing.documents import LedgerData, LedgerRow

@@ -111,7 +111,8 @@ MESSAGES: dict[str, str] = {
     # --- printing: print, verify, keys ------------------------------------------------------------------
     "cli.print.help": "in biểu mẫu của một hồ sơ (Mẫu 01-06, Thông tư 03/2025/TT-VPCP) ra tệp PDF và máy in",
     "cli.print.form_help": "receipt: Mẫu 01, supplement: Mẫu 02, refusal: Mẫu 03, apology: Mẫu 04, "
-    "stop: Mẫu 05, control: Mẫu 06",
+    "stop: Mẫu 05, control: Mẫu 06, catalogue: danh mục thủ tục có mã QR",
+    "cli.print.code_needed": "Cần mã hồ sơ: counter-app print <mẫu> <mã hồ sơ> --officer <tên đăng nhập>.",
     "cli.print.out_help": "ghi thêm một bản PDF ra tệp này",
     "cli.print.sent": "Đã gửi tới máy in {printer}",
     "cli.verify.help": "kiểm tra mã QR của một giấy tiếp nhận hồ sơ (chữ ký số của quầy)",

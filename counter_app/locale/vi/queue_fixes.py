@@ -20,4 +20,7 @@ MESSAGES: dict[str, str] = {
     "queue_fixes.status.supervisor": "Giám sát: {name}",
     "queue_fixes.status.admin": "Quản trị: {name}",
     "queue_fixes.status.standalone": "Không đồng bộ (máy độc lập)",
+    # counter-app print catalogue (issue 15)
+    "queue_fixes.catalogue_empty": "Đơn vị chưa có thủ tục nào đang tiếp nhận; chưa in được danh mục.",
+    "queue_fixes.catalogue_help": "in danh mục thủ tục hành chính (áp phích có mã QR) của đơn vị",
 }
