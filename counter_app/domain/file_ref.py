@@ -29,6 +29,14 @@ class FileRef:
     def as_payload(self) -> dict[str, Any]:
         return {"sha256": self.sha256, "size": self.size, "pages": self.pages}
 
+    def result_columns(self) -> dict[str, Any]:
+        """The dossier columns an event sets when this file digitises the dossier's result."""
+        return {
+            "result_file_hash": self.sha256,
+            "result_file_size": self.size,
+            "result_file_pages": self.pages,
+        }
+
     @classmethod
     def from_payload(cls, data: dict[str, Any] | None) -> FileRef | None:
         if not data:

@@ -24,6 +24,7 @@ from counter_app.locale import t
 from counter_app.services import access, lookup
 from counter_app.services.context import Actor, Store
 from counter_app.services.errors import NotFound, ServiceError
+from counter_app.services.file_fetch import files_of_dossier
 from counter_app.services.file_store import HASH, FileStore, for_settings
 
 #: the columns another change adds to the schema (a component's own file; the result's file). Until the
@@ -48,13 +49,8 @@ def file_belongs_to_dossier(session: Session, dossier_id: str, sha256: str) -> b
     )
     if session.exec(reused.limit(1)).first() is not None:
         return True
-    own = select(DossierDocument.id).where(
-        col(DossierDocument.dossier_id) == dossier_id, col(DossierDocument.file_hash) == sha256
-    )
-    if session.exec(own.limit(1)).first() is not None:
-        return True
-    result = select(Dossier.id).where(col(Dossier.id) == dossier_id, col(Dossier.result_file_hash) == sha256)
-    return session.exec(result.limit(1)).first() is not None
+    dossier = session.get(Dossier, dossier_id)
+    return dossier is not None and sha256 in files_of_dossier(session, dossier)
 
 
 def file_belongs_to_citizen(session: Session, citizen_id: str, sha256: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
@@ -46,11 +46,6 @@ def files_of(store: Store) -> file_store.FileStore:
     return file_store.for_settings(store.settings)
 
 
-def reusable(document: CitizenDocument, day: Any) -> bool:
-    """A document of the citizen's store that may be offered at intake on ``day``: valid and not empty."""
-    return usable_on(document.expires_on, day)
-
-
 def resolve_components(
     session: Session,
     store: Store,
@@ -68,7 +63,7 @@ def resolve_components(
             held = session.get(CitizenDocument, doc.citizen_document_id)
             if held is None or held.citizen_id != citizen_id:
                 raise ServiceError("files.reuse_not_held", name=doc.name)
-            if not reusable(held, now.date()):
+            if not usable_on(held.expires_on, now.date()):
                 raise ServiceError(
                     "files.reuse_expired",
                     name=doc.name,
@@ -129,20 +124,6 @@ def _components(session: Session, dossier: Dossier) -> list[DossierDocument]:
     )
 
 
-def _payload(row: DossierDocument, file: FileRef | None) -> dict[str, Any]:
-    payload: dict[str, Any] = {
-        "name": row.name,
-        "copy_kind": row.copy_kind,
-        "quantity": row.quantity,
-        "received": row.received,
-        "reused": row.reused,
-        "citizen_document_id": row.citizen_document_id,
-    }
-    if file is not None:
-        payload["file"] = file.as_payload()
-    return payload
-
-
 def attach_component_file(
     store: Store, actor: Actor, code: str, position: int, file: FileRef, *, now: datetime | None = None
 ) -> DossierView:
@@ -159,36 +140,23 @@ def attach_component_file(
         rows = _components(session, dossier)
         if not 1 <= position <= len(rows):
             raise ServiceError("files.no_component", position=position, count=len(rows))
-        documents = [
-            _payload(
-                row,
-                file
-                if row.position == position
-                else FileRef.from_columns(row.file_hash, row.file_size, row.file_pages),
-            )
-            for row in rows
-        ]
+        from counter_app.services.intake import DocumentChoice  # intake imports this module
+
+        documents = [DocumentChoice.from_row(row) for row in rows]
+        documents[position - 1] = digitised = replace(documents[position - 1], file=file)
         append_event(
-            session, dossier, "document_digitised", {"position": position, "documents": documents}, actor, now
+            session,
+            dossier,
+            "document_digitised",
+            {"position": position, "documents": [d.as_payload() for d in documents]},
+            actor,
+            now,
         )
         if dossier.citizen_id:
-            from counter_app.services.intake import DocumentChoice
-
-            row = rows[position - 1]
             keep_in_citizen_store(
-                session,
-                dossier.procedure_code,
-                dossier.citizen_id,
-                dossier.code,
-                [DocumentChoice(row.name, row.copy_kind, row.quantity, True, row.reused, None, file)],
-                now,
+                session, dossier.procedure_code, dossier.citizen_id, dossier.code, [digitised], now
             )
         return view(DossierView, dossier)
-
-
-def result_fields(file: FileRef) -> dict[str, Any]:
-    """The dossier columns an event sets for a digitised result."""
-    return {"result_file_hash": file.sha256, "result_file_size": file.size, "result_file_pages": file.pages}
 
 
 def keep_result(session: Session, dossier: Dossier, file: FileRef, now: datetime) -> bool:
@@ -229,6 +197,6 @@ def digitise_result(
         dossier = lookup.dossier_by_code(session, code, unit_id=actor.unit_id)
         if Status(dossier.status) not in (Status.RESULT_READY, Status.RETURNED):
             raise ServiceError("files.result_not_ready", code=dossier.code)
-        append_event(session, dossier, "result_digitised", {"set": result_fields(file)}, actor, now)
+        append_event(session, dossier, "result_digitised", {"set": file.result_columns()}, actor, now)
         keep_result(session, dossier, file, now)
         return view(DossierView, dossier)

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
-from counter_app.db.models import DossierDocument
+from counter_app.db.models import Dossier, DossierDocument
 from counter_app.domain.file_ref import SHA256
 from counter_app.services import lookup
 from counter_app.services.context import Actor, Store
@@ -34,16 +34,20 @@ def dossier_files(store: Store, actor: Actor, dossier_code: str) -> dict[str, in
     """The files (hash -> size) of a dossier the actor's unit may see: its components' and its result's.
     :class:`NotFound` for a dossier the unit may not see, as for one nobody issued."""
     with store.session() as session:
-        dossier = lookup.dossier_by_code(session, dossier_code, unit_id=actor.unit_id)
-        rows = session.exec(
-            select(DossierDocument.file_hash, DossierDocument.file_size).where(
-                col(DossierDocument.dossier_id) == dossier.id, col(DossierDocument.file_hash) != ""
-            )
-        ).all()
-        found = {sha256: int(size) for sha256, size in rows}
-        if dossier.result_file_hash:
-            found[dossier.result_file_hash] = int(dossier.result_file_size)
-        return found
+        return files_of_dossier(session, lookup.dossier_by_code(session, dossier_code, unit_id=actor.unit_id))
+
+
+def files_of_dossier(session: Session, dossier: Dossier) -> dict[str, int]:
+    """The files (hash -> size) a dossier's components and its result carry."""
+    rows = session.exec(
+        select(DossierDocument.file_hash, DossierDocument.file_size).where(
+            col(DossierDocument.dossier_id) == dossier.id, col(DossierDocument.file_hash) != ""
+        )
+    ).all()
+    found = {sha256: int(size) for sha256, size in rows}
+    if dossier.result_file_hash:
+        found[dossier.result_file_hash] = int(dossier.result_file_size)
+    return found
 
 
 def fetch_file(store: Store, actor: Actor, sha256: str, *, dossier_code: str, fetcher: Fetcher) -> StoredFile:

@@ -76,6 +76,19 @@ class DocumentChoice:
         return payload
 
     @classmethod
+    def from_row(cls, row: DossierDocument, *, received: bool | None = None) -> DocumentChoice:
+        """A component as the store holds it (``received`` overrides the row's)."""
+        return cls(
+            row.name,
+            row.copy_kind,
+            row.quantity,
+            row.received if received is None else received,
+            row.reused,
+            row.citizen_document_id,
+            FileRef.from_columns(row.file_hash, row.file_size, row.file_pages),
+        )
+
+    @classmethod
     def from_payload(cls, data: dict[str, Any]) -> DocumentChoice:
         return cls(
             data["name"],
@@ -560,18 +573,7 @@ def supplement_received(
             .where(DossierDocument.dossier_id == dossier.id)
             .order_by(col(DossierDocument.position))
         ).all()
-        merged = [
-            DocumentChoice(
-                d.name,
-                d.copy_kind,
-                d.quantity,
-                True,
-                d.reused,
-                d.citizen_document_id,
-                FileRef.from_columns(d.file_hash, d.file_size, d.file_pages),
-            )
-            for d in current
-        ]
+        merged = [DocumentChoice.from_row(d, received=True) for d in current]
         known = {d.name for d in merged}
         added = documents or [
             DocumentChoice.from_payload(m) for m in request_event.payload.get("missing", [])

@@ -178,7 +178,7 @@ def return_result(
                 or dossier.applicant_name,
                 "receiver_id": clean(t("input.field.receiver_id"), receiver_id, limit=40),
                 "id_checked": bool(id_checked),
-                "set": {"returned_at": now, **(_result_fields(result_file) if result_file else {})},
+                "set": {"returned_at": now, **(result_file.result_columns() if result_file else {})},
             },
         )
         if result_file is not None:
@@ -186,12 +186,6 @@ def return_result(
 
             dossier_files.keep_result(session, dossier, result_file, now)
         return view(DossierView, dossier)
-
-
-def _result_fields(file: FileRef) -> dict[str, Any]:
-    from counter_app.services import dossier_files
-
-    return dossier_files.result_fields(file)
 
 
 def rate(store: Store, actor: Actor, code: str, level: int, *, now: datetime | None = None) -> DossierView:
