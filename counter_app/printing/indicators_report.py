@@ -17,6 +17,7 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -212,6 +213,9 @@ def rates_chart(
         series([w.reuse for w in weeks]),
         series([w.satisfaction for w in weeks]),
     ]
+    # reportlab cannot join a line of one point (a share measured in one week only, or a one-week period):
+    # then every week's value is drawn as a dot instead of lines
+    joined = all(sum(v is not None for v in line) != 1 for line in chart.data)
     chart.categoryAxis.categoryNames = [day_month(w.start) for w in weeks] or [""]
     _font(chart.categoryAxis.labels, 6.5)
     _font(chart.valueAxis.labels, 6.5)
@@ -219,7 +223,9 @@ def rates_chart(
     for i, colour in enumerate((_BLUE, _ORANGE, _GREEN)):
         chart.lines[i].strokeColor = colour
         chart.lines[i].strokeWidth = 1.4
-    chart.joinedLines = 1
+        if not joined:
+            chart.lines[i].symbol = makeMarker("FilledCircle", size=3, fillColor=colour, strokeColor=colour)
+    chart.joinedLines = int(joined)
     drawing.add(chart)
     drawing.add(
         _legend(

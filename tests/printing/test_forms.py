@@ -353,3 +353,23 @@ def test_the_head_signs_with_the_position_alone_under_the_body():
     assert signer_position("Chủ tịch Ủy ban nhân dân", "Ủy ban nhân dân") == "Chủ tịch"
     assert signer_position("Chủ tịch UBND", "Ủy ban nhân dân") == "Chủ tịch UBND"
     assert signer_position("Giám đốc", "Trung tâm Phục vụ hành chính công") == "Giám đốc"
+
+
+@pytest.mark.parametrize(
+    "shares",
+    [
+        [(0.9, 0.5, 1.0)],  # a one-week period (`report indicators --from D --to D --format pdf` failed)
+        [(0.9, None, None), (0.8, 0.4, None), (1.0, None, None)],  # reuse measured in one week only
+    ],
+)
+def test_the_rates_chart_draws_a_share_measured_in_one_week_only(shares):
+    from reportlab.graphics import renderPDF
+
+    from counter_app.printing.indicators_report import WeekPoint, rates_chart
+    from counter_app.printing.layout import new_canvas  # registers the fonts the chart draws with
+
+    weeks = [WeekPoint(date(2026, 11, 2) + timedelta(days=7 * n), 1, 1, *s) for n, s in enumerate(shares)]
+    texts = {k: k for k in ("chart_rates", "legend.on_time", "legend.reuse", "legend.satisfaction")}
+    _buffer, canvas = new_canvas(title="t", author="t")
+    renderPDF.draw(rates_chart(weeks, texts, 300), canvas, 0, 0)
+    canvas.save()
