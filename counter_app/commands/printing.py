@@ -72,21 +72,10 @@ def print_form(args: argparse.Namespace, context: CommandContext) -> int:
 
 def print_catalogue(args: argparse.Namespace, context: CommandContext) -> int:
     """The catalogue poster (public information: no officer, no PIN), kept under ``printed/`` and in ``--out``."""
-    from datetime import date
+    from counter_app.services.printing_service import print_catalogue as keep_catalogue
 
-    from counter_app.printing import output
-    from counter_app.services.printing_service import catalogue_pdf
-
-    store = context.store()
-    saved = output.save_pdf(
-        catalogue_pdf(store),
-        printed_dir=store.settings.printed_dir,
-        code=store.settings.one_stop_code,
-        form="danh-muc-thu-tuc",
-        when=date.today(),
-        out=Path(args.out) if args.out else None,
-    )
-    print(saved.out or saved.path)
+    printed = keep_catalogue(context.store(), out=Path(args.out) if args.out else None, send=False)
+    print(printed.path)
     return ExitCode.OK
 
 

@@ -90,6 +90,7 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
         Binding("d", "stop", t("forms2025.key.stop"), id="dossier.stop"),
         Binding("t", "return", t("key.return_this"), id="dossier.return"),
         Binding("ctrl+r", "reprint", t("key.reprint"), id="dossier.reprint"),
+        Binding("p", "control_sheet", t("reachable.key.control"), id="dossier.control_sheet"),
         Binding("s", "scan_component", t("files.key.scan"), id="dossier.scan"),
         Binding("f", "import_component", t("files.key.import"), id="dossier.import"),
         Binding("v", "view_component", t("files.key.view"), id="dossier.view"),
@@ -399,6 +400,10 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
             )
         if action == "reprint":
             return reprint_kind(status) is not None
+        if (
+            action == "control_sheet"
+        ):  # a dossier registered online and not received has no history to control
+            return status != Status.REGISTERED_ONLINE
         if action in ("scan_component", "import_component"):
             return self._may_digitise(status)
         return True
@@ -606,6 +611,11 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
             return
         self.app.notify(t("print.printing"))
         self.counter_app.reprint(self.code, kind)
+
+    def action_control_sheet(self) -> None:
+        """P: the processing control sheet (Mẫu 06 of Circular 03/2025/TT-VPCP) of this dossier, as it stands."""
+        self.app.notify(t("print.printing"))
+        self.counter_app.print_form(self.code, "control")
 
     def _detail(self) -> DossierDetail:
         if self.detail is None:

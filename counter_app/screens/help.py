@@ -69,6 +69,7 @@ SECTIONS = [
             ("d", "forms2025.key.stop"),
             ("t", "key.return_this"),
             ("Ctrl+R", "key.reprint"),
+            ("p", "reachable.key.control"),
         ],
     ),
     ("help.return", [("1 / 2 / 3", "help.rating")]),

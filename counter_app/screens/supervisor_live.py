@@ -36,6 +36,7 @@ from counter_app.locale import formats as fmt
 from counter_app.screens import supervisor_rows as rows
 from counter_app.screens.base import RefreshesItself, ReportsWorkerErrors
 from counter_app.screens.keys import quiet
+from counter_app.services import printouts
 from counter_app.services.context import Actor, Store, local_now
 from counter_app.services.dashboard import RefusedEvents, refused_events
 from counter_app.services.indicators.figures import WeekFigures
@@ -79,6 +80,8 @@ class SupervisorScreen(RefreshesItself, ReportsWorkerErrors, Screen[None]):
         Binding("n", "period('year')", t("live.key.year"), id="supervisor.year"),
         Binding("l", "apology", t("live.key.apology"), id="supervisor.apology"),
         Binding("enter", "open_selected", t("live.key.open"), id="supervisor.open"),
+        Binding("s", "print_ledger", t("reachable.key.ledger"), id="supervisor.ledger"),
+        Binding("d", "print_catalogue", t("reachable.key.catalogue"), id="supervisor.catalogue"),
         Binding("ctrl+r", "refresh_now", t("live.key.refresh"), id="supervisor.refresh"),
         Binding("tab", "app.focus_next", t("live.key.next_table"), id="supervisor.next_table", show=False),
         # the counter app's keys still work here, out of the footer so that the screen's own keys fit
@@ -304,6 +307,26 @@ class SupervisorScreen(RefreshesItself, ReportsWorkerErrors, Screen[None]):
         code = self._selected()
         if code:
             self.open(code)
+
+    def action_print_ledger(self) -> None:
+        """S: the tracking ledger (Mẫu 07 of Circular 03/2025/TT-VPCP) of the period the indicators show."""
+        from counter_app.services.indicators.periods import as_period
+
+        period = as_period(self.period, self.now())
+        self.app.notify(t("reachable.printing.ledger", period=period.label))
+        self._print(lambda: printouts.print_ledger_safely(self.store, self.actor, period.start, period.end))
+
+    def action_print_catalogue(self) -> None:
+        """D: the catalogue poster of the procedures the unit takes in, each with its QR code."""
+        self.app.notify(t("reachable.printing.catalogue"))
+        self._print(lambda: printouts.print_catalogue_safely(self.store))
+
+    @work(thread=True, group="supervisor-print", exit_on_error=False)
+    def _print(self, print_it: Callable[[], printouts.PrintOutcome]) -> None:
+        outcome = print_it()
+        self.app.call_from_thread(
+            self.app.notify, outcome.message, severity="information" if outcome.ok else "error"
+        )
 
     def action_apology(self) -> None:
         code = self._selected("live-attention")

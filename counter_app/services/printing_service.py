@@ -25,7 +25,7 @@ from counter_app.domain.vntext import fold
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
 from counter_app.services import lookup
-from counter_app.services.context import Store, local_now
+from counter_app.services.context import Actor, Store, local_now
 from counter_app.services.errors import ServiceError
 from counter_app.services.scope import ALL_UNITS
 
@@ -619,18 +619,47 @@ def print_form(
     if form not in FORMS:
         raise ServiceError("print.unknown_form", form=form, forms=", ".join(FORMS))
     pdf = render(store, form, code, reprint=reprint)
+    return _keep(store, pdf, code.strip(), getattr(output, FORM_FILES[form]), out=out, send=send)
+
+
+def _keep(store: Store, pdf: bytes, code: str, form: str, *, out: Path | None, send: bool) -> Printed:
+    """Keep ``pdf`` under ``printed/`` (and copy it to ``out``); send it to the CUPS printer when one is
+    configured and ``send``."""
+    from counter_app.printing import output
+
     saved = output.save_pdf(
-        pdf,
-        printed_dir=store.settings.printed_dir,
-        code=code.strip(),
-        form=getattr(output, FORM_FILES[form]),
-        when=local_now().date(),
-        out=out,
+        pdf, printed_dir=store.settings.printed_dir, code=code, form=form, when=local_now().date(), out=out
     )
     printer = store.settings.printer if send else None
     if printer:
         output.send_to_cups(saved.path, printer, copies=1)
     return Printed(path=saved.out or saved.path, sent_to=printer)
+
+
+def print_catalogue(store: Store, *, out: Path | None = None, send: bool = True) -> Printed:
+    """The catalogue poster (:func:`catalogue_pdf`), kept under ``printed/`` and sent to the printer: public
+    information, so no officer is needed and no view is logged."""
+    from counter_app.printing import output
+
+    return _keep(
+        store, catalogue_pdf(store), store.settings.one_stop_code, output.FORM_CATALOGUE, out=out, send=send
+    )
+
+
+def print_ledger(
+    store: Store, actor: Actor, start: date, end: date, *, unit_id: str | None = None, send: bool = True
+) -> Printed:
+    """The tracking ledger of ``start``..``end`` (:func:`ledger_pdf`), kept under ``printed/`` and sent to the
+    printer. It lists applicants' names, addresses and phones, so printing it is a view of their data and is
+    logged (one access-log line for the printout, naming the period)."""
+    from counter_app.printing import output
+    from counter_app.services.access import record_view
+
+    pdf = ledger_pdf(store, start, end, unit_id=unit_id)
+    with store.session() as session:
+        purpose = t("reachable.purpose.ledger", start=fmt.day(start), end=fmt.day(end))
+        record_view(session, actor, None, purpose)
+    return _keep(store, pdf, f"{start:%Y%m%d}-{end:%Y%m%d}", output.FORM_LEDGER, out=None, send=send)
 
 
 def catalogue_pdf(store: Store, *, today: date | None = None) -> bytes:

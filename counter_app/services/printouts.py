@@ -14,12 +14,18 @@ date is not a reprint: the apology (Mẫu 04) is the document that carries it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counter_app.domain.states import Status
 from counter_app.locale import describe_error, t
-from counter_app.services.context import Store
+from counter_app.services.context import Actor, Store
+
+if TYPE_CHECKING:
+    from counter_app.services.printing_service import Printed
 
 log = logging.getLogger("counter_app.printing")
 
@@ -54,12 +60,31 @@ def print_safely(store: Store, code: str, kind: str, *, reprint: bool = False) -
     ``reprint``: the document as it was issued, marked «Bản in lại» (see :func:`reprint_kind`)."""
     from counter_app.services.printing_service import print_form
 
+    return _safely(kind, lambda: print_form(store, code, kind, reprint=reprint))
+
+
+def print_ledger_safely(store: Store, actor: Actor, start: date, end: date) -> PrintOutcome:
+    """Print the unit's tracking ledger of ``start``..``end`` (the supervisor screen's key); never raises."""
+    from counter_app.services.printing_service import print_ledger
+
+    return _safely("ledger", lambda: print_ledger(store, actor, start, end))
+
+
+def print_catalogue_safely(store: Store) -> PrintOutcome:
+    """Print the catalogue poster of the procedures the unit takes in; never raises."""
+    from counter_app.services.printing_service import print_catalogue
+
+    return _safely("catalogue", lambda: print_catalogue(store))
+
+
+def _safely(kind: str, print_it: Callable[[], Printed]) -> PrintOutcome:
+    """Run ``print_it``; its outcome as one Vietnamese line (``print.done.<kind>`` / ``print.failed.<kind>``)."""
     try:
-        printed = print_form(store, code, kind, reprint=reprint)
+        printed = print_it()
     except Exception as exc:  # a failed print must never undo or hide the saved dossier
         from counter_app.services.redact import failure_kind
 
-        log.error("printing %s of %s failed: %s", kind, code, failure_kind(exc))  # the message may quote data
+        log.error("printing %s failed: %s", kind, failure_kind(exc))  # the message may quote data
         return PrintOutcome(
             False, t("print.error", what=t(f"print.failed.{kind}"), error=describe_error(exc))
         )
