@@ -32,6 +32,11 @@ The file (``config.toml``) looks like::
     drop_folder = "/srv/scans/quay1"  # folder a network scanner drops files into; none: not used
     options = ["--swdeskew=yes"]  # more options of this device's driver, passed to scanimage as they are
 
+    [speech]
+    enabled = true                # the waiting room hears each call (espeak-ng); false: the chime only
+    voice = "vi"                  # espeak-ng voice: "vi" (Northern), "vi-vn-x-central", "vi-vn-x-south"
+    speed = 140                   # words per minute, 80-300
+
     [security]
     idle_lock_minutes = 5
 
@@ -92,6 +97,20 @@ class ConfigError(ValueError):
         self.problem = problem
 
 
+#: ``[speech] voice``: espeak-ng's Vietnamese voices (``espeak-ng --voices=vi``)
+SPEECH_VOICES = ("vi", "vi-vn-x-central", "vi-vn-x-south")
+
+
+@dataclass(frozen=True)
+class SpeechSettings:
+    """The spoken call in the waiting room (``[speech]``): espeak-ng's Vietnamese voice after a chime."""
+
+    enabled: bool = True
+    voice: str = "vi"
+    speed: int = 140
+    """Words per minute (espeak-ng's ``-s``)."""
+
+
 @dataclass(frozen=True)
 class ScannerSettings:
     """The counter's document scanner (``[scanner]``), driven through SANE's ``scanimage``."""
@@ -132,6 +151,8 @@ class Settings:
     one_stop_centre: bool = True
     """The unit's one-stop desk is a «Trung tâm Phục vụ hành chính công» (``[legal] centre``)."""
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
+    speech: SpeechSettings = field(default_factory=SpeechSettings)
+    """The spoken call (``[speech]``)."""
     """The document scanner (``[scanner]``)."""
     demo: bool = False
     files: FilesSettings | None = None
@@ -319,6 +340,23 @@ def _unit_from(setting: str, value: Any) -> int:
     return code
 
 
+def _speech_from(section: dict[str, Any]) -> SpeechSettings:
+    """``[speech]``: every key optional; a bad one is named as ``speech.<key>``."""
+    known = ("enabled", "voice", "speed")
+    for key in section:
+        if key not in known:
+            raise ConfigError(f"speech.{key}", f"không có mục này; các mục được dùng: {', '.join(known)}")
+    enabled = section.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise ConfigError("speech.enabled", f"phải là true hoặc false, nhận được {enabled!r}")
+    voice = section.get("voice", "vi")
+    if voice not in SPEECH_VOICES:
+        raise ConfigError(
+            "speech.voice", f"phải là một trong {', '.join(SPEECH_VOICES)}, nhận được {voice!r}"
+        )
+    return SpeechSettings(enabled, voice, _as_int("speech.speed", section.get("speed", 140), 80, 300))
+
+
 def _scanner_from(section: dict[str, Any]) -> ScannerSettings:
     """``[scanner]``: every key optional; a bad one is named as ``scanner.<key>``."""
     known = ("device", "resolution", "mode", "source", "timeout_seconds", "drop_folder", "options")
@@ -379,6 +417,7 @@ def load_settings(env: dict[str, str] | None = None, *, demo: bool = False) -> S
     security = _section(data, "security")
     legal = _section(data, "legal")
     scanner = _scanner_from(_section(data, "scanner"))
+    speech = _speech_from(_section(data, "speech"))
     forms = legal.get("forms", FORM_SETS[0])
     if forms not in FORM_SETS:
         raise ConfigError(
@@ -453,6 +492,7 @@ def load_settings(env: dict[str, str] | None = None, *, demo: bool = False) -> S
         forms=forms,
         one_stop_centre=centre,
         scanner=scanner,
+        speech=speech,
         demo=demo,
         files=_files_from(env, _section(data, "files")),
         extra=data,

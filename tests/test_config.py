@@ -78,6 +78,10 @@ def test_bad_environment_value_names_the_setting(tmp_path, env, setting):
         ('[calendar]\nextra_days_off = ["31/12/2026"]\n', "calendar.extra_days_off"),
         ('[calendar]\noffice_hours = [["13:00", "11:00"]]\n', "calendar.office_hours"),
         ("[security]\nidle_lock_minutes = 0\n", "security.idle_lock_minutes"),
+        ('[speech]\nvoice = "en"\n', "speech.voice"),
+        ('[speech]\nenabled = "yes"\n', "speech.enabled"),
+        ("[speech]\nspeed = 1000\n", "speech.speed"),
+        ("[speech]\nvolume = 3\n", "speech.volume"),
         ("counter = 3\n", "[counter]"),
         ("[counter\nnumber = 1\n", "config.toml"),
     ],
@@ -208,3 +212,16 @@ def test_bad_scanner_setting_is_named_in_one_line(tmp_path, toml, setting):
         load_settings({"COUNTER_APP_HOME": str(tmp_path)})
     assert info.value.setting == setting
     assert "\n" not in str(info.value)
+
+
+def test_speech_defaults_and_a_chosen_voice(tmp_path):
+    from counter_app.config import SpeechSettings
+
+    assert load_settings({"COUNTER_APP_HOME": str(tmp_path)}).speech == SpeechSettings(True, "vi", 140)
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text(
+        '[speech]\nenabled = false\nvoice = "vi-vn-x-south"\nspeed = 120\n', encoding="utf-8"
+    )
+    assert load_settings({"COUNTER_APP_HOME": str(tmp_path)}).speech == SpeechSettings(
+        False, "vi-vn-x-south", 120
+    )

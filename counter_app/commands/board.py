@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -19,8 +20,10 @@ def register(subparsers: Subparsers) -> None:
 
 
 def show_board(args: argparse.Namespace, context: CommandContext) -> int:
-    """Run the board until Ctrl+Q; it needs a terminal to draw on."""
-    if not sys.stdout.isatty():
+    """Run the board until Ctrl+Q: on a terminal, or in a browser through Textual's web driver
+    (``textual serve "counter-app queue-board"`` sets ``TEXTUAL_DRIVER`` and gives it a pipe, not a terminal).
+    With neither there is nothing to draw on: a one-line error, not escape codes written into a file."""
+    if not sys.stdout.isatty() and not os.environ.get("TEXTUAL_DRIVER"):
         raise CommandError(t("cli.board.needs_terminal"))
     from counter_app.board_app import make_board_app
 

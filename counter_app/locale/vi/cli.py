@@ -139,7 +139,10 @@ MESSAGES: dict[str, str] = {
     "cli.keys.failed": "Không thực hiện được: {reason}",
     # --- queue board -----------------------------------------------------------------------------------
     "cli.board.help": "màn hình công cộng hiển thị số đang phục vụ",
-    "cli.board.needs_terminal": "Bảng số thứ tự cần chạy trên một màn hình (terminal).",
+    "cli.board.needs_terminal": (
+        "Bảng số thứ tự cần chạy trên một màn hình (terminal), hoặc trong trình duyệt: "
+        'textual serve "counter-app queue-board".'
+    ),
     # --- audit -----------------------------------------------------------------------------------------
     "cli.audit.help": "kiểm tra tính toàn vẹn của lịch sử hồ sơ (chuỗi mã băm sự kiện)",
     "cli.audit.verify_help": "duyệt mọi hồ sơ, tính lại mã băm từng sự kiện và báo liên kết hỏng đầu tiên "
