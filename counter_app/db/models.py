@@ -214,6 +214,10 @@ class Dossier(SQLModel, table=True):
     original_due_at: LocalTime | None = Field(default=None, sa_type=DateTime)
     finished_at: LocalTime | None = Field(default=None, sa_type=DateTime)  # result ready
     returned_at: LocalTime | None = Field(default=None, sa_type=DateTime)
+    #: a result returned by post (services.workflow.hand_to_post): the item's UPU S10 code and when it was
+    #: handed to the post office; ``returned_at`` is the day the post confirms delivery
+    post_item_code: str = Field(default="", max_length=13)
+    posted_at: LocalTime | None = Field(default=None, sa_type=DateTime)
     clock_stopped_at: LocalTime | None = Field(default=None, sa_type=DateTime)
     working_days: int = 0
     sets: int = 1

@@ -24,6 +24,7 @@ DATETIME_FIELDS = frozenset(
         "finished_at",
         "returned_at",
         "clock_stopped_at",
+        "posted_at",
     }
 )
 PROJECTED_FIELDS = frozenset(
@@ -66,6 +67,7 @@ PROJECTED_FIELDS = frozenset(
         "result_file_hash",
         "result_file_size",
         "result_file_pages",
+        "post_item_code",
     }
     | DATETIME_FIELDS
 )

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import col, select
 
-from counter_app.db.models import Dossier, Handover, Unit
+from counter_app.db.models import Dossier, DossierEvent, Handover, Unit
+from counter_app.domain.custody import sent_back_open
 from counter_app.domain.states import OPEN, Status
 from counter_app.domain.vntext import scanned
 from counter_app.locale import t
@@ -81,7 +83,8 @@ def items(store: Store, unit_id: str | None = None) -> list[InboxItem]:
 def returned_handovers(store: Store, unit_id: str | None = None) -> list[InboxItem]:
     """The unit's own handovers the receiving unit sent back (``handover_returned``, recorded there and
     pulled here), while the dossier is still open in the unit's hands and nothing newer happened to its
-    custody (no later handover): ``kind`` "returned", ``sender`` the unit that sent it back, ``reason``
+    custody (no later handover) and the unit has neither noted it nor acted on it since
+    (:func:`counter_app.domain.custody.sent_back_open`): ``kind`` "returned", ``sender`` the unit that sent it back, ``reason``
     its reason, ``arrived_at`` when it answered. Oldest first."""
     unit_id = str(unit_id or store.unit_id)
     with store.session() as session:
@@ -104,6 +107,13 @@ def returned_handovers(store: Store, unit_id: str | None = None) -> list[InboxIt
             u.id: u.name
             for u in session.exec(select(Unit).where(col(Unit.id).in_({h.to_unit_id for h, _ in rows})))
         }
+        history: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+        for e in session.exec(
+            select(DossierEvent)
+            .where(col(DossierEvent.dossier_id).in_(dossier_ids))
+            .order_by(col(DossierEvent.seq))
+        ).all():
+            history.setdefault(e.dossier_id, []).append((e.type, e.payload or {}))
     out = [
         InboxItem(
             "returned",
@@ -115,7 +125,7 @@ def returned_handovers(store: Store, unit_id: str | None = None) -> list[InboxIt
             d.applicant_name,
         )
         for h, d in rows
-        if latest[d.id].id == h.id
+        if latest[d.id].id == h.id and sent_back_open(h.id, history.get(d.id, []))
     ]
     return sorted(out, key=lambda item: (item.arrived_at, item.code))
 

@@ -180,6 +180,9 @@ class DossierView:
     applicant_id_number: str = ""
     representative_name: str = ""
     representative_id: str = ""
+    #: a result returned by post: its UPU S10 item code and when it was handed to the post office
+    post_item_code: str = ""
+    posted_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlmodel import Session
@@ -166,6 +166,8 @@ def return_result(
             raise ServiceError(
                 "workflow.not_ready", code=dossier.code, status=states.label(Status(dossier.status))
             )
+        if dossier.posted_at is not None:  # with the post: returned when the post confirms (post_delivered)
+            raise ServiceError("leaving.post.with_post", code=dossier.code, item=dossier.post_item_code)
         transition(
             session,
             dossier,
@@ -185,6 +187,143 @@ def return_result(
             from counter_app.services import dossier_files
 
             dossier_files.keep_result(session, dossier, result_file, now)
+        return view(DossierView, dossier)
+
+
+#: what is wrong with a postal item code, as the officer reads it
+_S10_MESSAGES = {
+    "empty": "leaving.post.code_empty",
+    "shape": "leaving.post.code_shape",
+    "check_digit": "leaving.post.code_check_digit",
+    "country": "leaving.post.code_country",
+}
+
+
+def _post_day(text: str | date | None, field_key: str, today: date) -> date:
+    """A day typed as dd/mm/yyyy (empty: today), never after today; a bad one names its field."""
+    if isinstance(text, date):
+        day = text
+    elif text is None or not text.strip():
+        day = today
+    else:
+        try:
+            day = datetime.strptime(text.strip(), "%d/%m/%Y").date()
+        except ValueError:
+            raise ServiceError("leaving.post.bad_day", field=t(field_key), value=text.strip()) from None
+    if day > today:
+        raise ServiceError("leaving.post.future_day", field=t(field_key), day=fmt.day(day))
+    return day
+
+
+def _postal(session: Session, actor: Actor, code: str) -> Dossier:
+    """A dossier whose result goes back by post, ready (status 9), that the actor's unit may return."""
+    dossier = lookup.dossier_by_code(session, code, unit_id=actor.unit_id)
+    if actor.unit_id not in (dossier.custodian_unit_id, dossier.return_unit_id):
+        raise Forbidden("workflow.not_custodian", code=dossier.code, unit=dossier.custodian_unit_id)
+    if dossier.return_method != "post":
+        raise ServiceError("leaving.post.not_by_post", code=dossier.code)
+    if dossier.status != Status.RESULT_READY:
+        raise ServiceError(
+            "workflow.not_ready", code=dossier.code, status=states.label(Status(dossier.status))
+        )
+    return dossier
+
+
+def hand_to_post(
+    store: Store,
+    actor: Actor,
+    code: str,
+    item_code: str,
+    posted_on: str | date | None = None,
+    *,
+    now: datetime | None = None,
+) -> DossierView:
+    """Record the result handed to the post office (event ``posted``): the item's code, checked as a UPU S10
+    code of VNPost (:mod:`counter_app.domain.postal`), and the day it was handed over (dd/mm/yyyy, empty:
+    today; not before the result was ready, not in the future). The status stays «result ready» (9): the
+    result is returned when the post confirms delivery (:func:`post_delivered`).
+
+    The citizen may choose to receive the result through the public postal service (Decree 118/2025/NĐ-CP on
+    the one-stop mechanism; Decision 45/2016/QĐ-TTg on receiving dossiers and returning results through the
+    public postal service, whose articles could not be read here: the steps are this program's, following
+    the return columns of the control sheet, Mẫu 06 of Circular 03/2025/TT-VPCP). The return point, like the
+    custodian, records it (:data:`counter_app.domain.custody.RETURN_POINT_EVENTS`)."""
+    from counter_app.domain.postal import normalise_s10, s10_problem
+
+    now = now or local_now()
+    item = normalise_s10(item_code)
+    problem = s10_problem(item)
+    if problem is not None:
+        raise ServiceError(_S10_MESSAGES[problem.value], field=t("leaving.field.item_code"), value=item)
+    day = _post_day(posted_on, "leaving.field.posted_on", now.date())
+    with store.session() as session:
+        dossier = _postal(session, actor, code)
+        if dossier.posted_at is not None:
+            raise ServiceError(
+                "leaving.post.already_posted",
+                code=dossier.code,
+                item=dossier.post_item_code,
+                day=fmt.day(dossier.posted_at.date()),
+            )
+        if dossier.finished_at is not None and day < dossier.finished_at.date():
+            raise ServiceError(
+                "leaving.post.before_ready",
+                field=t("leaving.field.posted_on"),
+                day=fmt.day(dossier.finished_at),
+            )
+        posted_at = now if day == now.date() else datetime.combine(day, time.min)
+        append_event(
+            session,
+            dossier,
+            "posted",
+            {"set": {"post_item_code": item, "posted_at": posted_at}},
+            actor,
+            now,
+        )
+        return view(DossierView, dossier)
+
+
+def post_delivered(
+    store: Store,
+    actor: Actor,
+    code: str,
+    delivered_on: str | date | None = None,
+    *,
+    now: datetime | None = None,
+) -> DossierView:
+    """The post confirms the item delivered: the dossier is returned (status 9 → 10 through
+    :func:`counter_app.domain.states.check_transition`, event ``returned`` marked ``by_post``) and the
+    delivery day (dd/mm/yyyy, empty: today; not before the day it was posted, not in the future) is its
+    return date, in the tracking ledger and the indicators like a return at the counter (Decision
+    766/QĐ-TTg counts returned dossiers by ``returned_at``)."""
+    now = now or local_now()
+    day = _post_day(delivered_on, "leaving.field.delivered_on", now.date())
+    with store.session() as session:
+        dossier = _postal(session, actor, code)
+        if dossier.posted_at is None:
+            raise ServiceError("leaving.post.not_posted", code=dossier.code)
+        if day < dossier.posted_at.date():
+            raise ServiceError(
+                "leaving.post.before_posted",
+                field=t("leaving.field.delivered_on"),
+                day=fmt.day(dossier.posted_at),
+            )
+        returned_at = now if day == now.date() else max(datetime.combine(day, time.min), dossier.posted_at)
+        transition(
+            session,
+            dossier,
+            Status.RETURNED,
+            "returned",
+            actor,
+            now,
+            {
+                "by_post": True,
+                "post_item_code": dossier.post_item_code,
+                "receiver_name": dossier.applicant_name,
+                "id_checked": False,
+                "set": {"returned_at": returned_at},
+            },
+        )
         return view(DossierView, dossier)
 
 
