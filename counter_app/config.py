@@ -36,6 +36,7 @@ The file (``config.toml``) looks like::
     enabled = true                # the waiting room hears each call (espeak-ng); false: the chime only
     voice = "vi"                  # espeak-ng voice: "vi" (Northern), "vi-vn-x-central", "vi-vn-x-south"
     speed = 140                   # words per minute, 80-300
+    output = "hdmi:CARD=PCH,DEV=0"  # ALSA device the board plays calls on (aplay -L); none: the default one
 
     [security]
     idle_lock_minutes = 5
@@ -109,6 +110,8 @@ class SpeechSettings:
     voice: str = "vi"
     speed: int = 140
     """Words per minute (espeak-ng's ``-s``)."""
+    output: str | None = None
+    """The ALSA device the terminal board plays calls on (``aplay -D``); None: the default device."""
 
 
 @dataclass(frozen=True)
@@ -342,7 +345,7 @@ def _unit_from(setting: str, value: Any) -> int:
 
 def _speech_from(section: dict[str, Any]) -> SpeechSettings:
     """``[speech]``: every key optional; a bad one is named as ``speech.<key>``."""
-    known = ("enabled", "voice", "speed")
+    known = ("enabled", "voice", "speed", "output")
     for key in section:
         if key not in known:
             raise ConfigError(f"speech.{key}", f"không có mục này; các mục được dùng: {', '.join(known)}")
@@ -354,7 +357,10 @@ def _speech_from(section: dict[str, Any]) -> SpeechSettings:
         raise ConfigError(
             "speech.voice", f"phải là một trong {', '.join(SPEECH_VOICES)}, nhận được {voice!r}"
         )
-    return SpeechSettings(enabled, voice, _as_int("speech.speed", section.get("speed", 140), 80, 300))
+    output = _as_str("speech.output", section["output"]) if section.get("output") else None
+    if output is not None and (output.startswith("-") or any(ch.isspace() for ch in output)):
+        raise ConfigError("speech.output", f"phải là tên thiết bị ALSA (aplay -L), nhận được {output!r}")
+    return SpeechSettings(enabled, voice, _as_int("speech.speed", section.get("speed", 140), 80, 300), output)
 
 
 def _scanner_from(section: dict[str, Any]) -> ScannerSettings:

@@ -25,6 +25,8 @@ PACKAGES: dict[str, str] = {
     "scanimage": "sane-utils",
     # the spoken call (services.announce): the engine and its Vietnamese voice (espeak-ng-data brings "vi")
     "espeak-ng": "espeak-ng",
+    # ALSA's player: the terminal board plays each call with it (the tests on ALSA's "null" device)
+    "aplay": "alsa-utils",
 }
 
 #: seconds an apt-get step may take before we give up (a slow mirror must not hang the suite)

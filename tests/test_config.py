@@ -82,6 +82,7 @@ def test_bad_environment_value_names_the_setting(tmp_path, env, setting):
         ('[speech]\nenabled = "yes"\n', "speech.enabled"),
         ("[speech]\nspeed = 1000\n", "speech.speed"),
         ("[speech]\nvolume = 3\n", "speech.volume"),
+        ('[speech]\noutput = "-D hw:0"\n', "speech.output"),
         ("counter = 3\n", "[counter]"),
         ("[counter\nnumber = 1\n", "config.toml"),
     ],

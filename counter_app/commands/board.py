@@ -27,5 +27,5 @@ def show_board(args: argparse.Namespace, context: CommandContext) -> int:
         raise CommandError(t("cli.board.needs_terminal"))
     from counter_app.board_app import make_board_app
 
-    make_board_app(context.store()).run()
+    make_board_app(context.store(), speak=True).run()
     return ExitCode.OK

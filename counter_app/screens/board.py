@@ -27,6 +27,7 @@ from textual.widgets import Digits, Static
 from counter_app.locale import describe_error, t
 from counter_app.locale import formats as fmt
 from counter_app.screens.base import RefreshesItself
+from counter_app.services.announce import Announcer, CallKey, new_calls, player_problem, speech_problem
 from counter_app.services.board import BoardState, board_state
 from counter_app.services.context import Store, local_now
 from counter_app.services.queue import CounterState
@@ -138,8 +139,12 @@ class QueueBoardScreen(RefreshesItself, Screen):
         unit_id: str | None = None,
         refresh_every: float = REFRESH_EVERY_S,
         recent: int = RECENT_CALLS,
+        announcer: Announcer | None = None,
     ) -> None:
         super().__init__()
+        #: plays each new call aloud (None: a silent board)
+        self.announcer = announcer
+        self._seen_calls: set[CallKey] | None = None
         self.store = store
         self.clock = clock or local_now
         self.unit_id = unit_id
@@ -179,6 +184,20 @@ class QueueBoardScreen(RefreshesItself, Screen):
         self._show_clock()
         self.set_interval(1.0, self._show_clock)
         self.refresh_now()
+        if self.announcer is not None:
+            self._check_sound(self.announcer)
+
+    @work(thread=True, group="queue-board-sound", exit_on_error=False)
+    def _check_sound(self, announcer: Announcer) -> None:
+        """Say once, at start, why calls will not be heard, or heard as the chime alone."""
+        for problem in (player_problem(command=announcer.player), speech_problem(announcer.settings)):
+            if problem:
+                log.warning("%s", problem)
+                self.app.call_from_thread(self.app.notify, problem, severity="warning", timeout=30)
+
+    def on_unmount(self) -> None:
+        if self.announcer is not None:
+            self.announcer.stop()
 
     def _show_clock(self) -> None:
         now = self.clock()
@@ -200,6 +219,10 @@ class QueueBoardScreen(RefreshesItself, Screen):
     def on_queue_board_screen_loaded(self, message: Loaded) -> None:
         with self.app.batch_update():
             self._show(message.state)
+        fresh, self._seen_calls = new_calls(self._seen_calls, message.state.recent_calls)
+        if self.announcer is not None:
+            for call in fresh:
+                self.announcer.announce(call.number, call.counter_number or 0)
         self.state = message.state
         self.refreshes += 1
         if self.offline:

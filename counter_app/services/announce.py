@@ -12,18 +12,26 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import math
 import os
+import queue
 import shutil
 import subprocess
 import tempfile
+import threading
 import wave
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from counter_app.config import SpeechSettings
 from counter_app.domain.call_phrase import spaced_ticket, spoken_counter, spoken_ticket
 from counter_app.locale import t
+from counter_app.services.queue import Call
+
+log = logging.getLogger("counter_app.board")
 
 #: espeak-ng writes 22,050 Hz mono 16-bit PCM; the chime is made to match
 SAMPLE_RATE = 22_050
@@ -32,6 +40,10 @@ AUDIO_VERSION = "1"
 #: longest a synthesis may take (espeak-ng says a call in milliseconds; a hung one must not hang the board)
 ESPEAK_TIMEOUT_S = 10.0
 ESPEAK = "espeak-ng"
+#: ALSA's player (Debian package alsa-utils): the terminal board plays each call with it
+APLAY = "aplay"
+#: longest a call may play (a stuck sound device must not stop the next call for ever)
+PLAY_TIMEOUT_S = 30.0
 
 
 @dataclass(frozen=True)
@@ -66,6 +78,85 @@ def speech_problem(settings: SpeechSettings, *, command: str = ESPEAK) -> str | 
         return None
     reason = _voice_problem(settings.voice, command)
     return t("speech.unavailable", reason=reason) if reason else None
+
+
+def player_problem(*, command: str = APLAY) -> str | None:
+    """One line saying why the terminal board will play no sound at all (no ALSA player); None when it will."""
+    return None if shutil.which(command) else t("speech.no_player")
+
+
+#: a call as the board tells calls apart: the ticket and when it was called (a recall, F8, calls it again)
+CallKey = tuple[str, datetime]
+
+
+def new_calls(seen: set[CallKey] | None, calls: Sequence[Call]) -> tuple[list[Call], set[CallKey]]:
+    """The calls of ``calls`` (newest first, as the board reads them) not announced yet, oldest first, and the
+    keys seen now. ``seen`` None is the board's first look: nothing is new then (a board started at noon does
+    not announce the morning's calls)."""
+    keys = {(c.ticket_id, c.called_at) for c in calls}
+    if seen is None:
+        return [], keys
+    fresh = [c for c in reversed(calls) if (c.ticket_id, c.called_at) not in seen and c.counter_number]
+    return fresh, keys | seen
+
+
+@dataclass(frozen=True)
+class Announced:
+    """A call the announcer played (or tried to): what was said, the file, and whether the player succeeded."""
+
+    phrase: CallPhrase
+    audio: Path
+    spoken: bool
+    played: bool
+
+
+class Announcer:
+    """Plays calls one after another, in the order given, on a thread of its own (``aplay -q [-D output]``):
+    the board never waits for a sound, and two calls never talk over each other."""
+
+    def __init__(self, cache_dir: Path, settings: SpeechSettings, *, player: str = APLAY) -> None:
+        self.cache_dir = cache_dir
+        self.settings = settings
+        self.player = player
+        #: the calls played so far (tests and the log read it)
+        self.history: list[Announced] = []
+        self._calls: queue.Queue[tuple[str, int] | None] = queue.Queue()
+        self._thread: threading.Thread | None = None
+
+    def announce(self, number: str, counter: int) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="announcer", daemon=True)
+            self._thread.start()
+        self._calls.put((number, counter))
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self._calls.put(None)
+
+    def _run(self) -> None:
+        while (call := self._calls.get()) is not None:
+            try:
+                audio = call_audio(self.cache_dir, *call, self.settings)
+            except Exception as exc:  # an unspeakable ticket, a full disk: the next call still plays
+                log.warning("a call could not be made into sound: %s", type(exc).__name__)
+                continue
+            self.history.append(Announced(audio.phrase, audio.path, audio.spoken, self._play(audio.path)))
+
+    def _play(self, path: Path) -> bool:
+        program = shutil.which(self.player)
+        if program is None:
+            return False
+        device = ["-D", self.settings.output] if self.settings.output else []
+        try:
+            done = subprocess.run(
+                [program, "-q", *device, str(path)], capture_output=True, timeout=PLAY_TIMEOUT_S, check=False
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            log.warning("playing a call failed: %s", type(exc).__name__)
+            return False
+        if done.returncode != 0:
+            log.warning("playing a call failed: %s", done.stderr.decode(errors="replace").strip()[:200])
+        return done.returncode == 0
 
 
 def _voice_problem(voice: str, command: str) -> str | None:

@@ -87,3 +87,26 @@ def test_speech_turned_off_is_the_chime_and_no_warning(tmp_path):
     assert speech_problem(settings, command="espeak-ng-not-installed") is None
     audio = call_audio(tmp_path, "B004", 1, settings)
     assert not audio.spoken and _read(audio.path)[0] < CHIME_S + 0.3
+
+
+def _call(ticket_id: str, number: str, counter: int | None, minute: int):
+    from datetime import datetime
+
+    from counter_app.services.queue import Call
+
+    return Call(ticket_id, number, counter, datetime(2026, 12, 1, 9, minute), "serving")
+
+
+def test_new_calls_are_the_ones_not_seen_oldest_first_and_a_recall_is_new_again():
+    from counter_app.services.announce import new_calls
+
+    morning = [_call("t2", "B002", 2, 5), _call("t1", "B001", 1, 1)]  # newest first, as the board reads them
+    fresh, seen = new_calls(None, morning)
+    assert fresh == []  # the board's first look announces nothing
+    later = [_call("t4", "B004", 1, 9), _call("t3", "B003", 3, 8), *morning]
+    fresh, seen = new_calls(seen, later)
+    assert [c.number for c in fresh] == ["B003", "B004"]
+    assert new_calls(seen, later)[0] == []
+    recalled = [_call("t3", "B003", 3, 12), *later]
+    assert [c.number for c in new_calls(seen, recalled)[0]] == ["B003"]
+    assert new_calls(seen, [_call("t9", "B009", None, 13), *later])[0] == []  # no counter: nothing to say

@@ -136,3 +136,40 @@ def test_board_bindings_have_ids_and_vietnamese_descriptions():
 
     for binding in [*QueueBoardApp.BINDINGS, *QueueBoardScreen.BINDINGS]:
         assert binding.id and binding.description
+
+
+@pytest.mark.needs_command("espeak-ng", "aplay")
+async def test_the_board_says_each_new_call_and_a_recall_again_but_not_the_calls_before_it_started(called):
+    """Issue 16: a chime and «Mời công dân số … đến quầy số …» for each call (played on ALSA's null device
+    here), in order; a recall (F8) is said again; the morning's calls are not said when the board starts."""
+    from datetime import timedelta
+
+    from counter_app.config import SpeechSettings
+
+    store = replace(called, settings=replace(called.settings, speech=SpeechSettings(output="null")))
+    app = make_board_app(store, clock=fixed_clock, refresh_every=0.05, speak=True)
+    async with app.run_test(size=BOARD_SIZE) as pilot:
+        screen = board(app)
+        await wait_for(pilot, lambda: screen.refreshes >= 2, "two refreshes")
+        announcer = screen.announcer
+        assert announcer is not None and announcer.history == []
+        three = clerk(store, "canbo3", 3)
+        ticket = queue.call_next(store, three, now=FIXED_NOW)
+        await wait_for(pilot, lambda: len(announcer.history) == 1, "the call said", timeout=30)
+        queue.recall(store, three, now=FIXED_NOW + timedelta(seconds=40))
+        await wait_for(pilot, lambda: len(announcer.history) == 2, "the recall said again", timeout=30)
+    spaced = " ".join(ticket.number)
+    for said in announcer.history:
+        assert said.phrase.shown == f"Mời công dân số {spaced} đến quầy số 3"
+        assert said.spoken and said.played and said.audio.exists()
+    assert announcer.history[0].audio == announcer.history[1].audio  # made once, played twice
+    assert not [n for n in app._notifications if n.severity == "warning"]
+
+
+async def test_a_board_without_aplay_says_why_in_one_line(called):
+    app = make_board_app(called, clock=fixed_clock, refresh_every=3600, speak=True)
+    app.announcer.player = "aplay-not-installed"
+    async with app.run_test(size=BOARD_SIZE) as pilot:
+        await wait_for(pilot, lambda: len(app._notifications) >= 1, "a warning")
+        said = [n.message for n in app._notifications]
+    assert any("aplay" in m and "\n" not in m for m in said)

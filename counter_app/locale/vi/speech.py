@@ -8,4 +8,5 @@ MESSAGES: dict[str, str] = {
     "speech.reason.missing": "chưa cài espeak-ng: apt-get install espeak-ng",
     "speech.reason.no_voice": "espeak-ng không có giọng {voice}",
     "speech.reason.failed": "espeak-ng không chạy được: {error}",
+    "speech.no_player": "Bảng không phát được tiếng gọi số: chưa cài aplay (apt-get install alsa-utils).",
 }
