@@ -25,7 +25,7 @@ from counter_app.config import load_settings
 from counter_app.db.engine import make_engine
 from counter_app.db.models import DossierEvent, Officer, Outbox
 from counter_app.domain.chain import canonical_json
-from counter_app.services import intake, lookup, sync_state, workflow
+from counter_app.services import intake, lookup, rating, sync_state, workflow
 from counter_app.services.context import Actor, open_store
 from counter_app.services.demo import seed_demo
 from counter_app.services.intake import DocumentChoice, IntakeRequest
@@ -33,6 +33,12 @@ from counter_app.sync import client
 from counter_app.sync.central_setup import init_central
 
 EVENTS_PER_DOSSIER = 5  # received, processing, result ready, returned, rated
+
+
+def rate_on_the_tablet(store, actor, code, *, now):
+    """The citizen's rating, as the counter's tablet records it (the return asks, the tablet answers)."""
+    asked = rating.open_request(store, actor, code, now=now)
+    rating.record(store, "tablet-1", actor.counter_id, asked.request_id, 1, now=now)
 
 
 def build_counter(home: Path, events: int):
@@ -64,7 +70,7 @@ def build_counter(home: Path, events: int):
                 lambda c, t=t: workflow.return_result(
                     store, actor, c, receiver_name="", id_checked=True, now=t
                 ),
-                lambda c, t=t: workflow.rate(store, actor, c, 1, now=t),
+                lambda c, t=t: rate_on_the_tablet(store, actor, c, now=t),
             ]
             n += 1
             for step in steps:

@@ -38,6 +38,9 @@ The file (``config.toml``) looks like::
     speed = 140                   # words per minute, 80-300
     output = "hdmi:CARD=PCH,DEV=0"  # ALSA device the board plays calls on (aplay -L); none: the default one
 
+    [rating]
+    wait_seconds = 180            # how long the counter's tablet waits for the citizen's rating, 30-1800
+
     [security]
     idle_lock_minutes = 5
 
@@ -156,6 +159,8 @@ class Settings:
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     speech: SpeechSettings = field(default_factory=SpeechSettings)
     """The spoken call (``[speech]``)."""
+    rating_wait_seconds: int = 180
+    """How long the counter's rating tablet waits for the citizen's answer (``[rating] wait_seconds``)."""
     """The document scanner (``[scanner]``)."""
     demo: bool = False
     files: FilesSettings | None = None
@@ -424,6 +429,10 @@ def load_settings(env: dict[str, str] | None = None, *, demo: bool = False) -> S
     legal = _section(data, "legal")
     scanner = _scanner_from(_section(data, "scanner"))
     speech = _speech_from(_section(data, "speech"))
+    rating = _section(data, "rating")
+    for key in rating:
+        if key != "wait_seconds":
+            raise ConfigError(f"rating.{key}", "không có mục này; mục được dùng: wait_seconds")
     forms = legal.get("forms", FORM_SETS[0])
     if forms not in FORM_SETS:
         raise ConfigError(
@@ -499,6 +508,7 @@ def load_settings(env: dict[str, str] | None = None, *, demo: bool = False) -> S
         one_stop_centre=centre,
         scanner=scanner,
         speech=speech,
+        rating_wait_seconds=_as_int("rating.wait_seconds", rating.get("wait_seconds", 180), 30, 1800),
         demo=demo,
         files=_files_from(env, _section(data, "files")),
         extra=data,

@@ -227,6 +227,9 @@ class Dossier(SQLModel, table=True):
     ledger_line: int = 0
     reused_data: bool = False
     satisfaction: int | None = None  # 1 very satisfied, 2 satisfied, 3 not satisfied
+    #: who gave ``satisfaction``: "citizen" (on the counter's rating tablet, services.rating), "not_rated"
+    #: (no answer in time); "" before issue 16, when the officer keyed it in (not counted by the indicators)
+    satisfaction_by: str = Field(default="", max_length=12)
     #: the digitised result (decision, certificate, extract): SHA-256 of its file, "" when not digitised
     result_file_hash: str = Field(default="", max_length=64)
     result_file_size: int = 0
@@ -396,6 +399,28 @@ class SyncRejection(SQLModel, table=True):
     at: LocalTime = Field(sa_type=DateTime)
     #: the refused event itself, kept for the officer and the audit (the counter's copy)
     event: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class RatingRequest(SQLModel, table=True):
+    """A returned dossier waiting for the citizen's rating on the counter's tablet (``services.rating``): open
+    until the tablet answers, or closed as not rated when no answer comes in time. Local to the store the
+    counter and its tablet share; the rating itself travels as the dossier's event."""
+
+    __tablename__ = "rating_request"
+    id: str = Field(primary_key=True, max_length=36)
+    dossier_id: str = Field(foreign_key="dossier.id", index=True, max_length=36)
+    dossier_code: str = Field(max_length=64)
+    procedure_name: str = Field(default="", max_length=500)
+    unit_id: str = Field(max_length=16)
+    counter_id: str = Field(index=True, max_length=48)
+    officer_id: str | None = Field(default=None, max_length=36)
+    officer_name: str = Field(default="", max_length=120)
+    opened_at: LocalTime = Field(sa_type=DateTime)
+    expires_at: LocalTime = Field(sa_type=DateTime)
+    state: str = Field(default="open", max_length=12, index=True)  # open | rated | not_rated
+    closed_at: LocalTime | None = Field(default=None, sa_type=DateTime)
+    level: int | None = None
+    device: str = Field(default="", max_length=64)
 
 
 class CalendarDay(SQLModel, table=True):

@@ -62,6 +62,7 @@ PROJECTED_FIELDS = frozenset(
         "ledger_line",
         "reused_data",
         "satisfaction",
+        "satisfaction_by",
         "supplement_rounds",
         "needs_attention",
         "result_file_hash",

@@ -13,7 +13,7 @@ from typing import Any
 HANDOVER_ANSWERS = frozenset({"handover_accepted", "handover_returned"})
 #: the return point may also digitise the result it hands over (``result_digitised``) and hand it to the post
 #: office (``posted``: a result returned by post)
-RETURN_POINT_EVENTS = frozenset({"returned", "rated", "result_digitised", "posted"})
+RETURN_POINT_EVENTS = frozenset({"returned", "rated", "not_rated", "result_digitised", "posted"})
 #: the sending unit takes back a handover not answered yet (custody never left it)
 HANDOVER_RECALL = "handover_recalled"
 #: the sending unit has seen that its handover was sent back (the flag on its inbox and dossier goes)

@@ -30,7 +30,7 @@ from counter_app.domain.cccd import CccdData, format_cccd_qr
 from counter_app.domain.identifiers import demo_identifier, is_configured
 from counter_app.domain.vntext import fold
 from counter_app.services import demo_catalogue as cat
-from counter_app.services import handover, intake, queue, store_info, workflow
+from counter_app.services import handover, intake, queue, rating, store_info, workflow
 from counter_app.services.auth import hash_pin, is_demo_store
 from counter_app.services.context import Actor, Store, local_now, with_identity
 from counter_app.services.errors import ServiceError
@@ -515,8 +515,7 @@ def _seed_dossiers(
             continue
         returned_at = min(later(rng.uniform(0.2, 6), base=finish), now_floor - timedelta(minutes=1))
         workflow.return_result(store, clerk, code, receiver_name="", id_checked=True, now=returned_at)
-        if rng.random() < 0.8:
-            workflow.rate(store, clerk, code, rng.choices([1, 2, 3], weights=[55, 38, 7])[0], now=returned_at)
+        _rate_on_the_tablet(store, clerk, code, rng, returned_at)
         if i % 20 == 0:
             progress("dossiers", i, n)
     progress("dossiers", n, n)
@@ -558,3 +557,21 @@ def demo_card_payloads(store: Store, limit: int = 3) -> list[str]:
             for c in rows
             if c.birth_date is not None and c.issued_on is not None  # as selected: a card has both
         ]
+
+
+def _rate_on_the_tablet(
+    store: Store, clerk: Actor, code: str, rng: random.Random, returned_at: datetime
+) -> None:
+    """As at a real counter: the return asks the counter's tablet; most citizens answer within a minute, the
+    others leave without rating (recorded as not rated when the wait is over)."""
+    level = rng.choices([1, 2, 3], weights=[55, 38, 7])[0] if rng.random() < 0.8 else None
+    asked = rating.open_request(store, clerk, code, now=returned_at)
+    if asked is None or clerk.counter_id is None:
+        return
+    if level is None:  # closed once its wait is over (still open when that is later than now)
+        rating.close_expired(store, now=min(asked.expires_at, local_now()))
+        return
+    tablet = f"tablet-{clerk.counter_parts[1]}"
+    rating.record(
+        store, tablet, clerk.counter_id, asked.request_id, level, now=returned_at + timedelta(seconds=40)
+    )

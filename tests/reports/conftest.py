@@ -58,6 +58,7 @@ from counter_app.db.units import ensure_counter
 from counter_app.domain.file_ref import FileRef
 from counter_app.domain.vntext import fold
 from counter_app.services import dossier_files, handover, intake, workflow
+from counter_app.services import rating as citizen_rating
 from counter_app.services.context import Actor
 from counter_app.services.intake import DocumentChoice, IntakeRequest
 
@@ -179,7 +180,8 @@ def build_scenario(store) -> Scenario:
         workflow.return_result(
             store, actor, code, receiver_name="", id_checked=True, result_file=result_file, now=returned
         )
-        workflow.rate(store, actor, code, rating, now=returned)
+        asked = citizen_rating.open_request(store, actor, code, now=returned)
+        citizen_rating.record(store, "tablet-1", actor.counter_id, asked.request_id, rating, now=returned)
 
     reused = [DocumentChoice("Tờ khai", reused=True, citizen_document_id=held_id)]
     receive("I", at(29, 8, month=10), documents=[DocumentChoice("Tờ khai", file=scanned(store, "I"))])

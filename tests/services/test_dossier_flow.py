@@ -7,11 +7,19 @@ from datetime import datetime
 import pytest
 from sqlmodel import select
 
-from counter_app.db.models import Dossier, DossierDocument, DossierEvent, Handover, Officer, Outbox
+from counter_app.db.models import (
+    Dossier,
+    DossierDocument,
+    DossierEvent,
+    Handover,
+    Officer,
+    Outbox,
+    RatingRequest,
+)
 from counter_app.db.projection import replay
 from counter_app.domain.codes import parse_dossier_code
 from counter_app.domain.states import IllegalTransition, Status
-from counter_app.services import handover, inbox, intake, lookup, workflow
+from counter_app.services import handover, inbox, intake, lookup, rating, workflow
 from counter_app.services.context import Actor
 from counter_app.services.errors import Forbidden, NotFound, ServiceError
 from counter_app.services.events import event_hash
@@ -85,7 +93,8 @@ def test_full_life_keeps_a_hash_chain_and_replays_to_the_same_row(seeded_store):
     workflow.return_result(
         store, actor, d.code, receiver_name="", id_checked=True, now=datetime(2026, 11, 25, 8, 0)
     )
-    workflow.rate(store, actor, d.code, 1, now=datetime(2026, 11, 25, 8, 1))
+    asked = rating.open_request(store, actor, d.code, now=datetime(2026, 11, 25, 8, 0))
+    rating.record(store, "tablet-1", actor.counter_id, asked.request_id, 1, now=datetime(2026, 11, 25, 8, 1))
     events = events_of(store, d.id)
     assert [e.type for e in events] == ["received", "processing", "result_ready", "returned", "rated"]
     for previous, event in zip(events, events[1:], strict=False):
@@ -104,6 +113,8 @@ def test_full_life_keeps_a_hash_chain_and_replays_to_the_same_row(seeded_store):
         ]
         for doc in s.exec(select(DossierDocument).where(DossierDocument.dossier_id == d.id)):
             s.delete(doc)
+        for asked in s.exec(select(RatingRequest).where(RatingRequest.dossier_id == d.id)):
+            s.delete(asked)  # the tablet's request: local, not part of the dossier's history
         s.flush()
         s.delete(row)
         s.flush()

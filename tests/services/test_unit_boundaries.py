@@ -128,7 +128,7 @@ def test_the_scope_condition_is_the_rule_it_states(seeded_store):
 def test_actions_by_code_on_another_units_dossier_answer_not_found(seeded_store):
     """The headless commands (handover CODE, inbox --accept, workflow actions) reach the services by code: a
     dossier the unit may not see is «not found» there too, never «held by …», which says it exists."""
-    from counter_app.services import workflow
+    from counter_app.services import rating
 
     store = seeded_store
     theirs = sorted(_codes(store, NEIGHBOUR))[0]
@@ -138,7 +138,7 @@ def test_actions_by_code_on_another_units_dossier_answer_not_found(seeded_store)
     with pytest.raises(NotFound, match=theirs):
         handover.answer(store, ours, theirs, accept=True, now=THU)
     with pytest.raises(NotFound, match=theirs):
-        workflow.rate(store, ours, theirs, 1, now=THU)
+        rating.open_request(store, ours, theirs, now=THU)
     with pytest.raises(NotFound, match=theirs):
         intake.accept_online(store, ours, theirs, now=THU)
 

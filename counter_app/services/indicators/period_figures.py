@@ -68,6 +68,7 @@ from counter_app.services.indicators.figures import (
 from counter_app.services.indicators.periods import Period, as_period
 from counter_app.services.indicators.sql import (
     as_int,
+    citizen_rating,
     count_when,
     digitised_sql,
     for_unit,
@@ -143,7 +144,7 @@ def _results(session: Session, store: Store, unit: str, start: datetime, end: da
                 "t"
             ),
             one_when(returned_in).label("r"),
-            col(Dossier.satisfaction).label("satisfaction"),
+            citizen_rating().label("satisfaction"),
             case((returned_in, one_when(result_in_citizen_store())), else_=0).label("e"),
         ).where(
             unindexed_if(status, scan).in_(status_ints(FINISHED_STATUSES)), or_(finished_in, returned_in)

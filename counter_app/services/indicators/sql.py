@@ -159,6 +159,13 @@ def count_when(condition: ColumnElement[bool]) -> Any:
     return func.sum(one_when(condition))
 
 
+def citizen_rating() -> ColumnElement[int | None]:
+    """The dossier's rating when the citizen gave it (on the counter's tablet, ``services.rating``), else NULL:
+    a rating an officer keyed in, before issue 16, is not the citizen's and Decision 766's satisfaction
+    indicator (5.4) does not count it."""
+    return case((col(Dossier.satisfaction_by) == "citizen", col(Dossier.satisfaction)), else_=None)
+
+
 EARLY, ON_TIME, LATE = 0, 1, 2
 
 

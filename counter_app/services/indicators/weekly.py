@@ -17,6 +17,7 @@ from counter_app.services.indicators.figures import FINISHED_STATUSES, Finished,
 from counter_app.services.indicators.periods import Period
 from counter_app.services.indicators.sql import (
     as_int,
+    citizen_rating,
     for_unit,
     prefers_scan,
     reused_any,
@@ -113,7 +114,7 @@ def weekly_series(
                 ),
                 timeliness_sql().label("t"),
                 week_index(returned_at, bounds).label("rw"),
-                col(Dossier.satisfaction).label("satisfaction"),
+                citizen_rating().label("satisfaction"),
             ).where(
                 unindexed_if(status, scan).in_(status_ints(FINISHED_STATUSES)),
                 or_(within(finished_at, first, last), within(returned_at, first, last)),
