@@ -45,11 +45,14 @@ if TYPE_CHECKING:
 
     from counter_app.domain.cccd import CccdData
     from counter_app.services.dashboard import StoreState
+    from counter_app.services.rating import RatingAnswer
     from counter_app.services.views import TicketView
 
 log = logging.getLogger("counter_app.tui")
 
 STORE_STATE_EVERY_S = 5.0
+#: how often the counter looks for its tablet's answers (and closes the requests whose wait is over)
+RATINGS_EVERY_S = 3.0
 IDLE_CHECK_EVERY_S = 5.0
 
 
@@ -131,6 +134,12 @@ class CounterApp(App[None]):
         state: StoreState
 
     @dataclass
+    class RatingsAnswered(Message):
+        """The counter's tablet answered (or the citizen left without rating): one notice each."""
+
+        answers: list[RatingAnswer]
+
+    @dataclass
     class SyncFinished(Message):
         error: str = ""
 
@@ -175,6 +184,9 @@ class CounterApp(App[None]):
         self.last_input_at = time.monotonic()
         self._locked = False
         self._timers_started = False
+        #: the tablet's answers are read from this moment on, and told once each (by request id)
+        self._ratings_seen_at: datetime | None = None
+        self._ratings_told: set[str] = set()
 
     @property
     def scan_gap(self) -> float:
@@ -267,9 +279,11 @@ class CounterApp(App[None]):
         self.refresh_store_state()
         self.load_serving()
         self._load_typing(actor)
+        self._ratings_seen_at = self.now()
         if not self._timers_started:  # once per run: a second officer's log-in reuses them
             self._timers_started = True
             self.set_interval(STORE_STATE_EVERY_S, self.refresh_store_state)
+            self.set_interval(RATINGS_EVERY_S, self._check_ratings)
             self.set_interval(IDLE_CHECK_EVERY_S, self._lock_if_idle)
             if self.settings.central_url:
                 self._sync_round()
@@ -482,6 +496,34 @@ class CounterApp(App[None]):
 
     def on_counter_app_store_state_loaded(self, message: StoreStateLoaded) -> None:
         self.store_state = message.state
+
+    # --- the citizen's rating on the counter's tablet (services.rating) ----------------------------
+
+    @work(thread=True, exclusive=True, group="ratings", exit_on_error=False)
+    def _check_ratings(self) -> None:
+        """Close the requests whose wait is over (as not rated) and tell the officer what the tablet said;
+        the officer sees the answer and cannot enter or change it."""
+        from counter_app.services import rating
+
+        actor, since = self.actor, self._ratings_seen_at
+        if actor is None or actor.counter_id is None or since is None:
+            return
+        rating.close_expired(self.store, now=self.now())
+        answers = rating.answers_since(self.store, actor.counter_id, since)
+        if answers:
+            self.post_message(self.RatingsAnswered(answers))
+
+    def on_counter_app_ratings_answered(self, message: RatingsAnswered) -> None:
+        for answer in message.answers:
+            if answer.request_id in self._ratings_told:
+                continue
+            self._ratings_told.add(answer.request_id)
+            if answer.level is None:
+                self.notify(t("citizen_rating.not_rated", code=answer.dossier_code), severity="warning")
+            else:
+                level = t(f"satisfaction.{answer.level}")
+                self.notify(t("citizen_rating.arrived", code=answer.dossier_code, level=level))
+            self._ratings_seen_at = answer.closed_at
 
     # --- notices -----------------------------------------------------------------------------------
 

@@ -52,6 +52,7 @@ class PendingRating:
 class RatingAnswer:
     """A request closed: rated by the citizen (``level``) or not rated in time (``level`` None)."""
 
+    request_id: str
     dossier_code: str
     level: int | None
     closed_at: datetime
@@ -72,7 +73,7 @@ def open_request(
         if dossier.status != Status.RETURNED or dossier.satisfaction_by or dossier.post_item_code:
             return None
         for earlier in _open(session, actor.counter_id):
-            _close_unrated(session, earlier, now)
+            _close_unrated(session, earlier, now, closed_at=now)
         procedure = session.get(Procedure, dossier.procedure_code)
         request = RatingRequest(
             id=new_id(),
@@ -131,7 +132,7 @@ def record(
         append_event(session, dossier, "rated", payload, _device_actor(request, device), now)
         request.state, request.closed_at, request.level, request.device = "rated", now, level, device
         session.add(request)
-        return RatingAnswer(request.dossier_code, level, now, device)
+        return RatingAnswer(request.id, request.dossier_code, level, now, device)
 
 
 def close_expired(store: Store, *, now: datetime | None = None) -> int:
@@ -141,19 +142,20 @@ def close_expired(store: Store, *, now: datetime | None = None) -> int:
 
 
 def answers_since(store: Store, counter_id: str, since: datetime) -> list[RatingAnswer]:
-    """The requests of ``counter_id`` closed after ``since``, oldest first: what the officer's screen says."""
+    """The requests of ``counter_id`` closed at or after ``since``, oldest first: what the officer's screen says
+    (it tells each request once, by its id)."""
     with store.session() as session:
         rows = session.exec(
             select(RatingRequest)
             .where(
                 RatingRequest.counter_id == counter_id,
                 col(RatingRequest.closed_at).is_not(None),
-                col(RatingRequest.closed_at) > since,
+                col(RatingRequest.closed_at) >= since,
             )
             .order_by(col(RatingRequest.closed_at))
         ).all()
         return [
-            RatingAnswer(r.dossier_code, r.level, r.closed_at, r.device)
+            RatingAnswer(r.id, r.dossier_code, r.level, r.closed_at, r.device)
             for r in rows
             if r.closed_at is not None
         ]
@@ -181,19 +183,21 @@ def _close_expired(session: Session, now: datetime) -> int:
         select(RatingRequest).where(RatingRequest.state == "open", col(RatingRequest.expires_at) <= now)
     ).all()
     for request in overdue:
-        _close_unrated(session, request, min(now, request.expires_at))
+        _close_unrated(session, request, min(now, request.expires_at), closed_at=now)
     return len(overdue)
 
 
-def _close_unrated(session: Session, request: RatingRequest, at: datetime) -> None:
-    """No answer: the dossier is recorded as not rated, by the officer's counter (who asked), never as rated."""
+def _close_unrated(session: Session, request: RatingRequest, at: datetime, *, closed_at: datetime) -> None:
+    """No answer: the dossier is recorded as not rated at ``at`` (when the wait ended), by the officer's counter
+    (who asked), never as rated; the request is closed at ``closed_at`` (when it was noticed: the officer's
+    screen tells what closed since it last looked)."""
     dossier = session.get_one(Dossier, request.dossier_id)
     if not dossier.satisfaction_by:
         actor = Actor(
             request.officer_id, request.officer_name, "officer", request.unit_id, request.counter_id
         )
         append_event(session, dossier, "not_rated", {"set": {"satisfaction_by": "not_rated"}}, actor, at)
-    request.state, request.closed_at = "not_rated", at
+    request.state, request.closed_at = "not_rated", closed_at
     session.add(request)
 
 

@@ -74,7 +74,8 @@ def _project_satisfaction_by() -> None:
         by = (data.get("set") or {}).get("satisfaction_by")
         if by:
             bind.execute(
-                sa.text("UPDATE dossier SET satisfaction_by = :by WHERE id = :id"), {"by": by, "id": dossier_id}
+                sa.text("UPDATE dossier SET satisfaction_by = :by WHERE id = :id"),
+                {"by": by, "id": dossier_id},
             )
 
 
