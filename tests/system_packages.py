@@ -23,6 +23,8 @@ from dataclasses import dataclass
 PACKAGES: dict[str, str] = {
     # SANE's command-line front end; the tests use its built-in "test" backend (libsane1 brings it)
     "scanimage": "sane-utils",
+    # the web pages of `counter-app serve` are driven in it through Playwright (executable_path=/usr/bin/chromium)
+    "chromium": "chromium",
 }
 
 #: seconds an apt-get step may take before we give up (a slow mirror must not hang the suite)
