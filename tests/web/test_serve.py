@@ -158,6 +158,9 @@ def board_number(page, counter: int):
 def test_the_kiosk_issues_a_ticket_and_the_officers_call_is_on_the_board_within_a_second(
     home, store, servers, browser, report_dir
 ):
+    printer = home / "thermal-printer.bin"  # python-escpos writes what the printer would receive
+    (home / "config").mkdir()
+    (home / "config" / "config.toml").write_text(f'[printing]\nescpos = "file:{printer}"\n', encoding="utf-8")
     server = Server(home, free_port()).start()
     servers.append(server)
 
@@ -175,6 +178,9 @@ def test_the_kiosk_issues_a_ticket_and_the_officers_call_is_on_the_board_within_
     kiosk.screenshot(path=report_dir / "kiosk-ticket-tablet-1280x800.png")
     priority_number = kiosk.inner_text("#ticket .number")
     assert "Trước bạn còn 0 người đang chờ." in kiosk.inner_text("#ticket")
+    # printed on the thermal printer (the counter's ticket renderer: an image, GS v 0 raster)
+    assert "Xin mời nhận phiếu in bên dưới." in kiosk.inner_text("#ticket")
+    assert b"\x1dv0" in printer.read_bytes()
     kiosk.get_by_role("button", name="Xong").click()
     kiosk.locator("#ticket").wait_for(state="hidden")
     # an ordinary ticket: the service only
@@ -193,6 +199,12 @@ def test_the_kiosk_issues_a_ticket_and_the_officers_call_is_on_the_board_within_
     # a service the store does not have: one Vietnamese line naming the field, nothing issued
     answer = kiosk.request.post(f"{server.url}/kiosk/ticket", data={"service": "Z"})
     assert answer.status == 400 and answer.json() == {"error": "Lĩnh vực (service) không hợp lệ: «Z»."}
+
+    # a page elsewhere that names this machine 127.0.0.1 (DNS rebinding) does not reach the kiosk
+    rebound = kiosk.request.post(
+        f"{server.url}/kiosk/ticket", data={"service": "A"}, headers={"Host": f"evil.example:{server.port}"}
+    )
+    assert rebound.status == 403
 
     board = browser.new_page(viewport=TV)
     board.goto(f"{server.url}/board")
@@ -217,6 +229,10 @@ def test_the_kiosk_issues_a_ticket_and_the_officers_call_is_on_the_board_within_
     font = float(board_number(board, 2).evaluate("n => parseFloat(getComputedStyle(n).fontSize)"))
     assert box is not None and font >= TV["height"] / 5, (font, box)
     board.screenshot(path=report_dir / "board-tv-1920x1080.png")
+    # Ctrl+T: counter 2 sends its citizen to counter 3 (free): called there at once
+    queue.transfer(store, officer_at(store, 2), 3)
+    expect_text(board_number(board, 3), second.number, 1.0)
+    expect_text(board_number(board, 2), "", 0.5)
     board.set_viewport_size(TABLET)
     board.wait_for_timeout(300)
     font = float(board_number(board, 1).evaluate("n => parseFloat(getComputedStyle(n).fontSize)"))
