@@ -364,7 +364,7 @@ async def kiosk_ticket(request: Request) -> Response:
     web: WebSettings = request.app.state.web
     # a JSON body only: a form posted from another site (the kiosk's cookie rides along) is refused
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
-        return bad_input(t("web.kiosk.bad_service", value=""))
+        return bad_input(t("web.kiosk.not_json"))
     try:
         body = await request.json()
     except ValueError:

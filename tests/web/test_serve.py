@@ -27,7 +27,7 @@ from sqlmodel import select
 from counter_app.db.models import Officer, QueueTicket
 from counter_app.services import queue
 from counter_app.services.context import Actor, local_now, open_store
-from tests.conftest import make_settings
+from tests.conftest import make_settings, temporary_database
 
 pytestmark = [pytest.mark.needs_command("chromium"), pytest.mark.slow]
 
@@ -200,6 +200,10 @@ def test_the_kiosk_issues_a_ticket_and_the_officers_call_is_on_the_board_within_
     answer = kiosk.request.post(f"{server.url}/kiosk/ticket", data={"service": "Z"})
     assert answer.status == 400 and answer.json() == {"error": "Lĩnh vực (service) không hợp lệ: «Z»."}
 
+    # a form posted from another site (the kiosk's cookie would ride along) is not JSON: refused
+    form = kiosk.request.post(f"{server.url}/kiosk/ticket", form={"service": "A"})
+    assert form.status == 400
+    assert form.json() == {"error": "Yêu cầu lấy số phải gửi dạng JSON (Content-Type: application/json)."}
     # a page elsewhere that names this machine 127.0.0.1 (DNS rebinding) does not reach the kiosk
     rebound = kiosk.request.post(
         f"{server.url}/kiosk/ticket", data={"service": "A"}, headers={"Host": f"evil.example:{server.port}"}
@@ -222,6 +226,14 @@ def test_the_kiosk_issues_a_ticket_and_the_officers_call_is_on_the_board_within_
     assert called.number == priority_number
     assert board.inner_text("#calls li:first-child .n") == called.number
     assert board.inner_text("#waiting") == "(1)"
+    announced = board.evaluate("window.counterBoard.announced.slice()")
+    assert len(announced) == 1 and announced[0].startswith(called.id)
+    # F8 a little later: called again, announced again (the spoken call will play here)
+    board.wait_for_timeout(1100)
+    queue.recall(store, one)
+    started = time.monotonic()
+    board.wait_for_function("window.counterBoard.announced.length === 2", timeout=1000, polling="raf")
+    assert time.monotonic() - started < 1.0
     second = queue.call_next(store, officer_at(store, 2))
     expect_text(board_number(board, 2), second.number, 1.0)
     # readable from 8 m: the number is at least a fifth of the screen's height
@@ -282,6 +294,31 @@ def test_off_loopback_an_unpaired_device_gets_nothing(home, servers, browser, re
     # unpaired by the administrator: its token stops working
     cli(home, "serve", "unpair", "--device", "tv-1")
     assert tv.goto(f"{server.url}/board").status == 403
+
+
+@pytest.mark.pg
+def test_on_the_central_postgresql_the_board_shows_a_call_within_a_second(
+    tmp_path, pg_template, servers, browser
+):
+    with temporary_database(template=pg_template) as (_name, url):
+        home = tmp_path / "home"
+        (home / "config").mkdir(parents=True)
+        (home / "config" / "config.toml").write_text(f'[store]\ndb_url = "{url}"\n', encoding="utf-8")
+        store = open_store(make_settings(home))
+        try:
+            server = Server(home, free_port()).start()
+            servers.append(server)
+            board = browser.new_page(viewport=TV)
+            board.goto(f"{server.url}/board")
+            board.locator("#counters .counter").first.wait_for()
+            issued = queue.issue(store, "C")
+            called = queue.call_next(store, officer_at(store, 2))
+            assert called.number == issued.ticket.number
+            expect_text(board_number(board, 2), called.number, 1.0)
+            board.close()
+        finally:
+            server.kill()
+            store.dispose()
 
 
 def test_the_board_says_the_connection_is_lost_and_recovers_by_itself(

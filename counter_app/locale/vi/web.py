@@ -62,6 +62,7 @@ MESSAGES: dict[str, str] = {
     "web.kiosk.done": "Xong",
     "web.kiosk.failed": "Chưa lấy được số. Xin thử lại, hoặc hỏi cán bộ tại quầy.",
     "web.kiosk.bad_service": "Lĩnh vực (service) không hợp lệ: «{value}».",
+    "web.kiosk.not_json": "Yêu cầu lấy số phải gửi dạng JSON (Content-Type: application/json).",
     "web.kiosk.bad_priority": "Đối tượng ưu tiên (priority) không hợp lệ: «{value}».",
     # the priority categories a citizen may pick at the kiosk (stored as the ticket's reason)
     "web.priority.elderly": "Người cao tuổi",

@@ -52,7 +52,10 @@
   }
 
   // A new call (or a recall): its counter flashes; the spoken call will play call.audio here.
+  const announced = []; // the keys of the calls announced, latest last (tests and the speech read it)
   function announce(call) {
+    announced.push(call.key);
+    if (announced.length > 50) announced.shift();
     const box = counters.querySelector('[data-counter="' + call.counter + '"]');
     if (box) {
       box.classList.remove("flash");
@@ -123,6 +126,6 @@
   window.addEventListener("resize", function () {
     counters.querySelectorAll(".counter").forEach(function (box) { fit(box.querySelector(".number"), box); });
   });
-  window.counterBoard = { announce: announce };
+  window.counterBoard = { announce: announce, announced: announced };
   connect();
 })();
