@@ -46,6 +46,7 @@ from counter_app.locale import describe_error, t
 from counter_app.locale import formats as fmt
 from counter_app.services.board import BoardState, board_state, board_version
 from counter_app.services.context import Store, local_now
+from counter_app.services.errors import ServiceError
 from counter_app.services.queue import CounterState
 from counter_app.services.web_devices import Device, device_for
 
@@ -201,7 +202,12 @@ class DeviceGate:
         if path == "/pair":
             await self.app(scope, receive, send)
             return
-        device = await run_in_threadpool(device_for, self.web.store.settings, token_of(request))
+        try:
+            device = await run_in_threadpool(device_for, self.web.store.settings, token_of(request))
+        except ServiceError as exc:  # the list of paired devices cannot be read: nobody gets in
+            log.error("paired devices unreadable: %s", exc)
+            await refusal(str(exc), 503)(scope, receive, send)
+            return
         wanted = kind_of(path)
         if device is None or (wanted is not None and device.kind != wanted):
             await refusal(t("web.unpaired"), 403)(scope, receive, send)
@@ -359,7 +365,6 @@ def bad_input(text: str) -> Response:
 
 async def kiosk_ticket(request: Request) -> Response:
     from counter_app.services import queue
-    from counter_app.services.errors import ServiceError
 
     web: WebSettings = request.app.state.web
     # a JSON body only: a form posted from another site (the kiosk's cookie rides along) is refused

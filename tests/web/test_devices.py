@@ -68,3 +68,11 @@ def test_each_kind_of_device_has_its_pages():
         None,
         None,
     ]
+
+
+def test_an_unreadable_list_of_devices_lets_nobody_in_and_says_where_it_is(settings):
+    settings.ensure_dirs()
+    web_devices.devices_path(settings).write_text("{not json", encoding="utf-8")
+    with pytest.raises(ServiceError, match="Không đọc được danh sách thiết bị đã ghép nối") as refused:
+        web_devices.device_for(settings, "any-token")
+    assert str(web_devices.devices_path(settings)) in str(refused.value)

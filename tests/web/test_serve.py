@@ -250,6 +250,14 @@ def test_the_kiosk_issues_a_ticket_and_the_officers_call_is_on_the_board_within_
     font = float(board_number(board, 1).evaluate("n => parseFloat(getComputedStyle(n).fontSize)"))
     assert font >= TABLET["height"] / 5
     board.screenshot(path=report_dir / "board-tablet-1280x800.png")
+    # a screen for some counters only (a centre with more counters than one screen holds)
+    some = browser.new_page(viewport=TV)
+    some.goto(f"{server.url}/board?counters=1,3")
+    some.locator("#counters .counter").first.wait_for()
+    assert some.eval_on_selector_all("#counters .counter", "cards => cards.map(c => c.dataset.counter)") == [
+        "1",
+        "3",
+    ]
 
 
 def expect_text(locator, text: str, seconds: float) -> None:

@@ -10,6 +10,9 @@
   let source = null;
   let heard = Date.now();
   let seenCalls = null; // the keys of the calls shown so far (null before the first state)
+  // /board?counters=1,2,3: a large centre puts its counters on several screens, each showing some of them
+  const only = (new URLSearchParams(location.search).get("counters") || "")
+    .split(",").map(function (n) { return parseInt(n, 10); }).filter(function (n) { return n > 0; });
 
   function el(tag, cls, text) {
     const node = document.createElement(tag);
@@ -72,7 +75,7 @@
   function show(state) {
     document.getElementById("unit").textContent = state.unit;
     document.getElementById("clock").textContent = state.clock + "  " + state.day;
-    showCounters(state.counters);
+    showCounters(only.length ? state.counters.filter(function (c) { return only.includes(c.number); }) : state.counters);
     const calls = document.getElementById("calls");
     calls.replaceChildren.apply(
       calls,
