@@ -137,6 +137,8 @@ class BoardHub:
         self.payload: str | None = None
         self.version = 0
         self.closing = False
+        #: open board pages; the poller rests while there are none
+        self.listeners = 0
         self._changed = asyncio.Event()
         self._fingerprint: tuple[object, ...] | None = None
         self._read_at = 0.0
@@ -165,7 +167,8 @@ class BoardHub:
 
     async def run(self) -> None:
         while not self.closing:
-            await self.refresh()
+            if self.listeners:
+                await self.refresh()
             await asyncio.sleep(POLL_S)
 
     async def wait_change(self, version: int, timeout: float) -> None:
@@ -302,8 +305,7 @@ async def board_page(request: Request) -> Response:
 
 async def board_state_json(request: Request) -> Response:
     hub: BoardHub = request.app.state.hub
-    if hub.payload is None:
-        await hub.refresh()
+    await hub.refresh()
     return Response(hub.payload or "{}", media_type="application/json")
 
 
@@ -312,16 +314,19 @@ async def board_events(request: Request) -> Response:
 
     async def stream() -> AsyncIterator[str]:
         yield "retry: 1000\n\n"
-        if hub.payload is None:
-            await hub.refresh()
+        await hub.refresh()  # the poller may have rested while no board was open
         version = -1
-        while not hub.closing and not await request.is_disconnected():
-            if hub.payload is not None and hub.version != version:
-                version = hub.version
-                yield f"event: board\ndata: {hub.payload}\n\n"
-            else:
-                yield "event: ping\ndata: {}\n\n"
-            await hub.wait_change(version, PING_S)
+        hub.listeners += 1
+        try:
+            while not hub.closing and not await request.is_disconnected():
+                if hub.payload is not None and hub.version != version:
+                    version = hub.version
+                    yield f"event: board\ndata: {hub.payload}\n\n"
+                else:
+                    yield "event: ping\ndata: {}\n\n"
+                await hub.wait_change(version, PING_S)
+        finally:
+            hub.listeners -= 1
 
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
     return StreamingResponse(stream(), media_type="text/event-stream", headers=headers)
