@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import case, col, func, select
+from sqlmodel import col, func, select
 
 from counter_app.db.models import QueueTicket, Unit
 from counter_app.services.context import Store
@@ -48,10 +48,9 @@ def board_version(store: Store, now: datetime, unit_id: str | None = None) -> tu
     unit = unit_scope(store, unit_id)
     if unit == ALL_UNITS:
         unit = store.unit_id
-    serving = case((col(QueueTicket.status) == "serving", 1), else_=0)
     today = (QueueTicket.unit_id == unit, QueueTicket.day == now.date())
     with store.session() as session:
-        # issued, recalled, called or transferred to a free counter, finished or absent
+        # issued, recalled, called, finished or absent
         moves = session.exec(
             select(
                 func.count(),
@@ -60,6 +59,11 @@ def board_version(store: Store, now: datetime, unit_id: str | None = None) -> tu
                 func.max(QueueTicket.finished_at),
             ).where(*today)
         ).one()
-        # transferred to a busy counter: served no more, waiting there
-        serving_now = session.exec(select(func.sum(serving)).where(*today)).one()
-    return (unit, now.date(), *moves, serving_now)
+        # who serves what (a few rows, one per busy counter): a transfer moves a ticket to another counter,
+        # or back to waiting, within the same second as the call
+        serving = session.exec(
+            select(QueueTicket.id, QueueTicket.counter_id)
+            .where(*today, QueueTicket.status == "serving")
+            .order_by(col(QueueTicket.id))
+        ).all()
+    return (unit, now.date(), *moves, tuple(tuple(row) for row in serving))

@@ -246,8 +246,16 @@ class WebSettings:
 # --- pages ------------------------------------------------------------------------------------------------------
 
 
+#: a refused device gets no stylesheet either (it gets nothing), so its page carries its own few rules
+REFUSAL_STYLE = (
+    "<style>body{margin:0;background:#0b1a2e;color:#f4f6fa;font-family:'DejaVu Sans',sans-serif}"
+    ".refusal{font-size:5vh;margin:20vh 8vw;line-height:1.4}</style>"
+)
+
+
 def refusal(text: str, status: int) -> Response:
-    return HTMLResponse(page(t("web.index_title"), f'<p class="refusal">{html.escape(text)}</p>', ""), status)
+    body = f'{REFUSAL_STYLE}<p class="refusal">{html.escape(text)}</p>'
+    return HTMLResponse(page(t("web.index_title"), body, ""), status)
 
 
 def page(title: str, body: str, script: str, texts: dict[str, Any] | None = None, css: str = "") -> str:

@@ -171,6 +171,8 @@ def test_the_kiosk_issues_a_ticket_and_the_officers_call_is_on_the_board_within_
     kiosk.screenshot(path=report_dir / "kiosk-tablet-1280x800.png")
     # a priority ticket: the category, then the service
     kiosk.click("#priority-button")
+    kiosk.get_by_role("button", name="Người khuyết tật").wait_for()
+    kiosk.screenshot(path=report_dir / "kiosk-priority-tablet-1280x800.png")
     kiosk.get_by_role("button", name="Người cao tuổi").click()
     assert kiosk.inner_text("#chosen") == "Ưu tiên: Người cao tuổi"
     kiosk.click('button[data-service="B"]')
