@@ -228,6 +228,9 @@ def test_the_kiosk_issues_a_ticket_and_the_officers_call_is_on_the_board_within_
     assert called.number == priority_number
     assert board.inner_text("#calls li:first-child .n") == called.number
     assert board.inner_text("#waiting") == "(1)"
+    # the board names counters and numbers, not people (not even the officer serving)
+    state = board.request.get(f"{server.url}/board/state").text()
+    assert called.number in state and one.name not in state and one.name not in board.inner_text("body")
     announced = board.evaluate("window.counterBoard.announced.slice()")
     assert len(announced) == 1 and announced[0].startswith(called.id)
     # F8 a little later: called again, announced again (the spoken call will play here)
