@@ -27,6 +27,8 @@ PACKAGES: dict[str, str] = {
     "espeak-ng": "espeak-ng",
     # ALSA's player: the terminal board plays each call with it (the tests on ALSA's "null" device)
     "aplay": "alsa-utils",
+    # the web pages of `counter-app serve` are driven in it through Playwright (executable_path=/usr/bin/chromium)
+    "chromium": "chromium",
 }
 
 #: seconds an apt-get step may take before we give up (a slow mirror must not hang the suite)

@@ -9,9 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from counter_app.db.models import Unit
+from sqlmodel import col, func, select
+
+from counter_app.db.models import QueueTicket, Unit
 from counter_app.services.context import Store
 from counter_app.services.queue import Call, CounterState, ServiceQueue, queue_state
+from counter_app.services.scope import ALL_UNITS, unit_scope
 
 
 @dataclass(frozen=True)
@@ -36,3 +39,31 @@ def board_state(store: Store, now: datetime, unit_id: str | None = None, *, rece
         unit = session.get(Unit, queue.unit_id)
         name = unit.name if unit is not None else queue.unit_id
     return BoardState(queue.unit_id, name, now, queue.counters, queue.recent_calls, queue.services)
+
+
+def board_version(store: Store, now: datetime, unit_id: str | None = None) -> tuple[object, ...]:
+    """A cheap fingerprint of the unit's queue today: it changes whenever a ticket is issued, called,
+    recalled, transferred, finished or marked absent, so a display in another process (``counter-app serve``)
+    can poll it often and read the whole :func:`board_state` only when it changed."""
+    unit = unit_scope(store, unit_id)
+    if unit == ALL_UNITS:
+        unit = store.unit_id
+    today = (QueueTicket.unit_id == unit, QueueTicket.day == now.date())
+    with store.session() as session:
+        # issued, recalled, called, finished or absent
+        moves = session.exec(
+            select(
+                func.count(),
+                func.sum(QueueTicket.recalls),
+                func.max(QueueTicket.called_at),
+                func.max(QueueTicket.finished_at),
+            ).where(*today)
+        ).one()
+        # who serves what (a few rows, one per busy counter): a transfer moves a ticket to another counter,
+        # or back to waiting, within the same second as the call
+        serving = session.exec(
+            select(QueueTicket.id, QueueTicket.counter_id)
+            .where(*today, QueueTicket.status == "serving")
+            .order_by(col(QueueTicket.id))
+        ).all()
+    return (unit, now.date(), *moves, tuple(tuple(row) for row in serving))
