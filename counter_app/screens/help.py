@@ -71,6 +71,14 @@ SECTIONS = [
             ("Ctrl+R", "key.reprint"),
         ],
     ),
+    (
+        "online_review.help",
+        [
+            ("n", "online_review.key.accept"),
+            ("b", "key.supplement_short"),
+            ("t", "online_review.key.refuse"),
+        ],
+    ),
     ("help.return", [("1 / 2 / 3", "help.rating")]),
 ]
 
