@@ -91,6 +91,9 @@ class OnlineReviewScreen(DossierScreen):
     BINDINGS = [
         Binding("n", "accept_online", t("online_review.key.accept"), id="review.accept"),
         Binding("t", "refuse_online", t("online_review.key.refuse"), id="review.refuse"),
+        # the dossier view's own n and t (supplement received, return), for when the dossier has moved on: a
+        # key runs the first of its bindings whose action is allowed now
+        *(b for b in DossierScreen.BINDINGS if isinstance(b, Binding) and b.key in ("n", "t")),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

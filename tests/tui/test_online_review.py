@@ -180,13 +180,18 @@ async def test_b_in_the_review_asks_for_supplements_and_prints_the_request(app, 
     code = find_code(store, status=Status.REGISTERED_ONLINE)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot)
-        await _review(pilot, code)
+        screen = await _review(pilot, code)
         await pilot.press("b")
         await wait_for(pilot, lambda: isinstance(app.screen, SupplementDialog), "supplement dialog")
         await pilot.press("space")  # the first component is missing
         await pilot.press("f10")
         await wait_for(pilot, lambda: any("yêu cầu bổ sung" in n for n in notices(app)), "request printed")
         _printed(app, "phiếu yêu cầu bổ sung, hoàn thiện hồ sơ")
+        # n is now the dossier view's «supplement received» again (the review's n is for status 1 only)
+        await wait_for(
+            pilot, lambda: "supplement_received" in screen_actions(screen), "n: supplement received"
+        )
+        assert "accept_online" not in screen_actions(screen)
     found = _dossier(store, code)
     assert found.dossier.status == Status.SUPPLEMENT_REQUESTED
     assert found.events[-1].type == "supplement_requested" and found.events[-1].payload["missing"]
