@@ -62,11 +62,11 @@ class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             yield LiveTable(
                 [
                     ("code", t("col.code"), 25),
-                    ("applicant", t("col.applicant"), 22),
-                    ("from", t("col.from_unit"), 30),
-                    ("reason", t("col.reason"), 34),
+                    ("applicant", t("col.applicant"), 20),
+                    ("from", t("col.from_unit"), 18),
+                    ("reason", t("col.reason"), 20),
                     ("sent", t("col.sent_at"), 16),
-                    ("deadline", t("online_review.col.deadline"), 26),
+                    ("deadline", t("online_review.col.deadline"), 27),
                 ],
                 id="inbox",
             )

@@ -54,9 +54,9 @@ def deadline_state(store: Store, deadline: datetime, now: datetime) -> Text:
 
 
 def deadline_cell(store: Store, deadline: datetime, now: datetime) -> Text:
-    """F6's cell of an online dossier: «25/11 15:30 · còn 3,5 giờ»."""
+    """F6's cell of an online dossier: «25/11 15:30 còn 3,5 giờ», «25/11 15:30 Quá hạn 2 giờ»."""
     state = deadline_state(store, deadline, now)
-    return Text(fmt.short_moment(deadline) + " · ", style=str(state.style)) + state
+    return Text(fmt.short_moment(deadline) + " ", style=str(state.style)) + state
 
 
 def progress_lines(store: Store, dossier: DossierView, now: datetime) -> tuple[Text, Text]:
@@ -67,9 +67,9 @@ def progress_lines(store: Store, dossier: DossierView, now: datetime) -> tuple[T
     submitted = Text(t("online_review.submitted_line", when=fmt.moment(arrived)))
     if dossier.summary:
         submitted.append("\n" + t("online_review.summary", summary=dossier.summary))
-    due = Text(t("online_review.due_pending", time=fmt.processing_time(dossier.working_days)) + "\n")
+    due = Text(t("online_review.due_pending") + "\n")
     deadline, state = reception_clock(store, arrived, now)
-    due.append(t("online_review.deadline_line", deadline=fmt.long_moment(deadline)) + "  ", style="bold")
+    due.append(t("online_review.deadline_line", deadline=fmt.moment(deadline)) + "  ", style="bold")
     due.append_text(state)
     return submitted, due
 

@@ -7,7 +7,7 @@ MESSAGES: dict[str, str] = {
     "online_review.col.deadline": "Hạn tiếp nhận",
     # screens.dossier / screens.online_review: an online dossier not yet taken in
     "online_review.submitted_line": "Nộp trực tuyến lúc {when} qua Cổng Dịch vụ công",
-    "online_review.due_pending": "Hẹn trả: (tính khi tiếp nhận; thời hạn giải quyết {time})",
+    "online_review.due_pending": "Hẹn trả: (tính khi tiếp nhận)",
     "online_review.deadline_line": "Hạn tiếp nhận (8 giờ làm việc): {deadline}",
     "online_review.summary": "Trích yếu: {summary}",
     "online_review.fee_unknown": "{amount} (chưa có thông tin nộp phí)",
