@@ -231,8 +231,7 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
         )
         from counter_app.screens import online_review  # an online dossier not yet taken in: no «— tại …»
 
-        online = online_review.awaiting_reception(dossier)
-        if online:
+        if online_review.never_received(dossier):
             received_line, due_line = online_review.progress_lines(self.counter_app.store, dossier, now)
         else:
             received_line = Text(

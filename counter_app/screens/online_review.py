@@ -33,6 +33,11 @@ def awaiting_reception(dossier: DossierView) -> bool:
     return dossier.status == Status.REGISTERED_ONLINE and dossier.channel == Channel.ONLINE
 
 
+def never_received(dossier: DossierView) -> bool:
+    """An online dossier never taken in: waiting (status 1), or refused or withdrawn before it was."""
+    return dossier.channel == Channel.ONLINE and dossier.received_at is None
+
+
 def reception_clock(store: Store, arrived: datetime, now: datetime) -> tuple[datetime, Text]:
     """The reception deadline of an online dossier that arrived at ``arrived`` (``services.inbox``), and how it
     stands at ``now`` (:func:`deadline_state`)."""
@@ -60,13 +65,16 @@ def deadline_cell(store: Store, deadline: datetime, now: datetime) -> Text:
 
 
 def progress_lines(store: Store, dossier: DossierView, now: datetime) -> tuple[Text, Text]:
-    """For the dossier view of an online dossier not yet taken in: the line that says when and where it was
-    submitted (instead of «Tiếp nhận: — tại …»), and its due line (instead of «Hẹn trả: — —»): the due date is
-    set on acceptance; until then the reception deadline counts."""
+    """For the dossier view of an online dossier never taken in (:func:`never_received`): the line that says
+    when and where it was submitted (instead of «Tiếp nhận: — tại …»), and its due line (instead of «Hẹn trả:
+    — —»): the due date is set on acceptance, until then the reception deadline counts; a dossier refused or
+    withdrawn before that never had one."""
     arrived = dossier.submitted_at or dossier.updated_at
     submitted = Text(t("online_review.submitted_line", when=fmt.moment(arrived)))
     if dossier.summary:
         submitted.append("\n" + t("online_review.summary", summary=dossier.summary))
+    if not awaiting_reception(dossier):  # refused or withdrawn before being taken in: it never had a due date
+        return submitted, Text(t("online_review.due_none"))
     due = Text(t("online_review.due_pending") + "\n")
     deadline, state = reception_clock(store, arrived, now)
     due.append(t("online_review.deadline_line", deadline=fmt.moment(deadline)) + "  ", style="bold")

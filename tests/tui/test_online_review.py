@@ -167,7 +167,14 @@ async def test_t_in_the_review_refuses_with_a_reason_and_prints_the_refusal(app,
         await type_text(pilot, "Hồ sơ không thuộc thẩm quyền của xã", enter=True)
         await wait_for(pilot, lambda: any("phiếu từ chối" in n for n in notices(app)), "refusal printed")
         _printed(app, "phiếu từ chối tiếp nhận hồ sơ")
-        assert "refuse_online" not in screen_actions(screen)
+        await wait_for(pilot, lambda: "refuse_online" not in screen_actions(screen), "refused")
+        await wait_for(
+            pilot, lambda: "Từ chối" in str(screen.query_one("#dossier-title").render()), "reloaded"
+        )
+        progress = str(screen.query_one("#progress").render())
+    # never taken in: still no «Tiếp nhận: — tại …» nor «Hẹn trả: — —», and no reception clock any more
+    assert "Nộp trực tuyến lúc" in progress and "Tiếp nhận: —" not in progress
+    assert "Hẹn trả: không có (hồ sơ chưa được tiếp nhận)" in progress and "Hạn tiếp nhận" not in progress
     found = _dossier(store, code)
     assert found.dossier.status == Status.REFUSED
     assert found.events[-1].type == "refused"
@@ -185,7 +192,9 @@ async def test_b_in_the_review_asks_for_supplements_and_prints_the_request(app, 
         await wait_for(pilot, lambda: isinstance(app.screen, SupplementDialog), "supplement dialog")
         await pilot.press("space")  # the first component is missing
         await pilot.press("f10")
-        await wait_for(pilot, lambda: any("yêu cầu bổ sung" in n for n in notices(app)), "request printed")
+        await wait_for(
+            pilot, lambda: any("phiếu yêu cầu bổ sung" in n for n in notices(app)), "request printed"
+        )
         _printed(app, "phiếu yêu cầu bổ sung, hoàn thiện hồ sơ")
         # n is now the dossier view's «supplement received» again (the review's n is for status 1 only)
         await wait_for(

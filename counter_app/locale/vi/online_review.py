@@ -8,6 +8,7 @@ MESSAGES: dict[str, str] = {
     # screens.dossier / screens.online_review: an online dossier not yet taken in
     "online_review.submitted_line": "Nộp trực tuyến lúc {when} qua Cổng Dịch vụ công",
     "online_review.due_pending": "Hẹn trả: (tính khi tiếp nhận)",
+    "online_review.due_none": "Hẹn trả: không có (hồ sơ chưa được tiếp nhận)",
     "online_review.deadline_line": "Hạn tiếp nhận (8 giờ làm việc): {deadline}",
     "online_review.summary": "Trích yếu: {summary}",
     "online_review.fee_unknown": "{amount} (chưa có thông tin nộp phí)",
