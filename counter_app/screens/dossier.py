@@ -230,19 +230,24 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
             t("dossier.procedure_line", code=procedure.code, time=fmt.processing_time(dossier.working_days))
             + "\n"
         )
-        progress.append(
-            t(
-                "dossier.received_line",
-                when=fmt.moment(dossier.received_at),
-                unit=unit_name(dossier.received_unit_id),
+        from counter_app.screens import online_review  # an online dossier not yet taken in: no «— tại …»
+
+        if online_review.never_received(dossier):
+            received_line, due_line = online_review.progress_lines(self.counter_app.store, dossier, now)
+        else:
+            received_line = Text(
+                t(
+                    "dossier.received_line",
+                    when=fmt.moment(dossier.received_at),
+                    unit=unit_name(dossier.received_unit_id),
+                )
             )
-            + "\n"
-        )
+            due_line = Text(t("dossier.due_line", due=fmt.long_moment(dossier.due_at)) + "  ")
+            due_line.append_text(timeliness_text(dossier, now))
+        progress.append_text(received_line + "\n")
         progress.append(
             t("dossier.custodian", unit=unit_name(dossier.custodian_unit_id)) + "\n", style="bold"
         )
-        due_line = Text(t("dossier.due_line", due=fmt.long_moment(dossier.due_at)) + "  ")
-        due_line.append_text(timeliness_text(dossier, now))
         progress.append_text(due_line)
         if dossier.original_due_at and dossier.due_at and dossier.original_due_at != dossier.due_at:
             progress.append(
@@ -253,7 +258,7 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
         if dossier.returned_at:
             progress.append("\n" + t("dossier.returned", when=fmt.moment(dossier.returned_at)))
         if dossier.fee:
-            progress.append("\n" + t("dossier.fee", fee=fmt.fee_with_status(dossier.fee, dossier.fee_status)))
+            progress.append("\n" + t("dossier.fee", fee=online_review.fee_text(dossier)))
         else:
             progress.append("\n" + t("dossier.no_fee"))
         pending = [h for h in detail.handovers if h.state == "sent"]

@@ -47,6 +47,8 @@ class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         super().__init__()
         #: codes of the rows that are our own handovers sent back (no accept / send back on them)
         self.returned: set[str] = set()
+        #: codes of the rows that are online dossiers (reviewed before being taken in: OnlineReviewScreen)
+        self.online: set[str] = set()
 
     @dataclass
     class Answered(Message):
@@ -60,10 +62,11 @@ class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             yield LiveTable(
                 [
                     ("code", t("col.code"), 25),
-                    ("applicant", t("col.applicant"), 22),
-                    ("from", t("col.from_unit"), 30),
-                    ("reason", t("col.reason"), 34),
+                    ("applicant", t("col.applicant"), 20),
+                    ("from", t("col.from_unit"), 18),
+                    ("reason", t("col.reason"), 20),
                     ("sent", t("col.sent_at"), 16),
+                    ("deadline", t("online_review.col.deadline"), 27),
                 ],
                 id="inbox",
             )
@@ -75,6 +78,10 @@ class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
 
     def reload(self) -> None:
         self._load()
+
+    def on_screen_resume(self) -> None:
+        """Back from a dossier or a review: what was taken in, refused or sent back has left the list."""
+        self.reload()
 
     @work(thread=True, exclusive=True, group="inbox", exit_on_error=False)
     def _load(self) -> None:
@@ -91,8 +98,10 @@ class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         waiting = {i.code for i in items}
         returned = [i for i in message.returned if i.code not in waiting]
         self.returned = {i.code for i in returned}
+        self.online = {i.code for i in items if i.kind == "online"}
         rows: list[Row] = [
-            (i.code, [i.code, i.applicant, i.sender, i.reason, fmt.moment(i.arrived_at)]) for i in items
+            (i.code, [i.code, i.applicant, i.sender, i.reason, fmt.moment(i.arrived_at), self._deadline(i)])
+            for i in items
         ]
         rows += [
             (
@@ -103,6 +112,7 @@ class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
                     Text(t("bounds.inbox.returned_from", unit=i.sender), style="bold red"),
                     i.reason,
                     fmt.moment(i.arrived_at),
+                    "",
                 ],
             )
             for i in returned
@@ -115,6 +125,14 @@ class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         box.border_subtitle = subtitle
         self.refresh_bindings()
 
+    def _deadline(self, item: InboxItem) -> Text | str:
+        """An online dossier's 8-working-hour reception deadline and how it stands (``screens.online_review``)."""
+        if item.kind != "online" or item.due_at is None:
+            return ""
+        from counter_app.screens.online_review import deadline_cell
+
+        return deadline_cell(self.counter_app.store, item.due_at, self.counter_app.now())
+
     def _current(self) -> str | None:
         return self.query_one("#inbox", LiveTable).current_key
 
@@ -126,7 +144,17 @@ class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
     @on(DataTable.RowSelected, "#inbox")
     def _open(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value:
-            self.counter_app.open_dossier(event.row_key.value)
+            self._open_code(event.row_key.value)
+
+    def _open_code(self, code: str) -> None:
+        """An online dossier opens for review (what was submitted, and the keys to take it in, ask for
+        supplements or refuse); anything else opens in the dossier view."""
+        if code in self.online:
+            from counter_app.screens.online_review import OnlineReviewScreen
+
+            self.app.push_screen(OnlineReviewScreen(code))
+        else:
+            self.counter_app.open_dossier(code)
 
     def _answerable(self) -> str | None:
         """The code under the cursor when it waits for an answer (not one of our own sent back)."""
@@ -138,11 +166,16 @@ class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
 
     def action_accept(self) -> None:
         code = self._answerable()
-        if code:
+        if code in self.online:  # never taken in unseen: the review shows it and takes it in (receipt)
+            self._open_code(code)
+        elif code:
             self._answer(code, True, "")
 
     def action_send_back(self) -> None:
         code = self._answerable()
+        if code in self.online:  # supplement (Mẫu 02) or refusal (Mẫu 03), from the review
+            self._open_code(code)
+            return
         if not code:
             return
         from counter_app.screens.dialogs import ReasonDialog

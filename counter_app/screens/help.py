@@ -72,6 +72,14 @@ SECTIONS = [
             ("p", "reachable.key.control"),
         ],
     ),
+    (
+        "online_review.help",
+        [
+            ("n", "online_review.key.accept"),
+            ("b", "key.supplement_short"),
+            ("t", "online_review.key.refuse"),
+        ],
+    ),
     ("help.return", [("1 / 2 / 3", "help.rating")]),
 ]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlmodel import col, delete, func, select
@@ -35,6 +35,7 @@ from counter_app.services.auth import hash_pin, is_demo_store
 from counter_app.services.context import Actor, Store, local_now, with_identity
 from counter_app.services.errors import ServiceError
 from counter_app.services.ids import deterministic_ids, new_id
+from counter_app.services.inbox import FEE_NO_DATA
 from counter_app.services.intake import DocumentChoice, IntakeRequest
 
 DEFAULT_SEED = 20250701
@@ -415,6 +416,7 @@ def _seed_dossiers(
 
         if outcome == "online":
             submitted = datetime.combine(last_day, time(rng.randint(18, 22), rng.randrange(60)))
+            request = replace(request, fee_status=FEE_NO_DATA)  # as the portal's records: no payment data
             intake.register_online(store, clerk, request, submitted_at=submitted)
             continue
         if outcome == "due_today":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, select
 
@@ -17,7 +17,23 @@ from counter_app.locale import t
 from counter_app.services.context import Actor, Store
 from counter_app.services.errors import ServiceError
 
+if TYPE_CHECKING:
+    from counter_app.domain.calendar import WorkCalendar
+    from counter_app.services.views import DossierView
+
 ONLINE_RECEPTION_HOURS = 8
+#: the fee status of a dossier whose record carried no payment data (the portal's records have none):
+#: shown as «chưa có thông tin nộp phí», never «Đã nộp»
+FEE_NO_DATA = "unknown"
+
+
+def reception_deadline(calendar: WorkCalendar, arrived: datetime) -> datetime:
+    """When an online dossier that arrived at ``arrived`` must be taken in (or sent back): 8 working hours
+    later, counted in office hours only (a dossier submitted at night counts from the next opening).
+
+    Decree 118/2025/NĐ-CP sets the 8-working-hour limit for dossiers received online; the article's text could
+    not be read here. The one place the limit is computed: F6, the dossier view, F7 and ``inbox`` use it."""
+    return calendar.add_working_hours(arrived, ONLINE_RECEPTION_HOURS)
 
 
 @dataclass(frozen=True)
@@ -71,7 +87,7 @@ def items(store: Store, unit_id: str | None = None) -> list[InboxItem]:
             d.code,
             t("inbox.online"),
             d.submitted_at or d.updated_at,
-            store.calendar.add_working_hours(d.submitted_at or d.updated_at, ONLINE_RECEPTION_HOURS),
+            reception_deadline(store.calendar, d.submitted_at or d.updated_at),
             d.summary,
             d.applicant_name,
         )
@@ -150,6 +166,18 @@ def accept(store: Store, actor: Actor, code: str, *, now: datetime | None = None
     return item
 
 
+def take_in_online(store: Store, actor: Actor, code: str, *, now: datetime | None = None) -> DossierView:
+    """Take in an online dossier waiting in the unit's inbox after reviewing it (status 1 → 2): the due date
+    counted from now in the procedure's working days, the ledger line given (``intake.accept_online``); the
+    caller prints the receipt (Mẫu 01), as after a counter intake."""
+    from counter_app.services import intake
+
+    item = _item(store, actor.unit_id, code)
+    if item.kind != "online":
+        raise ServiceError("online_review.not_online", code=item.code)
+    return intake.accept_online(store, actor, item.code, now=now)
+
+
 def send_back(
     store: Store, actor: Actor, code: str, reason: str, *, now: datetime | None = None
 ) -> InboxItem:
@@ -167,4 +195,28 @@ def send_back(
         )
     else:
         handover.answer(store, actor, item.code, accept=False, reason=reason, now=now)
+    return item
+
+
+def refuse(store: Store, actor: Actor, code: str, reason: str, *, now: datetime | None = None) -> InboxItem:
+    """Refuse to take in an online dossier (status 1 → 3, Mẫu 03 of Circular 03/2025/TT-VPCP), with the reason
+    the refusal form prints: the same ``refused`` event, with its ``reason``, that a refusal at the counter
+    records (:func:`counter_app.services.intake.refuse`), on the dossier the portal registered instead of a
+    new one. Only an online dossier still waiting in the unit's inbox may be refused this way."""
+    from counter_app.services import lookup
+    from counter_app.services.context import local_now
+    from counter_app.services.text_input import clean
+    from counter_app.services.workflow import ensure_custodian, transition
+
+    item = _item(store, actor.unit_id, code)
+    if item.kind != "online":
+        raise ServiceError("online_review.not_online", code=item.code)
+    reason = clean(t("field.reason"), reason, limit=500)
+    if not reason:
+        raise ServiceError("intake.reason_required")
+    now = now or local_now()
+    with store.session() as session:
+        dossier = lookup.dossier_by_code(session, item.code, unit_id=actor.unit_id)
+        ensure_custodian(dossier, actor)
+        transition(session, dossier, Status.REFUSED, "refused", actor, now, {"reason": reason})
     return item

@@ -29,6 +29,7 @@ from counter_app.services import portal_format as fmt
 from counter_app.services.context import Actor, Store, local_now
 from counter_app.services.errors import ServiceError
 from counter_app.services.events import append_event
+from counter_app.services.inbox import FEE_NO_DATA
 from counter_app.services.intake import DocumentChoice, IntakeRequest, register_online_in
 from counter_app.services.portal_format import (
     Batch,
@@ -237,6 +238,7 @@ def _request(session: Session, item: PortalRecord, procedure_code: str) -> Intak
         applicant_email=item.email,
         applicant_cccd="",
         summary=item.summary,
+        fee_status=FEE_NO_DATA,  # a portal record carries no payment data (DanhSachLePhi has amounts only)
     )
 
 

@@ -54,8 +54,14 @@ FORMS = ("receipt", "supplement", "refusal", "apology", "stop", "control")
 #: the events that issue a receipt (Mẫu 01): the dossier taken in at the counter or from the portal, and taken
 #: in again complete after a supplement request (a new due date, a new receipt)
 RECEIPT_EVENTS = ("received", "received_online", "supplement_received")
-#: fee statuses a form prints; anything else stored prints as paid
-_FEE_STATUSES: dict[str, FeeStatus] = {"paid": "paid", "unpaid": "unpaid", "exempt": "exempt"}
+#: fee statuses a form prints; anything else stored prints as paid. An online dossier whose import had no
+#: payment data (``services.inbox.FEE_NO_DATA``) prints as to be paid with the result, never as paid
+_FEE_STATUSES: dict[str, FeeStatus] = {
+    "paid": "paid",
+    "unpaid": "unpaid",
+    "exempt": "exempt",
+    "unknown": "unpaid",
+}
 
 
 @dataclass(frozen=True)

@@ -468,6 +468,7 @@ async def test_help_lists_sample_cards_to_paste_in_demo_mode(app, store):
 
 
 async def test_online_dossiers_wait_in_the_inbox_and_are_taken_in_there(app, store):
+    """``n`` on an online dossier opens its review (tests/tui/test_online_review.py); ``n`` there takes it in."""
     from counter_app.domain.states import Status
     from counter_app.screens.handover_inbox import HandoverInboxScreen
 
@@ -482,5 +483,9 @@ async def test_online_dossiers_wait_in_the_inbox_and_are_taken_in_there(app, sto
         while table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value != code:
             await pilot.press("down")
         await pilot.press("n")
-        await wait_for(pilot, lambda: code not in [k.value for k in table.rows], "taken in")
+        await wait_for(pilot, lambda: app.screen is not inbox and app.screen.detail is not None, "review")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: detail(store, code).dossier.status == Status.RECEIVED, "taken in")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: code not in [k.value for k in table.rows], "gone from the inbox")
     assert detail(store, code).dossier.status == Status.RECEIVED

@@ -22,7 +22,7 @@ from counter_app.db.models import Dossier, Handover, Procedure, Unit
 from counter_app.domain.states import Status
 from counter_app.domain.working_hours import WorkingHours
 from counter_app.services.context import Store
-from counter_app.services.inbox import ONLINE_RECEPTION_HOURS
+from counter_app.services.inbox import reception_deadline
 from counter_app.services.indicators.figures import RUNNING
 from counter_app.services.indicators.sql import for_unit, select_columns
 from counter_app.services.indicators.workload import close_to_due_horizon
@@ -256,7 +256,7 @@ def online_pending(
     out = []
     for code, applicant, procedure_name, submitted_at, updated_at in rows:
         arrived = submitted_at or updated_at
-        deadline = cal.add_working_hours(arrived, ONLINE_RECEPTION_HOURS)
+        deadline = reception_deadline(cal, arrived)
         out.append(
             OnlineItem(code, applicant, procedure_name, arrived, deadline, hours_between(now, deadline))
         )
