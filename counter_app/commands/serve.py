@@ -8,6 +8,7 @@ SIGTERM; ``serve pair --device NAME --kind board|kiosk|rating`` prints a device'
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
 from counter_app.commands.arguments import add_actions, add_command, whole_number
@@ -109,5 +110,10 @@ def serve(args: argparse.Namespace, context: CommandContext) -> int:
         lifespan="on",
     )
     print(t("web.cli.listening", host=host, port=sock.getsockname()[1]), flush=True)
+    from counter_app.web.spoken import speech_warning
+
+    warning = speech_warning(store)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
     Server(config).run(sockets=[sock])
     return ExitCode.OK

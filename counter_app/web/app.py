@@ -49,6 +49,8 @@ from counter_app.services.context import Store, local_now
 from counter_app.services.errors import ServiceError
 from counter_app.services.queue import CounterState
 from counter_app.services.web_devices import Device, device_for
+from counter_app.web.rating_page import rate_answer, rate_page, rate_pending
+from counter_app.web.spoken import audio_url, call_audio
 
 log = logging.getLogger("counter_app.web")
 
@@ -112,7 +114,7 @@ def board_json(state: BoardState) -> dict[str, Any]:
                 "counter": call.counter_number,
                 "to": t("web.board.to_counter", number=call.counter_number or "?"),
                 "at": fmt.clock(call.called_at),
-                "audio": None,
+                "audio": audio_url(call.number, call.counter_number),
             }
             for call in state.recent_calls
         ],
@@ -226,10 +228,14 @@ def token_of(request: Request) -> str | None:
     return request.cookies.get(COOKIE)
 
 
+#: the first part of a page's path → the kind of device it is for
+PATH_KINDS = {"board": "board", "kiosk": "kiosk", "rate": "rating"}
+
+
 def kind_of(path: str) -> str | None:
     """The kind of device a path is for (None: any paired device)."""
-    for kind in ("board", "kiosk", "rating"):
-        if path == f"/{kind}" or path.startswith(f"/{kind}/"):
+    for prefix, kind in PATH_KINDS.items():
+        if path == f"/{prefix}" or path.startswith(f"/{prefix}/"):
             return kind
     return None
 
@@ -287,7 +293,12 @@ async def pair(request: Request) -> Response:
     device = await run_in_threadpool(device_for, web.store.settings, token)
     if device is None:
         return refusal(t("web.unpaired"), 403)
-    response = RedirectResponse(f"/{device.kind}" if device.kind != "rating" else "/", 303)
+    counter = request.query_params.get("counter", "")
+    if device.kind == "rating":  # a rating tablet stands at one counter: /pair?token=…&counter=N
+        target = f"/rate/{int(counter)}" if counter.isascii() and counter.isdigit() else "/"
+    else:
+        target = f"/{device.kind}"
+    response = RedirectResponse(target, 303)
     response.set_cookie(COOKIE, token, max_age=COOKIE_AGE, httponly=True, samesite="strict")
     return response
 
@@ -445,8 +456,12 @@ def make_web_app(
             Route("/board", board_page),
             Route("/board/events", board_events),
             Route("/board/state", board_state_json),
+            Route("/board/audio/{number:str}/{counter:int}.wav", call_audio),
             Route("/kiosk", kiosk_page),
             Route("/kiosk/ticket", kiosk_ticket, methods=["POST"]),
+            Route("/rate/{counter:int}", rate_page),
+            Route("/rate/{counter:int}/pending", rate_pending),
+            Route("/rate/{counter:int}/answer", rate_answer, methods=["POST"]),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         lifespan=lifespan,

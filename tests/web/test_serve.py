@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -101,48 +100,6 @@ class Server:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait(timeout=10)
-
-
-@pytest.fixture
-def home(tmp_path, sqlite_template) -> Path:
-    """A COUNTER_APP_HOME with a copy of the seeded demo store."""
-    home = tmp_path / "home"
-    (home / "data").mkdir(parents=True)
-    shutil.copy(sqlite_template, home / "data" / "counter.sqlite3")
-    return home
-
-
-@pytest.fixture
-def store(home):
-    store = open_store(make_settings(home))
-    yield store
-    store.dispose()
-
-
-@pytest.fixture
-def servers():
-    started: list[Server] = []
-    yield started
-    for server in started:
-        server.kill()
-
-
-@pytest.fixture(scope="session")
-def report_dir(tmp_path_factory) -> Path:
-    path = Path(os.environ.get("COUNTER_APP_TEST_REPORT") or tmp_path_factory.getbasetemp() / "web-report")
-    path.mkdir(parents=True, exist_ok=True)
-    print(f"\nweb page screenshots: {path}")
-    return path
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM)
-        yield browser
-        browser.close()
 
 
 def officer_at(store, counter: int) -> Actor:

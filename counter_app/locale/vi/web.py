@@ -69,4 +69,17 @@ MESSAGES: dict[str, str] = {
     "web.priority.disabled": "Người khuyết tật",
     "web.priority.pregnant": "Phụ nữ mang thai",
     "web.priority.merit": "Người có công với cách mạng",
+    # web.spoken: the sound of a call (issue 16, part 3)
+    "web.audio.bad_call": "Không có tiếng gọi cho số «{number}» đến quầy {counter}.",
+    # web.rating_page: the rating tablet at a counter (issue 16, part 5)
+    "web.rate.title": "Đánh giá mức độ hài lòng — Quầy {counter}",
+    "web.rate.idle": "Cảm ơn quý khách. Sau khi nhận kết quả, xin quý khách đánh giá việc giải quyết hồ sơ tại đây.",
+    "web.rate.question": "Quý khách đánh giá thế nào về việc giải quyết hồ sơ «{procedure}»?",
+    "web.rate.reason_placeholder": "Ý kiến thêm, nếu có (không bắt buộc), rồi chạm một nút bên dưới",
+    "web.rate.send": "Gửi đánh giá",
+    "web.rate.thanks": "Cảm ơn quý khách đã đánh giá.",
+    "web.rate.failed": "Chưa gửi được đánh giá. Xin quý khách thử lại.",
+    "web.rate.bad_counter": "Không có quầy số {counter}.",
+    "web.rate.not_json": "Đánh giá phải gửi dạng JSON (Content-Type: application/json).",
+    "web.rate.local_device": "máy đánh giá quầy {counter}",
 }

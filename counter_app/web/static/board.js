@@ -54,8 +54,28 @@
     });
   }
 
-  // A new call (or a recall): its counter flashes; the spoken call will play call.audio here.
-  const announced = []; // the keys of the calls announced, latest last (tests and the speech read it)
+  // The spoken calls play one after another (two calls in the same second never talk over each other).
+  // A TV's browser must allow sound without a touch: chromium --autoplay-policy=no-user-gesture-required.
+  const player = document.getElementById("call-audio");
+  const toPlay = [];
+  const played = []; // the sounds played to their end, latest last (tests read it)
+  let playing = false;
+  function playNext() {
+    if (playing || toPlay.length === 0) return;
+    playing = true;
+    player.src = toPlay.shift();
+    player.play().catch(function () { playing = false; playNext(); });
+  }
+  player.addEventListener("ended", function () {
+    played.push(player.getAttribute("src"));
+    if (played.length > 50) played.shift();
+    playing = false;
+    playNext();
+  });
+  player.addEventListener("error", function () { playing = false; playNext(); });
+
+  // A new call (or a recall): its counter flashes and the call is said.
+  const announced = []; // the keys of the calls announced, latest last (tests read it)
   function announce(call) {
     announced.push(call.key);
     if (announced.length > 50) announced.shift();
@@ -66,9 +86,8 @@
       box.classList.add("flash");
     }
     if (call.audio) {
-      const audio = document.getElementById("call-audio");
-      audio.src = call.audio;
-      audio.play().catch(function () {});
+      toPlay.push(call.audio);
+      playNext();
     }
   }
 
@@ -129,6 +148,6 @@
   window.addEventListener("resize", function () {
     counters.querySelectorAll(".counter").forEach(function (box) { fit(box.querySelector(".number"), box); });
   });
-  window.counterBoard = { announce: announce, announced: announced };
+  window.counterBoard = { announce: announce, announced: announced, played: played };
   connect();
 })();
