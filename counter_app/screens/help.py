@@ -68,10 +68,12 @@ SECTIONS = [
             ("u", "key.withdraw"),
             ("d", "forms2025.key.stop"),
             ("t", "key.return_this"),
+            ("h", "leaving.key.recall"),
+            ("o", "leaving.key.note_sent_back"),
             ("Ctrl+R", "key.reprint"),
         ],
     ),
-    ("help.return", [("1 / 2 / 3", "help.rating")]),
+    ("help.return", [("1 / 2 / 3", "help.rating"), ("F10", "leaving.help.post")]),
 ]
 
 

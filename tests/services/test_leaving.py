@@ -162,3 +162,28 @@ def test_only_a_dossier_returned_by_post_goes_to_the_post(seeded_store):
     workflow.mark_result_ready(store, actor, d.code, now=datetime(2026, 11, 20, 9, 0))
     with pytest.raises(ServiceError, match="bưu chính công ích"):
         workflow.hand_to_post(store, actor, d.code, "EB123456785VN", "", now=datetime(2026, 11, 20, 10, 0))
+
+
+def test_the_control_sheet_shows_a_recall_and_the_posts_steps(seeded_store):
+    from counter_app.services import printing_service
+
+    store = seeded_store
+    actor = clerk(store)
+    d = _ready_by_post(store, actor)
+    handover.send(store, actor, d.code, CENTRE, "Chuyển nhầm", now=datetime(2026, 11, 20, 9, 30))
+    handover.recall(store, actor, d.code, "Chuyển nhầm đơn vị", now=datetime(2026, 11, 20, 9, 45))
+    workflow.hand_to_post(
+        store, actor, d.code, "EB123456785VN", "21/11/2026", now=datetime(2026, 11, 23, 8, 0)
+    )
+    workflow.post_delivered(store, actor, d.code, "23/11/2026", now=datetime(2026, 11, 23, 16, 0))
+    with store.session() as s:
+        rows = printing_service.control_sheet_data(s, d.code, unit_id=store.unit_id).handovers
+    (recalled,) = [r for r in rows if "thu hồi" in r.note]
+    assert "Chuyển nhầm đơn vị" in recalled.note and "Chờ đơn vị nhận" not in recalled.note
+    posted, delivered = rows[-2:]
+    assert (posted.to_unit, posted.handed_at) == (
+        "Bưu chính công ích (mã bưu gửi EB123456785VN)",
+        datetime(2026, 11, 21),
+    )
+    assert delivered.from_unit == posted.to_unit and delivered.handed_at == datetime(2026, 11, 23, 16, 0)
+    assert "Bưu điện phát ngày 23/11/2026" in delivered.note
