@@ -187,3 +187,35 @@ def test_the_control_sheet_shows_a_recall_and_the_posts_steps(seeded_store):
     )
     assert delivered.from_unit == posted.to_unit and delivered.handed_at == datetime(2026, 11, 23, 16, 0)
     assert "Bưu điện phát ngày 23/11/2026" in delivered.note
+
+
+def test_a_postal_return_counts_on_the_delivery_day_in_the_ledger_and_the_indicators(seeded_store):
+    from datetime import date
+
+    from counter_app.services.indicators.period_figures import indicators
+    from counter_app.services.indicators.periods import Period
+    from counter_app.services.reports import ledger_rows
+
+    store = seeded_store
+    actor = clerk(store)
+    d = _ready_by_post(store, actor)
+    workflow.hand_to_post(
+        store, actor, d.code, "EB123456785VN", "20/11/2026", now=datetime(2026, 11, 20, 10, 0)
+    )
+    workflow.post_delivered(store, actor, d.code, "23/11/2026", now=datetime(2026, 11, 25, 9, 0))
+    delivery_day = Period.between(date(2026, 11, 23), date(2026, 11, 23))
+    (row,) = [r for r in ledger_rows(store, date(2026, 11, 23), date(2026, 11, 23)) if r.code == d.code]
+    assert row.returned_at == datetime(2026, 11, 23) and "mã bưu gửi EB123456785VN" in row.note
+    now = datetime(2026, 11, 25, 9, 0)
+    day_before = Period.between(date(2026, 11, 22), date(2026, 11, 22))
+    assert indicators(store, now, delivery_day).returned == indicators(store, now, day_before).returned + 1
+
+
+def test_a_recalled_handover_is_not_the_ledgers_transfer_date(seeded_store):
+    from counter_app.services.reports import ledger_rows
+
+    store = seeded_store
+    actor, d = _handed(store)
+    handover.recall(store, actor, d.code, "Chuyển nhầm", now=LATER)
+    (row,) = [r for r in ledger_rows(store, THU.date(), THU.date()) if r.code == d.code]
+    assert row.handed_over_at is None

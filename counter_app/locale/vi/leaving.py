@@ -74,4 +74,6 @@ MESSAGES: dict[str, str] = {
     "leaving.control.recalled": "Đơn vị chuyển thu hồi lúc {when}: {reason}",
     "leaving.control.post": "Bưu chính công ích (mã bưu gửi {item})",
     "leaving.control.delivered": "Bưu điện phát ngày {day} (ghi nhận: {who})",
+    # services.reports: the tracking ledger's note
+    "leaving.ledger.by_post": "Trả qua bưu điện, mã bưu gửi {item}",
 }
