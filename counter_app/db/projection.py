@@ -207,6 +207,10 @@ def rebuild(session: Session, dossier_id: str) -> Dossier:
     attention = dossier.needs_attention if dossier else None
     if dossier is not None:
         dossier.event_count, dossier.last_event_hash = 0, ""
+        for name in PROJECTED_FIELDS:  # what a refused event set goes too (a post item code, a return date)
+            info = Dossier.model_fields[name]
+            if not info.is_required():
+                setattr(dossier, name, info.get_default(call_default_factory=True))
     session.flush()
     dossier = replay(session, dossier_id)
     dossier.needs_attention = attention

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from counter_app.domain import states
+from counter_app.domain.custody import sent_back_open
 from counter_app.domain.file_ref import FileRef
 from counter_app.domain.states import Status
 from counter_app.domain.vntext import one_line
@@ -94,6 +95,8 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
         Binding("s", "scan_component", t("files.key.scan"), id="dossier.scan"),
         Binding("f", "import_component", t("files.key.import"), id="dossier.import"),
         Binding("v", "view_component", t("files.key.view"), id="dossier.view"),
+        Binding("h", "recall_handover", t("leaving.key.recall"), id="dossier.recall_handover"),
+        Binding("o", "note_sent_back", t("leaving.key.note_sent_back"), id="dossier.note_sent_back"),
         *quiet("f2", "f4", "f5", "f6", "f7"),
     ]
 
@@ -255,6 +258,12 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
             )
         if dossier.finished_at:
             progress.append("\n" + t("dossier.finished", when=fmt.moment(dossier.finished_at)))
+        if dossier.posted_at and dossier.status == Status.RESULT_READY:
+            progress.append(
+                "\n"
+                + t("leaving.post.posted_line", item=dossier.post_item_code, day=fmt.day(dossier.posted_at)),
+                style="bold",
+            )
         if dossier.returned_at:
             progress.append("\n" + t("dossier.returned", when=fmt.moment(dossier.returned_at)))
         if dossier.fee:
@@ -276,7 +285,9 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
                     unit=unit_name(sent_back.to_unit_id),
                     when=fmt.moment(sent_back.answered_at),
                     reason=sent_back.answer_reason or fmt.NONE,
-                ),
+                )
+                + " "
+                + t("leaving.sent_back.hint"),
                 style="bold red",
             )
         if dossier.needs_attention:
@@ -396,6 +407,13 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
             )
         if action == "withdraw":
             return self._may_act() and states.can_transition(status, Status.WITHDRAWN)
+        if action == "recall_handover":
+            return self._may_act() and any(
+                h.state == "sent" and h.from_unit_id == dossier.custodian_unit_id
+                for h in self.detail.handovers
+            )
+        if action == "note_sent_back":
+            return _sent_back(self.detail, self.counter_app.officer.unit_id) is not None
         if action == "stop":
             return self._may_act() and status in workflow.STOPPABLE and not pending
         if action == "return":
@@ -483,6 +501,37 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
                 )
 
         self.app.push_screen(HandoverDialog(suggestions=[t("reason.handover.1")]), answered)
+
+    def action_recall_handover(self) -> None:
+        """h: take back the handover the other unit has not answered yet, with a reason (``handover.recall``)."""
+        from counter_app.screens.dialogs import ReasonDialog
+
+        pending = [h for h in self._detail().handovers if h.state == "sent"]
+        if not pending:
+            return
+        unit_name = self._unit_name(pending[0].to_unit_id)
+
+        def answered(reason: str | None) -> None:
+            if reason:
+                self._act(
+                    "recall",
+                    lambda store, actor, now: handover.recall(store, actor, self.code, reason, now=now),
+                    unit_name=unit_name,
+                )
+
+        dialog = ReasonDialog(
+            t("leaving.recall.title"),
+            t("leaving.recall.prompt", code=self.code, unit=unit_name),
+            suggestions=[t("leaving.recall.suggestion")],
+        )
+        self.app.push_screen(dialog, answered)
+
+    def action_note_sent_back(self) -> None:
+        """o: the officer has seen that the other unit sent the handover back; the flag goes."""
+        self._act(
+            "note_sent_back",
+            lambda store, actor, now: handover.note_sent_back(store, actor, self.code, now=now),
+        )
 
     def action_apologise(self) -> None:
         from counter_app.screens.apology_flow import write_apology
@@ -664,12 +713,20 @@ def _attention_note(note: str) -> str:
 
 
 def _sent_back(detail: DossierDetail, unit_id: str) -> HandoverView | None:
-    """The unit's last handover of this dossier, when the receiving unit sent it back and the dossier is
-    still in the unit's hands (nothing newer happened to its custody)."""
-    if not detail.handovers or detail.dossier.custodian_unit_id != unit_id:
+    """The unit's last handover of this dossier, when the receiving unit sent it back, the dossier is still
+    open in the unit's hands, and the unit has neither noted it nor acted on it since
+    (:func:`counter_app.domain.custody.sent_back_open`)."""
+    dossier = detail.dossier
+    if (
+        not detail.handovers
+        or dossier.custodian_unit_id != unit_id
+        or Status(dossier.status) not in states.OPEN
+    ):
         return None
     last = detail.handovers[-1]
-    return last if last.state == "returned" and last.from_unit_id == unit_id else None
+    if last.state != "returned" or last.from_unit_id != unit_id:
+        return None
+    return last if sent_back_open(last.id, ((e.type, e.payload) for e in detail.events)) else None
 
 
 def _event_note(payload: Mapping[str, Any]) -> str:

@@ -35,6 +35,7 @@ class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
     BINDINGS = [
         Binding("n", "accept", t("key.accept_handover"), id="inbox.accept"),
         Binding("t", "send_back", t("key.send_back"), id="inbox.send_back"),
+        Binding("o", "note_sent_back", t("leaving.key.note_sent_back"), id="inbox.note_sent_back"),
         *quiet("f5", "f7"),
     ]
 
@@ -139,6 +140,8 @@ class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("accept", "send_back"):
             return self.is_mounted and self._current() is not None
+        if action == "note_sent_back":
+            return bool(self.returned)
         return True
 
     @on(DataTable.RowSelected, "#inbox")
@@ -187,6 +190,22 @@ class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
         self.app.push_screen(
             ReasonDialog(t("inbox.send_back_title"), t("inbox.send_back_prompt", code=code)), answered
         )
+
+    def action_note_sent_back(self) -> None:
+        """o on one of our own handovers sent back: seen; its row (and the dossier's flag) goes."""
+        code = self._current()
+        if code not in self.returned:
+            self.app.notify(t("leaving.sent_back.pick_row"), severity="warning")
+            return
+        self._note(code)
+
+    @work(thread=True, exclusive=True, group="inbox-note", exit_on_error=False)
+    def _note(self, code: str) -> None:
+        from counter_app.services import handover
+
+        app = self.counter_app
+        handover.note_sent_back(app.store, app.officer, code, now=app.now())
+        self.post_message(self.Answered(t("leaving.sent_back.noted", code=code)))
 
     @work(thread=True, exclusive=True, group="inbox-answer", exit_on_error=False)
     def _answer(self, code: str, accept: bool, reason: str) -> None:

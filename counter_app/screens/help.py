@@ -68,6 +68,8 @@ SECTIONS = [
             ("u", "key.withdraw"),
             ("d", "forms2025.key.stop"),
             ("t", "key.return_this"),
+            ("h", "leaving.key.recall"),
+            ("o", "leaving.key.note_sent_back"),
             ("Ctrl+R", "key.reprint"),
             ("p", "reachable.key.control"),
         ],
@@ -80,7 +82,7 @@ SECTIONS = [
             ("t", "online_review.key.refuse"),
         ],
     ),
-    ("help.return", [("1 / 2 / 3", "help.rating")]),
+    ("help.return", [("1 / 2 / 3", "help.rating"), ("F10", "leaving.help.post")]),
 ]
 
 

@@ -1,4 +1,6 @@
-"""Return a result (F5): scan or type the code, check the result is ready, record who took it, rate.
+"""Return a result (F5): scan or type the code, check the result is ready, record who took it, rate; for a
+result returned by post, record its hand-over to the post office (item code, day), then the day the post
+delivered it, which is the return date.
 
 The receipt's signed QR is checked before the dossier is looked up: a result is handed over against a
 genuine receipt only (a forged or altered QR says why, and shows nothing of any dossier)."""
@@ -55,6 +57,11 @@ class ReturnScreen(Digitises, ReportsWorkerErrors, Screen[None]):
         code: str
 
     @dataclass
+    class Posted(Message):
+        code: str
+        delivered: bool
+
+    @dataclass
     class Rated(Message):
         code: str
         level: int | None
@@ -85,10 +92,24 @@ class ReturnScreen(Digitises, ReportsWorkerErrors, Screen[None]):
             yield Checkbox(t("return.id_checked"), id="id-checked")
             yield Static(t("files.result.none"), id="return-result-file")
             yield Static(t("return.keys"), classes="dialog-keys")
+        # a result returned by post: handed to the post office, then returned when the post delivers it
+        with VerticalGroup(id="return-post", classes="box") as box:
+            box.border_title = t("leaving.post.title")
+            yield Static("", id="post-state")
+            yield Label(t("leaving.post.item_label"), id="post-item-label")
+            yield VnInput(
+                id="post-item", max_length=20, scan_aware=False, vn_typing=False, placeholder="EB123456785VN"
+            )
+            yield Label("", id="post-day-label")
+            yield VnInput(
+                id="post-day", max_length=10, scan_aware=False, vn_typing=False, placeholder="dd/mm/yyyy"
+            )
+            yield Static("", id="post-keys", classes="dialog-keys")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#return-receiver").display = False
+        self.query_one("#return-post").display = False
         self.query_one("#return-code", Input).focus()
         if self.initial_code:
             self._load(self.initial_code)
@@ -130,6 +151,7 @@ class ReturnScreen(Digitises, ReportsWorkerErrors, Screen[None]):
     def on_return_screen_loaded(self, message: Loaded) -> None:
         label = self.query_one("#return-dossier", Static)
         receiver = self.query_one("#return-receiver")
+        self.query_one("#return-post").display = False
         if message.detail is None:
             self.detail = None
             receiver.display = False
@@ -157,6 +179,10 @@ class ReturnScreen(Digitises, ReportsWorkerErrors, Screen[None]):
             return
         self.detail = detail
         self._show_result_file(None)
+        if self.by_post:
+            self._show_post(detail)
+            self.refresh_bindings()
+            return
         receiver.display = True
         name = self.query_one("#receiver-name", Input)
         name.value = dossier.applicant_name
@@ -201,6 +227,68 @@ class ReturnScreen(Digitises, ReportsWorkerErrors, Screen[None]):
                 Text(t("files.result.attached", pages=file.pages, size=fmt.size(file.size)), style="green")
             )
 
+    # --- a result returned by post (services.workflow.hand_to_post / post_delivered) ------------------------
+
+    @property
+    def by_post(self) -> bool:
+        """The loaded dossier's result goes back by post: F10 records the post's steps, not a hand-over here."""
+        return self.detail is not None and self.detail.dossier.return_method == "post"
+
+    def _show_post(self, detail: DossierDetail) -> None:
+        dossier = detail.dossier
+        posted = dossier.posted_at is not None
+        today = fmt.day(self.counter_app.now().date())
+        state = self.query_one("#post-state", Static)
+        if posted:
+            state.update(
+                Text(
+                    t(
+                        "leaving.post.posted_line",
+                        item=dossier.post_item_code,
+                        day=fmt.day(dossier.posted_at),
+                    ),
+                    style="bold",
+                )
+            )
+        else:
+            state.update(t("leaving.post.address_line", address=dossier.return_address or fmt.NONE))
+        self.query_one("#post-item-label").display = not posted
+        item = self.query_one("#post-item", Input)
+        item.display = not posted
+        item.value = ""
+        self.query_one("#post-day-label", Label).update(
+            t("leaving.post.delivered_label" if posted else "leaving.post.posted_label")
+        )
+        self.query_one("#post-day", Input).value = today
+        self.query_one("#post-keys", Static).update(
+            t("leaving.post.keys_delivered" if posted else "leaving.post.keys")
+        )
+        self.query_one("#return-post").display = True
+        (self.query_one("#post-day", Input) if posted else item).focus()
+
+    @work(thread=True, exclusive=True, group="return-save", exit_on_error=False)
+    def _post(self, code: str, posted: bool, item: str, day: str) -> None:
+        from counter_app.services import workflow
+
+        app = self.counter_app
+        try:
+            if posted:
+                workflow.post_delivered(app.store, app.officer, code, day, now=app.now())
+            else:
+                workflow.hand_to_post(app.store, app.officer, code, item, day, now=app.now())
+        finally:
+            self.saving = False
+        self.post_message(self.Posted(code, delivered=posted))
+
+    def on_return_screen_posted(self, message: Posted) -> None:
+        self.counter_app.refresh_store_state()
+        if message.delivered:
+            self.app.notify(t("leaving.post.delivered_done", code=message.code))
+            self.counter_app.go_home()
+        else:
+            self.app.notify(t("leaving.post.posted_done", code=message.code))
+            self._load(message.code)
+
     def action_save(self) -> None:
         if self.detail is None:
             self.app.notify(t("return.need_dossier"), severity="warning")
@@ -208,6 +296,14 @@ class ReturnScreen(Digitises, ReportsWorkerErrors, Screen[None]):
         if self.saving:
             return
         self.saving = True
+        if self.by_post:
+            self._post(
+                self.detail.dossier.code,
+                self.detail.dossier.posted_at is not None,
+                self.query_one("#post-item", Input).value,
+                self.query_one("#post-day", Input).value,
+            )
+            return
         self._return(
             self.detail.dossier.code,
             self.query_one("#receiver-name", Input).value,

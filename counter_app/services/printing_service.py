@@ -451,6 +451,25 @@ def control_rows(
                 if kind == "handover_returned":
                     back = str(handover.get("answer_reason", ""))
                     row_or_none.notes.append(t("forms2025.control.note.sent_back", reason=back))
+        elif kind == "handover_recalled":  # taken back by the sender before the other unit answered
+            handover = payload.get("handover") or {}
+            recalled = sent.pop(str(handover.get("id")), None)
+            if recalled is not None:
+                back = str(handover.get("answer_reason", ""))
+                recalled.notes.append(t("leaving.control.recalled", when=fmt.moment(at), reason=back))
+        elif kind == "posted":  # the result handed to the post office (services.workflow.hand_to_post)
+            posted = payload.get("set") or {}
+            posted_at = _as_datetime(posted.get("posted_at") or at)
+            post = t("leaving.control.post", item=str(posted.get("post_item_code", "")))
+            add(_Row(office, post, posted_at, who, due, taken_at=posted_at))
+        elif kind == "returned" and payload.get("by_post"):  # the post delivered it: the return date
+            delivered = _as_datetime((payload.get("set") or {}).get("returned_at") or at)
+            post = t("leaving.control.post", item=str(payload.get("post_item_code", "")))
+            row = _Row(
+                post, t("forms2025.control.applicant", name=applicant), delivered, "", due, "", delivered
+            )
+            row.notes.append(t("leaving.control.delivered", day=fmt.day(delivered), who=who))
+            add(row)
         elif kind == "supplement_requested":
             row = _Row(name(event.unit_id), person, at, who, due)
             row.notes.append(t("forms2025.control.note.supplement", reason=reason))

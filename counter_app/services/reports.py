@@ -104,7 +104,8 @@ TRANSFER_EVENTS = ("processing",)
 
 def _first_transfers(session: Session, ids: list[str]) -> dict[str, datetime]:
     """When each dossier was first handed on («Ngày chuyển hồ sơ» of the ledger): the earlier of its first
-    transfer to processing (event ``processing``) and its first handover to another unit."""
+    transfer to processing (event ``processing``) and its first handover to another unit (not one its sender
+    recalled before the other unit answered: the dossier never went)."""
     first: dict[str, datetime] = {}
 
     def keep(dossier_id: str, when: datetime | None) -> None:
@@ -114,7 +115,7 @@ def _first_transfers(session: Session, ids: list[str]) -> dict[str, datetime]:
     for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
         for dossier_id, sent_at in session.exec(
             select(Handover.dossier_id, func.min(Handover.sent_at))
-            .where(col(Handover.dossier_id).in_(chunk))
+            .where(col(Handover.dossier_id).in_(chunk), col(Handover.state) != "recalled")
             .group_by(col(Handover.dossier_id))
         ).all():
             keep(dossier_id, sent_at)
@@ -161,6 +162,8 @@ def ledger_rows(store: Store, start: date, end: date, *, unit_id: str | None = N
         if d.finished_at and d.due_at and status in FINISHED_STATUSES:
             timeliness = counted_timeliness(d.finished_at, d.due_at, d.supplement_rounds)
         note = states.label(timeliness) if timeliness is not None else ""
+        if d.post_item_code:  # a result returned by post: its item, to trace it with the post office
+            note = "; ".join(x for x in (note, t("leaving.ledger.by_post", item=d.post_item_code)) if x)
         out.append(
             LedgerRow(
                 index=index,

@@ -38,7 +38,7 @@ from counter_app.db.models import (
 from counter_app.domain import anchors
 from counter_app.domain.chain import HASHED_FIELDS
 from counter_app.domain.chain import event_hash as chain_hash
-from counter_app.domain.custody import may_record
+from counter_app.domain.custody import HANDOVER_ANSWERS, HANDOVER_RECALL, may_record
 from counter_app.domain.vntext import one_line
 from counter_app.locale import t
 from counter_app.services.errors import ServiceError
@@ -140,6 +140,8 @@ def apply_batch(
             (dossier_ids,),
         )
         pending: dict[str, str | None] = dict(cur.fetchall())
+        cur.execute("SELECT id, state FROM handover WHERE dossier_id = ANY(%s)", (dossier_ids,))
+        handover_states: dict[str, str] = dict(cur.fetchall())
         role_unit = _role_unit(cur)
     accepted_rows: list[dict[str, Any]] = []
     rejections: list[SyncRejection] = []
@@ -150,7 +152,8 @@ def apply_batch(
             continue
         dossier_id = event["dossier_id"]
         row = dossiers.get(dossier_id)
-        reason = _refusal(event, row, pending.get(dossier_id), dossier_id in broken, role_unit)
+        late = None if dossier_id in broken else _too_late(event, handover_states)
+        reason = late or _refusal(event, row, pending.get(dossier_id), dossier_id in broken, role_unit)
         if reason:
             broken.add(dossier_id)
             result.rejected[event["id"]] = reason
@@ -168,6 +171,7 @@ def apply_batch(
         row.update(event_count=event["seq"], last_event_hash=event["hash"])
         data = payload.get("handover") if isinstance(payload, dict) else None
         if isinstance(data, dict):
+            handover_states[str(data.get("id"))] = str(data.get("state", "sent"))
             if data.get("state", "sent") == "sent":
                 pending[dossier_id] = data.get("to_unit_id")
             else:
@@ -248,7 +252,8 @@ def refusal_text(exc: BaseException) -> str:
                 params = json.loads(exc.diag.message_detail or "{}")
             except ValueError:
                 params = {}
-            return t("trust.refused." + message.removeprefix(central_rules.REFUSAL), **params)
+            key = message.removeprefix(central_rules.REFUSAL)
+            return t(key if "." in key else "trust.refused." + key, **params)
         return one_line(message)[:300]
     return one_line(str(exc))[:300]
 
@@ -417,6 +422,23 @@ def _role_unit(cur) -> str | None:
         )
     cur.execute("SELECT counter_unit_of(current_user)")
     return cur.fetchone()[0]
+
+
+def _too_late(event: dict[str, Any], handover_states: dict[str, str]) -> str | None:
+    """A recall that arrives after the other unit answered the handover, or an answer that arrives after the
+    sender recalled it (each recorded offline before it learnt of the other): the reason says which, instead
+    of the chain's «changed elsewhere» (``services.handover.recall``)."""
+    payload = event["payload"] if isinstance(event["payload"], dict) else {}
+    data = payload.get("handover")
+    if not isinstance(data, dict):
+        return None
+    state = handover_states.get(str(data.get("id")))
+    if event["type"] == HANDOVER_RECALL and state in ("accepted", "returned"):
+        key = "leaving.refused.recall_accepted" if state == "accepted" else "leaving.refused.recall_returned"
+        return t(key, code=event["dossier_code"])
+    if event["type"] in HANDOVER_ANSWERS and state == "recalled":
+        return t("leaving.refused.answer_recalled", code=event["dossier_code"])
+    return None
 
 
 def _refusal(

@@ -17,7 +17,12 @@ rows a counter can no longer touch:
   officer and the code never change after the first event; custody moves only by an accepted handover, to
   the unit that accepts it; a citizen named must be one the unit may see;
 * a ``handover`` part matches the event: sent by the custodian while none is pending, answered by the unit it
-  was sent to.
+  was sent to, recalled (with a reason) by the unit that sent it while it is still pending; a handover sent
+  back is noted only by the unit that sent it;
+* a result returned by post: only the ``posted`` event sets the item code (a UPU S10 code of VNPost, its
+  check digit recomputed here: ``counter_s10_ok``) and the day it went to the post office, once, on a
+  dossier returned by post whose result is ready; once posted, the dossier is returned only by the post's
+  delivery (``by_post``), and only then.
 
 The projection is :mod:`counter_app.db.projection` written in SQL (``set`` applied with
 ``jsonb_populate_record``, the components replaced, the control-sheet row created or answered), so a
@@ -44,11 +49,28 @@ import json
 
 from counter_app.db.models import Citizen, Dossier, table_of
 from counter_app.db.projection import PROJECTED_FIELDS
-from counter_app.domain.custody import FIRST_EVENTS, HANDOVER_ANSWERS, RETURN_POINT_EVENTS
+from counter_app.domain.custody import (
+    FIRST_EVENTS,
+    HANDOVER_ANSWERS,
+    HANDOVER_RECALL,
+    RETURN_POINT_EVENTS,
+    SENT_BACK_NOTED,
+)
+from counter_app.domain.postal import COUNTRY, S10_WEIGHTS
+from counter_app.domain.states import Status
 from counter_app.services.ids import CITIZEN_ID_PREFIX
 
 #: prefix of the message of every refusal the rules raise
 REFUSAL = "counter_app:"
+#: refusals of a dossier leaving the unit (issue 15), keys of the locale area ``leaving`` (``sync.central``
+#: renders a key with a dot as it is, one without under ``trust.refused.``)
+RECALL_NOT_WAITING = "leaving.refused.recall_not_waiting"
+BAD_NOTE = "leaving.refused.bad_note"
+BAD_POST = "leaving.refused.bad_post"
+POST_FIELDS = "leaving.refused.post_fields"
+POST_RETURN = "leaving.refused.post_return"
+#: the dossier columns only the ``posted`` event sets (``services.workflow.hand_to_post``)
+POST_COLUMNS = ("post_item_code", "posted_at")
 #: dossier columns the first event sets for good
 SET_ONCE = ("code", "received_unit_id", "received_counter_id", "received_by")
 #: how far in the future a citizen's ``updated_at`` may be before the central clock takes its place
@@ -147,6 +169,16 @@ LANGUAGE sql IMMUTABLE AS $fn$
         'payload', e.payload::jsonb, 'prev_hash', e.prev_hash)), 'UTF8')), 'hex')
 $fn$;
 
+CREATE OR REPLACE FUNCTION counter_s10_ok(code text) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $fn$
+    -- a UPU S10 item code of VNPost, check digit included (domain.postal)
+    SELECT CASE WHEN code ~ '^[A-Z]{{2}}[0-9]{{9}}{COUNTRY}$' THEN (
+        SELECT CASE 11 - sum(substr(code, 2 + x.i::int, 1)::int * x.w) % 11
+                   WHEN 10 THEN 0 WHEN 11 THEN 5 ELSE 11 - sum(substr(code, 2 + x.i::int, 1)::int * x.w) % 11 END
+          FROM unnest(ARRAY{list(S10_WEIGHTS)}) WITH ORDINALITY AS x(w, i)) = substr(code, 11, 1)::int
+    ELSE false END
+$fn$;
+
 CREATE OR REPLACE FUNCTION counter_unsafe_text(t text) RETURNS boolean
 LANGUAGE sql IMMUTABLE AS $fn$
     -- raw control, bidi and zero-width characters, or JSON escapes of control characters other than TAB/LF/CR
@@ -197,6 +229,9 @@ BEGIN
        AND NOT public.counter_sees_citizen(patch ->> 'citizen_id', actor) THEN
         PERFORM public.counter_refuse('citizen_not_visible', '{{}}'::jsonb);
     END IF;
+    IF NEW.type <> 'posted' AND EXISTS (SELECT 1 FROM unnest({_array(POST_COLUMNS)}) AS k WHERE patch ? k) THEN
+        PERFORM public.counter_refuse('{POST_FIELDS}', '{{}}'::jsonb);
+    END IF;
     SELECT * INTO d FROM public.dossier WHERE id = NEW.dossier_id FOR UPDATE;
     IF NOT FOUND THEN
         IF NEW.seq <> 1 OR NEW.prev_hash <> '' THEN
@@ -224,6 +259,7 @@ BEGIN
         IF NOT (
             CASE
                 WHEN NEW.type = ANY ({_array(HANDOVER_ANSWERS)}) THEN has_pending AND NEW.unit_id = pending.to_unit_id
+                WHEN NEW.type = '{HANDOVER_RECALL}' THEN NEW.unit_id = d.custodian_unit_id
                 WHEN NEW.type = ANY ({_array(RETURN_POINT_EVENTS)}) THEN NEW.unit_id IN (d.custodian_unit_id, d.return_unit_id)
                 ELSE NEW.unit_id = d.custodian_unit_id
             END) THEN
@@ -261,8 +297,38 @@ BEGIN
                SET state = ho ->> 'state', answered_at = NEW.device_time, answered_by = NEW.officer_name,
                    answer_reason = coalesce(ho ->> 'answer_reason', '')
              WHERE h.id = pending.id;
+        ELSIF NEW.type = '{HANDOVER_RECALL}' THEN
+            -- the sender takes back a handover not answered yet, with a reason (services.handover.recall)
+            IF NOT has_pending THEN
+                PERFORM public.counter_refuse('{RECALL_NOT_WAITING}', '{{}}'::jsonb);
+            END IF;
+            IF ho IS NULL OR ho ->> 'id' IS DISTINCT FROM pending.id OR ho ->> 'state' IS DISTINCT FROM 'recalled'
+               OR pending.from_unit_id IS DISTINCT FROM NEW.unit_id
+               OR coalesce(ho ->> 'answer_reason', '') = '' THEN
+                PERFORM public.counter_refuse('bad_handover', jsonb_build_object('type', NEW.type));
+            END IF;
+            UPDATE public.handover h
+               SET state = 'recalled', answered_at = NEW.device_time, answered_by = NEW.officer_name,
+                   answer_reason = ho ->> 'answer_reason'
+             WHERE h.id = pending.id;
         ELSIF ho IS NOT NULL THEN
             PERFORM public.counter_refuse('bad_handover', jsonb_build_object('type', NEW.type));
+        END IF;
+        IF NEW.type = '{SENT_BACK_NOTED}' AND NOT EXISTS (
+            SELECT 1 FROM public.handover h
+             WHERE h.id = p ->> 'noted_handover' AND h.dossier_id = d.id AND h.state = 'returned'
+               AND h.from_unit_id = NEW.unit_id) THEN
+            PERFORM public.counter_refuse('{BAD_NOTE}', '{{}}'::jsonb);
+        END IF;
+        IF NEW.type = 'posted' AND (
+            NOT public.counter_s10_ok(patch ->> 'post_item_code') OR patch ->> 'posted_at' IS NULL
+            OR d.return_method <> 'post' OR d.status <> {int(Status.RESULT_READY)} OR d.posted_at IS NOT NULL
+            OR EXISTS (SELECT 1 FROM jsonb_object_keys(patch) AS k WHERE k <> ALL ({_array(POST_COLUMNS)}))) THEN
+            PERFORM public.counter_refuse('{BAD_POST}', '{{}}'::jsonb);
+        END IF;
+        IF NEW.type = 'returned'
+           AND (d.posted_at IS NOT NULL) <> (coalesce(p ->> 'by_post', 'false') = 'true') THEN
+            PERFORM public.counter_refuse('{POST_RETURN}', '{{}}'::jsonb);
         END IF;
         merged := to_jsonb(d) || patch || jsonb_build_object(
             'event_count', NEW.seq, 'last_event_hash', NEW.hash, 'updated_at', NEW.device_time);
@@ -349,4 +415,5 @@ INTERNAL_FUNCTIONS = (
     "counter_event_guard()",
     "counter_refuse(text, jsonb)",
     "counter_citizen_id(text, text)",
+    "counter_s10_ok(text)",
 )

@@ -204,10 +204,10 @@ def _set_aside(session: Session, refused: list[dict], reasons: dict[str, str], n
 
 CONCERNING_UNIT = text("""
     SELECT e.dossier_id, MAX(e.central_seq) AS last_seq
-    FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id
+    FROM dossier_event e LEFT JOIN dossier d ON d.id = e.dossier_id
     WHERE e.central_seq > :cursor
       AND (d.custodian_unit_id = :unit OR d.return_unit_id = :unit OR d.received_unit_id = :unit
-           OR EXISTS (SELECT 1 FROM handover h WHERE h.dossier_id = d.id AND h.to_unit_id = :unit))
+           OR EXISTS (SELECT 1 FROM handover h WHERE h.dossier_id = e.dossier_id AND h.to_unit_id = :unit))
     GROUP BY e.dossier_id
     ORDER BY last_seq
     LIMIT :page

@@ -41,7 +41,9 @@ the rules of :mod:`counter_app.sync.central_rules`
 A unit *u* (the unit of ``current_user``) may:
 
 ============================  =====================================================================
-``dossier_event``             read the events of the dossiers *u* sees (below); append events of its own
+``dossier_event``             read the events of the dossiers *u* sees (below), and those of a dossier
+                              handed to *u* then recalled by its sender up to the recall
+                              (``counter_saw_recalled``: *u*'s inbox learns of it); append events of its own
                               unit, which the trigger then holds to custody (only the custodian, the
                               unit a handover is addressed to answering it, the return point returning
                               and rating), to the chain (next number, previous hash) and to the first-event
@@ -145,6 +147,17 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f
                           WHERE h.dossier_id = d.id AND h.to_unit_id = $2 AND h.state = 'sent')))
 $fn$;
 
+CREATE OR REPLACE FUNCTION counter_saw_recalled(dossier_id text, unit text, seq integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+    -- a unit a handover was offered to, then recalled by its sender, reads the dossier's events up to the
+    -- recall (so that its inbox learns of it), nothing after
+    SELECT EXISTS (
+        SELECT 1 FROM public.dossier_event r JOIN public.handover h
+            ON h.id = r.payload::jsonb -> 'handover' ->> 'id' AND h.dossier_id = r.dossier_id
+        WHERE r.dossier_id = $1 AND r.type = 'handover_recalled' AND h.to_unit_id = $2
+          AND h.state = 'recalled' AND $3 <= r.seq)
+$fn$;
+
 CREATE OR REPLACE FUNCTION counter_sees_citizen(citizen_id text, unit text) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
     SELECT EXISTS (SELECT 1 FROM public.citizen_origin o WHERE o.citizen_id = $1 AND o.unit_id = $2)
@@ -186,7 +199,13 @@ _DOSSIER_VISIBLE = (
 #: (table, policy name, command, USING, WITH CHECK)
 _POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("dossier", "counter_read", "SELECT", _DOSSIER_VISIBLE, None),
-    ("dossier_event", "counter_read", "SELECT", f"counter_sees_dossier(dossier_id, {_UNIT})", None),
+    (
+        "dossier_event",
+        "counter_read",
+        "SELECT",
+        f"counter_sees_dossier(dossier_id, {_UNIT}) OR counter_saw_recalled(dossier_id, {_UNIT}, seq)",
+        None,
+    ),
     # the rest of the rule (chain, custody, first event) is the trigger's: sync.central_rules
     ("dossier_event", "counter_insert", "INSERT", None, f"unit_id = {_UNIT}"),
     (
@@ -241,6 +260,7 @@ _FUNCTIONS = (
     "counter_unit_of(text)",
     "counter_inbox_has(text, text)",
     "counter_sees_dossier(text, text)",
+    "counter_saw_recalled(text, text, integer)",
     "counter_sees_citizen(text, text)",
     *central_rules.FUNCTIONS,
 )

@@ -162,3 +162,60 @@ def test_only_a_dossier_returned_by_post_goes_to_the_post(seeded_store):
     workflow.mark_result_ready(store, actor, d.code, now=datetime(2026, 11, 20, 9, 0))
     with pytest.raises(ServiceError, match="bưu chính công ích"):
         workflow.hand_to_post(store, actor, d.code, "EB123456785VN", "", now=datetime(2026, 11, 20, 10, 0))
+
+
+def test_the_control_sheet_shows_a_recall_and_the_posts_steps(seeded_store):
+    from counter_app.services import printing_service
+
+    store = seeded_store
+    actor = clerk(store)
+    d = _ready_by_post(store, actor)
+    handover.send(store, actor, d.code, CENTRE, "Chuyển nhầm", now=datetime(2026, 11, 20, 9, 30))
+    handover.recall(store, actor, d.code, "Chuyển nhầm đơn vị", now=datetime(2026, 11, 20, 9, 45))
+    workflow.hand_to_post(
+        store, actor, d.code, "EB123456785VN", "21/11/2026", now=datetime(2026, 11, 23, 8, 0)
+    )
+    workflow.post_delivered(store, actor, d.code, "23/11/2026", now=datetime(2026, 11, 23, 16, 0))
+    with store.session() as s:
+        rows = printing_service.control_sheet_data(s, d.code, unit_id=store.unit_id).handovers
+    (recalled,) = [r for r in rows if "thu hồi" in r.note]
+    assert "Chuyển nhầm đơn vị" in recalled.note and "Chờ đơn vị nhận" not in recalled.note
+    posted, delivered = rows[-2:]
+    assert (posted.to_unit, posted.handed_at) == (
+        "Bưu chính công ích (mã bưu gửi EB123456785VN)",
+        datetime(2026, 11, 21),
+    )
+    assert delivered.from_unit == posted.to_unit and delivered.handed_at == datetime(2026, 11, 23, 16, 0)
+    assert "Bưu điện phát ngày 23/11/2026" in delivered.note
+
+
+def test_a_postal_return_counts_on_the_delivery_day_in_the_ledger_and_the_indicators(seeded_store):
+    from datetime import date
+
+    from counter_app.services.indicators.period_figures import indicators
+    from counter_app.services.indicators.periods import Period
+    from counter_app.services.reports import ledger_rows
+
+    store = seeded_store
+    actor = clerk(store)
+    d = _ready_by_post(store, actor)
+    workflow.hand_to_post(
+        store, actor, d.code, "EB123456785VN", "20/11/2026", now=datetime(2026, 11, 20, 10, 0)
+    )
+    workflow.post_delivered(store, actor, d.code, "23/11/2026", now=datetime(2026, 11, 25, 9, 0))
+    delivery_day = Period.between(date(2026, 11, 23), date(2026, 11, 23))
+    (row,) = [r for r in ledger_rows(store, date(2026, 11, 23), date(2026, 11, 23)) if r.code == d.code]
+    assert row.returned_at == datetime(2026, 11, 23) and "mã bưu gửi EB123456785VN" in row.note
+    now = datetime(2026, 11, 25, 9, 0)
+    day_before = Period.between(date(2026, 11, 22), date(2026, 11, 22))
+    assert indicators(store, now, delivery_day).returned == indicators(store, now, day_before).returned + 1
+
+
+def test_a_recalled_handover_is_not_the_ledgers_transfer_date(seeded_store):
+    from counter_app.services.reports import ledger_rows
+
+    store = seeded_store
+    actor, d = _handed(store)
+    handover.recall(store, actor, d.code, "Chuyển nhầm", now=LATER)
+    (row,) = [r for r in ledger_rows(store, THU.date(), THU.date()) if r.code == d.code]
+    assert row.handed_over_at is None
