@@ -398,39 +398,6 @@ class ApologyDialog(Dialog[ApologyAnswer]):
         return ApologyAnswer(self.new_due, reason) if reason else None
 
 
-class RatingDialog(Dialog[int]):
-    """The citizen's satisfaction with one key: 1, 2 or 3."""
-
-    BINDINGS = [
-        Binding("1", "rate(1)", t("satisfaction.1"), id="rating.1"),
-        Binding("2", "rate(2)", t("satisfaction.2"), id="rating.2"),
-        Binding("3", "rate(3)", t("satisfaction.3"), id="rating.3"),
-        Binding("escape", "cancel", t("rating.skip"), id="rating.skip"),
-    ]
-    DEFAULT_CSS = "RatingDialog #rating-options { margin-top: 1; text-style: bold; }"
-    KEYS = ""
-
-    def __init__(self, code: str) -> None:
-        super().__init__()
-        self.code = code
-
-    def title_text(self) -> str:
-        return t("rating.title")
-
-    def body(self) -> ComposeResult:
-        yield Static(t("rating.question", code=self.code))
-        yield Static(t("rating.options"), id="rating-options")
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return action != "save"
-
-    def answer(self) -> int | None:
-        return None
-
-    def action_rate(self, level: int) -> None:
-        self.dismiss(level)
-
-
 @dataclass(frozen=True)
 class TicketRequest:
     """A queue ticket to issue: the service line, and priority with its reason."""

@@ -225,6 +225,8 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
             applicant.append(
                 "\n" + t("dossier.satisfaction", level=t(f"satisfaction.{dossier.satisfaction}"))
             )
+        elif dossier.satisfaction_by == "not_rated":
+            applicant.append("\n" + t("event.not_rated"), style="dim")
         self.query_one("#applicant", Static).update(applicant)
 
         unit_name = self._unit_name

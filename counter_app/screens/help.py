@@ -82,7 +82,7 @@ SECTIONS = [
             ("t", "online_review.key.refuse"),
         ],
     ),
-    ("help.return", [("1 / 2 / 3", "help.rating"), ("F10", "leaving.help.post")]),
+    ("help.return", [("F10", "leaving.help.post")]),
 ]
 
 

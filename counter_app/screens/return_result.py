@@ -1,4 +1,5 @@
-"""Return a result (F5): scan or type the code, check the result is ready, record who took it, rate; for a
+"""Return a result (F5): scan or type the code, check the result is ready, record who took it, then ask the
+counter's tablet for the citizen's rating (the officer cannot rate; ``services.rating``); for a
 result returned by post, record its hand-over to the post office (item code, day), then the day the post
 delivered it, which is the return date.
 
@@ -63,8 +64,11 @@ class ReturnScreen(Digitises, ReportsWorkerErrors, Screen[None]):
 
     @dataclass
     class Rated(Message):
+        """The counter's tablet was asked for the citizen's rating (``asked``: False when there was nothing to
+        ask, e.g. away from a counter)."""
+
         code: str
-        level: int | None
+        asked: bool
 
     def __init__(self, code: str = "") -> None:
         super().__init__()
@@ -331,27 +335,22 @@ class ReturnScreen(Digitises, ReportsWorkerErrors, Screen[None]):
         self.post_message(self.Returned(code))
 
     def on_return_screen_returned(self, message: Returned) -> None:
-        from counter_app.screens.dialogs import RatingDialog
-
         self.app.notify(t("return.done", code=message.code))
-
-        def rated(level: int | None) -> None:
-            self._rate(message.code, level)
-
-        self.app.push_screen(RatingDialog(message.code), rated)
+        self._ask_the_tablet(message.code)
 
     @work(thread=True, exclusive=True, group="return-rate", exit_on_error=False)
-    def _rate(self, code: str, level: int | None) -> None:
-        from counter_app.services import workflow
+    def _ask_the_tablet(self, code: str) -> None:
+        """The citizen rates on the counter's tablet (services.rating), never through the officer's keys; the
+        app tells the officer when the answer comes (or that none came)."""
+        from counter_app.services import rating
 
-        if level is not None:
-            workflow.rate(
-                self.counter_app.store, self.counter_app.officer, code, level, now=self.counter_app.now()
-            )
-        self.post_message(self.Rated(code, level))
+        app = self.counter_app
+        asked = rating.open_request(app.store, app.officer, code, now=app.now())
+        self.post_message(self.Rated(code, asked is not None))
 
     def on_return_screen_rated(self, message: Rated) -> None:
-        if message.level is not None:
-            self.app.notify(t("rating.done", level=t(f"satisfaction.{message.level}")))
+        if message.asked:
+            minutes = max(1, round(self.counter_app.store.settings.rating_wait_seconds / 60))
+            self.app.notify(t("citizen_rating.asked", minutes=minutes))
         self.counter_app.refresh_store_state()
         self.counter_app.go_home()

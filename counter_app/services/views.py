@@ -183,6 +183,8 @@ class DossierView:
     #: a result returned by post: its UPU S10 item code and when it was handed to the post office
     post_item_code: str = ""
     posted_at: datetime | None = None
+    #: who gave ``satisfaction``: "citizen" (the counter's tablet), "not_rated", "" (keyed in before issue 16)
+    satisfaction_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -327,21 +327,6 @@ def post_delivered(
         return view(DossierView, dossier)
 
 
-def rate(store: Store, actor: Actor, code: str, level: int, *, now: datetime | None = None) -> DossierView:
-    """The citizen's satisfaction (Decision 766): 1 very satisfied, 2 satisfied, 3 not satisfied."""
-    now = now or local_now()
-    if level not in (1, 2, 3):
-        raise ServiceError("workflow.bad_rating")
-    with store.session() as session:
-        dossier = lookup.dossier_by_code(session, code, unit_id=actor.unit_id)
-        if dossier.status != Status.RETURNED:
-            raise ServiceError("workflow.not_returned")
-        if dossier.satisfaction is not None:
-            raise ServiceError("workflow.already_rated", code=dossier.code)
-        append_event(session, dossier, "rated", {"set": {"satisfaction": level}}, actor, now)
-        return view(DossierView, dossier)
-
-
 def apologise(
     store: Store, actor: Actor, code: str, new_due_at: datetime, reason: str, *, now: datetime | None = None
 ) -> DossierView:

@@ -6,10 +6,11 @@ from sqlmodel import select
 
 from counter_app.db.models import QueueTicket
 from counter_app.domain.states import Status
-from counter_app.services import lookup
+from counter_app.services import lookup, rating
 from counter_app.services.demo import demo_card_payloads
 
 from .helpers import (
+    FIXED_NOW,
     SIZE,
     counts,
     find_code,
@@ -125,7 +126,7 @@ async def test_dossier_view_supplement_then_supplement_received(app, store):
     assert found.dossier.due_at != old_due
 
 
-async def test_return_with_rating(app, store):
+async def test_return_asks_the_counters_tablet_for_the_rating_and_the_officer_cannot_rate(app, store):
     code = find_code(store, status=Status.RESULT_READY)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot)
@@ -138,20 +139,20 @@ async def test_return_with_rating(app, store):
         await wait_for(pilot, lambda: screen.detail is not None, "dossier ready to return")
         assert screen.query_one("#id-checked").has_focus
         await pilot.press("space", "f10")
-        from counter_app.screens.dialogs import RatingDialog
-
-        await wait_for(pilot, lambda: isinstance(app.screen, RatingDialog), "rating dialog")
-        await pilot.press("1")
         from counter_app.screens.counter import CounterScreen
 
+        # no rating keys for the officer: the counter's tablet is asked, and the screen says so
         await wait_for(pilot, lambda: isinstance(app.screen, CounterScreen), "back home")
+        await wait_for(pilot, lambda: any("máy tính bảng" in n for n in notices(app)), "tablet asked")
+        await pilot.press("1")  # a key the officer might press: it rates nothing
     found = detail(store, code)
     assert found.dossier.status == Status.RETURNED
-    assert found.dossier.satisfaction == 1
+    assert found.dossier.satisfaction is None and found.dossier.satisfaction_by == ""
     returned = [e for e in found.events if e.type == "returned"][0]
     assert returned.payload["id_checked"] is True
     assert returned.payload["receiver_name"] == found.dossier.applicant_name
-    assert found.events[-1].type == "rated"
+    assert found.events[-1].type == "returned"
+    assert rating.pending(store, app.officer.counter_id, now=FIXED_NOW) is not None
 
 
 async def test_return_refuses_a_dossier_without_result(app, store):

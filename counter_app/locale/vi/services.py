@@ -40,9 +40,6 @@ MESSAGES: dict[str, str] = {
     # workflow
     "workflow.not_custodian": "Hồ sơ {code} đang do đơn vị {unit} giữ; chỉ đơn vị đó được thao tác.",
     "workflow.not_ready": "Hồ sơ {code} chưa có kết quả (trạng thái: {status}).",
-    "workflow.bad_rating": "Mức hài lòng phải là 1, 2 hoặc 3.",
-    "workflow.already_rated": "Hồ sơ {code} đã được đánh giá.",
-    "workflow.not_returned": "Chỉ đánh giá được hồ sơ đã trả kết quả.",
     "workflow.new_due_not_later": "Ngày hẹn mới phải sau ngày hẹn hiện tại ({due}).",
     "satisfaction.1": "Rất hài lòng",
     "satisfaction.2": "Hài lòng",

@@ -260,11 +260,6 @@ MESSAGES: dict[str, str] = {
     "apology.need_days": "Hãy nhập số ngày làm việc gia hạn (ít nhất 1).",
     "apology.new_due": "Ngày hẹn mới: {due}",
     "apology.reason": "Lý do chậm trễ:",
-    "rating.title": "Đánh giá mức độ hài lòng",
-    "rating.question": "Công dân đánh giá việc giải quyết hồ sơ {code}:",
-    "rating.options": "1  Rất hài lòng\n2  Hài lòng\n3  Không hài lòng\n\nEsc  Bỏ qua",
-    "rating.skip": "Bỏ qua",
-    "rating.done": "Đã ghi nhận đánh giá: {level}.",
     "withdraw.title": "Rút hồ sơ",
     "withdraw.prompt": "Lý do rút hồ sơ {code}:",
     # --- dossier -----------------------------------------------------------------------------------
@@ -377,6 +372,5 @@ MESSAGES: dict[str, str] = {
     "help.next_field": "Sang mục tiếp theo",
     "help.dossier": "Hồ sơ (chỉ hiện các thao tác được phép)",
     "help.return": "Trả kết quả",
-    "help.rating": "Mức độ hài lòng: rất hài lòng, hài lòng, không hài lòng",
     "help.close_hint": "Esc hoặc F1 để đóng",
 }
