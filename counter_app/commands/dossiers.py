@@ -12,6 +12,7 @@ Listing the inbox shows no applicant's data and needs no officer.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,6 +71,11 @@ def inbox(args: argparse.Namespace, context: CommandContext) -> int:
     if args.accept:
         item = waiting.accept(store, context.actor(args.officer, pin=True), args.accept)
         print(t("cli.inbox.accepted", code=item.code))
+        if item.kind == "online":  # taken in: the receipt (Mẫu 01), as after an intake at the counter
+            from counter_app.services.printouts import print_safely
+
+            printed = print_safely(store, item.code, "receipt")
+            print(printed.message, file=sys.stdout if printed.ok else sys.stderr)
         return ExitCode.OK
     if args.send_back:
         if not args.reason:
