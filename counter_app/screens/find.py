@@ -73,7 +73,7 @@ class FindScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
                 box.border_title = t("find.dossiers")
                 yield LiveTable(
                     [
-                        ("code", t("col.code"), 25),
+                        ("code", t("col.code"), 26),
                         ("applicant", t("col.applicant"), 16),
                         ("procedure", t("col.procedure"), 18),
                         ("status", t("col.status"), 12),

@@ -59,7 +59,7 @@ class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             box.border_title = t("inbox.list")
             yield LiveTable(
                 [
-                    ("code", t("col.code"), 25),
+                    ("code", t("col.code"), 26),
                     ("applicant", t("col.applicant"), 22),
                     ("from", t("col.from_unit"), 30),
                     ("reason", t("col.reason"), 34),
