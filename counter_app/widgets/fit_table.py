@@ -70,6 +70,10 @@ class FitColumns:
     """Mix into a :class:`DataTable`: cells end in «…» when cut; :meth:`fit_columns` sizes the columns.
 
     ``column_floors`` maps a column key to its floor (see the module's docstring).
+
+    DataTable has no public hook for how a cell is cut nor for resizing a column: this overrides
+    ``_compute_row_renderables`` and sets what ``add_column`` sets, as Textual 8.2.8 (the pinned version)
+    names them; ``tests/tui/test_layout_fit.py`` fails if a new Textual renames them.
     """
 
     column_floors: dict[str, int | None]
