@@ -41,7 +41,13 @@ def _level(wanted: Sequence[int], floors: Sequence[int], room: int) -> list[int]
             low = level
         else:
             high = level - 1
-    return [min(w, max(low, f)) for w, f in zip(wanted, floors, strict=True)]
+    widths = [min(w, max(low, f)) for w, f in zip(wanted, floors, strict=True)]
+    spare = room - sum(widths)  # what the common level left over goes to the cut columns, widest first
+    while spare > 0 and (cut := [i for i in range(len(widths)) if widths[i] < wanted[i]]):
+        for index in sorted(cut, key=lambda i: -wanted[i])[:spare]:
+            widths[index] += 1
+            spare -= 1
+    return widths
 
 
 def fit_widths(wanted: Sequence[int], floors: Sequence[int | None], room: int) -> list[int]:

@@ -25,6 +25,8 @@ def test_the_widest_give_way_first_and_keep_their_floor():
     # even the floors do not fit: the widest are cut further, never below a few cells
     widths = fit_widths([26, 14, 40, 5], [26, 10, 10, 5], 30)
     assert sum(widths) <= 30 and min(widths) >= 5
+    # what a common level leaves over goes to the widest cut columns: the table uses its room
+    assert fit_widths([10, 10, 3], [None, None, None], 18) == [8, 7, 3]
 
 
 class _Host(App[None]):
