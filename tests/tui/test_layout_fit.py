@@ -95,3 +95,34 @@ async def test_the_status_line_ends_in_an_ellipsis_when_cut(app):
         await pilot.pause()
         first = screen_text(app).splitlines()[0].rstrip()
         assert first.endswith("…"), first
+
+
+async def test_the_counter_supervisor_and_find_screens_reflow_at_80_columns(app):
+    """At 80×24 the dossiers due today were 30 columns wide (beside a 50-column queue), the supervisor's
+    overdue list 18 (beside a 62-column left half), the dossiers found 24: each now has the width."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await login(pilot)
+        screen = app.screen
+        due = screen.query_one("#due-table")
+        await wait_for(pilot, lambda: due.row_count > 0, "dossiers due today")
+        assert _usable(app, due, 70, 3)
+        app.action_find("Nguyễn")
+        await wait_for(pilot, lambda: app.screen.query_one("#find-dossiers").row_count > 0, "dossiers found")
+        assert _usable(app, app.screen.query_one("#find-dossiers"), 70, 2)
+
+
+async def test_the_supervisor_shows_the_overdue_list_at_80_columns(app):
+    from counter_app.screens.supervisor_live import SupervisorScreen
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.screen.query_one("#pin").has_focus, "login screen")
+        app.screen.query_one("#username").value = "giamsat"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.actor is not None, "logged in")
+        await pilot.press("f7")
+        await wait_for(pilot, lambda: isinstance(app.screen, SupervisorScreen), "supervisor screen")
+        attention = app.screen.query_one("#live-attention")
+        await wait_for(pilot, lambda: attention.row_count > 0, "overdue listed")
+        await pilot.pause()
+        await pilot.pause()
+        assert _usable(app, attention, 70, 8)
