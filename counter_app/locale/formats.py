@@ -240,3 +240,13 @@ def procedure_short(name: str) -> str:
     """``Đăng ký khai sinh`` for ``Thủ tục đăng ký khai sinh`` (lists where space is short)."""
     short = name.removeprefix("Thủ tục ").strip()
     return short[:1].upper() + short[1:]
+
+
+def ledger_book(book: str) -> str:
+    """The tracking ledger book as printed (Quyển số). The store names a counter's yearly book «2026-Q1»
+    (Q for quầy), which on a receipt reads as the first quarter: it prints «2026-Quầy 1». A book named any
+    other way (typed in, from another system) prints as it is."""
+    year, sep, counter = book.partition("-Q")
+    if sep and len(year) == 4 and year.isdigit() and counter.isdigit():
+        return t("layout.ledger_book", year=year, counter=int(counter))
+    return book

@@ -24,7 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from counter_app.locale import t
-from counter_app.locale.formats import long_time, money, place_date, processing_time, two_digits
+from counter_app.locale.formats import ledger_book, long_time, money, place_date, processing_time, two_digits
 
 from . import formsets
 from .codes_drawing import RANDOM_DATA_MASK, code128_width, draw_code128, draw_qr, qr_matrix
@@ -241,7 +241,11 @@ def _draw_copy(
     field(t("printing.receipt.fee"), fee_text(data.fee))
     number = str(data.ledger_number) if data.ledger_number is not None else ""
     flow.paragraph(
-        t("printing.receipt.ledger", book=value_or_dots(data.ledger_book), number=value_or_dots(number)),
+        t(
+            "printing.receipt.ledger",
+            book=value_or_dots(ledger_book(data.ledger_book)),
+            number=value_or_dots(number),
+        ),
         size=size,
         leading=leading,
     )

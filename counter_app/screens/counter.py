@@ -54,8 +54,9 @@ def today_text(day: CounterDay) -> Text:
     for index, (label, value) in enumerate(lines):
         if index:
             text.append("\n")
-        text.append(f"{label:<34}")
-        text.append(f"{value:>5}", style="bold")
+        # 34 cells: the longest label (30) and a count; fits the box beside the queue on an 80-column screen
+        text.append(f"{label:<30}")
+        text.append(f"{value:>4}", style="bold")
     return text
 
 
@@ -80,8 +81,28 @@ class CounterScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
     CounterScreen #today-box { height: 1fr; }
     CounterScreen #due-box { width: 1fr; height: 100%; }
     CounterScreen LiveTable { height: 1fr; }
+    /* under 120 columns the queue and today's counts share a row above the dossiers due today */
+    CounterScreen.-narrow #home-main { layout: vertical; }
+    CounterScreen.-narrow #home-left { layout: horizontal; width: 100%; height: auto; }
+    CounterScreen.-narrow #queue-box { width: 1fr; height: auto; max-height: 10; }
+    CounterScreen.-narrow #queue-box LiveTable { height: auto; max-height: 8; }
+    CounterScreen.-narrow #today-box { width: 1fr; height: auto; }
+    CounterScreen.-narrow #due-box { width: 100%; height: 1fr; min-height: 5; }
+    CounterScreen.-narrow #serving-box { width: 36; }
+    /* under 30 rows the serving box and the scan box take no more than they need */
+    CounterScreen.-short #home-top { height: 7; }
+    CounterScreen.-short.-narrow #home-left { height: 7; }
+    CounterScreen.-short.-narrow #queue-box, CounterScreen.-short.-narrow #today-box { height: 100%; }
+    CounterScreen.-short.-narrow #today-box { overflow-y: auto; scrollbar-size-vertical: 1; }
+    CounterScreen.-short #scan-hint { display: none; }
     """
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
+        # the counter's two main keys first: the footer shows keys in this order and a narrow screen cuts the
+        # last ones (the app's bindings, with the same ids so that a keymap moves both)
+        Binding("f2", "app.call_next", t("key.call_next"), id="app.call_next"),
+        Binding("f3", "app.new_intake", t("key.new_intake"), id="app.new_intake"),
         Binding("f8", "recall", t("key.recall"), id="home.recall"),
         Binding("f9", "no_show", t("key.no_show"), id="home.no_show"),
         Binding("ctrl+n", "issue_ticket", t("key.issue_ticket"), id="home.issue_ticket"),

@@ -69,7 +69,7 @@ def timeliness_text(dossier: DossierView, now: datetime) -> Text:
 
 class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
     DEFAULT_CSS = """
-    DossierScreen #dossier-title { height: 1; padding: 0 1; background: $boost; }
+    DossierScreen #dossier-title { height: auto; padding: 0 1; background: $boost; }
     DossierScreen #dossier-body { height: 1fr; }
     DossierScreen #dossier-top { height: auto; }
     DossierScreen #dossier-applicant, DossierScreen #dossier-progress { width: 1fr; height: auto; min-height: 10; }
@@ -91,12 +91,14 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
         Binding("d", "stop", t("forms2025.key.stop"), id="dossier.stop"),
         Binding("t", "return", t("key.return_this"), id="dossier.return"),
         Binding("ctrl+r", "reprint", t("key.reprint"), id="dossier.reprint"),
-        Binding("p", "control_sheet", t("reachable.key.control"), id="dossier.control_sheet"),
-        Binding("s", "scan_component", t("files.key.scan"), id="dossier.scan"),
-        Binding("f", "import_component", t("files.key.import"), id="dossier.import"),
-        Binding("v", "view_component", t("files.key.view"), id="dossier.view"),
         Binding("h", "recall_handover", t("leaving.key.recall"), id="dossier.recall_handover"),
         Binding("o", "note_sent_back", t("leaving.key.note_sent_back"), id="dossier.note_sent_back"),
+        # the control sheet is in the help (F1), out of a footer that needs the room
+        Binding("p", "control_sheet", t("reachable.key.control"), id="dossier.control_sheet", show=False),
+        # the components' keys are under their table (the box's subtitle), out of a footer that needs the room
+        Binding("s", "scan_component", t("files.key.scan"), id="dossier.scan", show=False),
+        Binding("f", "import_component", t("files.key.import"), id="dossier.import", show=False),
+        Binding("v", "view_component", t("files.key.view"), id="dossier.view", show=False),
         *quiet("f2", "f4", "f5", "f6", "f7"),
     ]
 
@@ -134,14 +136,15 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
                     yield Static("", id="progress")
             with VerticalGroup(id="dossier-docs-box", classes="box") as box:
                 box.border_title = t("dossier.documents")
+                box.border_subtitle = t("layout.dossier_documents_keys")
                 yield LiveTable(
                     [
                         ("no", t("col.no"), 3),
-                        ("name", t("col.document"), 52),
+                        ("name", t("col.document"), 30),
                         ("copy_kind", t("col.copy_kind"), 14),
                         ("quantity", t("col.quantity"), 4),
-                        ("state", t("col.state"), 24),
-                        ("file", t("files.col.digitised"), 16),
+                        ("state", t("col.state"), 12),
+                        ("file", t("files.col.digitised"), 10),
                     ],
                     id="dossier-docs",
                 )
@@ -155,10 +158,10 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
                 yield LiveTable(
                     [
                         ("when", t("col.when"), 16),
-                        ("event", t("col.event"), 34),
-                        ("who", t("col.who"), 22),
-                        ("where", t("col.where"), 36),
-                        ("note", t("col.note"), 20),
+                        ("event", t("col.event"), 20),
+                        ("who", t("col.who"), 14),
+                        ("where", t("col.where"), 20),
+                        ("note", t("col.note"), 12),
                     ],
                     id="dossier-timeline",
                 )

@@ -33,7 +33,11 @@ class FindScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
     FindScreen #find-citizens-box { width: 56; height: 100%; }
     FindScreen #find-dossiers-box { width: 1fr; height: 100%; }
     FindScreen DataTable { height: 1fr; }
+    /* under 120 columns the citizens found and their dossiers stack */
+    FindScreen.-narrow #find-main { layout: vertical; }
+    FindScreen.-narrow #find-citizens-box, FindScreen.-narrow #find-dossiers-box { width: 100%; height: 1fr; }
     """
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
         Binding("f3", "intake_for_citizen", t("key.intake_for_citizen"), id="find.intake"),
         Binding("down", "focus_results", show=False, id="find.down"),
@@ -73,10 +77,10 @@ class FindScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
                 box.border_title = t("find.dossiers")
                 yield LiveTable(
                     [
-                        ("code", t("col.code"), 25),
+                        ("code", t("col.code"), 26),
                         ("applicant", t("col.applicant"), 16),
                         ("procedure", t("col.procedure"), 18),
-                        ("status", t("col.status"), 12),
+                        ("status", t("col.status"), 15),
                     ],
                     id="find-dossiers",
                 )

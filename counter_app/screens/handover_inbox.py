@@ -62,7 +62,7 @@ class HandoverInboxScreen(CounterAppAccess, ReportsWorkerErrors, Screen[None]):
             box.border_title = t("inbox.list")
             yield LiveTable(
                 [
-                    ("code", t("col.code"), 25),
+                    ("code", t("col.code"), 26),
                     ("applicant", t("col.applicant"), 20),
                     ("from", t("col.from_unit"), 18),
                     ("reason", t("col.reason"), 20),

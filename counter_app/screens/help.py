@@ -50,6 +50,10 @@ SECTIONS = [
             ("↑ ↓ Enter", "help.pick"),
             ("Space", "key.toggle_received"),
             ("r", "key.toggle_reused"),
+            # a component's digitised copy: out of the footer, under the checklist (issue 15)
+            ("s", "files.key.scan"),
+            ("f", "files.key.import"),
+            ("v", "files.key.view"),
             ("Tab", "help.next_field"),
             ("F8", "key.supplement"),
             ("F9", "key.refuse"),
@@ -72,6 +76,9 @@ SECTIONS = [
             ("o", "leaving.key.note_sent_back"),
             ("Ctrl+R", "key.reprint"),
             ("p", "reachable.key.control"),
+            ("s", "files.key.scan"),
+            ("f", "files.key.import"),
+            ("v", "files.key.view"),
         ],
     ),
     (

@@ -22,7 +22,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import HorizontalGroup, VerticalGroup
+from textual.containers import HorizontalGroup, VerticalGroup, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Input, RadioButton, RadioSet, Static
@@ -73,7 +73,7 @@ class Outcome:
 
 class IntakeScreen(Digitises, ReportsWorkerErrors, Screen[None]):
     DEFAULT_CSS = """
-    IntakeScreen #intake-title { height: 1; padding: 0 1; background: $boost; }
+    IntakeScreen #intake-title { height: 1; padding: 0 1; background: $boost; text-wrap: nowrap; text-overflow: ellipsis; }
     IntakeScreen #intake-form { height: 1fr; }
     IntakeScreen #intake-top { height: 1fr; min-height: 12; }
     IntakeScreen #citizen-box, IntakeScreen #procedure-box { width: 1fr; height: 100%; }
@@ -86,10 +86,21 @@ class IntakeScreen(Digitises, ReportsWorkerErrors, Screen[None]):
     IntakeScreen #checklist { height: auto; max-height: 12; }
     IntakeScreen #capture-status { height: auto; color: $warning; }
     IntakeScreen #capture-status.-empty { display: none; }
-    IntakeScreen #intake-bottom { height: 9; }
-    IntakeScreen #return-method-box { width: 1fr; height: 100%; }
-    IntakeScreen #fee-box { width: 40; height: 100%; }
-    IntakeScreen #due-box { width: 44; height: 100%; }
+    IntakeScreen #intake-bottom { height: auto; min-height: 9; }
+    IntakeScreen #return-method-box { width: 1fr; height: auto; min-height: 9; }
+    IntakeScreen #fee-box { width: 40; height: auto; min-height: 9; }
+    IntakeScreen #due-box { width: 44; height: auto; min-height: 9; }
+    /* under 120 columns the return method takes a row of its own, the fee and the due date share the next;
+       the form scrolls (with the focus) when the screen is short */
+    IntakeScreen.-narrow #intake-bottom { layout: grid; grid-size: 2; grid-columns: 1fr 1fr; grid-rows: auto; }
+    IntakeScreen.-narrow #return-method-box { column-span: 2; width: 100%; min-height: 0; }
+    IntakeScreen.-narrow #fee-box, IntakeScreen.-narrow #due-box { width: 100%; min-height: 0; }
+    /* under 40 rows the citizen and the procedure take the height they need (all of the card and the contact
+       fields), not a share of a screen too short for them */
+    IntakeScreen.-short #intake-top { height: auto; min-height: 0; }
+    IntakeScreen.-short #citizen-box, IntakeScreen.-short #procedure-box { height: auto; }
+    IntakeScreen.-short SearchPicker.open { height: auto; }
+    IntakeScreen.-short SearchPicker.open > OptionList { height: auto; max-height: 10; }
     IntakeScreen #due { height: auto; }
     IntakeScreen RadioSet { border: none; height: auto; width: 100%; padding: 0; }
     IntakeScreen #return-address, IntakeScreen #return-unit, IntakeScreen #return-unit-name { display: none; }
@@ -103,7 +114,11 @@ class IntakeScreen(Digitises, ReportsWorkerErrors, Screen[None]):
     IntakeScreen #result-code { color: $warning; margin: 1 0; }
     IntakeScreen #result-keys { color: $text-muted; }
     """
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
     BINDINGS = [
+        # F10 first: the footer shows the keys in this order, and a narrow screen cuts the last ones
+        Binding("f10", "save", t("key.save"), id="app.save"),
         Binding("f8", "supplement", t("key.supplement"), id="intake.supplement"),
         Binding("f9", "refuse", t("key.refuse"), id="intake.refuse"),
         Binding("ctrl+r", "reprint", t("key.reprint"), id="intake.reprint"),
@@ -162,7 +177,7 @@ class IntakeScreen(Digitises, ReportsWorkerErrors, Screen[None]):
     def compose(self) -> ComposeResult:
         yield StatusBar()
         yield Static("", id="intake-title")
-        with VerticalGroup(id="intake-form"):
+        with VerticalScroll(id="intake-form"):
             with HorizontalGroup(id="intake-top"):
                 with VerticalGroup(id="citizen-box", classes="box") as box:
                     box.border_title = t("intake.citizen")

@@ -60,7 +60,7 @@ class SupervisorScreen(RefreshesItself, ReportsWorkerErrors, Screen[None]):
     """The supervisor's live screen for ``actor``'s unit (or ``unit_id``)."""
 
     DEFAULT_CSS = """
-    SupervisorScreen #live-header { height: 1; padding: 0 1; }
+    SupervisorScreen #live-header { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     SupervisorScreen #live-main { layout: horizontal; height: 1fr; }
     SupervisorScreen #live-left { layout: vertical; width: 62; height: 100%; }
     SupervisorScreen #live-right { layout: vertical; width: 1fr; height: 100%; }
@@ -73,7 +73,13 @@ class SupervisorScreen(RefreshesItself, ReportsWorkerErrors, Screen[None]):
     SupervisorScreen #live-handovers-box { height: 8; }
     SupervisorScreen #live-refused-box { height: 7; border: round $error; }
     SupervisorScreen LiveTable { height: 1fr; }
+    /* under 120 columns the two columns of boxes stack, and the screen scrolls with the focus */
+    SupervisorScreen.-narrow #live-main { layout: vertical; overflow-y: auto; }
+    SupervisorScreen.-narrow #live-left, SupervisorScreen.-narrow #live-right { width: 100%; height: auto; }
+    SupervisorScreen.-narrow #live-officers-box { height: 8; }
+    SupervisorScreen.-narrow #live-attention-box { height: 14; }
     """
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
         Binding("h", "period('today')", t("live.key.today"), id="supervisor.today"),
         Binding("t", "period('month')", t("live.key.month"), id="supervisor.month"),
@@ -161,7 +167,11 @@ class SupervisorScreen(RefreshesItself, ReportsWorkerErrors, Screen[None]):
         return box
 
     def on_mount(self) -> None:
-        self.query_one("#live-attention", LiveTable).focus()
+        attention = self.query_one("#live-attention", LiveTable)
+        attention.focus()
+        # stacked on a narrow screen, the overdue dossiers are below the queue: show them
+        box = self.query_one("#live-attention-box")
+        self.call_after_refresh(box.scroll_visible, top=True, animate=False)
         self.refresh_now()
 
     # --- refresh loop ---------------------------------------------------------------------------------------

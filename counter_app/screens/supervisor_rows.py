@@ -194,7 +194,7 @@ def officer_rows(officers: Sequence[OfficerFigures]) -> list[Row]:
 
 def attention_columns() -> Columns:
     return [
-        ("code", t("live.col.code"), 25),
+        ("code", t("live.col.code"), 26),
         ("applicant", t("live.col.applicant"), 18),
         ("due", t("live.col.due"), 11),
         ("left", t("live.col.left"), 12),
@@ -218,7 +218,7 @@ def attention_rows(s: SupervisorSnapshot, hours_per_day: float) -> list[Row]:
 
 def online_columns() -> Columns:
     return [
-        ("code", t("live.col.code"), 25),
+        ("code", t("live.col.code"), 26),
         ("applicant", t("live.col.applicant"), 18),
         ("deadline", t("live.col.deadline"), 11),
         ("left", t("live.col.left"), 12),
@@ -242,7 +242,7 @@ def online_rows(s: SupervisorSnapshot, hours_per_day: float) -> list[Row]:
 
 def handover_columns() -> Columns:
     return [
-        ("code", t("live.col.code"), 25),
+        ("code", t("live.col.code"), 26),
         ("direction", t("live.col.direction"), 10),
         ("unit", t("live.col.unit"), 20),
         ("sent", t("live.col.sent"), 11),
@@ -266,7 +266,7 @@ def handover_rows(s: SupervisorSnapshot) -> list[Row]:
 
 def refused_columns() -> Columns:
     return [
-        ("code", t("live.col.code"), 25),
+        ("code", t("live.col.code"), 26),
         ("event", t("bounds.live.col.event"), 12),
         ("at", t("bounds.live.col.at"), 11),
         ("reason", t("bounds.live.col.reason"), 60),

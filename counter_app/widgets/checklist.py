@@ -12,6 +12,7 @@ from textual.widgets import DataTable
 from counter_app.domain.file_ref import FileRef
 from counter_app.locale import formats as fmt
 from counter_app.locale import t
+from counter_app.widgets.fit_table import FitColumns
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class DocRow:
         return self.reusable_file if self.reused else None
 
 
-class DocumentChecklist(DataTable):
+class DocumentChecklist(FitColumns, DataTable):
     """Space toggles "received", R toggles "reuse the digitised document" where one is available; the
     screen binds the keys that digitise the highlighted row (scan, import a file, view).
 
@@ -50,9 +51,9 @@ class DocumentChecklist(DataTable):
         Binding("space", "toggle_received", t("key.toggle_received"), id="checklist.received", show=False),
         Binding("r", "toggle_reused", t("key.toggle_reused"), id="checklist.reused", show=False),
         # digitising the highlighted row is the screen's work (screens.digitise)
-        Binding("s", "screen.scan_component", t("files.key.scan"), id="checklist.scan"),
-        Binding("f", "screen.import_component", t("files.key.import"), id="checklist.import"),
-        Binding("v", "screen.view_component", t("files.key.view"), id="checklist.view"),
+        Binding("s", "screen.scan_component", t("files.key.scan"), id="checklist.scan", show=False),
+        Binding("f", "screen.import_component", t("files.key.import"), id="checklist.import", show=False),
+        Binding("v", "screen.view_component", t("files.key.view"), id="checklist.view", show=False),
     ]
 
     @dataclass
@@ -67,6 +68,9 @@ class DocumentChecklist(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.rows_data: list[DocRow] = []
 
+    #: the width each column keeps while wider ones give way (widgets.fit_table); the reuse note goes first
+    column_floors = {"no": 3, "name": 24, "kind": 9, "qty": 2, "received": 11, "file": 10, "reused": 12}
+
     def on_mount(self) -> None:
         self.add_column(t("col.no"), width=3, key="no")
         self.add_column(t("col.document"), width=44, key="name")
@@ -75,12 +79,15 @@ class DocumentChecklist(DataTable):
         self.add_column(t("col.received"), width=10, key="received")
         self.add_column(t("files.col.digitised"), width=16, key="file")
         self.add_column(t("col.reuse"), width=44, key="reused")
+        self._mount_cell_detail()
+        self.call_after_refresh(self.fit_columns)
 
     def set_rows(self, rows: list[DocRow]) -> None:
         self.rows_data = list(rows)
         self.clear()
         for index, row in enumerate(self.rows_data):
             self.add_row(*self._cells(index, row), key=str(index))
+        self.fit_columns()
         self.post_message(self.Changed(self))
 
     def _cells(self, index: int, row: DocRow) -> list:
@@ -111,6 +118,7 @@ class DocumentChecklist(DataTable):
         self.update_cell(str(index), "received", cells[4])
         self.update_cell(str(index), "file", cells[5])
         self.update_cell(str(index), "reused", cells[6])
+        self.fit_columns()
         self.post_message(self.Changed(self))
 
     @property

@@ -4,6 +4,10 @@ Each refresh hands the whole wanted content (row key, cells) in order; :meth:`Li
 the rows that left, updates only the cells that changed, adds the new rows, and puts the rows in the
 wanted order by their keys — never by their text, so two officers of the same name keep their places.
 The cursor stays on the same row key.
+
+Columns fit the table's width (:mod:`counter_app.widgets.fit_table`): each is as wide as its longest
+cell when that fits; otherwise the widest give way first, down to the width given for them (their floor),
+and a cut cell ends in «…», its full text under the table for the highlighted row.
 """
 
 from __future__ import annotations
@@ -13,22 +17,31 @@ from typing import Any
 
 from textual.widgets import DataTable
 
+from counter_app.widgets.fit_table import FitColumns
+
 #: a row as a live screen hands it: its key and its cells, in the columns' order
 Row = tuple[str, Sequence[Any]]
 
 
-class LiveTable(DataTable[Any]):
-    """A row-cursor table with columns given once by key, refreshed with :meth:`show`."""
+class LiveTable(FitColumns, DataTable[Any]):
+    """A row-cursor table with columns given once by key, refreshed with :meth:`show`.
+
+    A column is (key, label, floor): the floor is the width it keeps while wider columns can give way
+    (``None``: none), e.g. the whole of a dossier code.
+    """
 
     def __init__(self, columns: Sequence[tuple[str, str, int | None]] = (), **kwargs: Any) -> None:
         kwargs.setdefault("cursor_type", "row")
         kwargs.setdefault("zebra_stripes", True)
         super().__init__(**kwargs)
         self._column_spec = list(columns)
+        self.column_floors = {key: width for key, _label, width in self._column_spec}
 
     def on_mount(self) -> None:
         for key, label, width in self._column_spec:
             self.add_column(label, key=key, width=width)
+        self._mount_cell_detail()
+        self.call_after_refresh(self.fit_columns)
 
     @property
     def column_keys(self) -> list[str]:
@@ -71,3 +84,4 @@ class LiveTable(DataTable[Any]):
             self.add_row(*wanted[key], key=key)
         if selected in wanted:
             self.move_cursor(row=self.get_row_index(selected), animate=False)
+        self.fit_columns()

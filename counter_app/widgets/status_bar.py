@@ -16,6 +16,8 @@ class StatusBar(Widget):
         width: 100%;
         background: $primary;
         color: $text;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 

@@ -192,3 +192,12 @@ def test_paper_only_components_carry_no_mark(signer):
             and nfc("Tái sử dụng") not in page
             and nfc("Dữ liệu số hóa") not in page
         )
+
+
+def test_the_counters_ledger_book_does_not_read_as_a_quarter(signer):
+    """The store names counter 1's book of 2026 «2026-Q1»: a receipt printed in December read «Quyển số:
+    2026-Q1», the first quarter (issue 15). It prints «2026-Quầy 1»; a book named otherwise prints as it is."""
+    page = page_texts(render_receipt(make_receipt(ledger_book="2026-Q1", ledger_number=17), signer))[0]
+    assert nfc("Quyển số: 2026-Quầy 1, Số thứ tự: 17") in page
+    page = page_texts(render_receipt(make_receipt(ledger_book="03/2026", ledger_number=17), signer))[0]
+    assert nfc("Quyển số: 03/2026, Số thứ tự: 17") in page
