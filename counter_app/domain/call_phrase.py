@@ -1,6 +1,6 @@
-"""What the waiting room hears when a number is called: the ticket spelt sign by sign, the counter's number read
-as a number, in Vietnamese.
-
+"""What the waiting room hears when a number is called: the ticket spelt sign by sign (the counter's number is
+said as a number by ``services.announce.spoken_counter``, with num2words: the domain imports only the standard
+library).
 Not a legal rule: no text prescribes how a call is worded. The phrase follows the one the centres use and the
 issue asks for, «Mời công dân số B 0 0 4 đến quầy số 1». The screen shows the ticket as it is printed, spaced
 («B 0 0 4»); the voice says each sign by its Vietnamese name («bê, không không bốn»), because a speech engine
@@ -10,8 +10,6 @@ reading books); F, J, W and Z, outside the Vietnamese alphabet, by their usual V
 """
 
 from __future__ import annotations
-
-from num2words import num2words
 
 #: the name the voice gives each letter a ticket's service prefix may hold
 LETTER_NAMES: dict[str, str] = {
@@ -78,10 +76,3 @@ def spoken_ticket(number: str) -> str:
     if not digits:
         raise UnspeakableTicket(number)
     return ", ".join(part for part in (" ".join(letters), " ".join(digits)) if part)
-
-
-def spoken_counter(counter: int) -> str:
-    """The counter's number as a number, said the Vietnamese way (21 → «hai mươi mốt», 15 → «mười lăm»)."""
-    if counter < 1:
-        raise ValueError(counter)
-    return str(num2words(counter, lang="vi"))

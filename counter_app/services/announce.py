@@ -27,7 +27,7 @@ from datetime import datetime
 from pathlib import Path
 
 from counter_app.config import SpeechSettings
-from counter_app.domain.call_phrase import spaced_ticket, spoken_counter, spoken_ticket
+from counter_app.domain.call_phrase import spaced_ticket, spoken_ticket
 from counter_app.locale import t
 from counter_app.services.queue import Call
 
@@ -61,6 +61,16 @@ class CallAudio:
     path: Path
     spoken: bool
     phrase: CallPhrase
+
+
+def spoken_counter(counter: int) -> str:
+    """The counter's number as a number, said the Vietnamese way (21 → «hai mươi mốt», 15 → «mười lăm»), by
+    num2words' tested ``vi`` rules."""
+    from num2words import num2words
+
+    if counter < 1:
+        raise ValueError(counter)
+    return str(num2words(counter, lang="vi"))
 
 
 def call_phrase(number: str, counter: int) -> CallPhrase:

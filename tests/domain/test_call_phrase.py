@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from counter_app.domain.call_phrase import UnspeakableTicket, spaced_ticket, spoken_counter, spoken_ticket
+from counter_app.domain.call_phrase import UnspeakableTicket, spaced_ticket, spoken_ticket
+from counter_app.services.announce import spoken_counter
 
 
 @pytest.mark.parametrize(
