@@ -1,6 +1,7 @@
 """What the waiting room hears when a number is called: the ticket spelt sign by sign (the counter's number is
 said as a number by ``services.announce.spoken_counter``, with num2words: the domain imports only the standard
 library).
+
 Not a legal rule: no text prescribes how a call is worded. The phrase follows the one the centres use and the
 issue asks for, «Mời công dân số B 0 0 4 đến quầy số 1». The screen shows the ticket as it is printed, spaced
 («B 0 0 4»); the voice says each sign by its Vietnamese name («bê, không không bốn»), because a speech engine
