@@ -27,8 +27,16 @@ async def _settle(pilot) -> None:
     for widget in app.screen.query(Input):
         widget.cursor_blink = False
     app.clear_notifications()
+    # tables fit their columns and show the cut cells' line after a refresh: wait until two looks agree
+    # (a fixed number of pauses was not enough on a loaded machine: CI saw the line missing once)
     await pilot.pause()
-    await pilot.pause()
+    last = app.export_screenshot()
+    for _ in range(40):
+        await pilot.pause(0.05)
+        now = app.export_screenshot()
+        if now == last:
+            break
+        last = now
 
 
 async def _counter_ready(pilot) -> None:
