@@ -47,6 +47,9 @@ class DocumentChecklist(FitColumns, DataTable):
     A row is reused (which counts as received), received on paper, or missing — never reused and missing:
     R on a missing row reuses it (received), Space on a reused row un-reuses it (missing)."""
 
+    # the vertical scrollbar's room is always kept: the fitted columns never make a horizontal scrollbar
+    DEFAULT_CSS = "DocumentChecklist { scrollbar-gutter: stable; }"
+
     BINDINGS = [
         Binding("space", "toggle_received", t("key.toggle_received"), id="checklist.received", show=False),
         Binding("r", "toggle_reused", t("key.toggle_reused"), id="checklist.reused", show=False),

@@ -30,6 +30,10 @@ class LiveTable(FitColumns, DataTable[Any]):
     (``None``: none), e.g. the whole of a dossier code.
     """
 
+    # the vertical scrollbar's room is always kept, so that rows arriving never narrow the columns just fitted
+    # (which left a horizontal scrollbar on some runs)
+    DEFAULT_CSS = "LiveTable { scrollbar-gutter: stable; }"
+
     def __init__(self, columns: Sequence[tuple[str, str, int | None]] = (), **kwargs: Any) -> None:
         kwargs.setdefault("cursor_type", "row")
         kwargs.setdefault("zebra_stripes", True)

@@ -59,6 +59,9 @@ def test_the_tablet_asks_the_citizen_and_records_their_rating(home, store, serve
     shown = tablet.inner_text("body")
     assert name not in shown and code not in shown
     tablet.screenshot(path=report_dir / "rate-question-tablet-1280x800.png")
+    tablet.set_viewport_size(TV)
+    tablet.screenshot(path=report_dir / "rate-question-tv-1920x1080.png")
+    tablet.set_viewport_size(TABLET)
     tablet.fill("#reason", "Hướng dẫn rõ ràng")
     tablet.get_by_role("button", name="Hài lòng", exact=True).click()
     expect(tablet.locator("#thanks")).to_have_text("Cảm ơn quý khách đã đánh giá.")

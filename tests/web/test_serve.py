@@ -126,6 +126,9 @@ def test_the_kiosk_issues_a_ticket_and_the_officers_call_is_on_the_board_within_
     kiosk.locator('button[data-service="A"]').wait_for()
     assert "Hộ tịch" in kiosk.inner_text("#pick")
     kiosk.screenshot(path=report_dir / "kiosk-tablet-1280x800.png")
+    kiosk.set_viewport_size(TV)  # the same page on a large touch screen
+    kiosk.screenshot(path=report_dir / "kiosk-tv-1920x1080.png")
+    kiosk.set_viewport_size(TABLET)
     # a priority ticket: the category, then the service
     kiosk.click("#priority-button")
     kiosk.get_by_role("button", name="Người khuyết tật").wait_for()
