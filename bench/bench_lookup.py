@@ -25,7 +25,6 @@ import sqlite3
 import statistics
 import sys
 import time
-import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -35,7 +34,7 @@ from counter_app.domain.vntext import fold
 from counter_app.services import demo_catalogue as cat
 from counter_app.services import lookup
 from counter_app.services.context import open_store
-from counter_app.services.ids import CITIZEN_NAMESPACE
+from counter_app.services.ids import citizen_id_for
 
 #: share of the population by family name (approximate national figures); the rest spread evenly
 FAMILY_WEIGHTS = {
@@ -58,6 +57,8 @@ FAMILY_WEIGHTS = {
 }
 DEFAULT_CACHE = Path("/tmp/counter-app-bench")
 DATETIME = "2025-07-01 08:00:00.000000"
+#: the unit whose store the citizens are in (the settings' default unit)
+UNIT = "21025"
 
 
 def _label(n: int) -> str:
@@ -98,7 +99,7 @@ def citizen_rows(n: int, seed: int = 1):
         )
         issued = max(date(2021, 1, 1), birth + timedelta(days=14 * 366)) + timedelta(days=rng.randrange(900))
         yield (
-            str(uuid.uuid5(CITIZEN_NAMESPACE, cccd)),
+            citizen_id_for(UNIT, cccd),  # the unit's own record, as a counter derives it
             cccd,
             None,
             name,
@@ -109,7 +110,7 @@ def citizen_rows(n: int, seed: int = 1):
             f"09{rng.randrange(10**8):08d}",
             "",
             issued.isoformat(),
-            "21025" if rng.random() < 0.7 else None,
+            UNIT if rng.random() < 0.7 else None,
             DATETIME,
             DATETIME,
         )
