@@ -152,6 +152,68 @@ async def open_dossier_screen(pilot, code: str):
     return app.screen
 
 
+async def open_supervisor_screen(pilot):
+    """Log in as the demo supervisor, press F7, and wait for the live supervisor screen; it is returned."""
+    from counter_app.screens.supervisor_live import SupervisorScreen
+
+    app = pilot.app
+    await wait_for(pilot, lambda: app.screen.query_one("#pin").has_focus, "login screen")
+    app.screen.query_one("#username").value = "giamsat"
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: app.actor is not None, "logged in")
+    await pilot.press("f7")
+    await wait_for(pilot, lambda: isinstance(app.screen, SupervisorScreen), "supervisor screen")
+    return app.screen
+
+
+async def counter_ready(pilot) -> None:
+    """Log in, call the next number (F2), and wait until the counter screen shows it, the dossiers due today
+    and the queue without the called ticket (what the counter's snapshots show)."""
+    from counter_app.services.queue import waiting_by_service
+
+    app = pilot.app
+    await login(pilot)
+    await pilot.press("f2")
+    await wait_for(pilot, lambda: app.serving is not None, "ticket called")
+    screen = app.screen
+    await wait_for(pilot, lambda: screen.query_one("#due-table").row_count > 0, "dossiers due today")
+    number = app.serving.number  # the demo queue's first priority ticket
+    await wait_for(pilot, lambda: number in str(screen.query_one("#serving-number").value), "serving number")
+    queue = screen.query_one("#queue-table")
+    expected = {
+        code: (normal, priority) for code, _, normal, priority in waiting_by_service(app.store, now=app.now())
+    }
+    await wait_for(
+        pilot,
+        lambda: all(
+            (int(str(queue.get_cell(c, "waiting"))), int(str(queue.get_cell(c, "priority"))))
+            == (normal + priority, priority)  # «Đang chờ» counts the priority tickets too
+            for c, (normal, priority) in expected.items()
+        ),
+        "queue without the called one",
+    )
+
+
+async def settle(pilot) -> None:
+    """Before a snapshot: freeze what moves (cursor blink, notices) and wait until two looks at the screen
+    agree (tables fit their columns and show the cut cells' line after a refresh; a fixed number of pauses
+    was not enough on a loaded machine: CI saw the line missing once)."""
+    from textual.widgets import Input
+
+    app = pilot.app
+    for widget in app.screen.query(Input):
+        widget.cursor_blink = False
+    app.clear_notifications()
+    await pilot.pause()
+    last = app.export_screenshot()
+    for _ in range(40):
+        await pilot.pause(0.05)
+        now = app.export_screenshot()
+        if now == last:
+            break
+        last = now
+
+
 def screen_actions(screen) -> set[str]:
     """The actions the screen's key bindings offer now."""
     return {b.binding.action for b in screen.active_bindings.values()}

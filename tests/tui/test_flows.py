@@ -17,6 +17,7 @@ from .helpers import (
     login,
     notices,
     open_dossier_screen,
+    open_supervisor_screen,
     screen_actions,
     start_intake,
     type_text,
@@ -272,14 +273,7 @@ async def test_non_supervisor_cannot_open_supervisor_screen(app):
 
 async def test_supervisor_sees_overdue_dossiers(app):
     async with app.run_test(size=SIZE) as pilot:
-        from counter_app.screens.supervisor_live import SupervisorScreen
-
-        await wait_for(pilot, lambda: app.screen.query_one("#pin").has_focus, "login screen")
-        app.screen.query_one("#username").value = "giamsat"
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: app.actor is not None, "logged in")
-        await pilot.press("f7")
-        await wait_for(pilot, lambda: isinstance(app.screen, SupervisorScreen), "supervisor screen")
+        await open_supervisor_screen(pilot)
         await wait_for(
             pilot, lambda: app.screen.query_one("#live-attention").row_count > 0, "overdue dossiers listed"
         )

@@ -12,7 +12,7 @@ from counter_app.services.demo import demo_card_payloads
 from counter_app.widgets.fit_table import CellDetail, fit_widths
 from counter_app.widgets.live_table import LiveTable
 
-from .helpers import login, screen_text, start_intake, wait_for
+from .helpers import login, open_supervisor_screen, screen_text, start_intake, wait_for
 
 
 def test_columns_get_what_they_want_when_it_fits():
@@ -112,15 +112,8 @@ async def test_the_counter_supervisor_and_find_screens_reflow_at_80_columns(app)
 
 
 async def test_the_supervisor_shows_the_overdue_list_at_80_columns(app):
-    from counter_app.screens.supervisor_live import SupervisorScreen
-
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.screen.query_one("#pin").has_focus, "login screen")
-        app.screen.query_one("#username").value = "giamsat"
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: app.actor is not None, "logged in")
-        await pilot.press("f7")
-        await wait_for(pilot, lambda: isinstance(app.screen, SupervisorScreen), "supervisor screen")
+        await open_supervisor_screen(pilot)
         attention = app.screen.query_one("#live-attention")
         await wait_for(pilot, lambda: attention.row_count > 0, "overdue listed")
         await pilot.pause()

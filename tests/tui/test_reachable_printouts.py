@@ -19,7 +19,7 @@ from counter_app.db.models import AccessLog
 from counter_app.domain.states import Status
 from counter_app.screens.supervisor_live import SupervisorScreen
 
-from .helpers import SIZE, find_code, login, notices, open_dossier_screen, wait_for
+from .helpers import SIZE, find_code, login, notices, open_dossier_screen, open_supervisor_screen, wait_for
 
 
 def _text(path: Path) -> str:
@@ -36,14 +36,7 @@ async def _printed(pilot, what: str) -> Path:
 
 
 async def _as_supervisor(pilot) -> SupervisorScreen:
-    app = pilot.app
-    await wait_for(pilot, lambda: app.screen.query_one("#pin").has_focus, "login screen")
-    app.screen.query_one("#username").value = "giamsat"
-    await pilot.press("enter")
-    await wait_for(pilot, lambda: app.actor is not None, "logged in")
-    await pilot.press("f7")
-    await wait_for(pilot, lambda: isinstance(app.screen, SupervisorScreen), "supervisor screen")
-    screen = app.screen
+    screen = await open_supervisor_screen(pilot)
     await wait_for(pilot, lambda: screen.refreshes > 0, "supervisor screen loaded")
     return screen
 
