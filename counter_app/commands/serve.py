@@ -110,9 +110,9 @@ def serve(args: argparse.Namespace, context: CommandContext) -> int:
         lifespan="on",
     )
     print(t("web.cli.listening", host=host, port=sock.getsockname()[1]), flush=True)
-    from counter_app.web.spoken import speech_warning
+    from counter_app.services.announce import speech_problem
 
-    warning = speech_warning(store)
+    warning = speech_problem(store.settings.speech)
     if warning:
         print(warning, file=sys.stderr, flush=True)
     Server(config).run(sockets=[sock])

@@ -49,6 +49,7 @@ from counter_app.services.context import Store, local_now
 from counter_app.services.errors import ServiceError
 from counter_app.services.queue import CounterState
 from counter_app.services.web_devices import Device, device_for
+from counter_app.web.page import json_body, page, refusal
 from counter_app.web.rating_page import rate_answer, rate_page, rate_pending
 from counter_app.web.spoken import audio_url, call_audio
 
@@ -252,30 +253,6 @@ class WebSettings:
 # --- pages ------------------------------------------------------------------------------------------------------
 
 
-#: a refused device gets no stylesheet either (it gets nothing), so its page carries its own few rules
-REFUSAL_STYLE = (
-    "<style>body{margin:0;background:#0b1a2e;color:#f4f6fa;font-family:'DejaVu Sans',sans-serif}"
-    ".refusal{font-size:5vh;margin:20vh 8vw;line-height:1.4}</style>"
-)
-
-
-def refusal(text: str, status: int) -> Response:
-    body = f'{REFUSAL_STYLE}<p class="refusal">{html.escape(text)}</p>'
-    return HTMLResponse(page(t("web.index_title"), body, ""), status)
-
-
-def page(title: str, body: str, script: str, texts: dict[str, Any] | None = None, css: str = "") -> str:
-    data = json.dumps(texts or {}, ensure_ascii=False).replace("</", "<\\/")
-    sheet = f'<link rel="stylesheet" href="/static/{css}">' if css else ""
-    code = f'<script src="/static/{script}"></script>' if script else ""
-    return (
-        '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<title>{html.escape(title)}</title><link rel="stylesheet" href="/static/common.css">{sheet}</head>'
-        f'<body>{body}<script type="application/json" id="texts">{data}</script>{code}</body></html>'
-    )
-
-
 async def index(request: Request) -> Response:
     device: Device | None = request.state.device
     if device is not None:
@@ -391,14 +368,9 @@ async def kiosk_ticket(request: Request) -> Response:
     from counter_app.services import queue
 
     web: WebSettings = request.app.state.web
-    # a JSON body only: a form posted from another site (the kiosk's cookie rides along) is refused
-    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+    body = await json_body(request)
+    if body is None:
         return bad_input(t("web.kiosk.not_json"))
-    try:
-        body = await request.json()
-    except ValueError:
-        body = None
-    body = body if isinstance(body, dict) else {}
     service, reason = body.get("service"), body.get("priority", "")
     if not isinstance(service, str) or not service:
         return bad_input(t("web.kiosk.bad_service", value=service if isinstance(service, str) else ""))

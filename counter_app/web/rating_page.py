@@ -16,15 +16,15 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from counter_app.locale import t
 from counter_app.services import rating
 from counter_app.services.errors import ServiceError
+from counter_app.services.setup import MAX_COUNTERS
 from counter_app.services.web_devices import Device
-
-COUNTER_MAX = 999
+from counter_app.web.page import json_body, page, refusal
 
 
 def _counter_id(request: Request) -> str | None:
-    """The counter of the URL as the store names it, or None when the number is not one."""
+    """The counter of the URL as the store names it, or None when the number is not one a unit can have."""
     number = int(request.path_params["counter"])
-    if not 1 <= number <= COUNTER_MAX:
+    if not 1 <= number <= MAX_COUNTERS:
         return None
     return f"{request.app.state.web.store.settings.one_stop_code}#{number}"
 
@@ -37,8 +37,6 @@ def _device(request: Request, counter: int) -> str:
 
 
 async def rate_page(request: Request) -> Response:
-    from counter_app.web.app import page, refusal
-
     if _counter_id(request) is None:
         return refusal(t("web.rate.bad_counter", counter=request.path_params["counter"]), 404)
     counter = int(request.path_params["counter"])
@@ -46,10 +44,7 @@ async def rate_page(request: Request) -> Response:
         key.rsplit(".", 1)[1]: t(key)
         for key in (
             "web.rate.idle",
-            "web.rate.question",
             "web.rate.reason_placeholder",
-            "web.rate.send",
-            "web.rate.thanks",
             "web.rate.failed",
         )
     }
@@ -85,13 +80,9 @@ async def rate_answer(request: Request) -> Response:
     counter_id = _counter_id(request)
     if counter_id is None:
         return JSONResponse({"error": t("web.rate.bad_counter", counter=request.path_params["counter"])}, 404)
-    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+    body = await json_body(request)
+    if body is None:
         return JSONResponse({"error": t("web.rate.not_json")}, 400)
-    try:
-        body = await request.json()
-    except ValueError:
-        body = None
-    body = body if isinstance(body, dict) else {}
     request_id, level, reason = body.get("request"), body.get("level"), body.get("reason", "")
     if not isinstance(request_id, str) or not isinstance(reason, str):
         return JSONResponse({"error": t("citizen_rating.not_open")}, 400)

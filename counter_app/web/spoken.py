@@ -12,10 +12,10 @@ from counter_app.domain.call_phrase import UnspeakableTicket, spoken_ticket
 from counter_app.locale import t
 from counter_app.services import announce
 from counter_app.services.context import Store
+from counter_app.services.setup import MAX_COUNTERS
 
 #: a ticket number is a few letters and digits (``domain.codes.ticket_number``); anything longer is not one
 NUMBER_MAX = 12
-COUNTER_MAX = 999
 
 
 def audio_url(number: str, counter: int | None) -> str | None:
@@ -28,7 +28,7 @@ async def call_audio(request: Request) -> Response:
     number = str(request.path_params["number"]).upper()
     counter = int(request.path_params["counter"])
     try:
-        if len(number) > NUMBER_MAX or not 1 <= counter <= COUNTER_MAX:
+        if len(number) > NUMBER_MAX or not 1 <= counter <= MAX_COUNTERS:
             raise UnspeakableTicket(number)
         spoken_ticket(number)
     except UnspeakableTicket:
@@ -38,8 +38,3 @@ async def call_audio(request: Request) -> Response:
         announce.call_audio, settings.data_dir / "speech", number, counter, settings.speech
     )
     return FileResponse(audio.path, media_type="audio/wav", headers={"Cache-Control": "max-age=86400"})
-
-
-def speech_warning(store: Store) -> str | None:
-    """The one line ``counter-app serve`` prints at start when calls will be the chime alone."""
-    return announce.speech_problem(store.settings.speech)

@@ -76,7 +76,6 @@ MESSAGES: dict[str, str] = {
     "web.rate.idle": "Cảm ơn quý khách. Sau khi nhận kết quả, xin quý khách đánh giá việc giải quyết hồ sơ tại đây.",
     "web.rate.question": "Quý khách đánh giá thế nào về việc giải quyết hồ sơ «{procedure}»?",
     "web.rate.reason_placeholder": "Ý kiến thêm, nếu có (không bắt buộc), rồi chạm một nút bên dưới",
-    "web.rate.send": "Gửi đánh giá",
     "web.rate.thanks": "Cảm ơn quý khách đã đánh giá.",
     "web.rate.failed": "Chưa gửi được đánh giá. Xin quý khách thử lại.",
     "web.rate.bad_counter": "Không có quầy số {counter}.",
