@@ -250,8 +250,11 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
                     unit=unit_name(dossier.received_unit_id),
                 )
             )
-            due_line = Text(t("dossier.due_line", due=fmt.long_moment(dossier.due_at)) + "  ")
-            due_line.append_text(timeliness_text(dossier, now))
+            if dossier.due_at is None:  # refused at the counter: never taken in, so it never had a due date
+                due_line = Text(t("online_review.due_none"))
+            else:
+                due_line = Text(t("dossier.due_line", due=fmt.long_moment(dossier.due_at)) + "  ")
+                due_line.append_text(timeliness_text(dossier, now))
         progress.append_text(received_line + "\n")
         progress.append(
             t("dossier.custodian", unit=unit_name(dossier.custodian_unit_id)) + "\n", style="bold"
