@@ -34,7 +34,7 @@ from counter_app.screens.keys import quiet
 from counter_app.services import dossier_files, handover, intake, workflow
 from counter_app.services.context import Actor, Store
 from counter_app.services.intake import DocumentChoice
-from counter_app.services.printouts import reprint_kind
+from counter_app.services.printouts import has_control_sheet, reprint_kind
 from counter_app.services.views import DossierDetail, DossierView, HandoverView
 from counter_app.widgets.checklist import file_cell
 from counter_app.widgets.live_table import LiveTable, Row
@@ -431,10 +431,8 @@ class DossierScreen(Digitises, ReportsWorkerErrors, Screen[None]):
             )
         if action == "reprint":
             return reprint_kind(status) is not None
-        if (
-            action == "control_sheet"
-        ):  # a dossier registered online and not received has no history to control
-            return status != Status.REGISTERED_ONLINE
+        if action == "control_sheet":  # none for a dossier refused, or online and not taken in
+            return has_control_sheet(dossier)
         if action in ("scan_component", "import_component"):
             return self._may_digitise(status)
         return True

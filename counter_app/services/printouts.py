@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from counter_app.domain.states import Status
 from counter_app.locale import describe_error, t
@@ -44,6 +44,13 @@ def reprint_kind(status: int) -> str | None:
     if status == Status.REGISTERED_ONLINE:
         return None
     return _REPRINT_BY_STATUS.get(status, "receipt")
+
+
+def has_control_sheet(dossier: Any) -> bool:
+    """Whether ``dossier`` (a row or a view) has a control sheet (Mẫu 06) to print: only one taken in, with a
+    due date (one refused, or registered online and not taken in, has none) — the rule
+    ``printing_service.control_sheet_data`` enforces, for the screens to offer the key only where it applies."""
+    return dossier.received_at is not None and dossier.due_at is not None
 
 
 @dataclass(frozen=True)

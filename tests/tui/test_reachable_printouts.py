@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pypdf
 import pypdfium2 as pdfium
+import pytest
 import zxingcpp
 from sqlmodel import col, select
 
@@ -54,8 +55,9 @@ async def test_p_on_the_dossier_view_prints_its_control_sheet(app, store):
     assert not notices(app, "error")
 
 
-async def test_the_control_sheet_key_is_not_offered_for_a_dossier_not_received(app, store):
-    code = find_code(store, status=Status.REGISTERED_ONLINE)
+@pytest.mark.parametrize("status", [Status.REGISTERED_ONLINE, Status.REFUSED])
+async def test_the_control_sheet_key_is_not_offered_for_a_dossier_not_received(app, store, status):
+    code = find_code(store, status=status)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot)
         screen = await open_dossier_screen(pilot, code)
