@@ -46,7 +46,8 @@ def pair_device(args: argparse.Namespace, context: CommandContext) -> int:
 
     token = web_devices.pair(context.settings(), args.device, args.kind, now=local_now())
     print(t("web.cli.paired", name=args.device, kind=args.kind, token=token))
-    print(t("web.cli.pair_url", token=token))
+    # a rating tablet stands at one counter: its link names it (/pair?token=…&counter=N → /rate/N)
+    print(t("web.cli.pair_url_rating" if args.kind == "rating" else "web.cli.pair_url", token=token))
     return ExitCode.OK
 
 

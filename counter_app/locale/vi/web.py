@@ -25,6 +25,9 @@ MESSAGES: dict[str, str] = {
     "web.cli.devices_help": "liệt kê các thiết bị đã ghép nối",
     "web.cli.paired": "Đã ghép nối thiết bị {name} ({kind}). Mã thiết bị (chỉ hiện lần này): {token}",
     "web.cli.pair_url": "Mở trên thiết bị một lần: http://<địa-chỉ-máy-chủ>:<cổng>/pair?token={token}",
+    "web.cli.pair_url_rating": (
+        "Mở trên máy tính bảng một lần: http://<địa-chỉ-máy-chủ>:<cổng>/pair?token={token}&counter=<số quầy>"
+    ),
     "web.cli.unpaired": "Đã hủy ghép nối thiết bị {name}.",
     "web.cli.no_devices": "Chưa có thiết bị nào được ghép nối.",
     "web.cli.needs_pairing": (
